@@ -1,0 +1,1 @@
+"""geowire.actors stage."""

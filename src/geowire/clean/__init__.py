@@ -1,0 +1,1 @@
+"""geowire.clean stage."""

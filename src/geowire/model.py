@@ -1,0 +1,187 @@
+"""Plain data passed between stages.
+
+Stages take a :class:`Document` and return it (enriched) or raise :class:`Drop`.
+Nothing here knows about the database, the web or spaCy; the parsed spaCy ``Doc``
+rides along in :attr:`Document.parsed` only so later stages need not re-parse, and
+it is never serialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+CERTAINTIES: tuple[str, ...] = ("asserted", "reported", "hedged", "speculative", "negated")
+PRECISIONS: tuple[str, ...] = ("point", "city", "admin2", "admin1", "country", "region")
+
+Certainty = Literal["asserted", "reported", "hedged", "speculative", "negated"]
+
+
+class Drop(Exception):
+    """Raised by a stage to drop a document; the reason is kept in quarantine."""
+
+    def __init__(self, stage: str, reason: str):
+        super().__init__(f"{stage}: {reason}")
+        self.stage = stage
+        self.reason = reason
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    feature: str | None = None          # GeoNames "class.code", e.g. "P.PPL", "A.ADM1"
+    precision: str | None = None        # one of PRECISIONS
+    confidence: float = 0.0
+    demonym: bool = False               # "Iraqi", "Syrians": a country mention by adjective
+
+
+@dataclass
+class Actor:
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None = None          # ISO-3166 alpha-3, or IGO/NGO/... for non-state actors
+    sector: str | None = None           # GOV MIL COP SPY REB INS PTY MED CVL IGO NGO BUS ...
+
+
+@dataclass
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    type: str                           # DATE TIME DURATION SET
+    value: str | None
+    mod: str | None = None
+    anchored: bool = True               # False when relative but no publication date was known
+
+
+@dataclass
+class EventArg:
+    text: str
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class EventLocation:
+    name: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class EventDate:
+    value: str | None
+    text: str | None                    # None when the date is the publication date
+
+
+@dataclass
+class Attribution:
+    text: str
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    mode: str | None
+    source: EventArg | None
+    target: EventArg | None
+    location: EventLocation | None
+    date: EventDate | None
+    attribution: Attribution | None
+    certainty: str
+    confidence: float
+    evidence: Evidence
+
+
+@dataclass
+class Document:
+    """One article as it flows through the pipeline."""
+
+    id: str
+    text: str = ""
+    html: str | None = None
+    title: str | None = None
+    published: str | None = None        # YYYY-MM-DD
+    url: str | None = None
+    author: str | None = None
+    site: str | None = None
+    language: str | None = None
+    origin: str | None = None           # where it came from: a path, "stdin:LINE", a URL
+    raw: bytes | None = field(default=None, repr=False)
+    raw_sha256: str | None = None
+    text_sha256: str | None = None
+    duplicate_of: str | None = None     # id of the canonical article when this is a duplicate
+    duplicate_kind: str | None = None   # "exact" or "near"
+    spans: list[tuple[int, int]] | None = None
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
+    places: list[Place] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    pair_events: list[str | None] | None = None
+    parsed: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def analysable(self) -> bool:
+        return bool(self.text) and self.language in (None, "en") and self.duplicate_of is None
+
+    def to_output(self) -> dict[str, Any]:
+        """The public JSON contract (docs/output.md): extend, never break."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+            "places": [_place_out(p) for p in self.places],
+            "actors": [asdict(a) for a in self.actors],
+            "times": [_time_out(t) for t in self.times],
+            "events": [asdict(e) for e in self.events],
+        }
+        if self.url is not None:
+            out["url"] = self.url
+        if self.duplicate_of is not None:
+            out["duplicate_of"] = self.duplicate_of
+            out["duplicate_kind"] = self.duplicate_kind
+        if self.pairs is not None:
+            out["pair_events"] = list(self.pair_events or [None] * len(self.pairs))
+        return out
+
+
+def _place_out(place: Place) -> dict[str, Any]:
+    data = asdict(place)
+    return data
+
+
+def _time_out(time: TimeExpr) -> dict[str, Any]:
+    data = asdict(time)
+    return data

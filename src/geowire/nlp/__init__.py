@@ -1,0 +1,1 @@
+"""Linguistic analysis: the spaCy model, loaded once per process."""

