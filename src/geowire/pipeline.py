@@ -6,6 +6,8 @@ component that benefits from batching (the spaCy parser) also offers
 ``pipe(docs) -> docs``. Components of kind ``cleaners`` are skipped in raw mode, so
 every offset then refers to the input text. Analysis components (everything after
 ``dedup``) only run on documents that are analysable: English, not a duplicate.
+A plain text that carries "spans" or "pairs" is not cleaned either: those offsets
+point into the text as given.
 """
 
 from __future__ import annotations
@@ -36,11 +38,16 @@ class Stage:
     component: Any
 
     def applies_to(self, doc: Document, raw: bool) -> bool:
-        if raw and self.kind == "cleaners":
+        if self.kind == "cleaners" and (raw or _has_offsets(doc)):
             return False
         if self.kind in ANALYSIS_KINDS:
             return doc.analysable
         return True
+
+
+def _has_offsets(doc: Document) -> bool:
+    """Given spans or pairs point into the input text, so a plain text must not be rewritten."""
+    return doc.html is None and bool(doc.spans or doc.pairs)
 
 
 @dataclass

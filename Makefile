@@ -1,0 +1,51 @@
+# geowire — see README.md. Every target works on a fresh machine: it installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+WEB    := src/geowire/web
+VENDOR := $(WEB)/static/vendor
+BENCH  ?= ../shared/bench
+DB     ?= sqlite:///geowire.db
+SAMPLES := src/geowire/samples
+
+.PHONY: install run test eval bench lint gazetteer clean
+
+install: $(STAMP) $(VENDOR)/.copied
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENDOR)/.copied: $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund --silent
+	mkdir -p $(VENDOR)/leaflet
+	cp -r $(WEB)/node_modules/leaflet/dist/leaflet.js $(WEB)/node_modules/leaflet/dist/leaflet.css \
+	      $(WEB)/node_modules/leaflet/dist/images $(VENDOR)/leaflet/
+	cp $(WEB)/node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/
+	cp $(WEB)/node_modules/world-atlas/countries-50m.json $(VENDOR)/
+	touch $@
+
+gazetteer: install
+	$(BIN)/geowire build-gazetteer
+
+run: install gazetteer
+	$(BIN)/geowire ingest $(SAMPLES) --db $(DB)
+	$(BIN)/geowire serve --db $(DB)
+
+test: install gazetteer
+	$(BIN)/pytest -q
+
+eval: install gazetteer
+	$(BIN)/python eval/run.py --bench $(BENCH)
+
+bench: install gazetteer
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check src tests eval bench
+
+clean:
+	rm -rf $(VENV) $(WEB)/node_modules $(VENDOR) geowire.db geowire.db-wal geowire.db-shm

@@ -1,0 +1,282 @@
+"""The command line: composes ingest, the pipeline, the store, the API and the exporters."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from geowire.config import load_config
+from geowire.export.formats import EXPORT_FORMATS, export
+from geowire.ingest.sources import iter_paths, read_jsonl_stream, read_paths
+from geowire.pipeline import Pipeline
+from geowire.runner import IngestRunner, extract as extract_records
+from geowire.store.repository import EventFilter, Store
+
+app = typer.Typer(help="geowire: news in, geolocated and sourced events out.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+console = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="TOML file merged over the defaults")]
+DbOption = Annotated[Optional[str], typer.Option("--db", help="store URL, e.g. sqlite:///geowire.db")]
+
+
+def _open_store(config: dict, db: str | None) -> Store:
+    return Store.open(db or config["store"]["url"])
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (.txt .html .json .jsonl, .gz of these)")],
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Ingest documents into the store: clean, deduplicate, analyse, keep failures in quarantine."""
+    config = load_config(config_path)
+    store = _open_store(config, db)
+    runner = IngestRunner(store, Pipeline.from_config(config))
+    max_bytes = int(config["ingest"]["max_bytes"])
+    total = sum(1 for _ in iter_paths(paths))
+    with Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=console, transient=False) as progress:
+        task = progress.add_task("", total=total or None)
+        last_origin: list[str] = [""]
+
+        def advance(origin: str) -> None:
+            path = origin.split(":")[0] if ":" in origin and not Path(origin).exists() else origin
+            if path != last_origin[0]:
+                last_origin[0] = path
+                progress.update(task, advance=1, description=escape(Path(path).name))
+
+        summary = runner.run(read_paths(paths, max_bytes), on_item=advance)
+    _print_summary(summary.as_dict())
+
+
+def _print_summary(summary: dict) -> None:
+    table = Table(title="ingest summary", show_header=False)
+    for key in ("stored", "already_stored", "exact_duplicates", "near_duplicates", "not_analysed_language",
+                "quarantined", "events"):
+        table.add_row(key.replace("_", " "), str(summary[key]))
+    console.print(table)
+    for reason, count in sorted(summary["quarantine_reasons"].items()):
+        console.print(f"  quarantined ({count}): {escape(reason)}")
+
+
+@app.command()
+def extract(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="files or folders; none or '-' reads JSONL from stdin")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="no cleaning: offsets refer to the input text")] = False,
+    config_path: ConfigOption = None,
+) -> None:
+    """Print one JSON object per document (the output contract in docs/output.md)."""
+    config = load_config(config_path)
+    pipeline = Pipeline.from_config(config)
+    max_bytes = int(config["ingest"]["max_bytes"])
+    if not paths or paths == ["-"]:
+        items = read_jsonl_stream(sys.stdin.buffer, "stdin", max_bytes)
+    else:
+        items = read_paths(paths, max_bytes)
+    for record in extract_records(pipeline, items, raw=raw):
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+@app.command()
+def events(
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 of source or target")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="text in source or target")] = None,
+    certainty: Annotated[Optional[str], typer.Option(help="asserted, reported, hedged, speculative, negated")] = None,
+    near: Annotated[Optional[str], typer.Option(help="a place name, resolved with the gazetteer")] = None,
+    radius: Annotated[str, typer.Option(help="radius around --near, e.g. 50km")] = "50km",
+    limit: Annotated[int, typer.Option(help="at most this many events")] = 100,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl, csv or geojson")] = "table",
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """List stored events, filtered."""
+    config = load_config(config_path)
+    store = _open_store(config, db)
+    flt = EventFilter(since=since, until=until, type=type, country=country, actor=actor, certainty=certainty,
+                      limit=limit)
+    centre = None
+    if near:
+        centre, radius_km = _resolve_near(near), _parse_km(radius)
+        flt.bbox = _bbox_around(centre[0], centre[1], radius_km)
+        flt.limit = max(limit * 20, 1000)
+    found = store.events(flt)
+    if centre:
+        found = [e for e in found if e["location"] and e["location"]["lat"] is not None
+                 and _km(centre, (e["location"]["lat"], e["location"]["lon"])) <= radius_km][:limit]
+    if fmt == "table":
+        _print_events_table(found)
+    elif fmt in EXPORT_FORMATS:
+        sys.stdout.write(export(found, fmt))
+    else:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use table or one of {EXPORT_FORMATS}")
+
+
+def _resolve_near(name: str) -> tuple[float, float]:
+    from geowire.geo import lookup_place
+
+    candidates = lookup_place(name)
+    if not candidates:
+        console.print(f"[red]No place called {escape(name)!s} in the gazetteer.[/red]")
+        raise typer.Exit(2)
+    best = candidates[0]
+    if len(candidates) > 1:
+        others = "; ".join(escape(c.describe()) for c in candidates[1:6])
+        console.print(f"using {escape(best.describe())} (other candidates: {others})")
+    return best.lat, best.lon
+
+
+def _parse_km(value: str) -> float:
+    text = value.strip().lower().removesuffix("km").strip()
+    try:
+        return float(text)
+    except ValueError:
+        raise typer.BadParameter(f"radius must look like 50km, got {value!r}") from None
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def _bbox_around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    dlat = km / 111.0
+    dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
+    return lon - dlon, lat - dlat, lon + dlon, lat + dlat
+
+
+def _print_events_table(found: list[dict]) -> None:
+    table = Table(title=f"{len(found)} events")
+    for column in ("id", "type", "date", "source", "target", "place", "certainty", "conf"):
+        table.add_column(column)
+    for e in found:
+        table.add_row(
+            e["id"][:12], e["type"], (e["date"] or {}).get("value") or "",
+            _arg_label(e["source"]), _arg_label(e["target"]),
+            (e["location"] or {}).get("name") or "", e["certainty"], f"{e['confidence']:.2f}",
+        )
+    out.print(table)
+
+
+def _arg_label(arg: dict | None) -> Text:
+    if not arg:
+        return Text("—")
+    code = " ".join(x for x in (arg.get("country"), arg.get("sector")) if x)
+    return Text(f"{arg['text']} ({code})" if code else arg["text"])
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="event id (a unique prefix is enough)")],
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Show one event with its evidence highlighted in the article."""
+    config = load_config(config_path)
+    store = _open_store(config, db)
+    event = store.event(event_id)
+    if event is None:
+        console.print(f"[red]No single event matches {escape(event_id)!s}.[/red]")
+        raise typer.Exit(1)
+    article = store.article(event["article"]["id"]) or {}
+    out.print(_event_panel(event, article))
+
+
+def _event_panel(event: dict, article: dict) -> Text:
+    text = Text()
+    text.append(f"{event['type']}", style="bold")
+    text.append(f"  {event['id']}\n")
+    for role in ("source", "target"):
+        text.append(f"{role}: ", style="bold")
+        text.append(_arg_label(event[role]))
+        text.append("\n")
+    loc = event["location"]
+    if loc:
+        place = next((p for p in article.get("places", []) if p["start"] == loc["start"]), {})
+        text.append("where: ", style="bold")
+        text.append(f"{loc['name']} ({loc['lat']}, {loc['lon']}), precision {place.get('precision') or 'unknown'}\n")
+    date = event["date"]
+    text.append("when: ", style="bold")
+    text.append((f"{date['value']}" + (f" from “{date['text']}”" if date and date["text"] else " (publication date)"))
+                if date else "unknown")
+    text.append("\n")
+    att = event["attribution"]
+    text.append("according to: ", style="bold")
+    text.append(f"{att['name']} (“{att['text']}”)\n" if att else "the article itself\n")
+    text.append("certainty: ", style="bold")
+    text.append(f"{event['certainty']}, confidence {event['confidence']:.2f}\n")
+    text.append("source article: ", style="bold")
+    text.append(f"{article.get('title') or ''} {article.get('url') or article.get('origin') or ''}\n\n")
+    body = article.get("text") or ""
+    start, end = event["evidence"]["start"], event["evidence"]["end"]
+    text.append(body[max(0, start - 600):start])
+    text.append(body[start:end], style="black on yellow")
+    text.append(body[end:end + 600])
+    return text
+
+
+@app.command()
+def stats(db: DbOption = None, config_path: ConfigOption = None) -> None:
+    """Counts of articles, duplicates, events and quarantined inputs."""
+    store = _open_store(load_config(config_path), db)
+    out.print_json(json.dumps(store.stats()))
+
+
+@app.command()
+def quarantine(db: DbOption = None, config_path: ConfigOption = None) -> None:
+    """List inputs that were kept aside, with the stage and the reason."""
+    store = _open_store(load_config(config_path), db)
+    rows = store.quarantined()
+    table = Table(title=f"{len(rows)} quarantined")
+    for column in ("origin", "stage", "reason"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(Text(row["origin"]), row["stage"], Text(row["reason"]))
+    out.print(table)
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="address to listen on")] = None,
+    port: Annotated[Optional[int], typer.Option(help="port")] = None,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Serve the API and the map page."""
+    import uvicorn
+
+    from geowire.api.app import create_app
+
+    config = load_config(config_path)
+    store = _open_store(config, db)
+    uvicorn.run(create_app(store), host=host or config["serve"]["host"], port=port or int(config["serve"]["port"]))
+
+
+@app.command("build-gazetteer")
+def build_gazetteer(force: Annotated[bool, typer.Option(help="rebuild even when up to date")] = False) -> None:
+    """Build the offline gazetteer index (done once; later starts load it)."""
+    from geowire.geo import build_index
+
+    path = build_index(force=force)
+    console.print(f"gazetteer index at {escape(str(path))}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,256 @@
+"""Turn paths and streams into :class:`~geowire.model.Document` items.
+
+Everything that can go wrong with one input (unreadable, binary, empty, too big,
+undecodable, a JSONL line that is not JSON) becomes a :class:`Rejected` item with a
+reason, never an exception, so a run goes on and the store can quarantine it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from geowire.ingest.decode import DecodeError, decode_bytes, looks_binary
+from geowire.model import Document
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass
+class Rejected:
+    """An input that could not become a document, with the reason why."""
+
+    origin: str
+    reason: str
+    raw: bytes = b""
+    stage: str = "ingest"
+
+    @property
+    def id(self) -> str:
+        return "rejected-" + hashlib.sha256(self.origin.encode() + self.raw).hexdigest()[:16]
+
+
+Item = Document | Rejected
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files under the given paths (folders recursively, sorted for a stable order)."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if _inner_suffix(child) in SUPPORTED_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    for path in iter_paths(paths):
+        yield from read_file(path, max_bytes)
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        raw = _read_limited(path, max_bytes)
+    except _TooBig as exc:
+        yield Rejected(origin, str(exc))
+        return
+    except OSError as exc:
+        yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    suffix = _inner_suffix(path)
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = _gunzip_limited(raw, max_bytes)
+        except _TooBig as exc:
+            yield Rejected(origin, str(exc))
+            return
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Rejected(origin, f"corrupt gzip data: {exc}", raw)
+            return
+    if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and _is_json_lines(raw)):
+        yield from read_jsonl_bytes(raw, origin, max_bytes)
+    elif suffix == ".json":
+        yield from _read_json_document(raw, origin, max_bytes)
+    else:
+        yield from _single_document(raw, origin, html=suffix in HTML_SUFFIXES or _sniff_html(raw))
+
+
+def read_jsonl_stream(stream: IO[bytes], origin: str = "stdin", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
+
+
+def read_jsonl_bytes(raw: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip():
+            yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
+
+
+def document_from_record(record: dict, origin: str) -> Document:
+    """Build a document from a contract input record (see docs/output.md)."""
+    text, html = record.get("text"), record.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        raise ValueError('record needs a "text" or "html" string')
+    raw = (html if isinstance(html, str) else text).encode("utf-8")
+    doc_id = str(record.get("id") or _content_id(raw))
+    return Document(
+        id=doc_id,
+        text=text if isinstance(text, str) else "",
+        html=html if isinstance(html, str) else None,
+        title=_optional_str(record.get("title")),
+        published=_published(record.get("published")),
+        url=_optional_str(record.get("url")),
+        origin=origin,
+        raw=raw,
+        raw_sha256=hashlib.sha256(raw).hexdigest(),
+        spans=_spans(record.get("spans")),
+        pairs=_pairs(record.get("pairs")),
+    )
+
+
+def _record_from_line(line: bytes, origin: str, max_bytes: int) -> Iterator[Item]:
+    if len(line) > max_bytes:
+        yield Rejected(origin, f"record is {len(line):,} bytes, over the {max_bytes:,}-byte limit", line[:max_bytes])
+        return
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield Rejected(origin, f"line is not valid JSON: {exc}", line)
+        return
+    if not isinstance(record, dict):
+        yield Rejected(origin, "JSON line is not an object", line)
+        return
+    try:
+        doc = document_from_record(record, origin)
+    except ValueError as exc:
+        yield Rejected(origin, str(exc), line)
+        return
+    if not (doc.text or doc.html or "").strip():
+        yield Rejected(origin, "empty document", line)
+        return
+    yield doc
+
+
+def _read_json_document(raw: bytes, origin: str, max_bytes: int) -> Iterator[Item]:
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield Rejected(origin, f"file is not valid JSON: {exc}", raw)
+        return
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, start=1):
+        line = json.dumps(record).encode()
+        yield from _record_from_line(line, f"{origin}:{number}" if isinstance(data, list) else origin, max_bytes)
+
+
+def _single_document(raw: bytes, origin: str, html: bool) -> Iterator[Item]:
+    if not raw.strip():
+        yield Rejected(origin, "empty document", raw)
+        return
+    if looks_binary(raw):
+        yield Rejected(origin, "binary content, not text or HTML", raw)
+        return
+    try:
+        text = decode_bytes(raw)
+    except DecodeError as exc:
+        yield Rejected(origin, str(exc), raw)
+        return
+    sha = hashlib.sha256(raw).hexdigest()
+    yield Document(
+        id=sha[:16],
+        text="" if html else text,
+        html=text if html else None,
+        origin=origin,
+        raw=raw,
+        raw_sha256=sha,
+    )
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _read_limited(path: Path, max_bytes: int) -> bytes:
+    with open(path, "rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise _TooBig(f"file is over the {max_bytes:,}-byte limit")
+    return raw
+
+
+def _gunzip_limited(raw: bytes, max_bytes: int) -> bytes:
+    with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _TooBig(f"decompressed content is over the {max_bytes:,}-byte limit")
+    return data
+
+
+def _inner_suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def _sniff_html(raw: bytes) -> bool:
+    head = raw[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+
+
+def _is_json_lines(raw: bytes) -> bool:
+    lines = [line for line in raw.splitlines() if line.strip()]
+    return len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines[:5])
+
+
+def _content_id(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def _optional_str(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _published(value) -> str | None:
+    if not isinstance(value, str) or not value:
+        return None
+    candidate = value[:10]
+    try:
+        from datetime import date
+
+        date.fromisoformat(candidate)
+    except ValueError:
+        raise ValueError(f'"published" must be YYYY-MM-DD, got {value!r}') from None
+    return candidate
+
+
+def _spans(value) -> list[tuple[int, int]] | None:
+    if value is None:
+        return None
+    try:
+        return [(int(s["start"]), int(s["end"])) for s in value]
+    except (TypeError, KeyError, ValueError):
+        raise ValueError('"spans" must be a list of {"start", "end"} objects') from None
+
+
+def _pairs(value) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
+    if value is None:
+        return None
+    try:
+        return [((int(p["source"][0]), int(p["source"][1])), (int(p["target"][0]), int(p["target"][1]))) for p in value]
+    except (TypeError, KeyError, ValueError, IndexError):
+        raise ValueError('"pairs" must be a list of {"source": [s, e], "target": [s, e]} objects') from None

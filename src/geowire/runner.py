@@ -1,0 +1,149 @@
+"""Run ingested items through the pipeline into a store, and summarise the run.
+
+This is where the stages meet the store; the stages themselves never see it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from geowire.ingest.sources import Item, Rejected
+from geowire.model import Document
+from geowire.pipeline import Outcome, Pipeline
+from geowire.store.repository import Store
+
+
+@dataclass
+class RunSummary:
+    stored: int = 0
+    already_stored: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    not_analysed_language: int = 0
+    quarantined: int = 0
+    events: int = 0
+    reasons: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.__dict__.items() if k != "reasons"}
+        data["quarantine_reasons"] = dict(self.reasons)
+        return data
+
+
+class IngestRunner:
+    def __init__(self, store: Store, pipeline: Pipeline, batch_size: int = 16):
+        self.store = store
+        self.pipeline = pipeline
+        self.batch_size = batch_size
+        self.dedup = _optional_stage(pipeline, "dedup")
+        if self.dedup is not None and hasattr(self.dedup, "seed"):
+            self.dedup.seed(store.dedup_signatures())
+
+    def run(self, items: Iterable[Item], command: str = "ingest",
+            on_item: Callable[[str], None] | None = None) -> RunSummary:
+        summary = RunSummary()
+        run_id = self.store.start_run(command)
+        pending: list[Document] = []
+        seen_ids: set[str] = set()
+        for item in items:
+            if isinstance(item, Rejected):
+                self._quarantine(summary, run_id, item.origin, item.stage, item.reason, item.raw)
+                _tick(on_item, item.origin)
+                continue
+            if item.id in seen_ids or self.store.seen(item):
+                summary.already_stored += 1
+                _tick(on_item, item.origin or item.id)
+                continue
+            seen_ids.add(item.id)
+            pending.append(item)
+            if len(pending) >= self.batch_size:
+                self._flush(pending, summary, run_id, on_item)
+                pending = []
+        self._flush(pending, summary, run_id, on_item)
+        self.store.finish_run(run_id, summary.as_dict())
+        return summary
+
+    def _flush(self, docs: list[Document], summary: RunSummary, run_id: int,
+               on_item: Callable[[str], None] | None) -> None:
+        for outcome in self.pipeline.process(docs, batch_size=self.batch_size):
+            self._save(outcome, summary, run_id)
+            _tick(on_item, outcome.document.origin or outcome.document.id)
+
+    def _save(self, outcome: Outcome, summary: RunSummary, run_id: int) -> None:
+        doc = outcome.document
+        if outcome.error is not None:
+            self._quarantine(summary, run_id, doc.origin or doc.id, outcome.error.stage, outcome.error.reason, doc.raw)
+            return
+        signature = self.dedup.signature(doc) if self.dedup is not None and doc.duplicate_of is None else None
+        try:
+            self.store.save_document(doc, run_id, minhash=signature)
+        except IntegrityError as exc:
+            self._quarantine(summary, run_id, doc.origin or doc.id, "store", f"cannot store: {exc.orig}", doc.raw)
+            return
+        summary.stored += 1
+        summary.events += len(doc.events)
+        if doc.duplicate_kind == "exact":
+            summary.exact_duplicates += 1
+        elif doc.duplicate_kind == "near":
+            summary.near_duplicates += 1
+        elif doc.language not in (None, "en"):
+            summary.not_analysed_language += 1
+
+    def _quarantine(self, summary: RunSummary, run_id: int, origin: str, stage: str, reason: str,
+                    raw: bytes | None) -> None:
+        self.store.save_rejection(origin, stage, reason, raw, run_id)
+        summary.quarantined += 1
+        summary.reasons[f"{stage}: {_reason_kind(reason)}"] += 1
+
+
+def extract(pipeline: Pipeline, items: Iterable[Item], raw: bool = False,
+            batch_size: int = 16) -> Iterator[dict[str, Any]]:
+    """The `geowire extract` stream: one contract object (or {"id","error"}) per input record, in order."""
+    for batch in _batches(items, batch_size):
+        docs = [item for item in batch if isinstance(item, Document)]
+        for doc in docs:
+            if raw and not doc.text and doc.html:
+                doc.text, doc.html = doc.html, None
+        outcomes = iter(pipeline.process(docs, raw=raw, batch_size=batch_size))
+        for item in batch:
+            if isinstance(item, Rejected):
+                yield {"id": item.origin, "error": f"{item.stage}: {item.reason}"}
+                continue
+            outcome = next(outcomes)
+            if outcome.error is not None:
+                yield {"id": outcome.document.id, "error": str(outcome.error)}
+            else:
+                yield outcome.document.to_output()
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _optional_stage(pipeline: Pipeline, name: str) -> Any:
+    try:
+        return pipeline.stage(name)
+    except KeyError:
+        return None
+
+
+def _reason_kind(reason: str) -> str:
+    """Group reasons for the summary ("file is over the 5,000,000-byte limit" stays whole; JSON errors fold)."""
+    return reason.split(":")[0]
+
+
+def _tick(on_item: Callable[[str], None] | None, label: str) -> None:
+    if on_item is not None:
+        on_item(label)

@@ -1,0 +1,276 @@
+"""Persist documents, events and rejections; read them back as plain dicts.
+
+Each document is written in one transaction, so a run killed mid-way leaves every
+document either fully stored or not at all, and the next run picks up the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, update
+
+from geowire import __version__
+from geowire.model import Document
+from geowire.store import schema
+from geowire.store.database import create_store_engine, migrate
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class EventFilter:
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    certainty: str | None = None
+    min_confidence: float | None = None
+    bbox: tuple[float, float, float, float] | None = None   # west, south, east, north
+    text: str | None = None
+    article_id: str | None = None
+    limit: int = 1000
+    offset: int = 0
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        engine = create_store_engine(url)
+        migrate(engine)
+        return cls(engine)
+
+    # --- runs -------------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(schema.runs).values(
+                started_at=_now(), command=command, pipeline_version=__version__))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, stats: dict[str, Any]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(schema.runs).where(schema.runs.c.id == run_id)
+                         .values(finished_at=_now(), stats=json.dumps(stats)))
+
+    # --- writing ----------------------------------------------------------------------
+
+    def seen(self, doc: Document) -> bool:
+        """True when this exact input, or an article with this id, is already stored."""
+        with self.engine.connect() as conn:
+            clauses = [schema.articles.c.id == doc.id]
+            if doc.raw_sha256:
+                clauses.append(schema.articles.c.raw_sha256 == doc.raw_sha256)
+            return conn.execute(select(schema.articles.c.id).where(or_(*clauses)).limit(1)).first() is not None
+
+    def dedup_signatures(self) -> list[tuple[str, str | None, bytes | None]]:
+        """(id, text hash, MinHash signature) of every canonical article, to seed dedup."""
+        a = schema.articles
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(a.c.id, a.c.text_sha256, a.c.minhash).where(a.c.duplicate_of.is_(None)))
+            return [tuple(row) for row in rows]
+
+    def save_document(self, doc: Document, run_id: int | None = None, minhash: bytes | None = None) -> None:
+        with self.engine.begin() as conn:
+            if doc.raw is not None and doc.raw_sha256:
+                self._save_raw(conn, doc.raw_sha256, doc.origin or "", doc.raw, run_id)
+            source_id = self._source_id(conn, doc)
+            conn.execute(insert(schema.articles).values(
+                id=doc.id, raw_sha256=doc.raw_sha256 if doc.raw is not None else None, source_id=source_id,
+                origin=doc.origin, url=doc.url, title=doc.title, published=doc.published, author=doc.author,
+                language=doc.language, text=doc.text, text_sha256=doc.text_sha256, minhash=minhash,
+                duplicate_of=doc.duplicate_of, duplicate_kind=doc.duplicate_kind,
+                pipeline_version=__version__, run_id=run_id, created_at=_now()))
+            self._save_analysis(conn, doc)
+
+    def save_rejection(self, origin: str, stage: str, reason: str, content: bytes | None,
+                       run_id: int | None = None) -> str:
+        key = hashlib.sha256(origin.encode() + b"\0" + (content or b"")).hexdigest()[:32]
+        q = schema.quarantine
+        with self.engine.begin() as conn:
+            if conn.execute(select(q.c.id).where(q.c.id == key)).first() is None:
+                conn.execute(insert(q).values(id=key, origin=origin, stage=stage, reason=reason, content=content,
+                                              run_id=run_id, created_at=_now()))
+        return key
+
+    def _save_raw(self, conn: Connection, sha: str, origin: str, raw: bytes, run_id: int | None) -> None:
+        r = schema.raw_documents
+        if conn.execute(select(r.c.sha256).where(r.c.sha256 == sha)).first() is None:
+            conn.execute(insert(r).values(sha256=sha, origin=origin, content=raw, received_at=_now(), run_id=run_id))
+
+    def _source_id(self, conn: Connection, doc: Document) -> int | None:
+        name = doc.site or (urlparse(doc.url).hostname if doc.url else None)
+        if not name:
+            return None
+        s = schema.sources
+        row = conn.execute(select(s.c.id).where(s.c.name == name)).first()
+        if row:
+            return int(row[0])
+        return int(conn.execute(insert(s).values(name=name)).inserted_primary_key[0])
+
+    def _save_analysis(self, conn: Connection, doc: Document) -> None:
+        rows = [dict(article_id=doc.id, **_place_row(p)) for p in doc.places]
+        if rows:
+            conn.execute(insert(schema.places), rows)
+        rows = [dict(article_id=doc.id, start=a.start, end=a.end, text=a.text, name=a.name, country=a.country,
+                     sector=a.sector) for a in doc.actors]
+        if rows:
+            conn.execute(insert(schema.actors), rows)
+        rows = [dict(article_id=doc.id, start=t.start, end=t.end, text=t.text, type=t.type, value=t.value,
+                     mod=t.mod) for t in doc.times]
+        if rows:
+            conn.execute(insert(schema.times), rows)
+        e = schema.events
+        for event in doc.events:
+            if conn.execute(select(e.c.id).where(e.c.id == event.id)).first() is None:
+                conn.execute(insert(e).values(article_id=doc.id, **_event_row(event)))
+
+    # --- reading ----------------------------------------------------------------------
+
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        flt = flt or EventFilter()
+        e, a = schema.events, schema.articles
+        query = (select(e, a.c.title, a.c.url, a.c.published).join(a, a.c.id == e.c.article_id)
+                 .where(*_event_conditions(flt)).order_by(e.c.date_value.desc(), e.c.id)
+                 .limit(flt.limit).offset(flt.offset))
+        with self.engine.connect() as conn:
+            return [event_dict(row._mapping) for row in conn.execute(query)]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        e, a = schema.events, schema.articles
+        query = (select(e, a.c.title, a.c.url, a.c.published).join(a, a.c.id == e.c.article_id)
+                 .where(or_(e.c.id == event_id, e.c.id.like(f"{event_id}%"))).limit(2))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return event_dict(rows[0]._mapping) if len(rows) == 1 else None
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        a = schema.articles
+        with self.engine.connect() as conn:
+            row = conn.execute(select(a).where(a.c.id == article_id)).first()
+            if row is None:
+                return None
+            data = {k: v for k, v in row._mapping.items() if k != "minhash"}
+            for table, key in ((schema.places, "places"), (schema.actors, "actors"), (schema.times, "times")):
+                found = conn.execute(select(table).where(table.c.article_id == article_id).order_by(table.c.start))
+                data[key] = [{k: v for k, v in r._mapping.items() if k not in ("id", "article_id")} for r in found]
+        return data
+
+    def quarantined(self, limit: int = 1000) -> list[dict[str, Any]]:
+        q = schema.quarantine
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(q.c.id, q.c.origin, q.c.stage, q.c.reason, q.c.created_at)
+                                .order_by(q.c.created_at, q.c.origin).limit(limit))
+            return [dict(r._mapping) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        a, e = schema.articles, schema.events
+        with self.engine.connect() as conn:
+            count = lambda table, *where: conn.execute(select(func.count()).select_from(table).where(*where)).scalar()
+            by_type = dict(conn.execute(select(e.c.type, func.count()).group_by(e.c.type)).all())
+            by_language = dict(conn.execute(select(a.c.language, func.count()).group_by(a.c.language)).all())
+            return {
+                "articles": count(a),
+                "exact_duplicates": count(a, a.c.duplicate_kind == "exact"),
+                "near_duplicates": count(a, a.c.duplicate_kind == "near"),
+                "events": count(e),
+                "places": count(schema.places),
+                "quarantined": count(schema.quarantine),
+                "events_by_type": by_type,
+                "articles_by_language": {k or "unknown": v for k, v in by_language.items()},
+            }
+
+
+def _event_conditions(flt: EventFilter) -> list[Any]:
+    e = schema.events
+    conditions: list[Any] = []
+    if flt.since:
+        conditions.append(e.c.date_value >= flt.since)
+    if flt.until:
+        conditions.append(e.c.date_value <= flt.until + "\uffff")
+    if flt.type:
+        conditions.append(e.c.type == flt.type.upper())
+    if flt.country:
+        code = flt.country.upper()
+        conditions.append(or_(e.c.source_country == code, e.c.target_country == code))
+    if flt.actor:
+        like = f"%{flt.actor}%"
+        conditions.append(or_(e.c.source_text.ilike(like), e.c.target_text.ilike(like)))
+    if flt.certainty:
+        conditions.append(e.c.certainty == flt.certainty)
+    if flt.min_confidence is not None:
+        conditions.append(e.c.confidence >= flt.min_confidence)
+    if flt.bbox:
+        west, south, east, north = flt.bbox
+        conditions.append(and_(e.c.lat >= south, e.c.lat <= north, e.c.lon >= west, e.c.lon <= east))
+    if flt.article_id:
+        conditions.append(e.c.article_id == flt.article_id)
+    if flt.text:
+        like = f"%{flt.text}%"
+        conditions.append(or_(e.c.source_text.ilike(like), e.c.target_text.ilike(like),
+                              e.c.location_name.ilike(like), e.c.attribution_name.ilike(like)))
+    return conditions
+
+
+def _place_row(place) -> dict[str, Any]:
+    return dict(start=place.start, end=place.end, text=place.text, name=place.name, lat=place.lat, lon=place.lon,
+                geonameid=place.geonameid, country_code=place.country_code, admin1=place.admin1,
+                feature=place.feature, precision=place.precision, confidence=place.confidence,
+                demonym=bool(place.demonym))
+
+
+def _event_row(event) -> dict[str, Any]:
+    row: dict[str, Any] = dict(id=event.id, type=event.type, mode=event.mode, certainty=event.certainty,
+                               confidence=event.confidence, evidence_start=event.evidence.start,
+                               evidence_end=event.evidence.end, pipeline_version=__version__)
+    for role in ("source", "target"):
+        arg = getattr(event, role)
+        for name in ("text", "start", "end", "country", "sector"):
+            row[f"{role}_{name}"] = getattr(arg, name) if arg else None
+    loc = event.location
+    row.update(location_name=loc.name if loc else None, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
+               geonameid=loc.geonameid if loc else None, location_start=loc.start if loc else None,
+               location_end=loc.end if loc else None)
+    row.update(date_value=event.date.value if event.date else None, date_text=event.date.text if event.date else None)
+    att = event.attribution
+    row.update(attribution_text=att.text if att else None, attribution_start=att.start if att else None,
+               attribution_end=att.end if att else None, attribution_name=att.name if att else None)
+    return row
+
+
+def event_dict(row: Any) -> dict[str, Any]:
+    """A stored event in the contract's event shape, plus its article's id, title and url."""
+    def arg(role: str) -> dict[str, Any] | None:
+        if row[f"{role}_text"] is None:
+            return None
+        return {k: row[f"{role}_{k}"] for k in ("text", "start", "end", "country", "sector")}
+
+    location = None
+    if row["location_name"] is not None or row["lat"] is not None:
+        location = {"name": row["location_name"], "lat": row["lat"], "lon": row["lon"], "geonameid": row["geonameid"],
+                    "start": row["location_start"], "end": row["location_end"]}
+    attribution = None
+    if row["attribution_text"] is not None:
+        attribution = {"text": row["attribution_text"], "start": row["attribution_start"],
+                       "end": row["attribution_end"], "name": row["attribution_name"]}
+    return {
+        "id": row["id"], "type": row["type"], "mode": row["mode"], "source": arg("source"), "target": arg("target"),
+        "location": location,
+        "date": {"value": row["date_value"], "text": row["date_text"]} if row["date_value"] else None,
+        "attribution": attribution, "certainty": row["certainty"], "confidence": row["confidence"],
+        "evidence": {"start": row["evidence_start"], "end": row["evidence_end"]},
+        "article": {"id": row["article_id"], "title": row.get("title"), "url": row.get("url"),
+                    "published": row.get("published")},
+        "pipeline_version": row["pipeline_version"],
+    }

@@ -1,0 +1,153 @@
+"""The relational schema, in SQLAlchemy Core. Alembic migrations create and evolve it;
+``tests/test_store.py`` checks that the migrations and this module agree."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+)
+
+metadata = MetaData()
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("command", String(64), nullable=False),
+    Column("pipeline_version", String(32), nullable=False),
+    Column("stats", Text),                       # JSON summary of the run
+)
+
+raw_documents = Table(
+    "raw_documents", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("content", LargeBinary, nullable=False),   # the input exactly as received
+    Column("received_at", String(32), nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(255), nullable=False, unique=True),   # the outlet: site name or host
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(128), primary_key=True),
+    Column("raw_sha256", String(64), ForeignKey("raw_documents.sha256")),
+    Column("source_id", Integer, ForeignKey("sources.id")),
+    Column("origin", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("author", Text),
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("text_sha256", String(64)),
+    Column("minhash", LargeBinary),
+    Column("duplicate_of", String(128)),
+    Column("duplicate_kind", String(8)),
+    Column("pipeline_version", String(32), nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("created_at", String(32), nullable=False),
+)
+Index("ix_articles_text_sha256", articles.c.text_sha256)
+Index("ix_articles_raw_sha256", articles.c.raw_sha256)
+
+places = Table(
+    "places", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonameid", Integer),
+    Column("country_code", String(2)),
+    Column("admin1", Text),
+    Column("feature", String(16)),
+    Column("precision", String(8)),
+    Column("confidence", Float),
+    Column("demonym", Boolean, nullable=False, default=False),
+)
+Index("ix_places_article", places.c.article_id)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("sector", String(8)),
+)
+Index("ix_actors_article", actors.c.article_id)
+
+times = Table(
+    "times", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("mod", String(16)),
+)
+Index("ix_times_article", times.c.article_id)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("source_text", Text),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_country", String(8)),
+    Column("source_sector", String(8)),
+    Column("target_text", Text),
+    Column("target_start", Integer),
+    Column("target_end", Integer),
+    Column("target_country", String(8)),
+    Column("target_sector", String(8)),
+    Column("location_name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonameid", Integer),
+    Column("location_start", Integer),
+    Column("location_end", Integer),
+    Column("date_value", String(32)),
+    Column("date_text", Text),
+    Column("attribution_text", Text),
+    Column("attribution_start", Integer),
+    Column("attribution_end", Integer),
+    Column("attribution_name", Text),
+    Column("certainty", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("pipeline_version", String(32), nullable=False),
+)
+Index("ix_events_article", events.c.article_id)
+Index("ix_events_type_date", events.c.type, events.c.date_value)
+Index("ix_events_date", events.c.date_value)
+
+quarantine = Table(
+    "quarantine", metadata,
+    Column("id", String(64), primary_key=True),      # stable: same bad input, same row
+    Column("origin", Text, nullable=False),
+    Column("stage", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("content", LargeBinary),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("created_at", String(32), nullable=False),
+)
