@@ -269,6 +269,14 @@ def serve(
     uvicorn.run(create_app(store), host=host or config["serve"]["host"], port=port or int(config["serve"]["port"]))
 
 
+@app.command()
+def components() -> None:
+    """List every component factory with its settings (Markdown, as in docs/config.md)."""
+    from geowire.registry import describe_markdown
+
+    sys.stdout.write(describe_markdown())
+
+
 @app.command("build-gazetteer")
 def build_gazetteer(force: Annotated[bool, typer.Option(help="rebuild even when up to date")] = False) -> None:
     """Build the offline gazetteer index (done once; later starts load it)."""

@@ -114,3 +114,18 @@ def _load_builtin_components() -> None:
 
     for module in _BUILTIN_MODULES:
         importlib.import_module(module)
+
+
+def describe_markdown() -> str:
+    """Every registered factory with its settings, as the component part of docs/config.md."""
+    lines: list[str] = []
+    for factory in registry.describe():
+        lines += [f"### `{factory.kind}.{factory.name}`", "", factory.doc or "(no description)", ""]
+        settings = factory.settings()
+        if settings:
+            lines += ["| setting | type | default |", "| --- | --- | --- |"]
+            lines += [f"| `{s.name}` | {s.type} | `{s.default!r}` |" for s in settings]
+        else:
+            lines.append("No settings.")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-// Article text is untrusted: everything from the API is placed with textContent, never innerHTML.
+// Article text is untrusted: everything from the API is placed as text nodes (textContent), never parsed as markup.
 "use strict";
 
 function el(tag, className, text) {

@@ -1,0 +1,102 @@
+"""Speed and memory benchmark: time each pipeline stage over the same articles, in one run.
+
+    python bench/run.py [--articles N] [--bench ../shared/bench]
+
+Reports each stage's share of the spaCy time (the ratios the issues set targets on), documents per second,
+gazetteer load time and the peak resident memory of the process. Uses the LGL articles when ../shared/bench is
+there (only their text, for timing), else the bundled samples repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+from geowire.ingest.sources import read_paths
+from geowire.model import Document
+from geowire.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def articles(bench: Path, count: int) -> list[Document]:
+    lgl = bench / "geoparsing" / "lgl" / "lgl.xml"
+    if lgl.exists():
+        root = ET.parse(lgl).getroot()
+        texts = [a.findtext("text") or "" for a in root.iter("article")][:count]
+        return [Document(id=f"lgl-{i}", text=t, published="2009-03-15") for i, t in enumerate(texts)]
+    samples = [d for d in read_paths([REPO / "src" / "geowire" / "samples"]) if isinstance(d, Document)]
+    return [Document(id=f"s{i}", text=d.text, html=d.html) for i, d in enumerate(samples * (count // len(samples) + 1))][:count]
+
+
+def time_stages(pipeline: Pipeline, docs: list[Document], batch_size: int = 16) -> dict[str, float]:
+    seconds: dict[str, float] = defaultdict(float)
+    for stage in pipeline.stages:
+        component = stage.component
+        if hasattr(component, "pipe"):
+            original = component.pipe
+
+            def timed_pipe(items, _original=original, _name=stage.name):
+                started = time.perf_counter()
+                out = list(_original(items))
+                seconds[_name] += time.perf_counter() - started
+                return out
+
+            component.pipe = timed_pipe
+        else:
+            stage.component = _Timed(component, stage.name, seconds)
+    for outcome in pipeline.process(docs, batch_size=batch_size):
+        pass
+    return dict(seconds)
+
+
+class _Timed:
+    def __init__(self, component, name, seconds):
+        self.component, self.name, self.seconds = component, name, seconds
+
+    def __call__(self, doc):
+        started = time.perf_counter()
+        try:
+            return self.component(doc)
+        finally:
+            self.seconds[self.name] += time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    from geowire.geo import load_gazetteer
+
+    load_gazetteer()
+    gazetteer_load = time.perf_counter() - started
+
+    pipeline = Pipeline.from_config()
+    docs = articles(args.bench, args.articles)
+    pipeline.process_one(Document(id="warm", text="Warm-up sentence in Paris on Monday."))
+    wall = time.perf_counter()
+    seconds = time_stages(pipeline, docs)
+    wall = time.perf_counter() - wall
+    spacy_seconds = seconds.get("nlp", 0.0) or float("nan")
+    chars = sum(len(d.text or d.html or "") for d in docs)
+
+    print(f"articles: {len(docs)}  characters: {chars:,}  wall: {wall:.2f} s  docs/s: {len(docs) / wall:.1f}")
+    print(f"gazetteer load (first use in process): {gazetteer_load:.3f} s")
+    print(f"{'stage':<12} {'seconds':>9} {'share of spaCy':>15}")
+    for name, value in seconds.items():
+        print(f"{name:<12} {value:9.3f} {value / spacy_seconds:15.1%}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

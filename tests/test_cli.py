@@ -1,0 +1,136 @@
+"""The command line end to end on the sample corpus, with the real model."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from geowire.cli import app
+from geowire.store.repository import Store
+
+pytestmark = pytest.mark.model
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "src" / "geowire" / "samples"
+COUNT = 150
+GEOWIRE = str(Path(sys.executable).parent / "geowire")
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    db = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'g.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", db])
+    assert result.exit_code == 0, result.output
+    return db, result.output
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_ingest_summarises_duplicates_and_languages(ingested):
+    db, output = ingested
+    stats = Store.open(db).stats()
+    assert stats["articles"] >= 12 and stats["events"] >= 10
+    assert stats["exact_duplicates"] >= 1 and stats["near_duplicates"] >= 1
+    assert any(lang != "en" for lang in stats["articles_by_language"])
+    assert "stored" in output and "near duplicates" in output
+
+
+def test_ingesting_again_adds_nothing(ingested):
+    db, _ = ingested
+    before = Store.open(db).stats()
+    _run("ingest", str(SAMPLES), "--db", db)
+    assert Store.open(db).stats() == before
+
+
+def test_events_export_and_show(ingested):
+    db, _ = ingested
+    geojson = json.loads(_run("events", "--db", db, "--format", "geojson", "--limit", "500"))
+    assert geojson["type"] == "FeatureCollection" and geojson["features"]
+    event_id = geojson["features"][0]["id"]
+    shown = _run("show", event_id[:10], "--db", db)
+    assert "according to" in shown and "certainty" in shown
+    lines = _run("events", "--db", db, "--format", "jsonl").splitlines()
+    assert all(json.loads(line)["evidence"] for line in lines)
+
+
+def test_events_near_a_named_place(ingested):
+    db, _ = ingested
+    rows = [json.loads(x) for x in _run("events", "--db", db, "--near", "Abu Kamal", "--radius", "60km",
+                                         "--format", "jsonl").splitlines()]
+    assert rows, "the sample corpus has events at the Al Qaim / Abu Kamal crossing"
+    for row in rows:
+        assert 33.5 < row["location"]["lat"] < 35.5 and 40 < row["location"]["lon"] < 42
+
+
+def test_bad_files_are_quarantined_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Protesters marched through Nairobi on Tuesday, police said.")
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    (folder / "huge.txt").write_text("word " * 300)
+    (folder / "cut.html").write_text("<html><head><title>Cut</title></head><body><article><p>Troops withdrew from")
+    (folder / "feed.jsonl").write_text('{"id": "j1", "text": "Aid reached Gaza."}\nnot json\n')
+    config = tmp_path / "small.toml"
+    config.write_text("[ingest]\nmax_bytes = 1000\n")
+    db = f"sqlite:///{tmp_path / 'g.db'}"
+    _run("ingest", str(folder), "--db", db, "--config", str(config))
+    store = Store.open(db)
+    reasons = " | ".join(f"{r['origin']}: {r['reason']}" for r in store.quarantined())
+    assert "empty.txt: empty document" in reasons
+    assert "binary.html: binary" in reasons
+    assert "huge.txt: file is over the 1,000-byte limit" in reasons
+    assert "feed.jsonl:2: line is not valid JSON" in reasons
+    assert store.stats()["articles"] >= 2        # good.txt and j1, whatever happens to the truncated page
+    listing = _run("quarantine", "--db", db)
+    assert "empty document" in listing and "binary" in listing
+
+
+def test_a_killed_ingest_resumes_with_no_duplicate_and_nothing_missing(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    rng = random.Random(7)
+    towns = ["Lagos", "Kano", "Abuja", "Ibadan", "Jos", "Maiduguri", "Enugu", "Kaduna"]
+    words = "police detained protesters marched officials said talks aid convoy reached border army".split()
+    for n in range(COUNT):
+        sentences = [f"{rng.choice(['Police', 'Soldiers', 'Officials'])} in {rng.choice(towns)} "
+                     f"{' '.join(rng.choices(words, k=12))} on Monday." for _ in range(25)]
+        (folder / f"{n:03d}.txt").write_text(" ".join(sentences))
+    db_path = tmp_path / "k.db"
+    db = f"sqlite:///{db_path}"
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    process = subprocess.Popen([GEOWIRE, "ingest", str(folder), "--db", db], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db_path.exists() and _articles(db) >= 5:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    partial = _articles(db)
+    assert partial < COUNT, "the run should have been interrupted part-way"
+    subprocess.run([GEOWIRE, "ingest", str(folder), "--db", db], check=True, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    store = Store.open(db)
+    assert store.stats()["articles"] == COUNT
+    with store.engine.connect() as conn:
+        ids = [row[0] for row in conn.exec_driver_sql("SELECT origin FROM articles")]
+    assert len(ids) == len(set(ids)) == COUNT
+
+
+def _articles(db: str) -> int:
+    try:
+        return Store.open(db).stats()["articles"]
+    except Exception:
+        return 0
