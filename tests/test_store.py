@@ -1,3 +1,5 @@
+import pytest
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -13,6 +15,8 @@ def test_migrations_build_exactly_the_declared_schema(store):
 
 
 def test_sqlite_runs_in_wal_mode(store):
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("WAL is a SQLite setting")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 

@@ -9,8 +9,16 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 
 
+def normalise_url(url: str) -> str:
+    """``postgresql://`` means psycopg 3 here (SQLAlchemy would otherwise look for psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
 def create_store_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+    engine = create_engine(normalise_url(url), future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
