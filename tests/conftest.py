@@ -13,7 +13,6 @@ from sqlalchemy import text
 
 from geowire.store.database import create_store_engine
 from geowire.store.repository import Store
-from geowire.store.schema import metadata
 
 BACKENDS = ("sqlite", "postgresql")
 
@@ -30,8 +29,8 @@ def _postgres_url() -> str:
 def _empty_postgres(url: str) -> None:
     engine = create_store_engine(url)
     with engine.begin() as conn:
-        metadata.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
 
 

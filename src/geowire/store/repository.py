@@ -13,11 +13,11 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
 
 from geowire import __version__
 from geowire.model import Document
-from geowire.store import schema
+from geowire.store import eventlog, schema
 from geowire.store.database import create_store_engine, migrate
 
 
@@ -37,6 +37,11 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None   # west, south, east, north
     text: str | None = None
     article_id: str | None = None
+    mode: str | None = None
+    precision: str | None = None
+    min_sources: int | None = None
+    sort: str = "-date"                 # "-date" (newest first) or "date"
+    after: tuple[str, str] | None = None    # keyset cursor: (date_value, id) of the last row seen
     limit: int = 1000
     offset: int = 0
 
@@ -119,7 +124,7 @@ class Store:
             return int(row[0])
         return int(conn.execute(insert(s).values(name=name)).inserted_primary_key[0])
 
-    def _save_analysis(self, conn: Connection, doc: Document) -> None:
+    def _save_analysis(self, conn: Connection, doc: Document) -> set[str]:
         rows = [dict(article_id=doc.id, **_place_row(p)) for p in doc.places]
         if rows:
             conn.execute(insert(schema.places), rows)
@@ -131,29 +136,92 @@ class Store:
                      mod=t.mod) for t in doc.times]
         if rows:
             conn.execute(insert(schema.times), rows)
-        e = schema.events
-        for event in doc.events:
-            if conn.execute(select(e.c.id).where(e.c.id == event.id)).first() is None:
-                conn.execute(insert(e).values(article_id=doc.id, **_event_row(event)))
+        return eventlog.add_mentions(conn, doc)
+
+    def replace_analysis(self, doc: Document) -> None:
+        """Store a newer pipeline's analysis of a stored article; its old mentions stay, inactive."""
+        a = schema.articles
+        with self.engine.begin() as conn:
+            touched = eventlog.deactivate_article_mentions(conn, doc.id)
+            for table in (schema.places, schema.actors, schema.times):
+                conn.execute(delete(table).where(table.c.article_id == doc.id))
+            conn.execute(update(a).where(a.c.id == doc.id).values(
+                pipeline_version=__version__, language=doc.language, duplicate_of=doc.duplicate_of,
+                duplicate_kind=doc.duplicate_kind))
+            touched |= self._save_analysis(conn, doc)
+            for event_id in sorted(touched):
+                eventlog.refresh_event(conn, event_id, reason="no longer coded by the current pipeline")
+
+    def remove_article(self, article_id: str) -> list[str]:
+        """Delete an article; events it alone supported are deleted and recorded. Returns those event ids."""
+        with self.engine.begin() as conn:
+            touched = eventlog.deactivate_article_mentions(conn, article_id)
+            m = schema.mentions
+            touched |= {r[0] for r in conn.execute(select(m.c.event_id).where(m.c.article_id == article_id))}
+            for table in (schema.mentions, schema.places, schema.actors, schema.times):
+                conn.execute(delete(table).where(table.c.article_id == article_id))
+            found = conn.execute(delete(schema.articles).where(schema.articles.c.id == article_id)).rowcount
+            if not found:
+                raise KeyError(article_id)
+            for event_id in sorted(touched):
+                eventlog.refresh_event(conn, event_id)
+            d = schema.deletions
+            return [r[0] for r in conn.execute(select(d.c.event_id).where(d.c.event_id.in_(touched)))]
+
+    def articles_for_reprocessing(self, all_versions: bool = False) -> list[dict[str, Any]]:
+        a = schema.articles
+        query = select(a.c.id, a.c.text, a.c.title, a.c.published, a.c.url, a.c.origin, a.c.language,
+                       a.c.duplicate_of, a.c.duplicate_kind, a.c.pipeline_version).order_by(a.c.created_at, a.c.id)
+        if not all_versions:
+            query = query.where(a.c.pipeline_version != __version__)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     # --- reading ----------------------------------------------------------------------
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
         flt = flt or EventFilter()
         e, a = schema.events, schema.articles
-        query = (select(e, a.c.title, a.c.url, a.c.published).join(a, a.c.id == e.c.article_id)
-                 .where(*_event_conditions(flt)).order_by(e.c.date_value.desc(), e.c.id)
-                 .limit(flt.limit).offset(flt.offset))
+        order = [e.c.date_value.asc(), e.c.id.asc()] if flt.sort == "date" else [e.c.date_value.desc(), e.c.id.desc()]
+        query = (select(e, a.c.title, a.c.url, a.c.published).outerjoin(a, a.c.id == e.c.article_id)
+                 .where(*_event_conditions(flt)).order_by(*order).limit(flt.limit).offset(flt.offset))
         with self.engine.connect() as conn:
             return [event_dict(row._mapping) for row in conn.execute(query)]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         e, a = schema.events, schema.articles
-        query = (select(e, a.c.title, a.c.url, a.c.published).join(a, a.c.id == e.c.article_id)
-                 .where(or_(e.c.id == event_id, e.c.id.like(f"{event_id}%"))).limit(2))
+        query = (select(e, a.c.title, a.c.url, a.c.published).outerjoin(a, a.c.id == e.c.article_id)
+                 .where(or_(e.c.id == event_id, e.c.id.like(f"{_like_escape(event_id)}%", escape="\\"))).limit(2))
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
-        return event_dict(rows[0]._mapping) if len(rows) == 1 else None
+            if len(rows) != 1:
+                return None
+            found = event_dict(rows[0]._mapping)
+            found["mentions"] = self._mentions(conn, found["id"])
+        found["sources"] = sorted({m["source"] for m in found["mentions"] if m["source"]})
+        return found
+
+    def _mentions(self, conn: Connection, event_id: str) -> list[dict[str, Any]]:
+        m, a, s = schema.mentions, schema.articles, schema.sources
+        rows = conn.execute(select(m, a.c.title, a.c.url, a.c.published, a.c.text.label("article_text"),
+                                   s.c.name.label("source"))
+                            .join(a, a.c.id == m.c.article_id).outerjoin(s, s.c.id == a.c.source_id)
+                            .where(m.c.event_id == event_id).order_by(m.c.active.desc(), m.c.created_at, m.c.id))
+        out = []
+        for row in rows:
+            data = event_dict(row._mapping)
+            data.update(active=row.active, source=row.source,
+                        evidence_text=row.article_text[row.evidence_start:row.evidence_end])
+            out.append(data)
+        return out
+
+    def deletions(self, since: str | None = None, limit: int = 10000) -> list[dict[str, Any]]:
+        d = schema.deletions
+        query = select(d).order_by(d.c.deleted_at, d.c.event_id).limit(limit)
+        if since:
+            query = query.where(d.c.deleted_at >= since)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         a = schema.articles
@@ -165,7 +233,27 @@ class Store:
             for table, key in ((schema.places, "places"), (schema.actors, "actors"), (schema.times, "times")):
                 found = conn.execute(select(table).where(table.c.article_id == article_id).order_by(table.c.start))
                 data[key] = [{k: v for k, v in r._mapping.items() if k not in ("id", "article_id")} for r in found]
+            m = schema.mentions
+            data["events"] = [r[0] for r in conn.execute(
+                select(m.c.event_id).where(m.c.article_id == article_id, m.c.active.is_(True)).order_by(m.c.id))]
         return data
+
+    def places(self, limit: int = 1000) -> list[dict[str, Any]]:
+        p = schema.places
+        query = (select(p.c.name, p.c.geonameid, p.c.country_code, p.c.precision, p.c.lat, p.c.lon,
+                        func.count().label("mentions"))
+                 .where(p.c.name.is_not(None))
+                 .group_by(p.c.name, p.c.geonameid, p.c.country_code, p.c.precision, p.c.lat, p.c.lon)
+                 .order_by(func.count().desc(), p.c.name).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def actors(self, limit: int = 1000) -> list[dict[str, Any]]:
+        t = schema.actors
+        query = (select(t.c.name, t.c.country, t.c.sector, func.count().label("mentions"))
+                 .group_by(t.c.name, t.c.country, t.c.sector).order_by(func.count().desc(), t.c.name).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     def quarantined(self, limit: int = 1000) -> list[dict[str, Any]]:
         q = schema.quarantine
@@ -177,19 +265,30 @@ class Store:
     def stats(self) -> dict[str, Any]:
         a, e = schema.articles, schema.events
         with self.engine.connect() as conn:
-            count = lambda table, *where: conn.execute(select(func.count()).select_from(table).where(*where)).scalar()
-            by_type = dict(conn.execute(select(e.c.type, func.count()).group_by(e.c.type)).all())
-            by_language = dict(conn.execute(select(a.c.language, func.count()).group_by(a.c.language)).all())
+            def count(table, *where):
+                return conn.execute(select(func.count()).select_from(table).where(*where)).scalar()
+
+            def grouped(column):
+                return {k or "unknown": v for k, v in conn.execute(select(column, func.count()).group_by(column))}
+
             return {
                 "articles": count(a),
                 "exact_duplicates": count(a, a.c.duplicate_kind == "exact"),
                 "near_duplicates": count(a, a.c.duplicate_kind == "near"),
                 "events": count(e),
+                "mentions": eventlog.count_active(conn),
                 "places": count(schema.places),
                 "quarantined": count(schema.quarantine),
-                "events_by_type": by_type,
-                "articles_by_language": {k or "unknown": v for k, v in by_language.items()},
+                "deleted_events": count(schema.deletions),
+                "events_by_type": grouped(e.c.type),
+                "events_by_day": grouped(func.substr(e.c.date_value, 1, 10)),
+                "events_by_country": grouped(e.c.location_country),
+                "articles_by_language": grouped(a.c.language),
             }
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _event_conditions(flt: EventFilter) -> list[Any]:
@@ -201,25 +300,39 @@ def _event_conditions(flt: EventFilter) -> list[Any]:
         conditions.append(e.c.date_value <= flt.until + "\uffff")
     if flt.type:
         conditions.append(e.c.type == flt.type.upper())
+    if flt.mode:
+        conditions.append(e.c.mode == flt.mode)
     if flt.country:
         code = flt.country.upper()
-        conditions.append(or_(e.c.source_country == code, e.c.target_country == code))
+        column = e.c.location_country if len(code) == 2 else None
+        clauses = [e.c.source_country == code, e.c.target_country == code]
+        conditions.append(or_(*clauses, column == code) if column is not None else or_(*clauses))
     if flt.actor:
-        like = f"%{flt.actor}%"
-        conditions.append(or_(e.c.source_text.ilike(like), e.c.target_text.ilike(like)))
+        like = f"%{_like_escape(flt.actor)}%"
+        conditions.append(or_(e.c.source_text.ilike(like, escape="\\"), e.c.target_text.ilike(like, escape="\\")))
     if flt.certainty:
         conditions.append(e.c.certainty == flt.certainty)
+    if flt.precision:
+        conditions.append(e.c.location_precision == flt.precision)
     if flt.min_confidence is not None:
         conditions.append(e.c.confidence >= flt.min_confidence)
+    if flt.min_sources is not None:
+        conditions.append(e.c.n_sources >= flt.min_sources)
     if flt.bbox:
         west, south, east, north = flt.bbox
         conditions.append(and_(e.c.lat >= south, e.c.lat <= north, e.c.lon >= west, e.c.lon <= east))
     if flt.article_id:
         conditions.append(e.c.article_id == flt.article_id)
     if flt.text:
-        like = f"%{flt.text}%"
-        conditions.append(or_(e.c.source_text.ilike(like), e.c.target_text.ilike(like),
-                              e.c.location_name.ilike(like), e.c.attribution_name.ilike(like)))
+        like = f"%{_like_escape(flt.text)}%"
+        conditions.append(or_(*(column.ilike(like, escape="\\") for column in (
+            e.c.source_text, e.c.target_text, e.c.location_name, e.c.attribution_name))))
+    if flt.after:
+        date_value, event_id = flt.after
+        if flt.sort == "date":
+            conditions.append(or_(e.c.date_value > date_value, and_(e.c.date_value == date_value, e.c.id > event_id)))
+        else:
+            conditions.append(or_(e.c.date_value < date_value, and_(e.c.date_value == date_value, e.c.id < event_id)))
     return conditions
 
 
@@ -230,27 +343,8 @@ def _place_row(place) -> dict[str, Any]:
                 demonym=bool(place.demonym))
 
 
-def _event_row(event) -> dict[str, Any]:
-    row: dict[str, Any] = dict(id=event.id, type=event.type, mode=event.mode, certainty=event.certainty,
-                               confidence=event.confidence, evidence_start=event.evidence.start,
-                               evidence_end=event.evidence.end, pipeline_version=__version__)
-    for role in ("source", "target"):
-        arg = getattr(event, role)
-        for name in ("text", "start", "end", "country", "sector"):
-            row[f"{role}_{name}"] = getattr(arg, name) if arg else None
-    loc = event.location
-    row.update(location_name=loc.name if loc else None, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
-               geonameid=loc.geonameid if loc else None, location_start=loc.start if loc else None,
-               location_end=loc.end if loc else None)
-    row.update(date_value=event.date.value if event.date else None, date_text=event.date.text if event.date else None)
-    att = event.attribution
-    row.update(attribution_text=att.text if att else None, attribution_start=att.start if att else None,
-               attribution_end=att.end if att else None, attribution_name=att.name if att else None)
-    return row
-
-
 def event_dict(row: Any) -> dict[str, Any]:
-    """A stored event in the contract's event shape, plus its article's id, title and url."""
+    """A stored event or mention in the contract's event shape, plus its article and, for events, its counts."""
     def arg(role: str) -> dict[str, Any] | None:
         if row[f"{role}_text"] is None:
             return None
@@ -273,4 +367,7 @@ def event_dict(row: Any) -> dict[str, Any]:
         "article": {"id": row["article_id"], "title": row.get("title"), "url": row.get("url"),
                     "published": row.get("published")},
         "pipeline_version": row["pipeline_version"],
+        "precision": row["location_precision"],
+        **{key: row[key] for key in ("n_mentions", "n_articles", "n_sources", "first_seen", "updated_at")
+           if key in row},
     }

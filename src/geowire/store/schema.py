@@ -103,43 +103,68 @@ times = Table(
 )
 Index("ix_times_article", times.c.article_id)
 
+def _coded_event_columns() -> list[Column]:
+    """The columns a coded event has, as a mention and (from its representative mention) as a merged event."""
+    columns = [Column("type", String(16), nullable=False), Column("mode", String(32))]
+    for role in ("source", "target"):
+        columns += [Column(f"{role}_text", Text), Column(f"{role}_start", Integer), Column(f"{role}_end", Integer),
+                    Column(f"{role}_country", String(8)), Column(f"{role}_sector", String(8))]
+    columns += [
+        Column("location_name", Text), Column("lat", Float), Column("lon", Float), Column("geonameid", Integer),
+        Column("location_start", Integer), Column("location_end", Integer),
+        Column("location_precision", String(8)), Column("location_country", String(2)),
+        Column("date_value", String(32)), Column("date_text", Text),
+        Column("attribution_text", Text), Column("attribution_start", Integer), Column("attribution_end", Integer),
+        Column("attribution_name", Text),
+        Column("certainty", String(16), nullable=False), Column("confidence", Float, nullable=False),
+        Column("evidence_start", Integer, nullable=False), Column("evidence_end", Integer, nullable=False),
+        Column("pipeline_version", String(32), nullable=False),
+    ]
+    return columns
+
+
+# A real-world event: one row however many articles report it. Its descriptive columns are copied from its
+# representative mention (the most confident), so filters need no join.
 events = Table(
     "events", metadata,
     Column("id", String(64), primary_key=True),
-    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("mode", String(32)),
-    Column("source_text", Text),
-    Column("source_start", Integer),
-    Column("source_end", Integer),
-    Column("source_country", String(8)),
-    Column("source_sector", String(8)),
-    Column("target_text", Text),
-    Column("target_start", Integer),
-    Column("target_end", Integer),
-    Column("target_country", String(8)),
-    Column("target_sector", String(8)),
-    Column("location_name", Text),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("geonameid", Integer),
-    Column("location_start", Integer),
-    Column("location_end", Integer),
-    Column("date_value", String(32)),
-    Column("date_text", Text),
-    Column("attribution_text", Text),
-    Column("attribution_start", Integer),
-    Column("attribution_end", Integer),
-    Column("attribution_name", Text),
-    Column("certainty", String(16), nullable=False),
-    Column("confidence", Float, nullable=False),
-    Column("evidence_start", Integer, nullable=False),
-    Column("evidence_end", Integer, nullable=False),
-    Column("pipeline_version", String(32), nullable=False),
+    Column("article_id", String(128), nullable=False),        # the representative mention's article
+    Column("mention_id", String(64), nullable=False),         # the representative mention
+    *_coded_event_columns(),
+    Column("n_mentions", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("first_seen", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
 )
-Index("ix_events_article", events.c.article_id)
-Index("ix_events_type_date", events.c.type, events.c.date_value)
 Index("ix_events_date", events.c.date_value)
+Index("ix_events_type_date", events.c.type, events.c.date_value)
+Index("ix_events_lat_lon", events.c.lat, events.c.lon)
+Index("ix_events_source_country", events.c.source_country)
+Index("ix_events_target_country", events.c.target_country)
+
+# One article's report of an event, with its own evidence. Mentions are never deleted by reprocessing:
+# a newer pipeline version marks the old ones inactive, so history stays queryable.
+mentions = Table(
+    "mentions", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    *_coded_event_columns(),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+Index("ix_mentions_event", mentions.c.event_id)
+Index("ix_mentions_article", mentions.c.article_id)
+
+# Events that lost all their supporting articles, so clients that mirror the store can drop them too.
+deletions = Table(
+    "deletions", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("deleted_at", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+Index("ix_deletions_deleted_at", deletions.c.deleted_at)
 
 quarantine = Table(
     "quarantine", metadata,

@@ -1,4 +1,5 @@
-"""Initial schema: runs, raw documents, sources, articles, places, actors, times, events, quarantine.
+"""Initial schema: runs, raw documents, sources, articles, places, actors, times, events (merged), mentions,
+deletions, quarantine.
 
 Revision ID: 0001
 Revises:
@@ -20,6 +21,27 @@ def _span_columns():
 
 def _article_fk():
     return sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+
+
+def _coded_event_columns():
+    columns = [sa.Column("type", sa.String(16), nullable=False), sa.Column("mode", sa.String(32))]
+    for role in ("source", "target"):
+        columns += [sa.Column(f"{role}_text", sa.Text), sa.Column(f"{role}_start", sa.Integer),
+                    sa.Column(f"{role}_end", sa.Integer), sa.Column(f"{role}_country", sa.String(8)),
+                    sa.Column(f"{role}_sector", sa.String(8))]
+    columns += [
+        sa.Column("location_name", sa.Text), sa.Column("lat", sa.Float), sa.Column("lon", sa.Float),
+        sa.Column("geonameid", sa.Integer), sa.Column("location_start", sa.Integer),
+        sa.Column("location_end", sa.Integer), sa.Column("location_precision", sa.String(8)),
+        sa.Column("location_country", sa.String(2)), sa.Column("date_value", sa.String(32)),
+        sa.Column("date_text", sa.Text), sa.Column("attribution_text", sa.Text),
+        sa.Column("attribution_start", sa.Integer), sa.Column("attribution_end", sa.Integer),
+        sa.Column("attribution_name", sa.Text), sa.Column("certainty", sa.String(16), nullable=False),
+        sa.Column("confidence", sa.Float, nullable=False), sa.Column("evidence_start", sa.Integer, nullable=False),
+        sa.Column("evidence_end", sa.Integer, nullable=False),
+        sa.Column("pipeline_version", sa.String(32), nullable=False),
+    ]
+    return columns
 
 
 def upgrade() -> None:
@@ -107,33 +129,38 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column("id", sa.String(64), primary_key=True),
-        _article_fk(),
-        sa.Column("type", sa.String(16), nullable=False),
-        sa.Column("mode", sa.String(32)),
-        *[sa.Column(f"{role}_{name}", kind) for role in ("source", "target") for name, kind in (
-            ("text", sa.Text), ("start", sa.Integer), ("end", sa.Integer),
-            ("country", sa.String(8)), ("sector", sa.String(8)))],
-        sa.Column("location_name", sa.Text),
-        sa.Column("lat", sa.Float),
-        sa.Column("lon", sa.Float),
-        sa.Column("geonameid", sa.Integer),
-        sa.Column("location_start", sa.Integer),
-        sa.Column("location_end", sa.Integer),
-        sa.Column("date_value", sa.String(32)),
-        sa.Column("date_text", sa.Text),
-        sa.Column("attribution_text", sa.Text),
-        sa.Column("attribution_start", sa.Integer),
-        sa.Column("attribution_end", sa.Integer),
-        sa.Column("attribution_name", sa.Text),
-        sa.Column("certainty", sa.String(16), nullable=False),
-        sa.Column("confidence", sa.Float, nullable=False),
-        sa.Column("evidence_start", sa.Integer, nullable=False),
-        sa.Column("evidence_end", sa.Integer, nullable=False),
-        sa.Column("pipeline_version", sa.String(32), nullable=False),
+        sa.Column("article_id", sa.String(128), nullable=False),
+        sa.Column("mention_id", sa.String(64), nullable=False),
+        *_coded_event_columns(),
+        sa.Column("n_mentions", sa.Integer, nullable=False),
+        sa.Column("n_articles", sa.Integer, nullable=False),
+        sa.Column("n_sources", sa.Integer, nullable=False),
+        sa.Column("first_seen", sa.String(32), nullable=False),
+        sa.Column("updated_at", sa.String(32), nullable=False),
     )
-    op.create_index("ix_events_article", "events", ["article_id"])
-    op.create_index("ix_events_type_date", "events", ["type", "date_value"])
     op.create_index("ix_events_date", "events", ["date_value"])
+    op.create_index("ix_events_type_date", "events", ["type", "date_value"])
+    op.create_index("ix_events_lat_lon", "events", ["lat", "lon"])
+    op.create_index("ix_events_source_country", "events", ["source_country"])
+    op.create_index("ix_events_target_country", "events", ["target_country"])
+    op.create_table(
+        "mentions",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("event_id", sa.String(64), nullable=False),
+        _article_fk(),
+        *_coded_event_columns(),
+        sa.Column("active", sa.Boolean, nullable=False),
+        sa.Column("created_at", sa.String(32), nullable=False),
+    )
+    op.create_index("ix_mentions_event", "mentions", ["event_id"])
+    op.create_index("ix_mentions_article", "mentions", ["article_id"])
+    op.create_table(
+        "deletions",
+        sa.Column("event_id", sa.String(64), primary_key=True),
+        sa.Column("deleted_at", sa.String(32), nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+    )
+    op.create_index("ix_deletions_deleted_at", "deletions", ["deleted_at"])
     op.create_table(
         "quarantine",
         sa.Column("id", sa.String(64), primary_key=True),
@@ -147,5 +174,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("quarantine", "events", "times", "actors", "places", "articles", "sources", "raw_documents", "runs"):
+    for table in ("quarantine", "deletions", "mentions", "events", "times", "actors", "places", "articles", "sources", "raw_documents", "runs"):
         op.drop_table(table)

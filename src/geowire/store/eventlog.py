@@ -1,0 +1,125 @@
+"""Mentions in, merged events out: the incremental, deterministic merge inside one transaction.
+
+A new mention joins the best compatible existing event (``merge.best_match``) or starts a
+new one whose id is the mention's own coder id, so ids are stable across re-runs of the
+same input. After any change an event is recomputed from its active mentions; an event
+left with none is deleted and the deletion is recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+
+from geowire import __version__
+from geowire.model import Document, Event
+from geowire.store import merge, schema
+
+CODED_COLUMNS = tuple(c.name for c in schema.mentions.c if c.name not in ("id", "event_id", "article_id", "active",
+                                                                        "created_at"))
+DEGREES_PER_KM = 1 / 111.0
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def mention_row(event: Event, doc: Document) -> dict[str, Any]:
+    row: dict[str, Any] = dict(type=event.type, mode=event.mode, certainty=event.certainty,
+                               confidence=float(event.confidence), evidence_start=event.evidence.start,
+                               evidence_end=event.evidence.end, pipeline_version=__version__)
+    for role in ("source", "target"):
+        arg = getattr(event, role)
+        for name in ("text", "start", "end", "country", "sector"):
+            row[f"{role}_{name}"] = getattr(arg, name) if arg else None
+    loc = event.location
+    place = next((p for p in doc.places if loc and p.start == loc.start and p.end == loc.end), None)
+    row.update(location_name=loc.name if loc else None, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
+               geonameid=loc.geonameid if loc else None, location_start=loc.start if loc else None,
+               location_end=loc.end if loc else None, location_precision=place.precision if place else None,
+               location_country=place.country_code if place else None)
+    row.update(date_value=event.date.value if event.date else None, date_text=event.date.text if event.date else None)
+    att = event.attribution
+    row.update(attribution_text=att.text if att else None, attribution_start=att.start if att else None,
+               attribution_end=att.end if att else None, attribution_name=att.name if att else None)
+    return row
+
+
+def add_mentions(conn: Connection, doc: Document) -> set[str]:
+    """Store each coded event of ``doc`` as a mention and merge it; return the touched event ids."""
+    touched: set[str] = set()
+    m = schema.mentions
+    for event in doc.events:
+        mention_id = f"{event.id}@{__version__}"
+        if conn.execute(select(m.c.id).where(m.c.id == mention_id)).first() is not None:
+            continue
+        row = mention_row(event, doc)
+        event_id = _merge_target(conn, row, event.id)
+        conn.execute(insert(m).values(id=mention_id, event_id=event_id, article_id=doc.id, active=True,
+                                      created_at=now(), **row))
+        refresh_event(conn, event_id)   # at once, so the next mention of this article can join it
+        touched.add(event_id)
+    return touched
+
+
+def _merge_target(conn: Connection, row: dict[str, Any], own_id: str) -> str:
+    found = merge.best_match(row, _candidates(conn, row))
+    if found is not None:
+        return found["id"]
+    taken = conn.execute(select(schema.events.c.id).where(schema.events.c.id == own_id)).first()
+    return own_id if taken is None else f"{own_id}-{__version__}"
+
+
+def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
+    e = schema.events
+    conditions = [e.c.type == row["type"]]
+    window = merge.date_window(row["date_value"])
+    conditions.append(and_(e.c.date_value >= window[0], e.c.date_value <= window[1]) if window
+                      else e.c.date_value.is_(None))
+    if row["lat"] is not None and row["location_precision"] != "country":
+        reach = max(merge.RADIUS_KM.values()) * DEGREES_PER_KM * 2
+        conditions.append(or_(e.c.lat.is_(None), e.c.location_precision == "country",
+                              and_(e.c.lat.between(row["lat"] - reach, row["lat"] + reach))))
+    rows = conn.execute(select(e).where(*conditions).limit(200))
+    return [dict(r._mapping) for r in rows]
+
+
+def refresh_event(conn: Connection, event_id: str, reason: str = "all supporting articles removed") -> None:
+    m, a, e = schema.mentions, schema.articles, schema.events
+    rows = conn.execute(select(m, a.c.source_id).join(a, a.c.id == m.c.article_id)
+                        .where(m.c.event_id == event_id, m.c.active.is_(True))).all()
+    mentions = [dict(r._mapping) for r in rows]
+    existing = conn.execute(select(e.c.first_seen).where(e.c.id == event_id)).first()
+    if not mentions:
+        if existing is not None:
+            conn.execute(delete(e).where(e.c.id == event_id))
+            conn.execute(delete(schema.deletions).where(schema.deletions.c.event_id == event_id))
+            conn.execute(insert(schema.deletions).values(event_id=event_id, deleted_at=now(), reason=reason))
+        return
+    rep = merge.representative(mentions)
+    articles = {mention["article_id"] for mention in mentions}
+    sources = {mention["source_id"] or f"article:{mention['article_id']}" for mention in mentions}
+    values = {column: rep[column] for column in CODED_COLUMNS}
+    values.update(article_id=rep["article_id"], mention_id=rep["id"], n_mentions=len(mentions),
+                  n_articles=len(articles), n_sources=len(sources), updated_at=now(),
+                  confidence=merge.combined_confidence(mentions, len(sources)))
+    if existing is None:
+        conn.execute(delete(schema.deletions).where(schema.deletions.c.event_id == event_id))
+        conn.execute(insert(e).values(id=event_id, first_seen=now(), **values))
+    else:
+        conn.execute(update(e).where(e.c.id == event_id).values(**values))
+
+
+def deactivate_article_mentions(conn: Connection, article_id: str) -> set[str]:
+    m = schema.mentions
+    touched = {r[0] for r in conn.execute(select(m.c.event_id).where(m.c.article_id == article_id,
+                                                                       m.c.active.is_(True)))}
+    conn.execute(update(m).where(m.c.article_id == article_id).values(active=False))
+    return touched
+
+
+def count_active(conn: Connection) -> int:
+    m = schema.mentions
+    return conn.execute(select(func.count()).select_from(m).where(m.c.active.is_(True))).scalar()
