@@ -1,0 +1,171 @@
+"""Geoparsing on the LGL development corpus (see bench/geoparsing/lgl/README.md).
+
+Gold-span resolution ("oracle NER", spans fed through ``doc.spans`` exactly as a
+user's records would be): accuracy@161 km, mean/median error, AUC (Gritta et al.
+2018: mean of ln(1+km)/ln(20039), lower is better), exact GeoNames-id rate.
+End-to-end: the configured recogniser's spans against gold, P/R/F1 exact and
+overlap, with resolution scored on the overlap true positives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from geowire.geo.resolve import haversine_km
+from geowire.model import Document
+
+CORPUS = Path("geoparsing/lgl/lgl.xml")
+MAX_KM = 20039.0
+ACCURACY_KM = 161.0
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    start: int
+    end: int
+    phrase: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def load_articles(bench: Path, limit: int | None = None) -> list[Article]:
+    root = ET.parse(bench / CORPUS).getroot()
+    articles = []
+    for node in root.iter("article"):
+        toponyms = [_toponym(t) for t in node.iter("toponym")]
+        articles.append(Article(node.get("docid"), node.findtext("text"), toponyms))
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+def _toponym(node: ET.Element) -> GoldToponym:
+    tag = node.find("gaztag")
+    start, end = int(node.findtext("start")), int(node.findtext("end"))
+    if tag is None:
+        return GoldToponym(start, end, node.findtext("phrase"), None, None, None)
+    return GoldToponym(start, end, node.findtext("phrase"), int(tag.get("geonameid")),
+                       float(tag.findtext("lat")), float(tag.findtext("lon")))
+
+
+def resolution_metrics(pairs: list[tuple[GoldToponym, object]], prefix: str) -> dict[str, float]:
+    """pairs: (gold toponym with a coordinate, predicted Place)."""
+    errors, exact, unresolved = [], 0, 0
+    for gold, place in pairs:
+        if place.lat is None:
+            unresolved += 1
+            errors.append(MAX_KM)
+            continue
+        errors.append(haversine_km(gold.lat, gold.lon, place.lat, place.lon))
+        exact += int(place.geonameid == gold.geonameid)
+    if not errors:
+        return {}
+    return {
+        f"{prefix}_n": len(errors),
+        f"{prefix}_acc161": sum(e < ACCURACY_KM for e in errors) / len(errors),
+        f"{prefix}_mean_km": statistics.fmean(errors),
+        f"{prefix}_median_km": statistics.median(errors),
+        f"{prefix}_auc": statistics.fmean(math.log(1 + e) / math.log(MAX_KM) for e in errors),
+        f"{prefix}_geonameid_acc": exact / len(errors),
+        f"{prefix}_unresolved": unresolved,
+    }
+
+
+def gold_span_resolution(articles: list[Article]) -> dict[str, float]:
+    from geowire.geo.resolve import make_context_resolver
+
+    resolver = make_context_resolver()
+    pairs = []
+    for article in articles:
+        doc = Document(id=article.id, text=article.text, spans=[(t.start, t.end) for t in article.toponyms])
+        places = resolver(doc).places
+        assert len(places) == len(article.toponyms)
+        pairs += [(g, p) for g, p in zip(article.toponyms, places) if g.lat is not None]
+    return resolution_metrics(pairs, "gold")
+
+
+def end_to_end(articles: list[Article]) -> dict[str, float]:
+    from geowire.geo.recognise import make_gazetteer_places
+    from geowire.nlp.spacy_nlp import make_spacy_parser
+
+    parser, recogniser = make_spacy_parser(), make_gazetteer_places()
+    docs = [Document(id=a.id, text=a.text) for a in articles]
+    started = time.perf_counter()
+    docs = list(parser.pipe(docs))
+    spacy_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    docs = [recogniser(d) for d in docs]
+    geo_seconds = time.perf_counter() - started
+    counts = {"tp_exact": 0, "tp_overlap": 0, "pred": 0, "gold": 0}
+    pairs = []
+    for article, doc in zip(articles, docs):
+        counts["pred"] += len(doc.places)
+        counts["gold"] += len(article.toponyms)
+        spans = {(p.start, p.end) for p in doc.places}
+        counts["tp_exact"] += sum((t.start, t.end) in spans for t in article.toponyms)
+        for gold in article.toponyms:
+            hit = next((p for p in doc.places if p.start < gold.end and gold.start < p.end), None)
+            if hit is not None:
+                counts["tp_overlap"] += 1
+                if gold.lat is not None:
+                    pairs.append((gold, hit))
+    out = {}
+    for kind in ("exact", "overlap"):
+        tp = counts[f"tp_{kind}"]
+        precision = tp / counts["pred"] if counts["pred"] else 0.0
+        recall = tp / counts["gold"] if counts["gold"] else 0.0
+        out[f"e2e_{kind}_precision"] = precision
+        out[f"e2e_{kind}_recall"] = recall
+        out[f"e2e_{kind}_f1"] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    out.update(resolution_metrics(pairs, "e2e"))
+    out["spacy_seconds"] = spacy_seconds
+    out["geo_seconds"] = geo_seconds
+    out["geo_to_spacy_ratio"] = geo_seconds / spacy_seconds if spacy_seconds else 0.0
+    return out
+
+
+def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True) -> dict:
+    articles = load_articles(bench, limit)
+    metrics: dict = {"articles": len(articles), "toponyms": sum(len(a.toponyms) for a in articles)}
+    metrics.update(gold_span_resolution(articles))
+    if end_to_end_too:
+        metrics.update(end_to_end(articles))
+    metrics["notes"] = [
+        "gold_*: resolution of gold spans given as doc.spans (oracle NER); toponyms without a gaztag excluded",
+        "e2e_*: recognition against all gold spans; e2e resolution over overlap true positives",
+        "auc: mean ln(1+km)/ln(20039), lower is better",
+    ]
+    return metrics
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "bench")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--gold-only", action="store_true", help="skip the end-to-end (spaCy) part")
+    args = parser.parse_args()
+    metrics = evaluate(args.bench, args.limit, end_to_end_too=not args.gold_only)
+    for key, value in metrics.items():
+        if key == "notes":
+            for note in value:
+                print(f"# {note}")
+        else:
+            print(f"{key}\t{value:.4f}" if isinstance(value, float) else f"{key}\t{value}")
+
+
+if __name__ == "__main__":
+    main()

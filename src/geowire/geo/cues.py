@@ -1,0 +1,64 @@
+"""Textual cues around a toponym that constrain which place it is.
+
+* admin hints — "Paris, Texas", "Athens, Ga.", "Hit in Anbar province", "Qaim, Iraq";
+* type cues — "the town of X" (a settlement), "X province" (an area);
+* country cues — "the Iraqi town of X".
+Only the surface text is read, so the same cues work with gold spans and without a parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:of\s+)?[A-Z][\w'’\-]*\.?){0,3}"
+_AREA_WORDS = r"province|governorate|state|county|parish|region|district|oblast|prefecture|department|territory"
+_SETTLEMENT_WORDS = (
+    "town", "city", "village", "hamlet", "capital", "port", "suburb", "neighbourhood", "neighborhood",
+    "township", "borough", "community", "settlement", "camp", "municipality", "outskirts",
+)
+_AREA_TYPES = ("province", "governorate", "state", "county", "parish", "region", "district", "oblast",
+               "prefecture", "department", "territory", "country", "island", "nation", "republic", "kingdom")
+
+_AFTER_COMMA = re.compile(rf"^\s*,\s*(?:in\s+)?(?:the\s+)?({_NAME})")
+_AFTER_IN = re.compile(rf"^\s+(?:in|near|of|outside|inside)\s+(?:the\s+)?({_NAME})\s+({_AREA_WORDS})\b", re.IGNORECASE)
+_AFTER_IN_PLAIN = re.compile(rf"^\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?({_NAME})")
+_BEFORE_TYPE = re.compile(
+    r"(?:\b([A-Z][a-z]+)\s+)?\b(" + "|".join(_SETTLEMENT_WORDS + _AREA_TYPES) + r")\s+of\s+$", re.IGNORECASE
+)
+_AFTER_TYPE = re.compile(rf"^\s+({_AREA_WORDS}|river|sea|mountains?|valley|desert|lake)\b", re.IGNORECASE)
+_AFTER_SETTLEMENT = re.compile(r"^\s+(city|town|village|township)\b")
+_TRAILING_STOP = re.compile(r"(?:\s+(?:and|on|in|at|to|for|said|says|with|the))+$")
+
+
+@dataclass(frozen=True)
+class Cues:
+    hints: tuple[str, ...] = ()          # names of containing areas ("Texas", "Anbar", "Ga.")
+    adjective: str | None = None         # "Iraqi" in "the Iraqi town of X"
+    wants_area: bool = False
+    wants_settlement: bool = False
+
+
+def cues_for(text: str, start: int, end: int) -> Cues:
+    after = text[end:end + 80]
+    before = text[max(0, start - 60):start]
+    hints = _hints(after)
+    adjective, wants_area, wants_settlement = None, False, False
+    if typed := _BEFORE_TYPE.search(before):
+        adjective = typed.group(1)
+        kind = typed.group(2).lower()
+        wants_settlement = kind in _SETTLEMENT_WORDS
+        wants_area = kind in _AREA_TYPES
+    if _AFTER_TYPE.match(after):
+        wants_area = True
+    elif _AFTER_SETTLEMENT.match(after):
+        wants_settlement = True
+    return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement)
+
+
+def _hints(after: str) -> tuple[str, ...]:
+    found = []
+    for pattern in (_AFTER_COMMA, _AFTER_IN, _AFTER_IN_PLAIN):
+        if match := pattern.match(after):
+            found.append(_TRAILING_STOP.sub("", match.group(1)).strip())
+    return tuple(dict.fromkeys(h for h in found if h))

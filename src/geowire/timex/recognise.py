@@ -1,0 +1,347 @@
+"""The time-expression stage: find TIMEX3 expressions in text and normalise them.
+
+``extract_times(text, published)`` works on plain text; the pipeline component
+fills ``doc.times`` and, when spaCy has parsed the document, asks the parse for the
+tense of the governing verb. Candidates from every rule compete: the longest match
+wins, then modifiers around it ("late", "the end of", "about", "or so") join it, and
+the survivors are normalised in reading order so that narrative expressions
+("the next day", "a year earlier") can lean on the last point the text mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from geowire.model import Document, TimeExpr
+from geowire.registry import registry
+from geowire.timex import calendar as cal
+from geowire.timex import patterns as pat
+from geowire.timex.normalise import READERS, Context, Reading
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "june", "april"})
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|during|through|from|to|of|last|next|this|early|late|mid|before|"
+    r"after|between|and|or|on|throughout|end|beginning|middle|late|early|each|every|until)\s+|mid-)$", re.IGNORECASE)
+_AFTER_MONTH = re.compile(r"^(?:'s|\s+(?:and|or|to|through)\s+(?-i:[A-Z])|\s*[-–]\s*(?-i:[A-Z]))")
+_SEASON_CONTEXT = re.compile(
+    r"\b(?:in|during|by|until|till|since|through|before|after|over|throughout|early|late|mid|this|"
+    r"last|next|each|every|of)\s+$", re.IGNORECASE)
+_DURATION_CONTEXT = re.compile(
+    r"\b(?:for|over|within|take|takes|took|taken|taking|lasted|lasting|last|spent|spend|spending|after|"
+    r"in|during|than|about|nearly|almost|the\s+past|the\s+last)\s+$", re.IGNORECASE)
+_CLOCK_CONTEXT = re.compile(
+    r"\b(?:at|by|until|till|before|after|around|about|from|since|past|of|to|until|toward|towards)\s+$", re.IGNORECASE)
+_MOMENT_CONTEXT = re.compile(r"\b(?:at|for)\s+$", re.IGNORECASE)
+_SECOND_AS_ORDINAL = re.compile(r"^\s+(?![,.;:)]|and\b|or\b|later\b|ago\b|earlier\b|before\b|after\b|"
+                                r"in\b|of\b|to\b)\w", re.IGNORECASE)
+_OF_FOLLOWS = re.compile(r"^\s+of\b", re.IGNORECASE)
+_OF_YEAR_FOLLOWS = re.compile(r"^\s+of\s+(?:\d{4}|the\s+year|this|last|next)", re.IGNORECASE)
+_SENTENCE_FOLLOWS = re.compile(r"^(?:\s*$|\s+[A-Z\"'`(]|\s*\n)")
+_AGE_FOLLOWS = re.compile(r"^[\s-]old\b", re.IGNORECASE)
+# "the quarter ended Sept. 30": the date closes a period and does not move the narrative
+_PERIOD_END_BEFORE = re.compile(r"\b(?:ended|ending|end)\s+$", re.IGNORECASE)
+_LOOKBACK = 40
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    rank: int
+    rule: str
+    match: re.Match
+
+
+def extract_times(text: str, published: str | None, parsed: Any = None) -> list[TimeExpr]:
+    """Every time expression in `text`, normalised against the publication date (YYYY-MM-DD)."""
+    chosen = _select(_candidates(text))
+    context = Context(text, cal.parse_dct(published), parsed)
+    times = []
+    for candidate in chosen:
+        found = _read(candidate, context)
+        if found is not None:
+            times.append(found)
+    return times
+
+
+def _candidates(text: str) -> list[Candidate]:
+    found = []
+    keys = _key_positions(text)
+    for rank, (rule, pattern) in enumerate(pat.RULES):
+        for lo, hi in _windows(text, keys, pat.RULE_KEYS[rule]):
+            for match in pattern.finditer(text, lo, hi):
+                if _acceptable(rule, match, text):
+                    found.append(Candidate(match.start(), match.end(), rank, rule, match))
+    return found
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _key_positions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each (lower-cased) word occurs; words with a digit share one key."""
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for word in _WORD.finditer(text):
+        token = word.group().lower()
+        key = token if token.isalpha() else pat.NUMBER_KEY
+        positions.setdefault(key, []).append(word.span())
+    return positions
+
+
+def _windows(text: str, positions: dict[str, list[tuple[int, int]]], keys: frozenset[str]) -> list[tuple[int, int]]:
+    """Merged stretches of text around a rule's key words, cut at whitespace."""
+    spans = sorted(span for key in keys for span in positions.get(key, ()))
+    windows: list[tuple[int, int]] = []
+    reach = pat.KEY_REACH
+    for start, end in spans:
+        lo, hi = max(0, start - reach), min(len(text), end + reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return [_snap_to_spaces(text, lo, hi) for lo, hi in windows]
+
+
+def _snap_to_spaces(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest matches first; equal lengths go to the earlier rule; no overlaps."""
+    taken: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start)):
+        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _before(text: str, start: int) -> str:
+    return text[max(0, start - _LOOKBACK):start]
+
+
+def _after(text: str, end: int) -> str:
+    return text[end:end + _LOOKBACK]
+
+
+def _acceptable(rule: str, m: re.Match, text: str) -> bool:
+    """Context checks that keep words like 'May', 'fall', '1500' and 'a second' out."""
+    before, after = _before(text, m.start()), _after(text, m.end())
+    check = _GUARDS.get(rule)
+    return check(m, before, after) if check else True
+
+
+def _month_ok(m: re.Match, before: str, after: str) -> bool:
+    word = m["month"]
+    if m.groupdict().get("rel"):
+        return True
+    if word.lower() not in _AMBIGUOUS_MONTHS:
+        return not word.isupper() or _MONTH_CONTEXT.search(before) is not None
+    return bool(_MONTH_CONTEXT.search(before) or _AFTER_MONTH.match(after))
+
+
+def _season_ok(m: re.Match, before: str, after: str) -> bool:
+    if m["year"]:
+        return True
+    rel = (m["rel"] or "").lower()
+    if rel in ("", "the") and _OF_FOLLOWS.match(after):
+        return False
+    if rel == "" and m["season"].lower() == "fall":
+        return bool(re.search(r"\b(?:in|during|by|until|since|this|last|next|early|late)\s+$", before, re.IGNORECASE))
+    return rel != "" or _SEASON_CONTEXT.search(before) is not None
+
+
+def _quarter_ok(m: re.Match, before: str, after: str) -> bool:
+    unit = m["unit"]
+    has_year = bool(m["year"] or m["fiscal_year"] or m["year2"] or m["year_rel"] or m["year_rel2"])
+    rel = (m["rel"] or "").lower()
+    if unit.lower() == "half":
+        return bool(m["ordinal"]) and (has_year or m.group(0).lower().startswith("the") or "-" in m.group(0))
+    if unit.lower() == "period":
+        return bool(re.search(r"latest|year|comparable|same|fiscal|recent", rel)) or has_year and (
+            bool(m["ordinal"]) or m.group(0).lower().startswith("the"))
+    if unit[0].isupper() and not m["ordinal"] and not has_year:
+        return False
+    if not m["ordinal"] and _OF_FOLLOWS.match(after) and not has_year:
+        return False
+    return bool(m["ordinal"] or rel or has_year or m.group(0).lower().startswith("the"))
+
+
+def _year_ok(m: re.Match, before: str, after: str) -> bool:
+    return not pat.NOT_YEAR_BEFORE.search(before) and not pat.NOT_YEAR_AFTER.match(after)
+
+
+def _duration_ok(m: re.Match, before: str, after: str) -> bool:
+    unit = m["unit"].lower()
+    quantity = m["quantity"].lower()
+    if unit == "second" and quantity in ("a", "one") and _SECOND_AS_ORDINAL.match(after):
+        return False
+    if unit.startswith("quarter") and _OF_FOLLOWS.match(after):
+        return False
+    if _AGE_FOLLOWS.match(after):
+        return False
+    if quantity in ("some", "many", "few") and not m["rel"] and unit in ("day", "days"):
+        return bool(_DURATION_CONTEXT.search(before))
+    return True
+
+
+def _bare_units_ok(m: re.Match, before: str, after: str) -> bool:
+    return bool(m["rel"]) or bool(_DURATION_CONTEXT.search(before))
+
+
+def _period_ok(m: re.Match, before: str, after: str) -> bool:
+    return bool(pat.POSITION_PREFIX.search(before)) or bool(re.search(r"\b(?:earlier|later)\s+in\s+$", before, re.IGNORECASE))
+
+
+_ADJECTIVE_USE = re.compile(r"^\s+(?!(?:in|at|on|for|to|and|or|by|from|with|since|until|during|over|through|"
+                            r"than|as|because|but|while|when|if)\b)[a-z]+\b")
+
+
+def _set_adverb_ok(m: re.Match, before: str, after: str) -> bool:
+    """'paid quarterly' is a set of times; 'a quarterly dividend' just describes a payment."""
+    return not _ADJECTIVE_USE.match(after)
+
+
+def _clock_word_ok(m: re.Match, before: str, after: str) -> bool:
+    return bool(_CLOCK_CONTEXT.search(before))
+
+
+def _reference_ok(m: re.Match, before: str, after: str) -> bool:
+    if m["word"].lower() == "the moment":
+        return bool(_MOMENT_CONTEXT.search(before))
+    return True
+
+
+_GUARDS = {
+    "month": _month_ok, "season": _season_ok, "quarter": _quarter_ok, "year": _year_ok,
+    "duration": _duration_ok, "bare_units": _bare_units_ok, "the_period": _period_ok,
+    "noon": _clock_word_ok, "reference": _reference_ok, "set_adverb": _set_adverb_ok,
+}
+
+
+def _read(candidate: Candidate, ctx: Context) -> TimeExpr | None:
+    reading = READERS[candidate.rule](candidate.match, ctx)
+    if reading is None:
+        return None
+    start, end = _trim_start(ctx.text, candidate), _trim_end(ctx.text, candidate)
+    start, mod = _modifier_before(ctx.text, start, candidate, reading)
+    if mod is None and pat.APPROX_SUFFIX.match(ctx.text[end:end + 10]):
+        end += pat.APPROX_SUFFIX.match(ctx.text[end:end + 10]).end()
+        mod = "APPROX"
+    if reading.point is not None and not reading.comparison and not _PERIOD_END_BEFORE.search(_before(ctx.text, start)):
+        ctx.anchor, ctx.anchor_end = reading.point, end
+    return TimeExpr(start, end, ctx.text[start:end], reading.type, reading.value,
+                    reading.mod or mod, reading.anchored)
+
+
+_PRENOMINAL = re.compile(r"the\s+\S+-[a-z]+$", re.IGNORECASE)
+
+
+def _trim_start(text: str, candidate: Candidate) -> int:
+    """'the third-quarter loss': the article belongs to the noun the expression modifies."""
+    if candidate.rule in ("duration", "quarter") and _PRENOMINAL.match(candidate.match.group(0)):
+        return candidate.start + len(re.match(r"the\s+", candidate.match.group(0), re.IGNORECASE).group(0))
+    return candidate.start
+
+
+def _trim_end(text: str, candidate: Candidate) -> int:
+    """'at 6 a.m.' ending a sentence: the full stop belongs to the sentence."""
+    end = candidate.end
+    if candidate.rule == "clock" and text[end - 1] == "." and _SENTENCE_FOLLOWS.match(text[end:end + 3]):
+        return end - 1
+    return end
+
+
+def _modifier_before(text: str, start: int, candidate: Candidate, reading: Reading) -> tuple[int, str | None]:
+    before = _before(text, start)
+    if reading.type in ("DATE", "TIME") and reading.value and not reading.value.endswith("_REF"):
+        found = pat.POSITION_PREFIX.search(before)
+        if found and _position_applies(found["phrase"], candidate):
+            return start - (len(before) - found.start("phrase")), _position_mod(found["phrase"])
+    found = pat.QUANTITY_PREFIX.search(before)
+    if found is None:
+        return start, None
+    phrase = re.sub(r"\s+", " ", found["phrase"].lower())
+    if not _quantity_applies(phrase, candidate, reading):
+        return start, None
+    if phrase in pat.OUTSIDE_EXTENT_MODS:
+        return start, pat.QUANTITY_MODS[phrase]
+    return start - (len(before) - found.start("phrase")), pat.QUANTITY_MODS[phrase]
+
+
+def _position_applies(phrase: str, candidate: Candidate) -> bool:
+    if re.fullmatch(r"earlier|later", phrase.strip(), re.IGNORECASE):
+        return candidate.rule in ("weekday", "deictic", "relative_unit")
+    return True
+
+
+def _position_mod(phrase: str) -> str:
+    words = re.sub(r"^(?:the\s+)?(?:very\s+)?|\s+of$", "", phrase.lower().strip())
+    words = re.sub(r"\s+", " ", words)
+    return pat.POSITION_MODS.get(words, pat.POSITION_MODS.get(words.split()[0], "MID"))
+
+
+def _quantity_applies(phrase: str, candidate: Candidate, reading: Reading) -> bool:
+    if reading.type == "DURATION":
+        opening = candidate.match.group(0).lower().split()[0]
+        if phrase in ("over", "under") and opening not in ("a", "an"):
+            return False
+        return not (phrase == "some" and not re.match(r"[\d]|a\b|an\b|one|two|three|four|five|six|seven|eight|"
+                                                      r"nine|ten|twenty|thirty|forty|fifty", opening))
+    if reading.type in ("DATE", "TIME"):
+        return phrase in pat.POINT_QUANTITY_MODS and candidate.rule in (
+            "ago", "clock", "clock24", "noon", "year", "decade", "month_year", "date_mdy", "date_dmy", "year_end")
+    return False
+
+
+def times_in_span(times: Iterable[TimeExpr], start: int, end: int) -> list[TimeExpr]:
+    """The time expressions lying inside the character span [start, end)."""
+    return [t for t in times if start <= t.start and t.end <= end]
+
+
+def time_for_span(times: Iterable[TimeExpr], start: int, end: int, near: int | None = None) -> TimeExpr | None:
+    """The point in time a sentence (or clause) span speaks of: its resolved DATE/TIME nearest `near`.
+
+    Durations, sets and vague references (PRESENT_REF ...) are skipped; None when
+    the span holds no usable time expression.
+    """
+    usable = [t for t in times_in_span(times, start, end)
+              if t.type in ("DATE", "TIME") and t.value and not t.value.endswith("_REF")]
+    if not usable:
+        return None
+    focus = start if near is None else near
+    return min(usable, key=lambda t: abs(t.start - focus))
+
+
+class TimexRecogniser:
+    def __init__(self, use_parse: bool, types: tuple[str, ...]):
+        self.use_parse = use_parse
+        self.types = types
+
+    def __call__(self, doc: Document) -> Document:
+        parsed = doc.parsed if self.use_parse else None
+        times = extract_times(doc.text, doc.published, parsed)
+        doc.times = [t for t in times if t.type in self.types]
+        return doc
+
+
+@registry.factory("timex", "rule_timex")
+def make_rule_timex(use_parse: bool = True, types: str = "DATE,TIME,DURATION,SET") -> TimexRecogniser:
+    """TIMEX3 recognition and normalisation by rules, relative to the publication date.
+
+    use_parse: take the tense of the governing verb from the spaCy parse when there is one
+    (otherwise from cue words in the sentence). types: comma-separated TIMEX3 types to keep.
+    """
+    wanted = tuple(t.strip().upper() for t in types.split(",") if t.strip())
+    unknown = set(wanted) - set(TIMEX_TYPES)
+    if unknown:
+        raise ValueError(f"unknown TIMEX3 types {sorted(unknown)}; expected some of {TIMEX_TYPES}")
+    return TimexRecogniser(use_parse, wanted)

@@ -1,0 +1,124 @@
+"""Is an expression about the past or the future? Decides "Friday", "March", "winter".
+
+News reports mostly what happened, so the past is the default. The future wins when
+the governing verb is future (spaCy parse, when present) or, from the text alone,
+when the nearest tense cue in the sentence is a future one ("will", "is to",
+"scheduled", "next week's ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|'ll|shall|won't|wo|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
+    r"scheduled|expected|expects?|due|set\s+to|would|upcoming|intends?\s+to|hopes?\s+to|"
+    r"aims?\s+to|to\s+be\s+held|as\s+soon\s+as|next)\b", re.IGNORECASE)
+_STRONG_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+to|are\s+to|going\s+to)\b", re.IGNORECASE)
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|ago|earlier|last|been|came|went|began|took|left|met|won|lost|fell|rose|"
+    r"held|said|told|says|(?!(?:schedul|expect|plann)ed)(?-i:[a-z]+ed))\b", re.IGNORECASE)
+# a clause ends at strong punctuation or where a reported clause begins
+_CLAUSE_BREAK = re.compile(r"[;:.!?]\s|,\s|\bthat\b|\n", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
+# "will be held": a participle after "be" carries no tense of its own
+_PASSIVE_BEFORE = re.compile(r"\bbe\s+$", re.IGNORECASE)
+_BEFORE_REACH = 100
+_AFTER_REACH = 60
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character span of the sentence holding [start, end), found by punctuation."""
+    left = max(0, start - 400)
+    sentence_start = left
+    for found in _SENTENCE_END.finditer(text, left, start):
+        sentence_start = found.end()
+    following = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    return sentence_start, following.start() + 1 if following else min(len(text), end + 400)
+
+
+def is_future(text: str, start: int, end: int, parsed: Any = None) -> bool:
+    """Future only on evidence; news defaults to the past."""
+    return tense_of(text, start, end, parsed) is True
+
+
+def tense_of(text: str, start: int, end: int, parsed: Any = None, sentence_wide: bool = False) -> bool | None:
+    """True for future, False for past, None when nothing in the clause says.
+
+    With `sentence_wide`, a clause without cues defers to the nearest cue in the sentence
+    (reporting verbs excepted: they date the report, not the event).
+    """
+    verdict = _tense_from_parse(parsed, start) if parsed is not None else None
+    if verdict is not None:
+        return verdict
+    verdict = _tense_from_cues(text, start, end)
+    if verdict is None and sentence_wide:
+        verdict = _tense_from_sentence(text, start, end)
+    return verdict
+
+
+_REPORTING = re.compile(r"said|says|told|reported|announced", re.IGNORECASE)
+
+
+def _tense_from_sentence(text: str, start: int, end: int) -> bool | None:
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    best: tuple[int, bool] | None = None
+    for pattern, future in ((_FUTURE_CUE, True), (_PAST_CUE, False)):
+        for cue in pattern.finditer(text, sentence_start, sentence_end):
+            if start <= cue.start() < end or _REPORTING.fullmatch(cue.group(0)):
+                continue
+            if _PASSIVE_BEFORE.search(text, max(0, cue.start() - 8), cue.start()):
+                continue
+            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, future)
+    return None if best is None else best[1]
+
+
+def _tense_from_cues(text: str, start: int, end: int) -> bool | None:
+    """The nearest tense cue before the expression in its clause decides; a plain
+    'will' after it counts when nothing precedes."""
+    left = max(0, start - _BEFORE_REACH)
+    for found in _CLAUSE_BREAK.finditer(text, left, start):
+        if found.end() <= start - 1:
+            left = found.end()
+    cues = [(c.end(), c.group(0)) for pattern in (_FUTURE_CUE, _PAST_CUE) for c in pattern.finditer(text, left, start)
+            if not _PASSIVE_BEFORE.search(text, max(0, c.start() - 8), c.start())]
+    if cues:
+        _, nearest = max(cues)
+        return bool(_FUTURE_CUE.fullmatch(nearest))
+    right = min(len(text), end + _AFTER_REACH)
+    clause_end = _CLAUSE_BREAK.search(text, end, right)
+    right = clause_end.start() if clause_end and clause_end.start() > end else right
+    following = [(c.start(), c.group(0)) for pattern in (_STRONG_FUTURE_CUE, _PAST_CUE)
+                 for c in pattern.finditer(text, end, right)]
+    if following:
+        _, nearest = min(following)
+        return bool(_STRONG_FUTURE_CUE.fullmatch(nearest))
+    return None
+
+
+def _tense_from_parse(parsed: Any, start: int) -> bool | None:
+    """Future/past from the verb that governs the token at `start`; None if unknown."""
+    try:
+        token = next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
+        if token is None:
+            return None
+        for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") or token.head is token:
+                break
+            token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in ("will", "'ll", "shall", "wo", "would") for a in auxiliaries):
+            return True
+        if "Past" in token.morph.get("Tense") or any(
+                "Past" in c.morph.get("Tense") for c in token.children if c.dep_ in ("aux", "auxpass")):
+            return False
+        if token.lemma_ in ("be",) and any(c.dep_ == "xcomp" for c in token.children):
+            return True
+        return None
+    except (AttributeError, TypeError):
+        return None

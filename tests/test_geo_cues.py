@@ -1,0 +1,34 @@
+"""Textual cues around a toponym."""
+
+from geowire.geo.cues import cues_for
+
+
+def cue(text: str, name: str):
+    start = text.index(name)
+    return cues_for(text, start, start + len(name))
+
+
+def test_comma_state_hint():
+    assert cue("The mayor of Paris, Texas, said", "Paris").hints[0] == "Texas"
+    assert cue("Athens, Ga. — Police said", "Athens").hints[0] == "Ga."
+
+
+def test_province_hint_after_in():
+    hints = cue("Fighting in Hit in Anbar province continued.", "Hit").hints
+    assert "Anbar" in hints
+
+
+def test_type_and_country_adjective_before():
+    found = cue("Shelling hit the Iraqi town of Qaim on Monday.", "Qaim")
+    assert found.adjective == "Iraqi"
+    assert found.wants_settlement and not found.wants_area
+
+
+def test_area_word_after():
+    found = cue("Troops entered Idlib province at dawn.", "Idlib")
+    assert found.wants_area and not found.wants_settlement
+
+
+def test_no_cues_in_plain_text():
+    found = cue("Paris is large.", "Paris")
+    assert found.hints == () and found.adjective is None and not found.wants_area

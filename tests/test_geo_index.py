@@ -1,0 +1,122 @@
+"""Index build/load mechanics on a tiny source set, plus the real index's key facts."""
+
+import os
+import time
+
+import pytest
+
+from geowire.geo import index as geo_index
+from geowire.geo import sources
+from geowire.geo.gazetteer import Gazetteer
+from geowire.geo.sources import ALTERNATE, DEMONYM, PRIMARY, SHORT_FORM, Entry
+
+
+def tiny_sources(monkeypatch):
+    iraq = Entry(99237, "Iraq", 33.0, 44.0, "IQ", None, "A.PCLI", 38_000_000, "country",
+                 names=[("Iraq", PRIMARY), ("Iraqi", DEMONYM), ("Iraqis", DEMONYM)])
+    anbar = Entry(99592, "Al Anbār", 33.4, 42.0, "IQ", "IQ.01", "A.ADM1", 600_000, "admin1", derived=True,
+                  names=[("Al Anbār", PRIMARY), ("Anbar", SHORT_FORM), ("Anbar Governorate", ALTERNATE)])
+    qaim = Entry(99434, "Al Qā’im", 34.39, 40.99, "IQ", "IQ.01", "P.PPL", 74_100, "city",
+                 names=[("Al Qā’im", PRIMARY), ("Husaybah", ALTERNATE)])
+    monkeypatch.setattr(sources, "country_entries", lambda: iter([iraq]))
+    monkeypatch.setattr(sources, "region_entries", lambda: iter([]))
+    monkeypatch.setattr(sources, "subdivision_entries", lambda: iter([anbar]))
+    monkeypatch.setattr(sources, "city_entries", lambda capitals: iter([qaim]))
+    monkeypatch.setattr(sources, "country_capitals", dict)
+    monkeypatch.setattr(sources, "state_abbreviations", list)
+
+
+def test_build_once_then_reuse(tmp_path, monkeypatch):
+    tiny_sources(monkeypatch)
+    path = geo_index.build_index(path=tmp_path / "g.sqlite")
+    first = os.stat(path).st_mtime_ns
+    assert geo_index.build_index(path=path) == path
+    assert os.stat(path).st_mtime_ns == first          # up to date: not rebuilt
+
+
+def test_rebuild_when_version_key_changes(tmp_path, monkeypatch):
+    tiny_sources(monkeypatch)
+    path = geo_index.build_index(path=tmp_path / "g.sqlite")
+    first = os.stat(path).st_mtime_ns
+    monkeypatch.setattr(geo_index, "SCHEMA", geo_index.SCHEMA + "-next")
+    time.sleep(0.01)
+    geo_index.build_index(path=path)
+    assert os.stat(path).st_mtime_ns != first
+    assert geo_index.stored_version(path) == geo_index.version_key()
+
+
+def test_cache_dir_follows_geowire_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOWIRE_HOME", str(tmp_path))
+    assert geo_index.index_path().parent == tmp_path
+
+
+def test_tiny_index_lookups(tmp_path, monkeypatch):
+    tiny_sources(monkeypatch)
+    gazetteer = Gazetteer(geo_index.build_index(path=tmp_path / "g.sqlite"))
+    assert [c.name for c in gazetteer.candidates("Al-Qa'im")] == ["Al Qā’im"]
+    assert gazetteer.candidates("Al Qaim")[0].admin1 == "Al Anbār"
+    anbar = gazetteer.candidates("Anbar province")
+    assert anbar and anbar[0].precision == "admin1"
+    assert gazetteer.candidates("Iraqis")[0].demonym
+    assert gazetteer.candidates("Baghdad") == []
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from geowire.geo import get_gazetteer
+
+    return get_gazetteer()
+
+
+def test_real_index_loads_fast(gazetteer):
+    started = time.perf_counter()
+    fresh = Gazetteer(gazetteer.path)
+    fresh.candidates("Mosul")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_countries_sit_on_geonames_points(gazetteer):
+    us = next(c for c in gazetteer.candidates("United States") if c.precision == "country")
+    assert (us.lat, us.lon) == (39.76, -98.5)
+    assert us.feature == "A.PCLI" and not us.derived
+
+
+def test_subdivisions_are_derived_and_have_their_usual_forms(gazetteer):
+    for form in ("Anbar", "Anbar province", "Al Anbar Governorate"):
+        top = gazetteer.lookup(form)[0]
+        assert (top.country_code, top.precision) == ("IQ", "admin1"), form
+        assert top.derived
+
+
+def test_demonyms_and_ap_abbreviations(gazetteer):
+    assert {c.country_code for c in gazetteer.candidates("Syrians") if c.demonym} == {"SY"}
+    georgia = gazetteer.candidates("Ga.")
+    assert georgia and georgia[0].admin1_code == "US.GA" and georgia[0].abbreviation
+
+
+def test_curated_regions_are_indexed(gazetteer):
+    for name in ("Persian Gulf", "Levant", "Sahel", "Donbas", "West Bank", "Euphrates"):
+        assert any(c.precision == "region" for c in gazetteer.candidates(name)), name
+
+
+def test_lookup_explains_an_ambiguous_name(gazetteer):
+    ranked = gazetteer.lookup("Paris", limit=10)
+    assert ranked[0].country_code == "FR"
+    assert any(c.country_code == "US" and c.admin1 == "Texas" for c in ranked)
+    assert "Texas" in next(c for c in ranked if c.admin1 == "Texas").describe()
+
+
+def test_regions_tsv_is_large_enough_and_well_formed():
+    rows = list(sources.read_tsv("regions.tsv"))
+    assert len(rows) >= 150
+    for names, lat, lon, feature, country in rows:
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, names
+        assert feature[1] == "." and (country == "" or len(country) == 2), names
+
+
+def test_gazetteer_pickles_by_path(gazetteer):
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(gazetteer))
+    assert clone.path == gazetteer.path
+    assert clone.candidates("Mosul")[0].geonameid == gazetteer.candidates("Mosul")[0].geonameid

@@ -1,0 +1,81 @@
+"""Recognition: spaCy entities plus locative recovery, demonyms, spans mode."""
+
+import pytest
+
+from geowire.geo.recognise import make_gazetteer_places
+from geowire.model import Document
+from geowire.registry import registry
+
+
+@pytest.fixture(scope="module")
+def recogniser():
+    return make_gazetteer_places()
+
+
+def places_of(recogniser, text: str):
+    return recogniser(Document(id="t", text=text)).places
+
+
+def test_factory_is_registered_with_settings():
+    from geowire.geo import recognise, resolve  # noqa: F401  (registers the factories)
+
+    factory = registry._factories[("recognisers", "gazetteer_places")]
+    assert {s.name for s in factory.settings()} >= {"model", "recover_locative", "demonyms"}
+    assert ("resolvers", "population_context") in registry._factories
+
+
+def test_spans_mode_resolves_without_parsing(recogniser, monkeypatch):
+    from geowire.nlp import spacy_nlp
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("spans mode must not parse")
+
+    monkeypatch.setattr(spacy_nlp, "load_model", no_model)
+    text = "Iraqi forces reached Mosul."
+    doc = recogniser(Document(id="s", text=text, spans=[(21, 26), (0, 5), (21, 26)]))
+    assert [(p.start, p.end) for p in doc.places] == [(21, 26), (0, 5), (21, 26)]
+    assert doc.places[0].country_code == "IQ" and doc.places[1].demonym
+
+
+@pytest.mark.model
+def test_locative_recovery_of_a_town_spacy_calls_a_person(recogniser):
+    text = "Heavy clashes were reported in the town of Abu Kamal near the border crossing between Al Qaim and Abu Kamal."
+    places = places_of(recogniser, text)
+    found = {(p.text, p.country_code) for p in places}
+    assert ("Abu Kamal", "SY") in found
+    assert ("Al Qaim", "IQ") in found
+    assert sum(p.text == "Abu Kamal" for p in places) == 2
+
+
+@pytest.mark.model
+def test_province_and_demonyms(recogniser):
+    text = "Iraqi soldiers said Syrians had crossed into Anbar province overnight."
+    places = places_of(recogniser, text)
+    by_text = {p.text: p for p in places}
+    assert by_text["Iraqi"].demonym and by_text["Iraqi"].country_code == "IQ"
+    assert by_text["Syrians"].demonym and by_text["Syrians"].country_code == "SY"
+    assert by_text["Anbar"].precision == "admin1"
+
+
+@pytest.mark.model
+def test_person_names_and_common_words_are_not_places(recogniser):
+    text = "Mr. Jordan said the decision was final. Officials met Sen. Lincoln on Monday in Washington."
+    texts = {p.text for p in places_of(recogniser, text)}
+    assert "Jordan" not in texts and "Lincoln" not in texts
+    assert "Washington" in texts
+
+
+@pytest.mark.model
+def test_offsets_point_into_the_text(recogniser):
+    text = "The Gaza Strip and the West Bank; fighting near Deir ez-Zor and in the Middle East."
+    for place in places_of(recogniser, text):
+        assert text[place.start:place.end] == place.text
+        assert not place.text.startswith("the ")
+
+
+@pytest.mark.model
+def test_places_listed_with_a_place_are_places(recogniser):
+    text = "Strikes hit Saraqib and Khan Shaykhun, a monitor said, as troops massed near Saraqeb."
+    found = {p.text: p for p in places_of(recogniser, text)}
+    assert found["Khan Shaykhun"].country_code == "SY"
+    assert found["Saraqeb"].country_code == "SY"      # a spelling variant, resolved all the same

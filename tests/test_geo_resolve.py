@@ -1,0 +1,97 @@
+"""Resolution against the real gazetteer (built from the installed packages; no spaCy)."""
+
+import pytest
+
+from geowire.geo.resolve import ContextResolver, Mention, make_context_resolver
+from geowire.model import PRECISIONS, Document
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ContextResolver:
+    return make_context_resolver()
+
+
+def resolve(resolver, text: str, *names: str):
+    mentions, cursor = [], 0
+    for name in names:
+        start = text.index(name, cursor)
+        mentions.append(Mention(start, start + len(name), name))
+        cursor = start + len(name)
+    return resolver.resolve(text, mentions)
+
+
+def test_admin_hint_picks_the_place_inside_the_named_state(resolver):
+    alone = resolve(resolver, "The show opened in Paris last night.", "Paris")[0]
+    texan = resolve(resolver, "The show opened in Paris, Texas last night.", "Paris")[0]
+    assert alone.country_code == "FR"
+    assert (texan.country_code, texan.admin1) == ("US", "Texas")
+
+
+def test_province_hint_after_in(resolver):
+    place = resolve(resolver, "Fighting broke out in Hit in Anbar province.", "Hit")[0]
+    assert place.country_code == "IQ" and place.admin1 == "Al Anbār"
+    assert place.precision == "city"
+
+
+def test_ap_abbreviation_hint(resolver):
+    place = resolve(resolver, "ATHENS, Ga. — A fire destroyed a barn.", "ATHENS")[0]
+    assert (place.country_code, place.admin1) == ("US", "Georgia")
+
+
+def test_country_adjective_cue(resolver):
+    place = resolve(resolver, "Shelling hit the Syrian town of Tadmur overnight.", "Tadmur")[0]
+    assert place.country_code == "SY"
+
+
+def test_document_focus_resolves_an_ambiguous_town(resolver):
+    text = "Troops moved from Ramadi to Fallujah and then to Hit, near Haditha."
+    places = resolve(resolver, text, "Ramadi", "Fallujah", "Hit", "Haditha")
+    assert all(p.country_code == "IQ" for p in places)
+
+
+def test_arabic_spelling_variants_resolve_to_one_town(resolver):
+    text = "Abu Kamal, Albu Kamal and Al-Bukamal were shelled; so were Deir ez-Zor and Deir Ezzor."
+    places = resolve(resolver, text, "Abu Kamal", "Albu Kamal", "Deir ez-Zor", "Deir Ezzor")
+    assert places[0].geonameid == places[1].geonameid and places[0].country_code == "SY"
+    assert places[2].geonameid == places[3].geonameid and places[2].precision == "city"
+
+
+def test_demonyms_are_country_mentions(resolver):
+    iraqi, syrians = resolve(resolver, "Iraqi troops and Syrians met.", "Iraqi", "Syrians")
+    assert (iraqi.country_code, iraqi.precision, iraqi.demonym) == ("IQ", "country", True)
+    assert (syrians.country_code, syrians.demonym) == ("SY", True)
+
+
+def test_countries_and_provinces_are_never_towns(resolver):
+    text = "Iraq and Georgia signed a deal; Anbar province and Texas were mentioned."
+    iraq, georgia, anbar, texas = resolve(resolver, text, "Iraq", "Georgia", "Anbar", "Texas")
+    assert (iraq.precision, iraq.feature, iraq.lat, iraq.lon) == ("country", "A.PCLI", 33.0, 44.0)
+    assert georgia.precision in ("country", "admin1")
+    assert anbar.precision == "admin1" and texas.precision == "admin1"
+
+
+def test_every_place_has_precision_and_bounded_confidence(resolver):
+    text = "From Mosul to the Mediterranean via the Euphrates, Iraqis travelled to Cairo."
+    places = resolve(resolver, text, "Mosul", "Mediterranean", "Euphrates", "Iraqis", "Cairo")
+    for place in places:
+        assert place.precision in PRECISIONS
+        assert 0.0 <= place.confidence <= 1.0
+        assert place.country_code is None or len(place.country_code) == 2
+    assert places[1].precision == "region"
+
+
+def test_spans_mode_gives_one_place_per_span_in_order(resolver):
+    text = "Qwxzy and Mosul, then Mosul again."
+    second = text.rindex("Mosul")
+    spans = [(second, second + 5), (0, 5), (10, 15)]
+    doc = resolver(Document(id="d", text=text, spans=spans))
+    assert [(p.start, p.end) for p in doc.places] == spans
+    assert doc.places[1].lat is None and doc.places[1].confidence == 0.0   # unknown name, still one entry
+    assert doc.places[0].geonameid == doc.places[2].geonameid is not None
+
+
+def test_city_named_like_its_province_unless_the_text_says_province(resolver):
+    city = resolve(resolver, "Airstrikes hit Idlib on Monday.", "Idlib")[0]
+    province = resolve(resolver, "Airstrikes hit Idlib province on Monday.", "Idlib")[0]
+    assert (city.country_code, city.precision) == ("SY", "city")
+    assert (province.country_code, province.precision) == ("SY", "admin1")

@@ -1,0 +1,162 @@
+"""Extents, false positives, the no-publication-date rule, span look-ups and the component."""
+
+from __future__ import annotations
+
+import pytest
+
+from geowire.model import Document, TimeExpr
+from geowire.registry import registry
+from geowire.timex.recognise import extract_times, time_for_span, times_in_span
+
+FRI = "1998-08-07"
+
+
+def _texts(text: str, published: str | None = FRI) -> list[str]:
+    return [t.text for t in extract_times(text, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast came on Monday, police said.", ["Monday"]),                  # "on" is a signal
+    ("Since 2013, the group has grown.", ["2013"]),
+    ("They met in late 2017 in Paris.", ["late 2017"]),
+    ("He will leave by the end of 2018.", ["the end of 2018"]),
+    ("The company's third-quarter loss widened.", ["third-quarter"]),        # "the" goes with "loss"
+    ("Net fell in the third quarter.", ["the third quarter"]),
+    ("The talks lasted about five hours.", ["five hours"]),
+    ("He left at 6 a.m. Police arrived later.", ["6 a.m"]),                  # the full stop ends the sentence
+    ("It has been more than two years.", ["more than two years"]),
+    ("The boy, a 6-year-old, was unhurt.", []),                               # an age, not a duration
+    ("We met Friday and again on Sept. 30, 1998.", ["Friday", "Sept. 30, 1998"]),
+])
+def test_extents(text, expected):
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They may agree to a truce.",
+    "Thousands will march on the capital.",
+    "Shares fell sharply after the fall of the government.",
+    "About 2000 people marched through the city.",
+    "The city has 1500 troops and 1998 police officers.",
+    "Resolution 1701 calls for a ceasefire.",
+    "Flight 1720 landed safely.",
+    "He came second in the race.",
+    "A quarter of the population fled.",
+    "She paid a quarterly dividend.",
+])
+def test_no_false_positives(text):
+    assert _texts(text) == []
+
+
+def test_bare_may_with_context_is_a_month():
+    times = extract_times("The vote was held in May.", FRI)
+    assert [(t.text, t.value) for t in times] == [("May", "1998-05")]
+
+
+@pytest.mark.parametrize("text, expression, kind", [
+    ("The bombs exploded yesterday.", "yesterday", "DATE"),
+    ("The bombs exploded Friday.", "Friday", "DATE"),
+    ("Prices fell last week.", "last week", "DATE"),
+    ("The rebels left two years ago.", "two years ago", "DATE"),
+    ("Officials met this morning.", "this morning", "TIME"),
+    ("Growth slowed this year.", "this year", "DATE"),
+    ("Earnings fell in the third quarter.", "the third quarter", "DATE"),
+])
+def test_relative_expressions_without_publication_date_stay_unresolved(text, expression, kind):
+    found = [t for t in extract_times(text, None) if t.text == expression]
+    assert len(found) == 1
+    assert found[0].type == kind
+    assert found[0].anchored is False
+    assert found[0].value is None or "X" in found[0].value
+
+
+def test_calendar_dates_without_publication_date_keep_what_the_text_says():
+    times = {t.text: t for t in extract_times("Talks began March 5 and ended March 9, 1998.", None)}
+    assert (times["March 5"].value, times["March 5"].anchored) == ("XXXX-03-05", False)
+    assert (times["March 9, 1998"].value, times["March 9, 1998"].anchored) == ("1998-03-09", True)
+
+
+def test_values_that_need_no_publication_date_stay_anchored():
+    times = {t.text: t for t in extract_times("The truce now holds after three years of war.", None)}
+    assert (times["now"].value, times["now"].anchored) == ("PRESENT_REF", True)
+    assert (times["three years"].value, times["three years"].anchored) == ("P3Y", True)
+
+
+def test_malformed_publication_date_counts_as_missing():
+    (found,) = extract_times("The bombs exploded yesterday.", "not-a-date")
+    assert found.value is None and found.anchored is False
+
+
+def test_narrative_anchor_follows_the_last_date_mentioned():
+    text = ("The rebels took the town on March 3, 1998. The next day, they withdrew. "
+            "Two weeks later, they returned. That year, the war spread.")
+    values = {t.text: t.value for t in extract_times(text, FRI)}
+    assert values["The next day"] == "1998-03-04"
+    assert values["Two weeks later"] == "1998-03-18"
+    assert values["That year"] == "1998"
+
+
+def test_narrative_anchor_without_any_date_uses_publication_date():
+    values = {t.text: t.value for t in extract_times("A day earlier, the army shelled the town.", FRI)}
+    assert values["A day earlier"] == "1998-08-06"
+
+
+def test_narrative_without_any_anchor_or_publication_date_is_unresolved():
+    (found,) = extract_times("The next day, they withdrew.", None)
+    assert found.value is None and found.anchored is False
+
+
+def test_offsets_point_into_the_text():
+    text = "On Friday, Aug. 7, bombs exploded. Two days later, on Sunday, crowds gathered."
+    for time in extract_times(text, FRI):
+        assert text[time.start:time.end] == time.text
+
+
+def test_times_in_span_and_time_for_span():
+    text = "Bombs exploded Friday. Crowds now gather daily. A rally is set for Aug. 20."
+    times = extract_times(text, FRI)
+    first = text.index("Crowds")
+    second_end = text.index("A rally")
+    inside = times_in_span(times, first, second_end)
+    assert [t.text for t in inside] == ["now", "daily"]
+    assert time_for_span(times, first, second_end) is None          # only a reference and a set
+    rally = time_for_span(times, second_end, len(text))
+    assert rally is not None and rally.value == "1998-08-20"
+    assert time_for_span(times, 0, second_end, near=text.index("Bombs")).text == "Friday"
+
+
+def test_component_fills_document_times():
+    component = registry.create("timex", "rule_timex")
+    doc = Document(id="d1", text="Suspected bombs exploded Friday, killing dozens.", published=FRI)
+    out = component(doc)
+    assert out is doc
+    assert out.times == [TimeExpr(25, 31, "Friday", "DATE", "1998-08-07", None, True)]
+
+
+def test_component_keeps_only_the_configured_types():
+    component = registry.create("timex", "rule_timex", {"types": "DURATION"})
+    doc = Document(id="d1", text="Yesterday the siege entered its third week after 15 days.", published=FRI)
+    assert [t.type for t in component(doc).times] == ["DURATION"]
+
+
+def test_factory_rejects_unknown_types():
+    with pytest.raises(ValueError):
+        registry.create("timex", "rule_timex", {"types": "DATE,EPOCH"})
+
+
+def test_output_contract_fields():
+    doc = Document(id="d1", text="Talks resume next week.", published=FRI)
+    registry.create("timex", "rule_timex")(doc)
+    (time,) = doc.to_output()["times"]
+    assert {"start", "end", "text", "type", "value", "mod"} <= set(time)
+
+
+@pytest.mark.model
+def test_component_uses_the_parse_for_tense():
+    from geowire.nlp.spacy_nlp import load_model
+
+    text = "The minister will travel to Nairobi on Tuesday."
+    doc = Document(id="d1", text=text, published=FRI)
+    doc.parsed = load_model()(text)
+    registry.create("timex", "rule_timex")(doc)
+    assert [(t.text, t.value) for t in doc.times] == [("Tuesday", "1998-08-11")]
