@@ -1,0 +1,159 @@
+"""The actors stage: fill ``doc.actors`` from the alias table, organ patterns and NER.
+
+Order of evidence: acronyms defined in the document, then the alias table (countries,
+organs of state, armed groups, IGOs, NGOs, media, leaders), then compositions with
+organ words ("Turkish police"), then spaCy's PERSON/ORG/NORP entities the table does
+not know (kept with an unknown country rather than dropped).
+"""
+
+from __future__ import annotations
+
+from geowire.actors.acronyms import find_definitions
+from geowire.actors.countries import iso3_by_iso2
+from geowire.actors.matcher import (
+    COUNTRY_KINDS,
+    Found,
+    Mention,
+    compose,
+    keep_actor_like,
+    lowered_tokens,
+    remove_overlaps,
+    scan_aliases,
+    scan_organs,
+)
+from geowire.actors.organs import default_organs, sector_from_name
+from geowire.actors.table import (
+    AliasTable,
+    Entry,
+    build_table,
+    default_table,
+    make_alias,
+)
+from geowire.model import Actor, Document, Place
+from geowire.registry import registry
+
+NER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_DETERMINERS = ("the ", "The ")
+
+
+def _entry_for_long_form(doc, start: int, end: int, table: AliasTable) -> Entry:
+    """What a defined acronym stands for: a known actor, or a new organisation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return Entry(name=doc.text[start:end], country=None, sector=None)
+    lowered = lowered_tokens(span)
+    mentions = scan_aliases(span, lowered, [table])
+    if mentions and mentions[0].end - mentions[0].start == len(span):
+        return mentions[0].entry
+    country = next((m.entry.country for m in mentions if m.entry.kind in COUNTRY_KINDS), None)
+    return Entry(name=span.text, country=country, sector=sector_from_name(lowered))
+
+
+def local_table(doc, table: AliasTable) -> AliasTable | None:
+    definitions = find_definitions(doc.text)
+    if not definitions:
+        return None
+    aliases = []
+    for definition in definitions:
+        entry = _entry_for_long_form(doc, definition.long_start, definition.long_end, table)
+        aliases.append(make_alias(definition.acronym, entry))
+        aliases.append(make_alias(definition.long_form, entry))
+    return build_table(aliases)
+
+
+def _ner_fallback(doc, found: list[Found], mentions: list[Mention]) -> list[Found]:
+    """Entities the table missed; an ORG that wraps one country mention takes its country."""
+    covered = {i for f in found for i in range(f.start, f.end)}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    extra: list[Found] = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        first = ent.start + 1 if ent[0].pos_ == "DET" else ent.start
+        tokens = range(first, ent.end)
+        if all(i in covered for i in tokens):
+            continue
+        inner = {id(by_token[i]): by_token[i] for i in tokens if i in by_token}
+        if ent.label_ == "ORG" and len(inner) <= 1:
+            country = next((m.entry.country for m in inner.values()), None)
+            sector = sector_from_name(lowered_tokens(ent))
+            extra.append(Found(ent.start, ent.end, _strip_determiner(ent.text), country, sector))
+        elif not inner:
+            extra.append(Found(ent.start, ent.end, _strip_determiner(ent.text), None, None))
+    return extra
+
+
+def _strip_determiner(text: str) -> str:
+    for det in _DETERMINERS:
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def _trim(doc, found: Found) -> Found:
+    """Actor spans never start with a determiner or end with a possessive marker."""
+    start, end = found.start, found.end
+    while start < end - 1 and doc[start].pos_ == "DET":
+        start += 1
+    while end > start + 1 and doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return Found(start, end, found.name, found.country, found.sector)
+
+
+def place_mentions(parsed, places: list[Place], taken: set[int]) -> list[Mention]:
+    """Places resolved by the geo stage, as bases that lend a country to a following organ."""
+    to_iso3 = iso3_by_iso2()
+    out = []
+    for place in places:
+        iso3 = to_iso3.get(place.country_code or "")
+        span = parsed.char_span(place.start, place.end, alignment_mode="expand") if iso3 else None
+        if span is None or place.demonym or taken.intersection(range(span.start, span.end)):
+            continue
+        out.append(Mention(span.start, span.end, Entry(name=place.name or span.text, country=iso3, sector=None, kind="place")))
+    return out
+
+
+def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | None = None) -> list[Actor]:
+    table = table or default_table()
+    lowered = lowered_tokens(parsed)
+    local = local_table(parsed, table)
+    tables = [local, table] if local else [table]
+    mentions = scan_aliases(parsed, lowered, tables)
+    if places:
+        claimed = {i for m in mentions for i in range(m.start, m.end)}
+        mentions = sorted(mentions + place_mentions(parsed, places, claimed), key=lambda m: m.start)
+    claimed = {i for m in mentions for i in range(m.start, m.end)}
+    organs_at = scan_organs(lowered, default_organs(), claimed)
+    found = keep_actor_like(parsed, compose(parsed, mentions, organs_at), mentions)
+    found = remove_overlaps(found)
+    found = remove_overlaps(found + _ner_fallback(parsed, found, mentions))
+    actors = []
+    for item in (_trim(parsed, f) for f in found):
+        span = parsed[item.start:item.end]
+        actors.append(Actor(span.start_char, span.end_char, span.text, item.name, item.country, item.sector))
+    return actors
+
+
+class AliasTableActors:
+    def __init__(self, use_ner: bool):
+        self.use_ner = use_ner
+
+    def __call__(self, doc: Document) -> Document:
+        parsed = doc.parsed
+        if parsed is None:
+            from geowire.nlp.spacy_nlp import load_model
+
+            parsed = doc.parsed = load_model()(doc.text)
+        actors = find_actors(parsed, places=doc.places)
+        if not self.use_ner:
+            actors = [a for a in actors if a.country or a.sector]
+        doc.actors = actors
+        return doc
+
+
+@registry.factory("actors", "alias_table")
+def make_alias_table_actors(use_ner: bool = True) -> AliasTableActors:
+    """Recognise actors with a shipped alias table (countries and their organs, armed groups,
+    IGOs, NGOs, media, leaders), organ patterns ("Iraqi forces"), acronyms defined in the text
+    and, when ``use_ner`` is true, spaCy PERSON/ORG/NORP entities the table does not know."""
+    return AliasTableActors(use_ner)

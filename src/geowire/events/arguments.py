@@ -1,0 +1,282 @@
+"""Source and target of a trigger, read off the dependency parse.
+
+Verbs: subject -> source, object / prepositional object -> target; in the passive the
+"by" agent is the source and the subject the target; a complement clause without its
+own subject ("agreed to withdraw") borrows its governor's subject. Nouns: possessor,
+actor modifier ("Israeli airstrike") or "by" phrase -> source, "on/against/with"
+phrase -> target; a noun that is the object of a light verb ("launched an attack")
+takes that verb's subject. Arguments are then mapped onto ``doc.actors``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geowire.model import Actor, EventArg
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+TARGET_PREPS = frozenset({
+    "against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "targeting",
+    "from", "of", "for", "over", "between", "among",
+})
+# prepositions that mark the target only for some event types
+TYPE_PREPS: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"with", "between", "to"}),
+    "AGREE": frozenset({"with", "between", "to"}),
+    "COOPERATE": frozenset({"with", "between"}),
+    "AID": frozenset({"to", "for"}),
+    "REQUEST": frozenset({"on", "upon", "to", "from"}),
+    "RETREAT": frozenset({"from", "to"}),
+    "ACCUSE": frozenset({"against", "on", "of", "with"}),
+    "SANCTION": frozenset({"on", "against", "from", "to"}),
+    "ASSAULT": frozenset({"on", "against", "at", "upon", "into", "targeting", "toward", "towards"}),
+    "COERCE": frozenset({"on", "against", "into"}),
+    "THREATEN": frozenset({"against", "on", "with"}),
+    "PROTEST": frozenset({"against", "outside", "at"}),
+    "REJECT": frozenset({"from", "by"}),
+    "SUPPORT": frozenset({"for", "to"}),
+    "CONCEDE": frozenset({"to"}),
+    "MOBILIZE": frozenset({"against", "to", "toward", "towards", "near"}),
+}
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "them", "him", "her", "i"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+MAX_ARGS = 3
+
+
+@dataclass(frozen=True)
+class Roles:
+    sources: list          # spaCy tokens (argument heads)
+    targets: list
+
+
+def _children(token, deps) -> list:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobjs(token, preps: frozenset[str]) -> list:
+    out = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _agent(token) -> list:
+    out = []
+    for agent in token.children:
+        if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+            out.extend(c for c in agent.children if c.dep_ == "pobj")
+    return out
+
+
+def _is_passive(token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _inherited_subject(token) -> list:
+    """Subject of a governing verb for complements and coordinated verbs without their own."""
+    current = token
+    for _ in range(3):
+        if current.dep_ not in CLIMB_DEPS and current.dep_ != "ccomp":
+            return []
+        head = current.head
+        if head is current:
+            return []
+        if current.dep_ == "relcl":
+            return [head]
+        subjects = _children(head, SUBJECT_DEPS)
+        if subjects and current.dep_ != "ccomp":
+            return subjects
+        if _is_passive(head) and current.dep_ == "conj":
+            return _children(head, PASSIVE_SUBJECT_DEPS)
+        current = head
+    return []
+
+
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT"})
+TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+
+
+def _clause_subject(token) -> list:
+    """'demanded that the US cancel ...': the addressee is the complement clause's subject."""
+    for comp in token.children:
+        if comp.dep_ == "ccomp":
+            return _children(comp, SUBJECT_DEPS)
+    return []
+
+
+def _not_temporal(heads: list) -> list:
+    return [h for h in heads if h.ent_type_ not in TEMPORAL_ENTS]
+
+
+def _verb_roles(token, event_type: str) -> Roles:
+    roles = _raw_verb_roles(token, event_type)
+    targets = _not_temporal(roles.targets)
+    if not targets and event_type in SPEECH_TYPES:
+        targets = _clause_subject(token)
+    return Roles(_not_temporal(roles.sources), targets)
+
+
+def _raw_verb_roles(token, event_type: str) -> Roles:
+    preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
+    if _is_passive(token):
+        sources = _agent(token)
+        targets = _children(token, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
+    else:
+        sources = _children(token, SUBJECT_DEPS)
+        targets = _children(token, OBJECT_DEPS) or _pobjs(token, preps)
+    if not sources and token.dep_ == "relcl":
+        sources = [token.head]
+    if not sources and not _is_passive(token):
+        sources = _inherited_subject(token)
+    targets = _past_event_nouns(targets, preps)
+    if not sources and token.dep_ == "acl" and token.tag_ == "VBN":
+        targets = targets or [token.head]
+        sources = _agent(token)
+    return Roles(sources, targets)
+
+
+def _past_event_nouns(targets: list, preps: frozenset[str]) -> list:
+    """'imposed sanctions on X', 'launched an attack on X': the target is the event noun's
+    prepositional object (or the verb's), not the event noun itself."""
+    from geowire.events.triggers import match_token
+
+    out = []
+    for target in targets:
+        if target.pos_ == "NOUN" and match_token(target) is not None:
+            out.extend(_pobjs(target, preps) or _pobjs(target.head, preps))
+        else:
+            out.append(target)
+    return out
+
+
+def _actor_modifiers(token, actor_tokens: set[int]) -> list:
+    return [c for c in token.children
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actor_tokens]
+
+
+def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
+    preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
+    sources = _actor_modifiers(token, actor_tokens) or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
+    targets = _pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps)
+    between = _pobjs(token, frozenset({"between", "among"}))
+    if between and not sources:
+        first = between[0]
+        sources, targets = [first], [c for c in first.conjuncts] or targets
+    if not sources and token.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "attr"):
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if governor.pos_ in ("VERB", "AUX"):
+            roles = _verb_roles(governor, event_type)
+            sources = roles.sources
+            if not targets:
+                targets = [t for t in _pobjs(governor, preps) if t is not token]
+    if not targets and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        # "an airstrike hit a school"
+        targets = _children(token.head, OBJECT_DEPS)
+    return Roles(sources, targets)
+
+
+def roles_of(token, is_verb: bool, event_type: str, actor_tokens: set[int]) -> Roles:
+    return _verb_roles(token, event_type) if is_verb else _noun_roles(token, event_type, actor_tokens)
+
+
+def expand_conjuncts(heads: list) -> list:
+    """'Israel and the US warned': both conjuncts are arguments."""
+    out = []
+    for head in heads:
+        for token in (head, *head.conjuncts):
+            if token not in out and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+                out.append(token)
+    return out[:MAX_ARGS]
+
+
+class ActorIndex:
+    """Actors by token, for mapping argument heads onto recognised actors."""
+
+    def __init__(self, parsed, actors: list[Actor]):
+        self.parsed = parsed
+        self.by_token: dict[int, Actor] = {}
+        for actor in actors:
+            span = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, actor)
+        self.actors = sorted(actors, key=lambda a: a.start)
+
+    @property
+    def tokens(self) -> set[int]:
+        return set(self.by_token)
+
+    @property
+    def name_tokens(self) -> set[int]:
+        """Tokens of multi-word proper names, which cannot be event triggers."""
+        return {i for i, actor in self.by_token.items()
+                if " " in actor.text and self.parsed[i].pos_ == "PROPN"}
+
+    def covering(self, token) -> Actor | None:
+        return self.by_token.get(token.i)
+
+    def within(self, token) -> Actor | None:
+        """An actor in the argument's own phrase ("a group of Syrian rebels")."""
+        conj_tokens = {t.i for c in token.conjuncts for t in c.subtree}
+        for sub in token.subtree:
+            if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub is not token:
+                continue
+            actor = self.by_token.get(sub.i)
+            if actor is not None and (sub.head is token or sub.head.head is token or sub.head.head.head is token):
+                return actor
+        return None
+
+    def before(self, char: int, window: int = 400) -> Actor | None:
+        found = None
+        for actor in self.actors:
+            if actor.end <= char and char - actor.end <= window and actor.country:
+                found = actor
+        return found
+
+
+def noun_phrase(token):
+    """The argument's noun phrase without clauses, appositions and coordinated members."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ not in ("punct", "cc", "conj", "appos", "advmod", "prep"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    while left.i < token.i and left.pos_ in ("DET", "PUNCT"):
+        left = left.doc[left.i + 1]
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (child.pos_ == "PROPN" and child.dep_ != "appos"):
+            right = child
+        else:
+            break
+    return token.doc[left.i:right.i + 1]
+
+
+def _antecedent(token, index: ActorIndex) -> Actor | None:
+    """A pronoun subject refers to the governing speaker or else the nearest actor before it."""
+    head = token.head
+    for _ in range(3):
+        if head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+            head = head.head
+            speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PRONOUNS]
+            if speakers:
+                return index.covering(speakers[0]) or index.within(speakers[0])
+        else:
+            break
+    return index.before(token.idx)
+
+
+def to_arg(token, index: ActorIndex) -> EventArg:
+    if token.lower_ in PRONOUNS:
+        actor = _antecedent(token, index)
+        if actor is not None:
+            return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
+    actor = index.covering(token) or index.within(token)
+    if actor is not None:
+        return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
+    phrase = noun_phrase(token)
+    return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)

@@ -1,0 +1,125 @@
+"""How surely the text asserts an event, and whether a clause is an event at all.
+
+Certainty: negated > speculative > hedged > reported > asserted. Cues are read from the
+trigger, its auxiliaries and adverbs, and the verbs that govern its clause (up to the
+sentence root). Opinion ("analysts think"), normative ("should"), habitual/generic
+("often", "protests are common"), conditional ("if") and question clauses are no events.
+"""
+
+from __future__ import annotations
+
+from geowire.events.lexicon import cues
+
+ORDER = ("negated", "speculative", "hedged")
+NON_EVENT_ROLES = frozenset({"opinion", "normative", "background"})
+BASE_CONFIDENCE = {"asserted": 0.9, "reported": 0.8, "hedged": 0.55, "speculative": 0.35, "negated": 0.15}
+MAX_CLIMB = 4
+
+
+def _roles(word: str, how: str) -> list[str]:
+    return cues().get((word, how), [])
+
+
+def _local_roles(token) -> set[str]:
+    roles: set[str] = set()
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            roles.update(r for r in _roles(word, "neg"))
+        elif child.dep_ in ("aux", "auxpass"):
+            roles.update(_roles(word, "aux"))
+        elif child.dep_ in ("advmod", "amod", "acomp"):
+            roles.update(_roles(word, "adv") + _roles(child.lemma_.lower(), "adv"))
+    return roles
+
+
+def _passive(token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _governor_roles(governor) -> set[str]:
+    lemma = governor.lemma_.lower()
+    roles = set(_roles(lemma, "governor"))
+    if _passive(governor):
+        roles.update(_roles(lemma, "passive-governor"))
+        roles.discard("opinion")
+    else:
+        roles.update(r for r in _roles(lemma, "passive-governor") if r != "hedged")
+    return roles
+
+
+NOUN_SLOT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "prep", "dative"})
+
+
+def clause_roles(trigger) -> set[str]:
+    """Cue roles on the trigger and on the verbs that govern it: a noun trigger takes the
+    cues of the verb it is an argument of ("did not launch an attack"), a complement
+    clause those of its governor ("plans to attack", "denied that it attacked")."""
+    roles = _local_roles(trigger)
+    current = trigger
+    for _ in range(MAX_CLIMB):
+        head, dep = current.head, current.dep_
+        if head is current:
+            break
+        if dep in NOUN_SLOT_DEPS and current.pos_ in ("NOUN", "PROPN", "ADP"):
+            roles |= _local_roles(head)
+        elif dep in ("xcomp", "ccomp", "acl"):
+            roles |= _governor_roles(head)
+            if dep == "xcomp":
+                roles |= _local_roles(head)
+        else:
+            break
+        current = head
+    return roles
+
+
+def _opinion_above(trigger) -> bool:
+    """'I think sanctions are a bad idea': an active opinion verb anywhere above the trigger."""
+    for ancestor in trigger.ancestors:
+        if "opinion" in _roles(ancestor.lemma_.lower(), "governor") and not _passive(ancestor):
+            return True
+    return False
+
+
+def is_non_event(sentence, trigger, roles: set[str]) -> bool:
+    if roles & NON_EVENT_ROLES or _opinion_above(trigger):
+        return True
+    if sentence.text.rstrip().endswith("?"):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trigger.children):
+        return True
+    return trigger.pos_ == "NOUN" and _generic_noun(trigger)
+
+
+def _generic_noun(noun) -> bool:
+    """'Sanctions are rarely effective': a noun trigger that is the subject of a copula
+    with an adjective or noun complement."""
+    head = noun.head
+    return noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children)
+
+
+def certainty_of(roles: set[str], attributed: bool) -> str:
+    for level in ORDER:
+        if level in roles:
+            return level
+    return "reported" if attributed else "asserted"
+
+
+def confidence_of(certainty: str, is_verb: bool, has_source: bool) -> float:
+    value = BASE_CONFIDENCE[certainty] * (1.0 if is_verb else 0.92) * (1.0 if has_source else 0.9)
+    return round(value, 3)
+
+
+# How much of the type's probability survives the certainty of the act: a hedge or a plan
+# leaves the act itself open; for AGREE and THREATEN the statement of intent *is* the event.
+CERTAINTY_FACTOR = {"asserted": 1.0, "reported": 0.97, "hedged": 0.75, "speculative": 0.6, "negated": 0.3}
+INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
+
+
+def calibrated_confidence(type_probability: float, certainty: str, event_type: str) -> float:
+    """Confidence that the event took place as coded: the calibrated probability that the
+    type is right, times the certainty factor."""
+    factor = CERTAINTY_FACTOR[certainty]
+    if certainty == "speculative" and event_type in INTENT_TYPES:
+        factor = CERTAINTY_FACTOR["reported"]
+    return round(type_probability * factor, 3)

@@ -1,0 +1,276 @@
+"""The event stage: code PLOVER events from each sentence (rules over the spaCy parse).
+
+Per sentence the *main* event is the trigger highest in the dependency tree (verbs
+before nouns, then earlier); "agreed to set up" is AGREE, "threatened to attack" is
+THREATEN. A trigger in an independent coordinated clause with its own subject gives a
+further event. Each event gets its arguments (:mod:`.arguments`), attribution
+(:mod:`.attribution`), certainty (:mod:`.certainty`), place and date (:mod:`.anchoring`).
+
+Pair protocol: when ``doc.pairs`` is set, ``doc.pair_events`` gets, per (source span,
+target span), the type of the trigger whose arguments best match the two spans, else
+the main event type of the sentence holding them, else None.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from geowire.events.anchoring import attach_date, attach_location
+from geowire.events.arguments import ActorIndex, expand_conjuncts, roles_of, to_arg
+from geowire.events.attribution import find_attribution
+from geowire.events.certainty import (
+    certainty_of,
+    clause_roles,
+    calibrated_confidence,
+    confidence_of,
+    is_non_event,
+)
+from geowire.events.classifier import TypeModel, load_type_model
+from geowire.events.features import event_head, sentence_features
+from geowire.events.lexicon import TriggerEntry
+from geowire.events.triggers import Trigger, find_triggers
+from geowire.model import Document, Event, EventArg, Evidence
+from geowire.registry import registry
+
+MAX_EVENTS_PER_TRIGGER = 4
+
+
+def depth(token) -> int:
+    d = 0
+    while token.head is not token and d < 50:
+        token = token.head
+        d += 1
+    return d
+
+
+def prominence(trigger: Trigger) -> tuple[int, int, int]:
+    return (depth(trigger.token), 0 if trigger.is_verb else 1, trigger.token.i)
+
+
+def _independent(trigger: Trigger, main: Trigger) -> bool:
+    """A coordinated clause with its own subject reports a separate event."""
+    token = trigger.token
+    return (trigger.is_verb and token.dep_ in ("conj", "parataxis") and token.head is not token
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and main.token not in token.subtree)
+
+
+# "X said Y must withdraw": a reported obligation is X's demand on Y (a CAMEO convention).
+DEMAND = TriggerEntry("must", None, "V", "REQUEST", None, ())
+
+
+def reported_demand(token):
+    """The reporting verb above a normative clause ("Russia said Sudan must return ..."), if any."""
+    from geowire.events.lexicon import reporting_words
+
+    for ancestor in token.ancestors:
+        if (ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in reporting_words()["V"]
+                and any(c.dep_ == "nsubj" for c in ancestor.children)):
+            return ancestor
+    return None
+
+
+def demand_roles(token, roles):
+    from geowire.events.arguments import Roles
+
+    reporter = reported_demand(token)
+    speakers = [c for c in reporter.children if c.dep_ == "nsubj"]
+    addressees = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or roles.sources
+    return Roles(speakers, addressees)
+
+
+def _actors_first(args: list[EventArg]) -> list[EventArg | None]:
+    """Arguments that are recognised actors first (stable), so the main event names one."""
+    if not args:
+        return [None]
+    return sorted(args, key=lambda a: a.country is None and a.sector is None)
+
+
+@dataclass
+class SentenceEvents:
+    sentence: object
+    triggers: list[Trigger]          # event-bearing triggers, most prominent first
+    events: list[Event]
+
+
+@dataclass
+class Reading:
+    """What the rules make of a sentence, before the type is decided."""
+
+    sentence: object
+    live: list[Trigger]              # event-bearing triggers, most prominent first
+    candidates: list[Trigger]        # every trigger, including those in non-event clauses
+
+    def features(self) -> dict[str, float]:
+        return sentence_features(self.sentence, self.live, self.candidates)
+
+
+@dataclass
+class Decision:
+    trigger: Trigger
+    probability: float | None        # the classifier's probability of the type, None without a model
+
+
+def retyped(trigger: Trigger, type_: str) -> Trigger:
+    """The trigger's token and arguments, with the type the classifier chose (mode unknown)."""
+    if trigger.type == type_:
+        return trigger
+    entry = TriggerEntry(trigger.token.lemma_.lower(), None, trigger.entry.pos, type_, None, ())
+    return Trigger(trigger.token, entry)
+
+
+def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | None, target: EventArg | None) -> str:
+    key = f"{doc_id}|{evidence.start}|{evidence.end}|{type_}|{source.start if source else ''}|{target.start if target else ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class EventCoder:
+    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.5):
+        self.max_chars = max_chars
+        self.model = model
+        self.fallback_threshold = fallback_threshold
+
+    def __call__(self, doc: Document) -> Document:
+        parsed = doc.parsed
+        if parsed is None:
+            from geowire.nlp.spacy_nlp import load_model
+
+            parsed = doc.parsed = load_model()(doc.text[: self.max_chars])
+        index = ActorIndex(parsed, doc.actors)
+        coded = [self.code_sentence(doc, sentence, index) for sentence in parsed.sents]
+        doc.events = [event for item in coded for event in item.events]
+        if doc.pairs is not None:
+            doc.pair_events = [self.pair_type(parsed, coded, pair, index) for pair in doc.pairs]
+        return doc
+
+    # --- sentences -------------------------------------------------------------------------
+    def read_sentence(self, sentence, index: ActorIndex) -> Reading:
+        candidates = sorted(find_triggers(sentence, index.name_tokens), key=prominence)
+        live = []
+        for trigger in candidates:
+            roles = clause_roles(trigger.token)
+            if "normative" in roles and reported_demand(trigger.token) is not None:
+                live.append(Trigger(trigger.token, DEMAND))
+            elif not is_non_event(sentence, trigger.token, roles):
+                live.append(trigger)
+        return Reading(sentence, live, candidates)
+
+    def decide(self, reading: Reading, index: ActorIndex) -> Decision | None:
+        """The main trigger and its type: the rules' when there is no model, else the
+        classifier's choice among the rules' readings (or, for a sentence the lexicon
+        misses, for its main clause when an actor is its subject)."""
+        if self.model is None:
+            return Decision(reading.live[0], None) if reading.live else None
+        if not reading.live and not self._fallback_allowed(reading, index):
+            return None
+        label, probability = self.model.best(reading.features())
+        if reading.live:
+            trigger = next((t for t in reading.live if t.type == label), None) or retyped(reading.live[0], label)
+            return Decision(trigger, probability)
+        if probability < self.fallback_threshold:
+            return None
+        head = event_head(reading.sentence)
+        return Decision(Trigger(head, TriggerEntry(head.lemma_.lower(), None, "V", label, None, ())), probability)
+
+    @staticmethod
+    def _fallback_allowed(reading: Reading, index: ActorIndex) -> bool:
+        """A sentence without a trigger is an event only if its main clause is an act of a
+        recognised actor: a verb with a subject that is one, in no non-event frame."""
+        head = event_head(reading.sentence)
+        if head.pos_ != "VERB" or head.lemma_.lower() in ("be", "have"):
+            return False
+        if is_non_event(reading.sentence, head, clause_roles(head)) or "negated" in clause_roles(head):
+            return False
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any((a := index.covering(s) or index.within(s)) is not None and (a.country or a.sector)
+                   for s in subjects)
+
+    def code_sentence(self, doc: Document, sentence, index: ActorIndex) -> SentenceEvents:
+        reading = self.read_sentence(sentence, index)
+        decision = self.decide(reading, index)
+        if decision is None:
+            return SentenceEvents(sentence, reading.live, [])
+        main = decision.trigger
+        chosen = [main] + [t for t in reading.live if t.token is not main.token and _independent(t, main)]
+        events = [e for t in chosen
+                  for e in self.events_for(doc, sentence, t, index, decision.probability if t is main else None)]
+        return SentenceEvents(sentence, [main] + [t for t in reading.live if t is not main], events)
+
+    def events_for(self, doc: Document, sentence, trigger: Trigger, index: ActorIndex,
+                   probability: float | None = None) -> list[Event]:
+        roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
+        if trigger.entry is DEMAND:
+            roles = demand_roles(trigger.token, roles)
+        sources = _actors_first([to_arg(t, index) for t in expand_conjuncts(roles.sources)])
+        targets = _actors_first([to_arg(t, index) for t in expand_conjuncts(roles.targets)])
+        argument_tokens = {t.i for head in roles.sources + roles.targets for t in head.subtree}
+        attribution = find_attribution(sentence, trigger.token, index, argument_tokens)
+        cue_roles = clause_roles(trigger.token)
+        certainty = certainty_of(cue_roles, attribution is not None)
+        evidence = Evidence(sentence.start_char, sentence.end_char)
+        source_spans = [(s.start, s.end) for s in sources if s is not None]
+        location = attach_location(doc.places, sentence, trigger.token, source_spans)
+        date = attach_date(doc.times, sentence, trigger.token, doc.published)
+        events = []
+        for source in sources:
+            for target in targets:
+                if source is not None and target is not None and source.start == target.start:
+                    continue
+                events.append(Event(
+                    id=event_id(doc.id, evidence, trigger.type, source, target),
+                    type=trigger.type, mode=trigger.mode, source=source, target=target,
+                    location=location, date=date, attribution=attribution, certainty=certainty,
+                    confidence=self._confidence(certainty, trigger, source is not None, probability),
+                    evidence=evidence,
+                ))
+                if len(events) >= MAX_EVENTS_PER_TRIGGER:
+                    return events
+        return events
+
+    def _confidence(self, certainty: str, trigger: Trigger, has_source: bool, probability: float | None) -> float:
+        if self.model is None or probability is None:
+            return confidence_of(certainty, trigger.is_verb, has_source)
+        return calibrated_confidence(self.model.calibrated(probability), certainty, trigger.type)
+
+    # --- pair protocol -----------------------------------------------------------------------
+    def pair_type(self, parsed, coded: list[SentenceEvents], pair, index: ActorIndex) -> str | None:
+        (s_start, s_end), (t_start, t_end) = pair
+        item = next((c for c in coded if c.sentence.start_char <= s_start < c.sentence.end_char), None)
+        if item is None:
+            return None
+        triggers = item.triggers or sorted(find_triggers(item.sentence), key=prominence)
+        if not triggers:
+            return None
+        best, best_score = None, 0
+        for trigger in triggers:
+            score = self._pair_score(trigger, index, (s_start, s_end), (t_start, t_end))
+            if score > best_score:
+                best, best_score = trigger, score
+        return (best or triggers[0]).type
+
+    @staticmethod
+    def _pair_score(trigger: Trigger, index: ActorIndex, source: tuple[int, int], target: tuple[int, int]) -> int:
+        roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
+
+        def hits(heads, span) -> bool:
+            for head in expand_conjuncts(heads):
+                arg = to_arg(head, index)
+                if arg.start < span[1] and span[0] < arg.end:
+                    return True
+            return False
+
+        return 2 * hits(roles.sources, source) + hits(roles.targets, target)
+
+
+@registry.factory("coders", "plover_rules")
+def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
+                      fallback_threshold: float = 0.5) -> EventCoder:
+    """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
+    the main event of each sentence with source, target, attribution, certainty, place and
+    date; ``doc.pair_events`` for given (source, target) spans. With ``use_classifier`` the
+    shipped type model (data/type_model.json) picks the type among the rules' readings and
+    codes a trigger-less sentence whose main clause has an actor subject when its probability
+    reaches ``fallback_threshold``. ``max_chars`` bounds the text parsed when no earlier stage
+    left a parse."""
+    return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold)

@@ -1,0 +1,127 @@
+"""Find event triggers in a parsed sentence: a verb or noun whose lemma is in the lexicon
+and whose context satisfies the entry's requirements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geowire.events.lexicon import Requirement, TriggerEntry, triggers_by_head
+
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "compound:prt"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: object                  # spaCy Token
+    entry: TriggerEntry
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+    @property
+    def mode(self) -> str | None:
+        return self.entry.mode
+
+    @property
+    def is_verb(self) -> bool:
+        return self.entry.pos == "V"
+
+
+def _pos_of(token) -> str | None:
+    if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB") and token.pos_ != "PROPN"):
+        return "V"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "N"
+    return None
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _children_lemmas(token, deps: frozenset[str]) -> set[str]:
+    return {_lemma(c) for c in token.children if c.dep_ in deps} | {c.lower_ for c in token.children if c.dep_ in deps}
+
+
+def _objects(token) -> set[str]:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    # "700 kg of medicine", "a series of attacks": the object's "of" noun counts too
+    objs.extend(g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj")
+    # "took control of" / "a series of attacks": the object's own head noun counts too
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        objs.extend(g for g in prep.children if g.dep_ == "pobj")
+    return {_lemma(o) for o in objs} | {o.lower_ for o in objs}
+
+
+def _requirement_holds(token, req: Requirement) -> bool:
+    if req.kind == "prep":
+        return bool(_children_lemmas(token, frozenset({"prep", "agent", "dative"})) & req.words)
+    if req.kind == "obj":
+        return bool(_objects(token) & req.words)
+    if req.kind == "comp":
+        return any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
+    if req.kind == "mod":
+        return bool(_children_lemmas(token, MODIFIER_DEPS | frozenset({"poss"})) & req.words)
+    return False
+
+
+def _dependent_present(token, entry: TriggerEntry) -> bool:
+    words = entry.dependent.split()
+    if entry.pos == "V":
+        found = _children_lemmas(token, PARTICLE_DEPS)
+        if words[0] in found:
+            return True
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt.lower_ == words[0]
+    mods = _children_lemmas(token, MODIFIER_DEPS)
+    if words[-1] in mods:
+        return True
+    prev = _previous_word(token)
+    return prev is not None and (prev.lower_ == words[-1] or _lemma(prev) == words[-1])
+
+
+def _previous_word(token):
+    """The word before ``token``, looking through a hyphen ("hunger-strike")."""
+    i = token.i - 1
+    if i >= 0 and token.doc[i].text == "-":
+        i -= 1
+    return token.doc[i] if i >= 0 else None
+
+
+def _hyphenated(token) -> str | None:
+    """'cease-fire', 'build-up': spaCy splits these; the lexicon lists them whole."""
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+        return f"{token.doc[token.i - 2].lower_}-{_lemma(token)}"
+    return None
+
+
+def _keys(token) -> list[tuple[str, str]]:
+    keys = []
+    compound = _hyphenated(token)
+    if compound:
+        keys += [(compound, "N"), (compound, "V")]
+    pos = _pos_of(token)
+    if pos is not None:
+        keys.append((_lemma(token), pos))
+    return keys
+
+
+def match_token(token) -> Trigger | None:
+    table = triggers_by_head()
+    entries = [e for key in _keys(token) for e in table.get(key, [])]
+    for entry in entries:
+        if entry.dependent and not _dependent_present(token, entry):
+            continue
+        if entry.requires and not any(_requirement_holds(token, r) for r in entry.requires):
+            continue
+        return Trigger(token, entry)
+    return None
+
+
+def find_triggers(sentence, name_tokens: set[int] = frozenset()) -> list[Trigger]:
+    """Triggers of a sentence; words inside actor names ("... Development and Cooperation") are skipped."""
+    return [t for t in (match_token(tok) for tok in sentence if tok.i not in name_tokens) if t is not None]

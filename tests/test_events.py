@@ -1,0 +1,164 @@
+"""Event coding on sentences written for these tests (real spaCy model; places/times set by hand)."""
+
+import pytest
+
+from geowire.events.lexicon import triggers_by_head
+from geowire.model import PLOVER_TYPES, Document, Place, TimeExpr
+
+
+def test_lexicon_types_are_plover_types():
+    types = {e.type for entries in triggers_by_head().values() for e in entries}
+    assert types <= set(PLOVER_TYPES)
+    assert types == set(PLOVER_TYPES)
+
+
+@pytest.fixture(scope="module")
+def code():
+    from geowire.actors.recognise import find_actors
+    from geowire.events.coder import make_plover_rules
+    from geowire.nlp.spacy_nlp import load_model
+
+    nlp, coder = load_model(), make_plover_rules()
+
+    def run(text, places=(), times=(), pairs=None, published="2024-05-01"):
+        doc = Document(id="t1", text=text, published=published, pairs=pairs)
+        doc.parsed = nlp(text)
+        doc.places, doc.times = list(places), list(times)
+        doc.actors = find_actors(doc.parsed)
+        return coder(doc)
+
+    return run
+
+
+pytestmark = pytest.mark.model
+
+
+def test_passive_by_agent_is_the_source(code):
+    doc = code("The town was seized by the Islamic State group on Monday.")
+    event = doc.events[0]
+    assert event.type == "ASSAULT" and event.mode == "occupy"
+    assert event.source.text == "Islamic State group" and event.source.country == "IMG"
+    assert event.target.text == "town"
+
+
+def test_coordinated_subjects_each_get_an_event(code):
+    doc = code("Israel and the US warned Iran against further attacks.")
+    assert {e.type for e in doc.events} == {"THREATEN"}
+    assert sorted(e.source.country for e in doc.events) == ["ISR", "USA"]
+    assert all(e.target.country == "IRN" for e in doc.events)
+
+
+def test_according_to_is_attribution_not_actor(code):
+    doc = code("Russian troops shelled the village, according to Fox News.")
+    event = doc.events[0]
+    assert event.attribution.name == "Fox News"
+    assert event.source.country == "RUS"
+    assert event.certainty == "reported"
+
+
+def test_anonymous_source_is_attribution(code):
+    event = code("Syrian rebels attacked an army checkpoint, a senior defense official said.").events[0]
+    assert event.type == "ASSAULT"
+    assert "defense official" in event.attribution.text
+    assert event.source.country == "SYR"
+
+
+@pytest.mark.parametrize("text,certainty", [
+    ("Russian forces may have shelled Kharkiv overnight.", "hedged"),
+    ("Turkish jets reportedly bombed the camp.", "hedged"),
+    ("China plans to impose sanctions on Lithuania.", "speculative"),
+    ("Iran is expected to release the prisoners.", "speculative"),
+    ("Iraqi police did not arrest the protesters.", "negated"),
+    ("Turkey denied that its jets attacked the convoy.", "negated"),
+    ("Hamas fighters attacked an Israeli post.", "asserted"),
+])
+def test_certainty_cues(code, text, certainty):
+    assert code(text).events[0].certainty == certainty
+
+
+def test_confidence_follows_certainty(code):
+    asserted = code("Hamas fighters attacked an Israeli post.").events[0].confidence
+    hedged = code("Hamas fighters may have attacked an Israeli post.").events[0].confidence
+    assert 0 <= hedged < asserted <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "I think sanctions are a bad idea.",
+    "Sanctions are rarely effective.",
+    "Should the West impose sanctions on Iran?",
+    "Analysts believe that diplomats should meet more often.",
+])
+def test_opinion_and_analysis_yield_no_event(code, text):
+    assert code(text).events == []
+
+
+def test_nominal_trigger_with_light_verb(code):
+    event = code("Hamas fighters launched a rocket attack on Tel Aviv.").events[0]
+    assert event.type == "ASSAULT"
+    assert event.source.country == "PSE"
+    assert event.target.text == "Tel Aviv"
+
+
+def test_target_of_sanctions_is_the_country_not_the_noun(code):
+    event = code("The European Union imposed sanctions on Belarus.").events[0]
+    assert event.type == "SANCTION"
+    assert (event.source.country, event.target.country) == ("IGO", "BLR")
+
+
+def test_reported_obligation_is_a_demand(code):
+    event = code("Russia said on Tuesday that Ukraine must withdraw its troops.").events[0]
+    assert event.type == "REQUEST"
+    assert (event.source.country, event.target.country) == ("RUS", "UKR")
+
+
+def test_location_and_date_attach(code):
+    text = "Israeli jets struck a camp near Rafah on Monday."
+    rafah = text.index("Rafah")
+    monday = text.index("Monday")
+    place = Place(rafah, rafah + 5, "Rafah", name="Rafah", lat=31.3, lon=34.25, geonameid=281129, country_code="PS")
+    time = TimeExpr(monday, monday + 6, "Monday", "DATE", "2024-04-29")
+    event = code(text, places=[place], times=[time]).events[0]
+    assert event.location.name == "Rafah" and event.location.geonameid == 281129
+    assert (event.date.value, event.date.text) == ("2024-04-29", "Monday")
+
+
+def test_date_falls_back_to_publication(code):
+    event = code("Police arrested twelve protesters.", published="2024-03-02").events[0]
+    assert (event.date.value, event.date.text) == ("2024-03-02", None)
+    assert event.location is None
+
+
+def test_event_ids_are_deterministic_and_distinct(code):
+    first = code("Israel and the US warned Iran against further attacks.")
+    second = code("Israel and the US warned Iran against further attacks.")
+    assert [e.id for e in first.events] == [e.id for e in second.events]
+    assert len({e.id for e in first.events}) == len(first.events)
+
+
+def test_evidence_is_the_sentence(code):
+    text = "Talks failed. Protesters blocked the highway near the capital."
+    event = code(text).events[0]
+    assert text[event.evidence.start:event.evidence.end] == "Protesters blocked the highway near the capital."
+    assert event.type == "PROTEST" and event.mode == "obstruct"
+
+
+def test_pair_protocol_types_each_pair(code):
+    text = "Israel accused Iran of arming Hezbollah. Farmers protested in Paris."
+    israel, iran = (0, 6), (15, 19)
+    farmers = (text.index("Farmers"), text.index("Farmers") + 7)
+    doc = code(text, pairs=[(israel, iran), (farmers, farmers)])
+    assert doc.pair_events == ["ACCUSE", "PROTEST"]
+
+
+def test_pair_without_trigger_is_none(code):
+    text = "The weather in Oslo was mild."
+    doc = code(text, pairs=[((0, 11), (15, 19))])
+    assert doc.pair_events == [None]
+
+
+def test_component_parses_when_no_parse_was_left(code):
+    from geowire.events.coder import make_plover_rules
+
+    doc = Document(id="p", text="Kenyan police arrested ten protesters.", published="2024-01-01")
+    make_plover_rules()(doc)
+    assert doc.events and doc.events[0].type == "COERCE"
