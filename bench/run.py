@@ -74,9 +74,9 @@ def main() -> int:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    from geowire.geo import load_gazetteer
+    from geowire.geo import get_gazetteer
 
-    load_gazetteer()
+    get_gazetteer().lookup("Mosul")
     gazetteer_load = time.perf_counter() - started
 
     pipeline = Pipeline.from_config()

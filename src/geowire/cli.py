@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import math
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -111,15 +111,9 @@ def events(
     store = _open_store(config, db)
     flt = EventFilter(since=since, until=until, type=type, country=country, actor=actor, certainty=certainty,
                       limit=limit)
-    centre = None
     if near:
-        centre, radius_km = _resolve_near(near), _parse_km(radius)
-        flt.bbox = _bbox_around(centre[0], centre[1], radius_km)
-        flt.limit = max(limit * 20, 1000)
+        flt.near = (*_resolve_near(near), _parse_km(radius))
     found = store.events(flt)
-    if centre:
-        found = [e for e in found if e["location"] and e["location"]["lat"] is not None
-                 and _km(centre, (e["location"]["lat"], e["location"]["lon"])) <= radius_km][:limit]
     if fmt == "table":
         _print_events_table(found)
     elif fmt in EXPORT_FORMATS:
@@ -129,9 +123,9 @@ def events(
 
 
 def _resolve_near(name: str) -> tuple[float, float]:
-    from geowire.geo import lookup_place
+    from geowire.geo import get_gazetteer
 
-    candidates = lookup_place(name)
+    candidates = get_gazetteer().lookup(name)
     if not candidates:
         console.print(f"[red]No place called {escape(name)!s} in the gazetteer.[/red]")
         raise typer.Exit(2)
@@ -148,18 +142,6 @@ def _parse_km(value: str) -> float:
         return float(text)
     except ValueError:
         raise typer.BadParameter(f"radius must look like 50km, got {value!r}") from None
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
-
-
-def _bbox_around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
-    dlat = km / 111.0
-    dlon = km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
-    return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
 def _print_events_table(found: list[dict]) -> None:
@@ -262,11 +244,94 @@ def serve(
     """Serve the API and the map page."""
     import uvicorn
 
-    from geowire.api.app import create_app
+    from geowire.api.app import ApiSettings, create_app
 
     config = load_config(config_path)
     store = _open_store(config, db)
-    uvicorn.run(create_app(store), host=host or config["serve"]["host"], port=port or int(config["serve"]["port"]))
+    serve_config = config["serve"]
+    settings = ApiSettings(token=os.environ.get("GEOWIRE_TOKEN", serve_config.get("token", "")),
+                           cors_origins=tuple(serve_config.get("cors_origins", ())),
+                           allow_private_urls=bool(serve_config.get("allow_private_urls", False)))
+    app_ = create_app(store, settings, runner_factory=lambda s: IngestRunner(s, Pipeline.from_config(config)))
+    uvicorn.run(app_, host=host or serve_config["host"], port=port or int(serve_config["port"]))
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))] = "geojson",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 of an actor or alpha-2 of the place")] = None,
+    min_sources: Annotated[Optional[int], typer.Option(help="reported by at least this many outlets")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many events")] = 100000,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Export events: csv, jsonl, geojson, kml, stix (2.1 bundle), gdelt (TSV) or acled (CSV)."""
+    from geowire.export.formats import NEEDS_MENTIONS
+
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use one of {EXPORT_FORMATS}")
+    store = _open_store(load_config(config_path), db)
+    found = store.events(EventFilter(since=since, until=until, type=type, country=country,
+                                     min_sources=min_sources, limit=limit))
+    if fmt in NEEDS_MENTIONS:
+        found = [store.event(e["id"]) or e for e in found]
+    text = export(found, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"{len(found)} events written to {escape(str(output))}")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def reprocess(
+    all_versions: Annotated[bool, typer.Option("--all", help="also articles already at this version")] = False,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Re-run stored articles through this pipeline version; earlier mentions are kept, inactive."""
+    from geowire.model import Document
+
+    config = load_config(config_path)
+    store = _open_store(config, db)
+    pipeline = Pipeline.from_config(config, only=[n for n in config["pipeline"]["order"]
+                                                  if config["components"][n]["kind"] not in ("cleaners", "dedup")])
+    rows = store.articles_for_reprocessing(all_versions)
+    failures = 0
+    with Progress(TextColumn("[bold]reprocessing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console) as progress:
+        task = progress.add_task("", total=len(rows))
+        docs = (Document(id=r["id"], text=r["text"], title=r["title"], published=r["published"], url=r["url"],
+                         origin=r["origin"], duplicate_of=r["duplicate_of"], duplicate_kind=r["duplicate_kind"])
+                for r in rows)
+        for outcome in pipeline.process(docs, raw=True):
+            if outcome.error is None:
+                store.replace_analysis(outcome.document)
+            else:
+                failures += 1
+                console.print(f"[red]{escape(outcome.document.id)}: {escape(str(outcome.error))}[/red]")
+            progress.advance(task)
+    console.print(f"reprocessed {len(rows) - failures} articles, {failures} failed")
+
+
+@app.command()
+def remove(
+    article_id: Annotated[str, typer.Argument(help="the article to remove")],
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Remove an article; events that it alone supported are deleted (see /api/deletions)."""
+    store = _open_store(load_config(config_path), db)
+    try:
+        deleted = store.remove_article(article_id)
+    except KeyError:
+        console.print(f"[red]No article {escape(article_id)}.[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"removed {escape(article_id)}; deleted events: {escape(', '.join(deleted)) or 'none'}")
 
 
 @app.command()

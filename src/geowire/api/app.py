@@ -1,59 +1,141 @@
-"""The HTTP API and the web page. Reads the store; never runs the pipeline itself."""
+"""The HTTP API and the web page.
+
+Reads go straight to the store and are open (the server listens on localhost by default).
+Writes (ingest, removal) need the bearer token from the config and run the same pipeline
+as the CLI, through the same runner. Errors are JSON problem details, never a stack trace.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import math
+import secrets
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 
 from geowire import __version__
-from geowire.export.formats import to_geojson
+from geowire.export.formats import EXPORT_FORMATS, MEDIA_TYPES, NEEDS_MENTIONS, export, to_geojson
 from geowire.store.repository import EventFilter, Store
 
 WEB_DIR = Path(str(resources.files("geowire") / "web"))
+PROBLEM = "application/problem+json"
 
 
-def create_app(store: Store) -> FastAPI:
+@dataclass
+class ApiSettings:
+    token: str = ""                      # bearer token for write endpoints; empty disables writes
+    cors_origins: tuple[str, ...] = ()   # CORS is off unless origins are listed
+    allow_private_urls: bool = False     # let POST /api/ingest fetch URLs on private addresses
+
+
+class IngestRecord(BaseModel):
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+class IngestRequest(BaseModel):
+    documents: list[IngestRecord] = Field(default_factory=list, max_length=1000)
+    urls: list[str] = Field(default_factory=list, max_length=100)
+
+
+def create_app(store: Store, settings: ApiSettings | None = None, runner_factory=None) -> FastAPI:
+    settings = settings or ApiSettings()
     app = FastAPI(title="geowire", version=__version__,
                   description="Events coded from news, with places, actors, dates, attribution and evidence.")
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"])
+    _install_error_handlers(app)
+    _add_read_routes(app, store)
+    _add_write_routes(app, store, settings, runner_factory)
 
-    @app.exception_handler(HTTPException)
-    async def problem(_request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"type": "about:blank", "title": exc.detail, "status": exc.status_code},
-                            status_code=exc.status_code, media_type="application/problem+json")
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html", headers=_SECURITY_HEADERS)
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static", check_dir=False), name="static")
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    def problem(status: int, title: str, detail: Any = None) -> JSONResponse:
+        body = {"type": "about:blank", "title": title, "status": status}
+        if detail is not None:
+            body["detail"] = detail
+        return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_problem(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in exc.errors()]
+        return problem(422, "invalid request", json.loads(json.dumps(details, default=str)))
 
     @app.exception_handler(Exception)
     async def crash(_request: Request, _exc: Exception) -> JSONResponse:
-        return JSONResponse({"type": "about:blank", "title": "internal error", "status": 500},
-                            status_code=500, media_type="application/problem+json")
+        return problem(500, "internal error")
 
+
+def event_filter(
+    since: Annotated[str | None, Query(description="earliest event date, YYYY-MM-DD", max_length=32)] = None,
+    until: Annotated[str | None, Query(description="latest event date, YYYY-MM-DD", max_length=32)] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type", max_length=16)] = None,
+    mode: Annotated[str | None, Query(description="PLOVER mode", max_length=32)] = None,
+    country: Annotated[str | None, Query(description="ISO alpha-3 of source or target, or alpha-2 of the place",
+                                         max_length=3)] = None,
+    actor: Annotated[str | None, Query(description="text in the source or target", max_length=200)] = None,
+    certainty: Annotated[Literal["asserted", "reported", "hedged", "speculative", "negated"] | None, Query()] = None,
+    precision: Annotated[Literal["point", "city", "admin2", "admin1", "country", "region"] | None, Query()] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=100000)] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north", max_length=100)] = None,
+    near: Annotated[str | None, Query(description="lat,lon", max_length=60)] = None,
+    radius_km: Annotated[float, Query(gt=0, le=5000)] = 50.0,
+    q: Annotated[str | None, Query(description="text in actors, place or attribution", max_length=200)] = None,
+    sort: Annotated[Literal["-date", "date"], Query(description="newest first (-date) or oldest first")] = "-date",
+    cursor: Annotated[str | None, Query(description="next_cursor from the previous page", max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> EventFilter:
+    flt = EventFilter(since=since, until=until, type=type, mode=mode, country=country, actor=actor,
+                      certainty=certainty, precision=precision, min_confidence=min_confidence,
+                      min_sources=min_sources, bbox=_parse_bbox(bbox), text=q, sort=sort,
+                      after=_decode_cursor(cursor), limit=limit)
+    if near:
+        flt.near = (*_parse_point(near), radius_km)
+    return flt
+
+
+def _add_read_routes(app: FastAPI, store: Store) -> None:
     @app.get("/health")
     def health() -> dict:
-        return {"status": "ok", "version": __version__, "articles": store.stats()["articles"]}
+        return {"status": "ok", "version": __version__}
 
-    @app.get("/api/events", summary="Events as an RFC 7946 GeoJSON FeatureCollection")
-    def events(
-        since: Annotated[str | None, Query(description="earliest event date, YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="latest event date, YYYY-MM-DD")] = None,
-        type: Annotated[str | None, Query(description="PLOVER event type")] = None,
-        country: Annotated[str | None, Query(description="ISO alpha-3 of source or target")] = None,
-        actor: Annotated[str | None, Query(description="text in the source or target")] = None,
-        certainty: Annotated[str | None, Query()] = None,
-        min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-        bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
-        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
-        offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> Response:
-        flt = EventFilter(since=since, until=until, type=type, country=country, actor=actor, certainty=certainty,
-                          min_confidence=min_confidence, bbox=_parse_bbox(bbox), limit=limit, offset=offset)
-        return Response(to_geojson(store.events(flt)), media_type="application/geo+json")
+    @app.get("/api/events", summary="Events as an RFC 7946 GeoJSON FeatureCollection, one page at a time")
+    def events(flt: Annotated[EventFilter, Depends(event_filter)]) -> Response:
+        found = store.events(flt)
+        collection = json.loads(to_geojson(found))
+        collection["next_cursor"] = _encode_cursor(found[-1]) if found and len(found) == flt.limit else None
+        return Response(json.dumps(collection, ensure_ascii=False), media_type="application/geo+json")
 
-    @app.get("/api/events/{event_id}")
+    @app.get("/api/events/{event_id}", summary="One event with all its mentions, evidence and sources")
     def event(event_id: str) -> dict:
         found = store.event(event_id)
         if found is None:
@@ -67,16 +149,65 @@ def create_app(store: Store) -> FastAPI:
             raise HTTPException(404, f"no article {article_id}")
         return found
 
-    @app.get("/api/stats")
+    @app.get("/api/places", summary="Resolved places with their mention counts")
+    def places(limit: Annotated[int, Query(ge=1, le=10000)] = 1000) -> list[dict]:
+        return store.places(limit)
+
+    @app.get("/api/actors", summary="Actors with their mention counts")
+    def actors(limit: Annotated[int, Query(ge=1, le=10000)] = 1000) -> list[dict]:
+        return store.actors(limit)
+
+    @app.get("/api/stats", summary="Counts per day, per type, per country")
     def stats() -> dict:
         return store.stats()
 
-    @app.get("/", include_in_schema=False)
-    def page() -> FileResponse:
-        return FileResponse(WEB_DIR / "index.html", headers=_SECURITY_HEADERS)
+    @app.get("/api/deletions", summary="Events deleted since a time (ISO 8601), for mirrors")
+    def deletions(since: Annotated[str | None, Query(max_length=40)] = None) -> list[dict]:
+        return store.deletions(since)
 
-    app.mount("/static", StaticFiles(directory=WEB_DIR / "static", check_dir=False), name="static")
-    return app
+    @app.get("/api/export", summary="Filtered events in an export format")
+    def export_events(flt: Annotated[EventFilter, Depends(event_filter)],
+                      format: Annotated[str, Query(description=", ".join(EXPORT_FORMATS))] = "geojson") -> Response:
+        if format not in EXPORT_FORMATS:
+            raise HTTPException(422, f"unknown format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        found = store.events(flt)
+        if format in NEEDS_MENTIONS:
+            found = [store.event(e["id"]) or e for e in found]
+        return Response(export(found, format), media_type=MEDIA_TYPES[format])
+
+
+def _add_write_routes(app: FastAPI, store: Store, settings: ApiSettings, runner_factory) -> None:
+    def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
+        if not settings.token:
+            raise HTTPException(403, "writes are disabled: set serve.token in the config")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not secrets.compare_digest(given.encode(), settings.token.encode()):
+            raise HTTPException(401, "a valid bearer token is required")
+
+    @app.post("/api/ingest", summary="Ingest texts, HTML pages or URLs (needs the token)",
+              dependencies=[Depends(require_token)])
+    def ingest(request: IngestRequest) -> dict:
+        from geowire.ingest.fetch import fetch_document
+        from geowire.ingest.sources import Rejected, document_from_record
+
+        items = []
+        for number, record in enumerate(request.documents, start=1):
+            try:
+                items.append(document_from_record(record.model_dump(exclude_none=True), f"api:{number}"))
+            except ValueError as exc:
+                items.append(Rejected(f"api:{number}", str(exc)))
+        items += [fetch_document(url, allow_private=settings.allow_private_urls) for url in request.urls]
+        summary = runner_factory(store).run(items, command="api-ingest")
+        return summary.as_dict()
+
+    @app.delete("/api/articles/{article_id}", summary="Remove an article; events it alone supported are deleted",
+                dependencies=[Depends(require_token)])
+    def remove(article_id: str) -> dict:
+        try:
+            deleted = store.remove_article(article_id)
+        except KeyError:
+            raise HTTPException(404, f"no article {article_id}") from None
+        return {"removed": article_id, "deleted_events": deleted}
 
 
 _SECURITY_HEADERS = {
@@ -92,8 +223,31 @@ def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
         west, south, east, north = (float(v) for v in value.split(","))
     except ValueError:
         raise HTTPException(422, "bbox must be four numbers: west,south,east,north") from None
+    if not all(math.isfinite(v) for v in (west, south, east, north)):
+        raise HTTPException(422, "bbox numbers must be finite")
     return west, south, east, north
 
 
-def openapi_json(store: Store) -> str:
-    return json.dumps(create_app(store).openapi(), indent=2)
+def _parse_point(value: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(v) for v in value.split(","))
+    except ValueError:
+        raise HTTPException(422, "near must be lat,lon") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise HTTPException(422, "near is outside the globe")
+    return lat, lon
+
+
+def _encode_cursor(event: dict) -> str:
+    key = [(event.get("date") or {}).get("value") or "", event["id"]]
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
+
+
+def _decode_cursor(cursor: str | None) -> tuple[str, str] | None:
+    if not cursor:
+        return None
+    try:
+        date_value, event_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return str(date_value), str(event_id)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise HTTPException(422, "cursor is not one this server gave") from None

@@ -1,4 +1,4 @@
-"""Event exporters: each turns a list of stored-event dicts into one text document."""
+"""The exporters, found through the registry: each turns a list of stored-event dicts into one document."""
 
 from __future__ import annotations
 
@@ -12,27 +12,13 @@ from geowire.registry import registry
 
 Exporter = Callable[[list[dict[str, Any]]], str]
 
-CSV_COLUMNS = (
-    "id", "type", "mode", "date", "source", "source_country", "source_sector", "target", "target_country",
-    "target_sector", "location", "lat", "lon", "geonameid", "attribution", "certainty", "confidence",
-    "article_id", "article_title", "article_url",
-)
-
-
-def flat_row(event: dict[str, Any]) -> dict[str, Any]:
-    """One event as flat columns (for CSV and GeoJSON properties)."""
-    source, target = event.get("source") or {}, event.get("target") or {}
-    location, date = event.get("location") or {}, event.get("date") or {}
-    article, attribution = event.get("article") or {}, event.get("attribution") or {}
-    return {
-        "id": event["id"], "type": event["type"], "mode": event.get("mode"), "date": date.get("value"),
-        "source": source.get("text"), "source_country": source.get("country"), "source_sector": source.get("sector"),
-        "target": target.get("text"), "target_country": target.get("country"), "target_sector": target.get("sector"),
-        "location": location.get("name"), "lat": location.get("lat"), "lon": location.get("lon"),
-        "geonameid": location.get("geonameid"), "attribution": attribution.get("name"),
-        "certainty": event.get("certainty"), "confidence": event.get("confidence"),
-        "article_id": article.get("id"), "article_title": article.get("title"), "article_url": article.get("url"),
-    }
+MEDIA_TYPES = {
+    "jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8", "geojson": "application/geo+json",
+    "kml": "application/vnd.google-earth.kml+xml", "stix": "application/stix+json;version=2.1",
+    "gdelt": "text/tab-separated-values; charset=utf-8", "acled": "text/csv; charset=utf-8",
+}
+EXPORT_FORMATS = tuple(MEDIA_TYPES)
+NEEDS_MENTIONS = frozenset({"stix", "acled"})   # formats that carry every source and its evidence
 
 
 def to_jsonl(events: list[dict[str, Any]]) -> str:
@@ -40,16 +26,20 @@ def to_jsonl(events: list[dict[str, Any]]) -> str:
 
 
 def to_csv(events: list[dict[str, Any]]) -> str:
+    from geowire.export.table import CSV_COLUMNS, csv_safe, flat_row
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for event in events:
-        writer.writerow({k: _csv_safe(v) for k, v in flat_row(event).items()})
+        writer.writerow({k: csv_safe(v) for k, v in flat_row(event).items()})
     return buffer.getvalue()
 
 
 def to_geojson(events: list[dict[str, Any]]) -> str:
     """RFC 7946 FeatureCollection; events without coordinates get a null geometry."""
+    from geowire.export.table import flat_row
+
     features = []
     for event in events:
         row = flat_row(event)
@@ -58,13 +48,6 @@ def to_geojson(events: list[dict[str, Any]]) -> str:
             geometry = {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]}
         features.append({"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-
-
-def _csv_safe(value: Any) -> Any:
-    # a cell starting with = + - @ is run as a formula by spreadsheets; article text is untrusted
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 @registry.factory("exporters", "jsonl")
@@ -85,7 +68,36 @@ def make_geojson_exporter() -> Exporter:
     return to_geojson
 
 
-EXPORT_FORMATS = ("jsonl", "csv", "geojson")
+@registry.factory("exporters", "kml")
+def make_kml_exporter() -> Exporter:
+    """KML 2.2 placemarks for Google Earth (placed events only), details in ExtendedData."""
+    from geowire.export.kml import to_kml
+
+    return to_kml
+
+
+@registry.factory("exporters", "stix")
+def make_stix_exporter() -> Exporter:
+    """A STIX 2.1 bundle: report, location, identity/threat-actor, relationships, evidence note, opinion."""
+    from geowire.export.stix import to_stix
+
+    return to_stix
+
+
+@registry.factory("exporters", "gdelt")
+def make_gdelt_exporter() -> Exporter:
+    """A GDELT 2.0 Events-like TSV (a documented subset of columns, CAMEO roots from PLOVER)."""
+    from geowire.export.gdelt import to_gdelt
+
+    return to_gdelt
+
+
+@registry.factory("exporters", "acled")
+def make_acled_exporter() -> Exporter:
+    """An ACLED-like CSV: event and sub-event type, actors, inter codes, precisions, notes with evidence."""
+    from geowire.export.acled import to_acled
+
+    return to_acled
 
 
 def export(events: list[dict[str, Any]], fmt: str) -> str:

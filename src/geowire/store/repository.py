@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, sele
 from geowire import __version__
 from geowire.model import Document
 from geowire.store import eventlog, schema
+from geowire.store.merge import haversine_km
 from geowire.store.database import create_store_engine, migrate
 
 
@@ -42,6 +44,7 @@ class EventFilter:
     min_sources: int | None = None
     sort: str = "-date"                 # "-date" (newest first) or "date"
     after: tuple[str, str] | None = None    # keyset cursor: (date_value, id) of the last row seen
+    near: tuple[float, float, float] | None = None   # lat, lon, radius in km
     limit: int = 1000
     offset: int = 0
 
@@ -180,13 +183,19 @@ class Store:
     # --- reading ----------------------------------------------------------------------
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """One page of events; with ``near``, a bounding box narrows the query and distance decides."""
         flt = flt or EventFilter()
         e, a = schema.events, schema.articles
-        order = [e.c.date_value.asc(), e.c.id.asc()] if flt.sort == "date" else [e.c.date_value.desc(), e.c.id.desc()]
+        date_key = func.coalesce(e.c.date_value, "")
+        order = [date_key.asc(), e.c.id.asc()] if flt.sort == "date" else [date_key.desc(), e.c.id.desc()]
+        conditions = _event_conditions(flt)
+        if flt.near:
+            conditions.append(_bbox_condition(bbox_around(*flt.near)))
         query = (select(e, a.c.title, a.c.url, a.c.published).outerjoin(a, a.c.id == e.c.article_id)
-                 .where(*_event_conditions(flt)).order_by(*order).limit(flt.limit).offset(flt.offset))
+                 .where(*conditions).order_by(*order).limit(flt.limit).offset(flt.offset))
         with self.engine.connect() as conn:
-            return [event_dict(row._mapping) for row in conn.execute(query)]
+            found = [event_dict(row._mapping) for row in conn.execute(query)]
+        return _within(found, flt.near) if flt.near else found
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         e, a = schema.events, schema.articles
@@ -319,8 +328,7 @@ def _event_conditions(flt: EventFilter) -> list[Any]:
     if flt.min_sources is not None:
         conditions.append(e.c.n_sources >= flt.min_sources)
     if flt.bbox:
-        west, south, east, north = flt.bbox
-        conditions.append(and_(e.c.lat >= south, e.c.lat <= north, e.c.lon >= west, e.c.lon <= east))
+        conditions.append(_bbox_condition(flt.bbox))
     if flt.article_id:
         conditions.append(e.c.article_id == flt.article_id)
     if flt.text:
@@ -329,11 +337,30 @@ def _event_conditions(flt: EventFilter) -> list[Any]:
             e.c.source_text, e.c.target_text, e.c.location_name, e.c.attribution_name))))
     if flt.after:
         date_value, event_id = flt.after
+        key = func.coalesce(e.c.date_value, "")
         if flt.sort == "date":
-            conditions.append(or_(e.c.date_value > date_value, and_(e.c.date_value == date_value, e.c.id > event_id)))
+            conditions.append(or_(key > date_value, and_(key == date_value, e.c.id > event_id)))
         else:
-            conditions.append(or_(e.c.date_value < date_value, and_(e.c.date_value == date_value, e.c.id < event_id)))
+            conditions.append(or_(key < date_value, and_(key == date_value, e.c.id < event_id)))
     return conditions
+
+
+def _bbox_condition(bbox: tuple[float, float, float, float]) -> Any:
+    e = schema.events
+    west, south, east, north = bbox
+    return and_(e.c.lat >= south, e.c.lat <= north, e.c.lon >= west, e.c.lon <= east)
+
+
+def bbox_around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    dlat = km / 111.0
+    dlon = min(180.0, km / max(1e-6, 111.0 * math.cos(math.radians(lat))))
+    return lon - dlon, lat - dlat, lon + dlon, lat + dlat
+
+
+def _within(found: list[dict[str, Any]], near: tuple[float, float, float]) -> list[dict[str, Any]]:
+    lat, lon, radius = near
+    return [e for e in found if e["location"] and e["location"]["lat"] is not None
+            and haversine_km(lat, lon, e["location"]["lat"], e["location"]["lon"]) <= radius]
 
 
 def _place_row(place) -> dict[str, Any]:
@@ -368,6 +395,7 @@ def event_dict(row: Any) -> dict[str, Any]:
                     "published": row.get("published")},
         "pipeline_version": row["pipeline_version"],
         "precision": row["location_precision"],
+        "location_country": row["location_country"],
         **{key: row[key] for key in ("n_mentions", "n_articles", "n_sources", "first_seen", "updated_at")
            if key in row},
     }

@@ -1,0 +1,36 @@
+"""Flat rows of events, shared by the tabular exporters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+CSV_COLUMNS = (
+    "id", "type", "mode", "date", "source", "source_country", "source_sector", "target", "target_country",
+    "target_sector", "location", "lat", "lon", "geonameid", "precision", "attribution", "certainty", "confidence",
+    "n_sources", "n_articles", "article_id", "article_title", "article_url",
+)
+
+
+def flat_row(event: dict[str, Any]) -> dict[str, Any]:
+    """One event as flat columns (for CSV, KML and GeoJSON properties)."""
+    source, target = event.get("source") or {}, event.get("target") or {}
+    location, date = event.get("location") or {}, event.get("date") or {}
+    article, attribution = event.get("article") or {}, event.get("attribution") or {}
+    return {
+        "id": event["id"], "type": event["type"], "mode": event.get("mode"), "date": date.get("value"),
+        "source": source.get("text"), "source_country": source.get("country"), "source_sector": source.get("sector"),
+        "target": target.get("text"), "target_country": target.get("country"), "target_sector": target.get("sector"),
+        "location": location.get("name"), "lat": location.get("lat"), "lon": location.get("lon"),
+        "geonameid": location.get("geonameid"), "precision": event.get("precision"),
+        "attribution": attribution.get("name"), "certainty": event.get("certainty"),
+        "confidence": event.get("confidence"), "n_sources": event.get("n_sources"),
+        "n_articles": event.get("n_articles"), "article_id": article.get("id"),
+        "article_title": article.get("title"), "article_url": article.get("url"),
+    }
+
+
+def csv_safe(value: Any) -> Any:
+    # a cell starting with = + - @ is run as a formula by spreadsheets; article text is untrusted
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
