@@ -1,0 +1,60 @@
+import pytest
+
+from geowire.clean.language import make_language_marker
+from geowire.model import Document
+from geowire.samples import sample_dir
+
+
+@pytest.fixture
+def marker():
+    return make_language_marker()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the talks in Geneva would resume next week, according to diplomats.", "en"),
+        ("Les manifestants se sont rassemblés vendredi sur la place de l'Indépendance à Bamako.", "fr"),
+        ("El gobierno y la guerrilla firmaron un alto el fuego de seis meses en La Habana el viernes.", "es"),
+        ("Російські ракети влучили в енергетичні об'єкти у Києві та інших містах у понеділок.", "uk"),
+    ],
+)
+def test_detects_language(marker, text, expected):
+    assert marker(Document(id="x", text=text)).language == expected
+
+
+@pytest.mark.parametrize("text", ["", "Hello", "BAMAKO, Mali", "12/03/2021 14:00"])
+def test_too_short_to_tell_is_undetermined_and_still_analysable(marker, text):
+    doc = marker(Document(id="x", text=text or "x"))
+    assert doc.language is None
+    assert doc.analysable
+
+
+def test_french_sample_marked_and_not_analysable(marker):
+    text = (sample_dir() / "2020-06-05-bamako-manifestation.fr.txt").read_text("utf-8")
+    doc = marker(Document(id="fr", text=text))
+    assert doc.language == "fr"
+    assert not doc.analysable
+
+
+def test_given_language_kept_unless_overwrite():
+    text = "Officials said the talks in Geneva would resume next week, according to diplomats."
+    assert make_language_marker()(Document(id="x", text=text, language="de")).language == "de"
+    assert make_language_marker(overwrite=True)(Document(id="x", text=text, language="de")).language == "en"
+
+
+class FixedIdentifier:
+    def __init__(self, code, confidence):
+        self.result = (code, confidence)
+
+    def classify(self, text):
+        return self.result
+
+
+@pytest.mark.parametrize(
+    ("label", "confidence", "expected"),
+    [("arz", 0.9, "ar"), ("yue", 0.9, "zh"), ("en", 0.9, "en"), ("zxx", 0.9, None), ("fr", 0.3, None)],
+)
+def test_labels_map_to_iso_codes_or_undetermined(monkeypatch, marker, label, confidence, expected):
+    monkeypatch.setattr("geowire.clean.language.identifier", lambda: FixedIdentifier(label, confidence))
+    assert marker.detect("enough letters here to be classified at all") == expected
