@@ -117,3 +117,10 @@ def test_reprocessing_keeps_history_and_recodes(store):
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql("SELECT type, active FROM mentions ORDER BY created_at").all()
     assert [tuple(r) for r in rows] == [("ASSAULT", False), ("COERCE", True)]
+
+
+def test_undated_or_unplaced_reports_need_more_to_merge():
+    assert merge.match_score(_row(date_value=None), _row(date_value=None)) is None
+    unplaced = _row(lat=None, lon=None, location_precision=None)
+    assert merge.match_score(unplaced, _row()) is not None                    # same source country
+    assert merge.match_score(_row(lat=None, lon=None, source_country=None), _row(source_country=None)) is None

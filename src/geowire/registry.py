@@ -124,7 +124,7 @@ def describe_markdown() -> str:
         settings = factory.settings()
         if settings:
             lines += ["| setting | type | default |", "| --- | --- | --- |"]
-            lines += [f"| `{s.name}` | {s.type} | `{s.default!r}` |" for s in settings]
+            lines += [f"| `{s.name}` | {s.type.replace('|', '&#124;')} | `{s.default!r}` |" for s in settings]
         else:
             lines.append("No settings.")
         lines.append("")

@@ -30,6 +30,15 @@ from geowire.store.repository import EventFilter, Store
 
 WEB_DIR = Path(str(resources.files("geowire") / "web"))
 PROBLEM = "application/problem+json"
+_NUMBER = r"-?\d{1,3}(\.\d{1,12})?"
+_LAT = r"-?(90(\.0{1,12})?|[1-8]?\d(\.\d{1,12})?)"
+_LON = r"-?(180(\.0{1,12})?|(1[0-7]\d|\d?\d)(\.\d{1,12})?)"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+BBOX_PATTERN = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
+POINT_PATTERN = rf"^{_LAT},{_LON}$"
+PROBLEM_SCHEMA = {"type": "object", "required": ["type", "title", "status"],
+                  "properties": {"type": {"type": "string"}, "title": {"type": "string"},
+                                 "status": {"type": "integer"}, "detail": {}}}
 
 
 @dataclass
@@ -68,21 +77,60 @@ def create_app(store: Store, settings: ApiSettings | None = None, runner_factory
         return FileResponse(WEB_DIR / "index.html", headers=_SECURITY_HEADERS)
 
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static", check_dir=False), name="static")
+    app.openapi = lambda: _openapi_with_problems(app)
     return app
 
 
+def _allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method of every route on this path (Starlette would name only the first route's)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= route.methods
+    return sorted(methods)
+
+
+def _openapi_with_problems(app: FastAPI) -> dict:
+    """Declare every error as the problem details the handlers really send."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    problem = {"content": {PROBLEM: {"schema": PROBLEM_SCHEMA}}}
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            responses["422"] = {"description": "invalid request", **problem}
+            if "{" in path or method == "delete":
+                responses["404"] = {"description": "not found", **problem}
+            if method in ("post", "delete"):
+                responses["401"] = {"description": "missing or wrong bearer token", **problem}
+                responses["403"] = {"description": "writes are disabled on this server", **problem}
+            responses["500"] = {"description": "internal error", **problem}
+    spec.get("components", {}).get("schemas", {}).pop("HTTPValidationError", None)
+    app.openapi_schema = spec
+    return spec
+
+
 def _install_error_handlers(app: FastAPI) -> None:
-    def problem(status: int, title: str, detail: Any = None) -> JSONResponse:
+    def problem(status: int, title: str, detail: Any = None, headers: dict | None = None) -> JSONResponse:
         body = {"type": "about:blank", "title": title, "status": status}
         if detail is not None:
             body["detail"] = detail
-        return JSONResponse(body, status_code=status, media_type=PROBLEM)
+        return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_problem(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail))
+    async def http_problem(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {"Allow": ", ".join(_allowed_methods(app, request))}
+        return problem(exc.status_code, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -95,8 +143,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def event_filter(
-    since: Annotated[str | None, Query(description="earliest event date, YYYY-MM-DD", max_length=32)] = None,
-    until: Annotated[str | None, Query(description="latest event date, YYYY-MM-DD", max_length=32)] = None,
+    since: Annotated[str | None, Query(description="earliest event date, YYYY[-MM[-DD]]", pattern=DATE_PATTERN)] = None,
+    until: Annotated[str | None, Query(description="latest event date, YYYY[-MM[-DD]]", pattern=DATE_PATTERN)] = None,
     type: Annotated[str | None, Query(description="PLOVER event type", max_length=16)] = None,
     mode: Annotated[str | None, Query(description="PLOVER mode", max_length=32)] = None,
     country: Annotated[str | None, Query(description="ISO alpha-3 of source or target, or alpha-2 of the place",
@@ -106,12 +154,13 @@ def event_filter(
     precision: Annotated[Literal["point", "city", "admin2", "admin1", "country", "region"] | None, Query()] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=100000)] = None,
-    bbox: Annotated[str | None, Query(description="west,south,east,north", max_length=100)] = None,
-    near: Annotated[str | None, Query(description="lat,lon", max_length=60)] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north", pattern=BBOX_PATTERN)] = None,
+    near: Annotated[str | None, Query(description="lat,lon", pattern=POINT_PATTERN)] = None,
     radius_km: Annotated[float, Query(gt=0, le=5000)] = 50.0,
     q: Annotated[str | None, Query(description="text in actors, place or attribution", max_length=200)] = None,
     sort: Annotated[Literal["-date", "date"], Query(description="newest first (-date) or oldest first")] = "-date",
-    cursor: Annotated[str | None, Query(description="next_cursor from the previous page", max_length=500)] = None,
+    cursor: Annotated[str | None, Query(description="next_cursor from the previous page (opaque)",
+                                        pattern=r"^[A-Za-z0-9_=-]{1,500}$")] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> EventFilter:
     flt = EventFilter(since=since, until=until, type=type, mode=mode, country=country, actor=actor,
@@ -128,7 +177,10 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
     def health() -> dict:
         return {"status": "ok", "version": __version__}
 
-    @app.get("/api/events", summary="Events as an RFC 7946 GeoJSON FeatureCollection, one page at a time")
+    @app.get("/api/events", summary="Events as an RFC 7946 GeoJSON FeatureCollection, one page at a time",
+             response_class=Response,
+             responses={200: {"description": "a FeatureCollection with a next_cursor member",
+                              "content": {"application/geo+json": {"schema": {"type": "object"}}}}})
     def events(flt: Annotated[EventFilter, Depends(event_filter)]) -> Response:
         found = store.events(flt)
         collection = json.loads(to_geojson(found))
@@ -165,11 +217,12 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
     def deletions(since: Annotated[str | None, Query(max_length=40)] = None) -> list[dict]:
         return store.deletions(since)
 
-    @app.get("/api/export", summary="Filtered events in an export format")
+    @app.get("/api/export", summary="Filtered events in an export format", response_class=Response,
+             responses={200: {"description": "the export document",
+                              "content": {t.split(";")[0]: {"schema": {}}
+                                          for t in MEDIA_TYPES.values()}}})
     def export_events(flt: Annotated[EventFilter, Depends(event_filter)],
-                      format: Annotated[str, Query(description=", ".join(EXPORT_FORMATS))] = "geojson") -> Response:
-        if format not in EXPORT_FORMATS:
-            raise HTTPException(422, f"unknown format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+                      format: Annotated[Literal[EXPORT_FORMATS], Query()] = "geojson") -> Response:
         found = store.events(flt)
         if format in NEEDS_MENTIONS:
             found = [store.event(e["id"]) or e for e in found]

@@ -1,8 +1,9 @@
 """When are two coded mentions the same real-world event?
 
 Same PLOVER type; no actor whose country contradicts the other's; places within a distance
-that grows as the place gets vaguer (a town is a point, a province is not); dates within a
-short window, or one date inside the other's span ("2024-05" holds "2024-05-03"). Pure
+that grows as the place gets vaguer (a town is a point, a province is not), or, when one of
+them has no place, a shared named actor; dates within a short window, or one date inside
+the other's span ("2024-05" holds "2024-05-03"). Undated mentions never merge. Pure
 functions over plain dicts with the store's column names, so the rules are testable alone.
 """
 
@@ -46,7 +47,7 @@ def date_window(value: str | None) -> tuple[str, str] | None:
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
-        return a == b
+        return False      # an undated mention is too vague to fold into anything
     day_a, day_b = parse_day(a), parse_day(b)
     if day_a and day_b:
         return abs((day_a - day_b).days) <= DATE_WINDOW_DAYS
@@ -59,6 +60,11 @@ def actors_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
         if ca and cb and ca != cb:
             return False
     return True
+
+
+def _share_known_actor(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return any(a.get(f"{role}_country") and a.get(f"{role}_country") == b.get(f"{role}_country")
+               for role in ("source", "target"))
 
 
 def place_distance(a: dict[str, Any], b: dict[str, Any]) -> float | None:
@@ -85,8 +91,11 @@ def match_score(mention: dict[str, Any], event: dict[str, Any]) -> float | None:
     distance = place_distance(mention, event)
     if distance == math.inf:
         return None
-    if distance is None and (mention.get("lat") is None) != (event.get("lat") is None):
-        distance = UNKNOWN_PRECISION_KM   # one is placed, the other is not: allowed, but a weaker match
+    if distance is None:
+        # without two places to compare, only a shared named actor can tie the reports together
+        if not _share_known_actor(mention, event):
+            return None
+        distance = UNKNOWN_PRECISION_KM
     day_a, day_b = parse_day(mention.get("date_value")), parse_day(event.get("date_value"))
     days = abs((day_a - day_b).days) if day_a and day_b else 1
     return (distance or 0.0) + 10.0 * days
