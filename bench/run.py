@@ -50,9 +50,37 @@ def time_stages(pipeline: Pipeline, docs: list[Document], batch_size: int = 16) 
             component.pipe = timed_pipe
         else:
             stage.component = _Timed(component, stage.name, seconds)
-    for outcome in pipeline.process(docs, batch_size=batch_size):
-        pass
-    return dict(seconds)
+    analysed = [o.document for o in pipeline.process(docs, batch_size=batch_size) if o.error is None]
+    return dict(seconds), analysed
+
+
+def time_store(docs: list[Document]) -> tuple[float, float]:
+    """Seconds to store the analysed documents (merging included), and of that the merge alone."""
+    import tempfile
+
+    from geowire.store import eventlog
+    from geowire.store.repository import Store
+
+    store = Store.open(f"sqlite:///{tempfile.mkdtemp(prefix='geowire-bench-')}/bench.db")
+    merge_seconds = 0.0
+    original = eventlog.add_mentions
+
+    def timed(conn, doc):
+        nonlocal merge_seconds
+        started = time.perf_counter()
+        try:
+            return original(conn, doc)
+        finally:
+            merge_seconds += time.perf_counter() - started
+
+    eventlog.add_mentions = timed
+    started = time.perf_counter()
+    try:
+        for doc in docs:
+            store.save_document(doc)
+    finally:
+        eventlog.add_mentions = original
+    return time.perf_counter() - started, merge_seconds
 
 
 class _Timed:
@@ -83,8 +111,9 @@ def main() -> int:
     docs = articles(args.bench, args.articles)
     pipeline.process_one(Document(id="warm", text="Warm-up sentence in Paris on Monday."))
     wall = time.perf_counter()
-    seconds = time_stages(pipeline, docs)
+    seconds, analysed = time_stages(pipeline, docs)
     wall = time.perf_counter() - wall
+    store_seconds, merge_seconds = time_store(analysed)
     spacy_seconds = seconds.get("nlp", 0.0) or float("nan")
     chars = sum(len(d.text or d.html or "") for d in docs)
 
@@ -93,6 +122,9 @@ def main() -> int:
     print(f"{'stage':<12} {'seconds':>9} {'share of spaCy':>15}")
     for name, value in seconds.items():
         print(f"{name:<12} {value:9.3f} {value / spacy_seconds:15.1%}")
+    events = sum(len(d.events) for d in analysed)
+    print(f"store (SQLite, one transaction per article): {store_seconds:.3f} s for {events} events; "
+          f"merging {merge_seconds:.3f} s = {merge_seconds / (wall + store_seconds):.1%} of pipeline + store time")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak_mb:.0f} MB")
     return 0

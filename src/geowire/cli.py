@@ -205,7 +205,13 @@ def _event_panel(event: dict, article: dict) -> Text:
     text.append("certainty: ", style="bold")
     text.append(f"{event['certainty']}, confidence {event['confidence']:.2f}\n")
     text.append("source article: ", style="bold")
-    text.append(f"{article.get('title') or ''} {article.get('url') or article.get('origin') or ''}\n\n")
+    text.append(f"{article.get('title') or ''} {article.get('url') or article.get('origin') or ''}\n")
+    mentions = [m for m in event.get("mentions", []) if m.get("active", True)]
+    text.append(f"reported by {event.get('n_sources', 1)} source(s) in {len(mentions)} mention(s):\n", style="bold")
+    for mention in mentions:
+        where = mention.get("source") or (mention.get("article") or {}).get("url") or mention["article"]["id"]
+        text.append(f"  - {where} [{mention['certainty']}]: “{mention.get('evidence_text', '').strip()}”\n")
+    text.append("\n")
     body = article.get("text") or ""
     start, end = event["evidence"]["start"], event["evidence"]["end"]
     text.append(body[max(0, start - 600):start])

