@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from geowire.ingest.archives import FEED_SUFFIXES, WARC_SUFFIXES, looks_like_feed, read_feed, read_warc
 from geowire.ingest.decode import DecodeError, decode_bytes, looks_binary
 from geowire.model import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES | {".xml"}
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -62,6 +63,10 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     origin = str(path)
+    suffix = _inner_suffix(path)
+    if suffix in WARC_SUFFIXES:
+        yield from read_warc(path, max_bytes)     # streamed: an archive may hold thousands of pages
+        return
     try:
         raw = _read_limited(path, max_bytes)
     except _TooBig as exc:
@@ -70,7 +75,6 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     except OSError as exc:
         yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
         return
-    suffix = _inner_suffix(path)
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = _gunzip_limited(raw, max_bytes)
@@ -84,6 +88,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         yield from read_jsonl_bytes(raw, origin, max_bytes)
     elif suffix == ".json":
         yield from _read_json_document(raw, origin, max_bytes)
+    elif suffix in FEED_SUFFIXES or (suffix == ".xml" and looks_like_feed(raw)):
+        yield from read_feed(raw, origin)
     else:
         yield from _single_document(raw, origin, html=suffix in HTML_SUFFIXES or _sniff_html(raw))
 
