@@ -162,3 +162,73 @@ def test_component_parses_when_no_parse_was_left(code):
     doc = Document(id="p", text="Kenyan police arrested ten protesters.", published="2024-01-01")
     make_plover_rules()(doc)
     assert doc.events and doc.events[0].type == "COERCE"
+
+
+# --- structures added with the classifier (sentences written for these tests) -------------------
+
+def test_definite_group_refers_to_the_nearest_armed_group(code):
+    doc = code("The Islamic State group claimed the bombing. The group also attacked a police station in Kirkuk.")
+    second = next(e for e in doc.events if e.evidence.start > 0)
+    assert second.source.country == "IMG" and second.source.text == "Islamic State group"
+
+
+def test_possessive_pronoun_lends_the_owner_country(code):
+    event = code("Turkey said its jets bombed Kurdish positions in northern Iraq.").events[0]
+    assert event.type == "ASSAULT"
+    assert event.source.text == "its jets" and event.source.country == "TUR"
+    assert event.attribution.name == "Turkey"
+
+
+def test_weapon_object_is_not_the_target(code):
+    event = code("Hezbollah fired rockets at Israel.").events[0]
+    assert event.source.country == "LBN" and event.target.country == "ISR"
+
+
+def test_relative_clause_does_not_steal_the_main_event(code):
+    event = code("Iranian-backed militias, which attacked a US base last week, fired rockets at the embassy.").events[0]
+    assert event.source.country == "IRN"
+    assert event.target.text == "embassy"
+
+
+def test_head_of_state_without_country_gets_it_from_the_leader_table(code):
+    event = code("President Suharto ordered the army to arrest the student leaders.").events[0]
+    assert event.source.country == "IDN"
+
+
+def test_defined_acronym_is_the_same_actor_later(code):
+    doc = code("The Kurdistan Workers' Party (PKK) attacked a Turkish army post. The PKK later released two soldiers.")
+    assert [e.type for e in doc.events][:2] == ["ASSAULT", "RETREAT"]
+    assert doc.events[1].source.text == "PKK" and doc.events[1].source.country == "TUR"
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Syria is willing to withdraw its troops from Lebanon.", "AGREE"),
+    ("Japan said it would send emergency aid to the Philippines.", "AGREE"),
+    ("NATO said it would tighten the naval blockade of Serbia.", "THREATEN"),
+    ("The union said it will boycott the elections.", "THREATEN"),
+])
+def test_statement_of_intent_is_agree_or_threaten(code, text, type_):
+    assert code(text).events[0].type == type_
+
+
+def test_intent_keeps_the_speaker_as_source(code):
+    event = code("Syria is willing to withdraw its troops from Lebanon.").events[0]
+    assert event.source.country == "SYR"
+
+
+def test_purpose_clause_is_not_the_main_event(code):
+    event = code("Thousands of students staged demonstrations in Jakarta to demand political reforms.").events[0]
+    assert event.type == "PROTEST"
+
+
+def test_reported_obligation_without_a_trigger_verb_is_a_demand(code):
+    event = code("France declared that Iraq must drop its conditions.").events[0]
+    assert event.type == "REQUEST"
+    assert event.source.country == "FRA" and event.target.country == "IRQ"
+
+
+def test_confidence_is_a_probability(code):
+    for text in ("Police arrested twelve protesters.", "Rebels may have shelled the town.",
+                 "Iraqi police did not arrest the protesters."):
+        for event in code(text).events:
+            assert 0.0 <= event.confidence <= 1.0

@@ -69,11 +69,19 @@ def _country_entry(iso3: str, kind: str) -> Entry:
     return Entry(name=name, country=iso3, sector=sector, kind=kind)
 
 
+HAND_FILES = ("aliases.tsv", "leaders.tsv")
+
+
 def _hand_rows() -> list[Alias]:
     out = []
-    for alias, name, country, sector, parent in read_rows(DATA / "aliases.tsv", 5):
-        entry = Entry(name=name, country=country or None, sector=sector or None, parent=parent or None)
-        out.append(make_alias(alias, entry))
+    taken: set[str] = set()
+    for file in HAND_FILES:
+        for alias, name, country, sector, parent in read_rows(DATA / file, 5):
+            if alias in taken:      # the first file wins: aliases.tsv holds the current office-holders
+                continue
+            taken.add(alias)
+            entry = Entry(name=name, country=country or None, sector=sector or None, parent=parent or None)
+            out.append(make_alias(alias, entry))
     return out
 
 

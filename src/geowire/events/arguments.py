@@ -41,8 +41,30 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "MOBILIZE": frozenset({"against", "to", "toward", "towards", "near"}),
 }
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "them", "him", "her", "i"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 MAX_ARGS = 3
+# "fired rockets at the embassy": the weapon is the instrument, the "at" phrase the target
+WEAPON_WORDS = frozenset({
+    "rocket", "missile", "shell", "mortar", "bomb", "grenade", "drone", "bullet", "round", "shot", "shots",
+    "tear", "gas", "artillery", "weapon", "munition", "projectile", "stone", "rock", "salvo", "barrage", "volley",
+})
+# "the group", "the militia": a definite generic noun refers back to the nearest actor of its kind
+REFERRING_NOUNS: dict[str, frozenset[str]] = {
+    "group": frozenset({"REB", "INS", "UAF", "CRM", "OPP", "PTY", "NGO"}),
+    "militia": frozenset({"REB", "INS", "UAF"}),
+    "movement": frozenset({"REB", "INS", "OPP", "PTY"}),
+    "organisation": frozenset({"REB", "INS", "NGO", "IGO", "OPP"}),
+    "organization": frozenset({"REB", "INS", "NGO", "IGO", "OPP"}),
+    "faction": frozenset({"REB", "INS", "PTY"}),
+    "militants": frozenset({"INS", "REB"}),
+    "rebels": frozenset({"REB", "INS"}),
+    "insurgents": frozenset({"INS", "REB"}),
+    "government": frozenset({"GOV"}),
+    "regime": frozenset({"GOV"}),
+    "administration": frozenset({"GOV"}),
+    "army": frozenset({"MIL"}),
+    "military": frozenset({"MIL"}),
+}
 
 
 @dataclass(frozen=True)
@@ -82,7 +104,7 @@ def _inherited_subject(token) -> list:
         if current.dep_ not in CLIMB_DEPS and current.dep_ != "ccomp":
             return []
         head = current.head
-        if head is current:
+        if head == current:
             return []
         if current.dep_ == "relcl":
             return [head]
@@ -126,7 +148,8 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = _children(token, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
     else:
         sources = _children(token, SUBJECT_DEPS)
-        targets = _children(token, OBJECT_DEPS) or _pobjs(token, preps)
+        objects = [o for o in _children(token, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
+        targets = objects or _pobjs(token, preps)
     if not sources and token.dep_ == "relcl":
         sources = [token.head]
     if not sources and not _is_passive(token):
@@ -171,7 +194,7 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
             roles = _verb_roles(governor, event_type)
             sources = roles.sources
             if not targets:
-                targets = [t for t in _pobjs(governor, preps) if t is not token]
+                targets = [t for t in _pobjs(governor, preps) if t != token]
     if not targets and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
         # "an airstrike hit a school"
         targets = _children(token.head, OBJECT_DEPS)
@@ -223,17 +246,19 @@ class ActorIndex:
         """An actor in the argument's own phrase ("a group of Syrian rebels")."""
         conj_tokens = {t.i for c in token.conjuncts for t in c.subtree}
         for sub in token.subtree:
-            if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub is not token:
+            if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub != token:
                 continue
             actor = self.by_token.get(sub.i)
-            if actor is not None and (sub.head is token or sub.head.head is token or sub.head.head.head is token):
+            if actor is not None and (token in (sub.head, sub.head.head, sub.head.head.head)):
                 return actor
         return None
 
-    def before(self, char: int, window: int = 400) -> Actor | None:
+    def before(self, char: int, window: int = 400, sectors: frozenset[str] | None = None) -> Actor | None:
+        """The nearest actor with a country ending before ``char`` (of one of ``sectors`` if given)."""
         found = None
         for actor in self.actors:
-            if actor.end <= char and char - actor.end <= window and actor.country:
+            near = actor.end <= char and char - actor.end <= window and actor.country
+            if near and (sectors is None or actor.sector in sectors or (actor.country == "IMG" and "INS" in sectors)):
                 found = actor
         return found
 
@@ -270,13 +295,36 @@ def _antecedent(token, index: ActorIndex) -> Actor | None:
     return index.before(token.idx)
 
 
+def _referent(token, index: ActorIndex) -> Actor | None:
+    """'the group' -> the nearest preceding actor of a compatible sector."""
+    sectors = REFERRING_NOUNS.get(token.lower_)
+    if sectors is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children):
+        return None
+    return index.before(token.idx, window=1200, sectors=sectors)
+
+
+def _possessor_country(token, index: ActorIndex) -> Actor | None:
+    """'its jets', 'their fighters': the possessor's actor lends its country to the phrase."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            if child.lower_ in PRONOUNS:
+                return _antecedent(child, index)
+            return index.covering(child)
+    return None
+
+
 def to_arg(token, index: ActorIndex) -> EventArg:
     if token.lower_ in PRONOUNS:
         actor = _antecedent(token, index)
         if actor is not None:
             return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
-    actor = index.covering(token) or index.within(token)
+    actor = index.covering(token) or index.within(token) or _referent(token, index)
     if actor is not None:
         return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
     phrase = noun_phrase(token)
+    owner = _possessor_country(token, index)
+    if owner is not None:
+        return EventArg(phrase.text, phrase.start_char, phrase.end_char, owner.country, owner.sector)
     return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)

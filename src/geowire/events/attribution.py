@@ -41,7 +41,7 @@ def _candidates(sentence, trigger) -> list:
     words = reporting_words()
     out = []
     for token in sentence:
-        if token is trigger:
+        if token == trigger:
             continue
         lemma = token.lemma_.lower()
         if token.lower_ == "according" or (token.pos_ in ("VERB", "AUX") and lemma in words["V"]):

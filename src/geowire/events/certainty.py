@@ -59,7 +59,7 @@ def clause_roles(trigger) -> set[str]:
     current = trigger
     for _ in range(MAX_CLIMB):
         head, dep = current.head, current.dep_
-        if head is current:
+        if head == current:
             break
         if dep in NOUN_SLOT_DEPS and current.pos_ in ("NOUN", "PROPN", "ADP"):
             roles |= _local_roles(head)

@@ -20,14 +20,15 @@ from geowire.events.anchoring import attach_date, attach_location
 from geowire.events.arguments import ActorIndex, expand_conjuncts, roles_of, to_arg
 from geowire.events.attribution import find_attribution
 from geowire.events.certainty import (
+    calibrated_confidence,
     certainty_of,
     clause_roles,
-    calibrated_confidence,
     confidence_of,
     is_non_event,
 )
 from geowire.events.classifier import TypeModel, load_type_model
 from geowire.events.features import event_head, sentence_features
+from geowire.events.intent import intent_type
 from geowire.events.lexicon import TriggerEntry
 from geowire.events.triggers import Trigger, find_triggers
 from geowire.model import Document, Event, EventArg, Evidence
@@ -38,20 +39,48 @@ MAX_EVENTS_PER_TRIGGER = 4
 
 def depth(token) -> int:
     d = 0
-    while token.head is not token and d < 50:
+    while token.head != token and d < 50:
         token = token.head
         d += 1
     return d
 
 
-def prominence(trigger: Trigger) -> tuple[int, int, int]:
-    return (depth(trigger.token), 0 if trigger.is_verb else 1, trigger.token.i)
+def in_purpose_clause(token) -> bool:
+    """'staged demonstrations to demand reforms': the purpose clause is not the act itself."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.head.dep_ != "aux":
+            governor = node.head
+            if node.dep_ != "xcomp" or governor.pos_ in ("VERB",) and any(
+                    c.dep_ in ("dobj", "obj") for c in governor.children):
+                return True
+    return False
+
+
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "as", "because", "when", "while", "until", "following"})
+
+
+def in_background_clause(token) -> bool:
+    """'... one day after a Serbian jet shot down a helicopter': a temporal or causal
+    subordinate clause gives the circumstances of the news, not the news."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children):
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in BACKGROUND_MARKS:
+            return True
+    return False
+
+
+def prominence(trigger: Trigger) -> tuple[int, int, int, int]:
+    token = trigger.token
+    secondary = int(in_purpose_clause(token)) + 2 * int(in_background_clause(token))
+    return (secondary, depth(token), 0 if trigger.is_verb else 1, token.i)
 
 
 def _independent(trigger: Trigger, main: Trigger) -> bool:
     """A coordinated clause with its own subject reports a separate event."""
     token = trigger.token
-    return (trigger.is_verb and token.dep_ in ("conj", "parataxis") and token.head is not token
+    return (trigger.is_verb and token.dep_ in ("conj", "parataxis") and token.head != token
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             and main.token not in token.subtree)
 
@@ -69,6 +98,26 @@ def reported_demand(token):
                 and any(c.dep_ == "nsubj" for c in ancestor.children)):
             return ancestor
     return None
+
+
+def as_statement_of_intent(trigger: Trigger) -> Trigger:
+    """'Syria is willing to withdraw': the event is the promise (AGREE), not the withdrawal."""
+    stated = intent_type(trigger.type, trigger.token)
+    if stated is None or stated == trigger.type:
+        return trigger
+    entry = TriggerEntry(trigger.entry.head, trigger.entry.dependent, trigger.entry.pos, stated, None, ())
+    return Trigger(trigger.token, entry, promised=trigger.type)
+
+
+NORMATIVE_MODALS = frozenset({"must", "should", "ought"})
+
+
+def reported_obligations(sentence) -> list:
+    """Verbs under "must/should" in a clause a speaker reports ("Russia said Ukraine must withdraw")."""
+    return [token for token in sentence
+            if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp", "xcomp", "conj")
+            and any(c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS for c in token.children)
+            and reported_demand(token) is not None]
 
 
 def demand_roles(token, roles):
@@ -101,9 +150,10 @@ class Reading:
     sentence: object
     live: list[Trigger]              # event-bearing triggers, most prominent first
     candidates: list[Trigger]        # every trigger, including those in non-event clauses
+    index: ActorIndex
 
     def features(self) -> dict[str, float]:
-        return sentence_features(self.sentence, self.live, self.candidates)
+        return sentence_features(self.sentence, self.live, self.candidates, self.index)
 
 
 @dataclass
@@ -126,7 +176,7 @@ def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | Non
 
 
 class EventCoder:
-    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.5):
+    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.25):
         self.max_chars = max_chars
         self.model = model
         self.fallback_threshold = fallback_threshold
@@ -153,8 +203,9 @@ class EventCoder:
             if "normative" in roles and reported_demand(trigger.token) is not None:
                 live.append(Trigger(trigger.token, DEMAND))
             elif not is_non_event(sentence, trigger.token, roles):
-                live.append(trigger)
-        return Reading(sentence, live, candidates)
+                live.append(as_statement_of_intent(trigger))
+        live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
+        return Reading(sentence, sorted(live, key=prominence), candidates, index)
 
     def decide(self, reading: Reading, index: ActorIndex) -> Decision | None:
         """The main trigger and its type: the rules' when there is no model, else the
@@ -192,7 +243,7 @@ class EventCoder:
         if decision is None:
             return SentenceEvents(sentence, reading.live, [])
         main = decision.trigger
-        chosen = [main] + [t for t in reading.live if t.token is not main.token and _independent(t, main)]
+        chosen = [main] + [t for t in reading.live if t.token != main.token and _independent(t, main)]
         events = [e for t in chosen
                   for e in self.events_for(doc, sentence, t, index, decision.probability if t is main else None)]
         return SentenceEvents(sentence, [main] + [t for t in reading.live if t is not main], events)
@@ -237,8 +288,8 @@ class EventCoder:
     def pair_type(self, parsed, coded: list[SentenceEvents], pair, index: ActorIndex) -> str | None:
         (s_start, s_end), (t_start, t_end) = pair
         item = next((c for c in coded if c.sentence.start_char <= s_start < c.sentence.end_char), None)
-        if item is None:
-            return None
+        if item is None or not item.sentence.start_char <= t_start < item.sentence.end_char:
+            return None  # a pair across sentences is no event of one clause
         triggers = item.triggers or sorted(find_triggers(item.sentence), key=prominence)
         if not triggers:
             return None
@@ -265,7 +316,7 @@ class EventCoder:
 
 @registry.factory("coders", "plover_rules")
 def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
-                      fallback_threshold: float = 0.5) -> EventCoder:
+                      fallback_threshold: float = 0.25) -> EventCoder:
     """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
     the main event of each sentence with source, target, attribution, certainty, place and
     date; ``doc.pair_events`` for given (source, target) spans. With ``use_classifier`` the

@@ -54,6 +54,8 @@ def _trigger_features(triggers: list[Trigger], candidates: list[Trigger]) -> dic
         feats[f"{key}_lemma:{trigger.token.lemma_.lower()}"] = weight
         if trigger.mode:
             feats[f"{key}_mode:{trigger.type}/{trigger.mode}"] = weight
+        if trigger.promised:
+            feats[f"{key}_promised:{trigger.promised}"] = weight
     for trigger in candidates:
         feats[f"any:{trigger.type}"] = 1.0
     if not triggers:
@@ -100,10 +102,37 @@ def _bag(sentence) -> dict[str, float]:
     return {f"w:{t.lemma_.lower()}": 0.5 for t in sentence if t.pos_ in CONTENT_POS and not t.is_stop}
 
 
-def sentence_features(sentence, live: list[Trigger], candidates: list[Trigger]) -> dict[str, float]:
+def _subject_of(token):
+    """The subject of a trigger, or of the verb a noun trigger is the object of."""
+    for node in (token, token.head):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if subjects:
+            return subjects[0]
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
+def _actor_features(main: Trigger | None, head, index) -> dict[str, float]:
+    """Who acts matters for the type: workers who "protest" demonstrate (PROTEST), a
+    government that "protests" complains (ACCUSE)."""
+    if index is None:
+        return {}
+    subject = _subject_of(main.token if main is not None else head)
+    actor = None if subject is None else (index.covering(subject) or index.within(subject))
+    sector = "none" if subject is None else (actor.sector or "unknown") if actor else "not-actor"
+    feats = {f"subj:{sector}": 1.0}
+    if main is not None:
+        feats[f"{main.type}|subj:{sector}"] = 1.0
+    return feats
+
+
+def sentence_features(sentence, live: list[Trigger], candidates: list[Trigger], index=None) -> dict[str, float]:
     """``live``: event-bearing triggers, most prominent first; ``candidates``: every trigger
-    in the sentence, including those the non-event filters set aside."""
+    in the sentence, including those the non-event filters set aside; ``index``: the
+    document's actors by token (:class:`~geowire.events.arguments.ActorIndex`)."""
     feats = {"bias": 1.0}
+    feats.update(_actor_features(live[0] if live else None, event_head(sentence), index))
     feats.update(_bag(sentence))
     feats.update(_clause_features(sentence))
     feats.update(_trigger_features(live, candidates))

@@ -16,6 +16,7 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 class Trigger:
     token: object                  # spaCy Token
     entry: TriggerEntry
+    promised: str | None = None    # the type of the act announced, when the event is the announcement
 
     @property
     def type(self) -> str:
