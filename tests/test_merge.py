@@ -1,5 +1,6 @@
 """Cross-article merging: one real-world event, many reports; stable ids; recorded deletions."""
 
+from geowire import __version__
 from geowire.model import Document, Event, EventArg, EventDate, EventLocation, Evidence, Place
 from geowire.store import merge
 
@@ -105,9 +106,11 @@ def test_removing_every_supporting_article_deletes_and_records(store):
     assert deleted["event_id"] == "ev-a" and store.deletions(since="9999") == []
 
 
-def test_reprocessing_keeps_history_and_recodes(store):
+def test_reprocessing_keeps_history_and_recodes(store, monkeypatch):
     doc = _report("a", "https://one.example/a", "Al Qaim", QAIM, "2024-05-06")
     store.save_document(doc)
+    for module in ("geowire.store.eventlog", "geowire.store.repository"):
+        monkeypatch.setattr(f"{module}.__version__", "99.0-newer")
     doc.events[0].type = "COERCE"
     doc.events[0].id = "ev-a-recoded"
     store.replace_analysis(doc)
@@ -115,8 +118,9 @@ def test_reprocessing_keeps_history_and_recodes(store):
     assert event["type"] == "COERCE"
     assert store.deletions()[0]["event_id"] == "ev-a"
     with store.engine.connect() as conn:
-        rows = conn.exec_driver_sql("SELECT type, active FROM mentions ORDER BY created_at").all()
-    assert [tuple(r) for r in rows] == [("ASSAULT", False), ("COERCE", True)]
+        rows = conn.exec_driver_sql("SELECT type, active, pipeline_version FROM mentions ORDER BY created_at").all()
+    assert [(r[0], bool(r[1]), r[2]) for r in rows] == [("ASSAULT", False, __version__), ("COERCE", True, "99.0-newer")]
+    assert store.article("a")["pipeline_version"] == "99.0-newer"
 
 
 def test_undated_or_unplaced_reports_need_more_to_merge():
@@ -124,3 +128,11 @@ def test_undated_or_unplaced_reports_need_more_to_merge():
     unplaced = _row(lat=None, lon=None, location_precision=None)
     assert merge.match_score(unplaced, _row()) is not None                    # same source country
     assert merge.match_score(_row(lat=None, lon=None, source_country=None), _row(source_country=None)) is None
+
+
+def test_reprocessing_at_the_same_version_keeps_the_event(store):
+    doc = _report("a", "https://one.example/a", "Al Qaim", QAIM, "2024-05-06")
+    store.save_document(doc)
+    store.replace_analysis(doc)
+    [event] = store.events()
+    assert event["id"] == "ev-a" and event["n_mentions"] == 1 and store.deletions() == []

@@ -120,9 +120,12 @@ def refresh_event(conn: Connection, event_id: str, reason: str = "all supporting
 
 
 def deactivate_article_mentions(conn: Connection, article_id: str) -> set[str]:
+    """Retire an article's mentions: earlier pipeline versions stay as inactive history; this
+    version's are deleted, since coding the same text again with the same version recreates them."""
     m = schema.mentions
     touched = {r[0] for r in conn.execute(select(m.c.event_id).where(m.c.article_id == article_id,
                                                                        m.c.active.is_(True)))}
+    conn.execute(delete(m).where(m.c.article_id == article_id, m.c.pipeline_version == __version__))
     conn.execute(update(m).where(m.c.article_id == article_id).values(active=False))
     return touched
 
