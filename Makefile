@@ -41,8 +41,16 @@ test: install gazetteer
 eval: install gazetteer
 	$(BIN)/python eval/run.py --bench $(BENCH)
 
+BENCH_EVENTS ?= 1000000
+
 bench: install gazetteer
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --bench $(BENCH)
+	@for script in bench/geo_bench.py bench/timex_bench.py; do \
+	  if [ -f $$script ]; then $(BIN)/python $$script || exit 1; fi; done
+	$(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS)
+	@if [ -n "$$GEOWIRE_BENCH_POSTGRES_URL" ]; then \
+	  $(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS) --db "$$GEOWIRE_BENCH_POSTGRES_URL"; \
+	else echo "(set GEOWIRE_BENCH_POSTGRES_URL to benchmark PostgreSQL too)"; fi
 
 lint: install
 	$(BIN)/ruff check src tests eval bench

@@ -31,7 +31,8 @@ def articles(bench: Path, count: int) -> list[Document]:
         texts = [a.findtext("text") or "" for a in root.iter("article")][:count]
         return [Document(id=f"lgl-{i}", text=t, published="2009-03-15") for i, t in enumerate(texts)]
     samples = [d for d in read_paths([REPO / "src" / "geowire" / "samples"]) if isinstance(d, Document)]
-    return [Document(id=f"s{i}", text=d.text, html=d.html) for i, d in enumerate(samples * (count // len(samples) + 1))][:count]
+    repeated = samples * (count // len(samples) + 1)
+    return [Document(id=f"s{i}", text=d.text, html=d.html) for i, d in enumerate(repeated)][:count]
 
 
 def time_stages(pipeline: Pipeline, docs: list[Document], batch_size: int = 16) -> dict[str, float]:

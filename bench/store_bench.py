@@ -23,7 +23,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import insert
 
 from geowire.api.app import create_app
-from geowire.model import Document, Event, EventArg, EventDate, EventLocation, Evidence, PLOVER_TYPES, Place
+from geowire.model import PLOVER_TYPES, Document, Event, EventArg, EventDate, EventLocation, Evidence, Place
 from geowire.store import schema
 from geowire.store.repository import Store
 

@@ -110,7 +110,7 @@ def _run(records: list[dict], with_pairs: bool, use_context_stages: bool, folds:
     actors_s = time.perf_counter() - t0
     rules = _code_with_rules(docs)
     coder_s = _code_cross_validated(docs, [r["event"] for r in records], folds)
-    return docs, rules, spacy_s, actors_s + coder_s, notes
+    return docs, rules, spacy_s, (actors_s, coder_s), notes
 
 
 def _code_with_rules(docs: list[Document]) -> list[str | None]:
@@ -179,7 +179,7 @@ def _actor_recognition(record: dict, doc: Document) -> tuple[int, int]:
 
 def evaluate(bench: Path, limit: int | None = None) -> dict:
     records = load_records(bench, limit)
-    docs, rules, spacy_s, ours_s, notes = _run(records, with_pairs=True, use_context_stages=True, folds=FOLDS)
+    docs, rules, spacy_s, (actors_s, coder_s), notes = _run(records, with_pairs=True, use_context_stages=True, folds=FOLDS)
     type_pairs, pair_pairs, modes, confidences = [], [], [], []
     src_total = src_ok = tgt_total = tgt_ok = located = recognised = 0
     for record, doc in zip(records, docs):
@@ -210,12 +210,15 @@ def evaluate(bench: Path, limit: int | None = None) -> dict:
     table, ece = reliability(confidences)
     notes += table
     rule_pairs = [(r["event"], p) for r, p in zip(records, rules)]
+    matched = multi_event_matched(records, docs)
     return {
         "records": n,
         "rules_type_accuracy": _ratio(sum(g == p for g, p in rule_pairs), n),
         "rules_type_macro_f1": round(macro_f1(rule_pairs, PLOVER_TYPES), 4),
         "type_accuracy": _ratio(sum(g == p for g, p in type_pairs), n),
         "type_macro_f1": round(macro_f1(type_pairs, PLOVER_TYPES), 4),
+        "type_accuracy_multi_event_matched": _ratio(sum(g == p for g, p in matched), n),
+        "type_macro_f1_multi_event_matched": round(macro_f1(matched, PLOVER_TYPES), 4),
         "quad_accuracy": _ratio(sum(g == p for g, p in quads), n),
         "event_coverage": _ratio(sum(p is not None for _, p in type_pairs), n),
         "pair_records": len(pair_pairs),
@@ -228,10 +231,38 @@ def evaluate(bench: Path, limit: int | None = None) -> dict:
         "mode_accuracy_given_type": _ratio(sum(modes), len(modes)),
         "confidence_ece": ece,
         "spacy_seconds": round(spacy_s, 3),
-        "actors_events_seconds": round(ours_s, 3),
-        "actors_events_share_of_spacy": _ratio(ours_s, spacy_s),
+        "actors_seconds": round(actors_s, 3),
+        "events_seconds": round(coder_s, 3),
+        "actors_events_share_of_spacy": _ratio(actors_s + coder_s, spacy_s),
         "notes": notes,
     }
+
+
+def multi_event_matched(records: list[dict], docs: list[Document]) -> list[tuple[str, str | None]]:
+    """(gold, predicted) per record where a sentence coded as several gold records (the same text
+    with different events: "kidnapped 16 advisers and exploded bombs") is matched one-to-one
+    against the document's events by type; a single-record sentence is scored on its main event
+    as in ``type_accuracy``, so coding more events never helps there."""
+    by_text: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        by_text.setdefault(record["text"], []).append(i)
+    out: list[tuple[str, str | None]] = []
+    for i, (record, doc) in enumerate(zip(records, docs)):
+        group = by_text[record["text"]]
+        main = doc.events[0].type if doc.events else None
+        if len(group) == 1:
+            out.append((record["event"], main))
+            continue
+        available = [e.type for e in doc.events]
+        for j in group:  # earlier records of the group take their type first
+            gold = records[j]["event"]
+            hit = gold in available
+            if hit:
+                available.remove(gold)
+            if j == i:
+                out.append((gold, gold if hit else (available[0] if available else None)))
+                break
+    return out
 
 
 def reliability(pairs: list[tuple[float, bool]]) -> tuple[list[str], float]:

@@ -2,9 +2,9 @@
 
 import pytest
 from fastapi.testclient import TestClient
+from test_store import _analysed_document
 
 from geowire.api.app import create_app
-from test_store import _analysed_document
 
 
 @pytest.fixture
@@ -58,10 +58,11 @@ def test_web_script_never_injects_html():
 
 # --- issue 6: filters, pagination, writes, exports -----------------------------------------------------------
 
-from geowire.api.app import ApiSettings  # noqa: E402
-from geowire.runner import IngestRunner  # noqa: E402
 from test_merge import ABU_KAMAL, MOSUL, QAIM, _report  # noqa: E402
 from test_runner import _pipeline  # noqa: E402
+
+from geowire.api.app import ApiSettings  # noqa: E402
+from geowire.runner import IngestRunner  # noqa: E402
 
 
 @pytest.fixture

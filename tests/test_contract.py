@@ -1,8 +1,6 @@
 """`geowire extract` honours the public output contract (docs/output.md) on real output, with the real model."""
 
-import io
 import json
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -85,7 +83,8 @@ def test_pairs_give_one_type_per_pair_in_order():
 
 
 def test_bad_lines_fail_alone_and_the_run_goes_on():
-    lines = [json.dumps({"id": "ok1", "text": "Police arrested 12 protesters in Lagos on Friday.", "published": "2024-02-09"}),
+    lines = [json.dumps({"id": "ok1", "text": "Police arrested 12 protesters in Lagos on Friday.",
+                         "published": "2024-02-09"}),
              "{broken",
              json.dumps({"id": "ok2", "text": "Rebels shelled Goma.", "published": "2024-02-10"})]
     out = _extract(stdin="\n".join(lines) + "\n")

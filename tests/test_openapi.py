@@ -1,13 +1,12 @@
 """Property-based tests of the HTTP API from its own OpenAPI document (schemathesis, in process)."""
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+from test_merge import ABU_KAMAL, QAIM, _report
 
 from geowire.api.app import create_app
 from geowire.store.repository import Store
-from test_merge import ABU_KAMAL, QAIM, _report
 
 
 def _app(tmp_path_factory=None):

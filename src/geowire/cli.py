@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,7 +19,8 @@ from geowire.config import load_config
 from geowire.export.formats import EXPORT_FORMATS, export
 from geowire.ingest.sources import iter_paths, read_jsonl_stream, read_paths
 from geowire.pipeline import Pipeline
-from geowire.runner import IngestRunner, extract as extract_records
+from geowire.runner import IngestRunner
+from geowire.runner import extract as extract_records
 from geowire.store.repository import EventFilter, Store
 
 app = typer.Typer(help="geowire: news in, geolocated and sourced events out.", no_args_is_help=True,
@@ -27,8 +28,8 @@ app = typer.Typer(help="geowire: news in, geolocated and sourced events out.", n
 console = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
 
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="TOML file merged over the defaults")]
-DbOption = Annotated[Optional[str], typer.Option("--db", help="store URL, e.g. sqlite:///geowire.db")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file merged over the defaults")]
+DbOption = Annotated[str | None, typer.Option("--db", help="store URL, e.g. sqlite:///geowire.db")]
 
 
 def _open_store(config: dict, db: str | None) -> Store:
@@ -74,7 +75,9 @@ def _print_summary(summary: dict) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="files or folders; none or '-' reads JSONL from stdin")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="files or folders; none or '-' reads JSONL from stdin")
+    ] = None,
     raw: Annotated[bool, typer.Option("--raw", help="no cleaning: offsets refer to the input text")] = False,
     config_path: ConfigOption = None,
 ) -> None:
@@ -93,13 +96,13 @@ def extract(
 
 @app.command()
 def events(
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 of source or target")] = None,
-    actor: Annotated[Optional[str], typer.Option(help="text in source or target")] = None,
-    certainty: Annotated[Optional[str], typer.Option(help="asserted, reported, hedged, speculative, negated")] = None,
-    near: Annotated[Optional[str], typer.Option(help="a place name, resolved with the gazetteer")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of source or target")] = None,
+    actor: Annotated[str | None, typer.Option(help="text in source or target")] = None,
+    certainty: Annotated[str | None, typer.Option(help="asserted, reported, hedged, speculative, negated")] = None,
+    near: Annotated[str | None, typer.Option(help="a place name, resolved with the gazetteer")] = None,
     radius: Annotated[str, typer.Option(help="radius around --near, e.g. 50km")] = "50km",
     limit: Annotated[int, typer.Option(help="at most this many events")] = 100,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl, csv or geojson")] = "table",
@@ -242,8 +245,8 @@ def quarantine(db: DbOption = None, config_path: ConfigOption = None) -> None:
 
 @app.command()
 def serve(
-    host: Annotated[Optional[str], typer.Option(help="address to listen on")] = None,
-    port: Annotated[Optional[int], typer.Option(help="port")] = None,
+    host: Annotated[str | None, typer.Option(help="address to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="port")] = None,
     db: DbOption = None,
     config_path: ConfigOption = None,
 ) -> None:
@@ -265,12 +268,12 @@ def serve(
 @app.command("export")
 def export_command(
     fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))] = "geojson",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 of an actor or alpha-2 of the place")] = None,
-    min_sources: Annotated[Optional[int], typer.Option(help="reported by at least this many outlets")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of an actor or alpha-2 of the place")] = None,
+    min_sources: Annotated[int | None, typer.Option(help="reported by at least this many outlets")] = None,
     limit: Annotated[int, typer.Option(help="at most this many events")] = 100000,
     db: DbOption = None,
     config_path: ConfigOption = None,

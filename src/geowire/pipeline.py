@@ -120,5 +120,5 @@ class Pipeline:
             for outcome in live:
                 self._run_single(stage, outcome)
             return
-        for outcome, doc in zip(live, results):
+        for outcome, doc in zip(live, results, strict=False):
             outcome.document = doc

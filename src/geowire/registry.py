@@ -9,8 +9,9 @@ checked against the code.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 KINDS: tuple[str, ...] = (
     "ingesters", "cleaners", "language", "dedup", "nlp", "recognisers", "resolvers",

@@ -30,8 +30,7 @@ class TypeModel:
         for name, value in features.items():
             row = self.weights.get(name)
             if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w * value
+                scores = [s + w * value for s, w in zip(scores, row)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

@@ -58,6 +58,7 @@ def in_purpose_clause(token) -> bool:
 
 
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "as", "because", "when", "while", "until", "following"})
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite"})
 
 
 def in_background_clause(token) -> bool:
@@ -66,9 +67,18 @@ def in_background_clause(token) -> bool:
     for node in (token, *token.ancestors):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children):
             return True
-        if node.dep_ == "pcomp" and node.head.lower_ in BACKGROUND_MARKS:
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in BACKGROUND_PREPS:
             return True
     return False
+
+
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"})
+
+
+def reported_content(trigger: Trigger, speech_tokens: set[int]) -> int:
+    """'reiterated its demand that Israel ease restrictions': the eased restrictions are
+    what is demanded, not an event; the demand is."""
+    return int(any(a.i in speech_tokens for a in list(trigger.token.ancestors)[:3]))
 
 
 def prominence(trigger: Trigger) -> tuple[int, int, int, int]:
@@ -78,11 +88,15 @@ def prominence(trigger: Trigger) -> tuple[int, int, int, int]:
 
 
 def _independent(trigger: Trigger, main: Trigger) -> bool:
-    """A coordinated clause with its own subject reports a separate event."""
+    """A coordinated clause with its own subject reports a separate event, and so does a
+    verb coordinated with the main trigger ("kidnapped 16 advisers and exploded bombs")."""
     token = trigger.token
-    return (trigger.is_verb and token.dep_ in ("conj", "parataxis") and token.head != token
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-            and main.token not in token.subtree)
+    if not trigger.is_verb or token.dep_ not in ("conj", "parataxis") or token.head == token:
+        return False
+    if main.token in token.subtree:
+        return False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return own_subject or (token.dep_ == "conj" and token.head == main.token and trigger.type != main.type)
 
 
 # "X said Y must withdraw": a reported obligation is X's demand on Y (a CAMEO convention).
@@ -90,12 +104,17 @@ DEMAND = TriggerEntry("must", None, "V", "REQUEST", None, ())
 
 
 def reported_demand(token):
-    """The reporting verb above a normative clause ("Russia said Sudan must return ..."), if any."""
+    """The reporting verb above a normative clause ("Russia said Sudan must return ...",
+    "France issued a reminder that Iraq must cooperate"), if any."""
     from geowire.events.lexicon import reporting_words
 
+    words = reporting_words()
     for ancestor in token.ancestors:
-        if (ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in reporting_words()["V"]
-                and any(c.dep_ == "nsubj" for c in ancestor.children)):
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in words["N"]:
+            ancestor = ancestor.head  # the verb that issues the reminder or statement
+        elif not (ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in words["V"]):
+            continue
+        if ancestor.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in ancestor.children):
             return ancestor
     return None
 
@@ -205,7 +224,9 @@ class EventCoder:
             elif not is_non_event(sentence, trigger.token, roles):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
-        return Reading(sentence, sorted(live, key=prominence), candidates, index)
+        speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
+        return Reading(sentence, sorted(live, key=lambda t: (reported_content(t, speech), *prominence(t))),
+                       candidates, index)
 
     def decide(self, reading: Reading, index: ActorIndex) -> Decision | None:
         """The main trigger and its type: the rules' when there is no model, else the
@@ -258,6 +279,8 @@ class EventCoder:
         argument_tokens = {t.i for head in roles.sources + roles.targets for t in head.subtree}
         attribution = find_attribution(sentence, trigger.token, index, argument_tokens)
         cue_roles = clause_roles(trigger.token)
+        if trigger.promised and trigger.type == "REJECT":
+            cue_roles.discard("negated")  # "failed to agree" is a refusal that did take place
         certainty = certainty_of(cue_roles, attribution is not None)
         evidence = Evidence(sentence.start_char, sentence.end_char)
         source_spans = [(s.start, s.end) for s in sources if s is not None]

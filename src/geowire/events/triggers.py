@@ -4,6 +4,7 @@ and whose context satisfies the entry's requirements."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geowire.events.lexicon import Requirement, TriggerEntry, triggers_by_head
 
@@ -52,6 +53,8 @@ def _objects(token) -> set[str]:
     # "700 kg of medicine", "a series of attacks": the object's "of" noun counts too
     objs.extend(g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj")
+    # "mediation efforts", "peace talks": the object's compound modifier names the activity
+    objs.extend(c for o in list(objs) for c in o.children if c.dep_ == "compound")
     # "took control of" / "a series of attacks": the object's own head noun counts too
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objs.extend(g for g in prep.children if g.dep_ == "pobj")
@@ -111,7 +114,21 @@ def _keys(token) -> list[tuple[str, str]]:
     return keys
 
 
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(head for head, _ in triggers_by_head())
+
+
+def _may_trigger(token) -> bool:
+    """A cheap test before the full match: most words are no trigger head."""
+    if token.lemma_.lower() in _heads():
+        return True
+    return token.i >= 2 and token.doc[token.i - 1].text == "-"
+
+
 def match_token(token) -> Trigger | None:
+    if not _may_trigger(token):
+        return None
     table = triggers_by_head()
     entries = [e for key in _keys(token) for e in table.get(key, [])]
     for entry in entries:

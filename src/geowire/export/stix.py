@@ -7,7 +7,7 @@ Identifiers are UUIDv5 of geowire's own ids, so exporting twice gives the same o
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import stix2
@@ -26,7 +26,7 @@ def _sid(kind: str, key: str) -> str:
 def _stamp(value: str | None) -> str:
     if value:
         try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(timezone.utc).strftime(
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC).strftime(
                 "%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         except ValueError:
             pass

@@ -56,7 +56,7 @@ class SpacyParser:
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         docs = list(docs)
         texts = (d.text[: self.max_chars] for d in docs)
-        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size)):
+        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=False):
             doc.parsed = parsed
             yield doc
 

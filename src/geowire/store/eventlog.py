@@ -8,7 +8,7 @@ left with none is deleted and the deletion is recorded.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
@@ -28,7 +28,7 @@ _UPDATE_EVENT = update(schema.events).where(schema.events.c.id == bindparam("eve
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def mention_row(event: Event, doc: Document) -> dict[str, Any]:

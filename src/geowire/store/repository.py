@@ -10,7 +10,7 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -19,12 +19,12 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, sele
 from geowire import __version__
 from geowire.model import Document
 from geowire.store import eventlog, schema
-from geowire.store.merge import haversine_km
 from geowire.store.database import create_store_engine, migrate
+from geowire.store.merge import haversine_km
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass

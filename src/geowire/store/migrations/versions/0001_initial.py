@@ -174,5 +174,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("quarantine", "deletions", "mentions", "events", "times", "actors", "places", "articles", "sources", "raw_documents", "runs"):
+    for table in ("quarantine", "deletions", "mentions", "events", "times", "actors", "places", "articles",
+                  "sources", "raw_documents", "runs"):
         op.drop_table(table)
