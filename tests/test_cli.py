@@ -134,3 +134,18 @@ def _articles(db: str) -> int:
         return Store.open(db).stats()["articles"]
     except Exception:
         return 0
+
+
+def test_hostile_text_is_printed_as_typed_not_as_markup(monkeypatch):
+    from rich.console import Console
+
+    import geowire.cli as cli
+
+    event = {"id": "e1", "type": "PROTEST", "date": {"value": "2024-01-05", "text": None}, "certainty": "asserted",
+             "confidence": 0.5, "source": {"text": "[bold red]pwned[/]", "country": None, "sector": None},
+             "target": None, "location": {"name": "[link=file:///etc/passwd]Nairobi[/link]"}}
+    recorder = Console(record=True, width=200)
+    monkeypatch.setattr(cli, "out", recorder)
+    cli._print_events_table([event])
+    shown = recorder.export_text()
+    assert "[bold red]pwned[/]" in shown and "[link=file:///etc/passwd]" in shown

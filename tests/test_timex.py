@@ -43,6 +43,11 @@ def test_extents(text, expected):
     "He came second in the race.",
     "A quarter of the population fled.",
     "She paid a quarterly dividend.",
+    "The current account deficit widened.",                                  # a balance, not a time
+    "A strong current swept the boat away.",
+    "The hostage was soon released.",                                         # "soon" within a past story
+    "Talks should resume as soon as the rains end.",
+    "Average daily volume was 133 million shares.",
 ])
 def test_no_false_positives(text):
     assert _texts(text) == []

@@ -155,7 +155,7 @@ def _print_events_table(found: list[dict]) -> None:
         table.add_row(
             e["id"][:12], e["type"], (e["date"] or {}).get("value") or "",
             _arg_label(e["source"]), _arg_label(e["target"]),
-            (e["location"] or {}).get("name") or "", e["certainty"], f"{e['confidence']:.2f}",
+            Text((e["location"] or {}).get("name") or ""), e["certainty"], f"{e['confidence']:.2f}",
         )
     out.print(table)
 

@@ -195,10 +195,12 @@ def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | Non
 
 
 class EventCoder:
-    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.25):
+    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.25,
+                 override_margin: float = 0.2):
         self.max_chars = max_chars
         self.model = model
         self.fallback_threshold = fallback_threshold
+        self.override_margin = override_margin
 
     def __call__(self, doc: Document) -> Document:
         parsed = doc.parsed
@@ -236,7 +238,13 @@ class EventCoder:
             return Decision(reading.live[0], None) if reading.live else None
         if not reading.live and not self._fallback_allowed(reading, index):
             return None
-        label, probability = self.model.best(reading.features())
+        probabilities = self.model.probabilities(reading.features())
+        label = max(probabilities, key=probabilities.get)
+        if reading.live:
+            ruled = reading.live[0].type
+            if probabilities[label] - probabilities.get(ruled, 0.0) < self.override_margin:
+                label = ruled  # the rules' reading stands unless the classifier clearly prefers another
+        probability = probabilities.get(label, 0.0)
         if reading.live:
             trigger = next((t for t in reading.live if t.type == label), None) or retyped(reading.live[0], label)
             return Decision(trigger, probability)
@@ -339,12 +347,13 @@ class EventCoder:
 
 @registry.factory("coders", "plover_rules")
 def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
-                      fallback_threshold: float = 0.25) -> EventCoder:
+                      fallback_threshold: float = 0.25, override_margin: float = 0.2) -> EventCoder:
     """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
     the main event of each sentence with source, target, attribution, certainty, place and
     date; ``doc.pair_events`` for given (source, target) spans. With ``use_classifier`` the
-    shipped type model (data/type_model.json) picks the type among the rules' readings and
-    codes a trigger-less sentence whose main clause has an actor subject when its probability
-    reaches ``fallback_threshold``. ``max_chars`` bounds the text parsed when no earlier stage
-    left a parse."""
-    return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold)
+    shipped type model (data/type_model.json) picks the type among the rules' readings — it
+    overrides the rules' type only when its probability for another type is higher by
+    ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor
+    subject when its probability reaches ``fallback_threshold``. ``max_chars`` bounds the text
+    parsed when no earlier stage left a parse."""
+    return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold, override_margin)

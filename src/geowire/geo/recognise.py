@@ -13,11 +13,12 @@ recognised: each span is resolved, one Place per span, in order.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.resolve import ContextResolver, Mention
-from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM
+from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM, state_abbreviations
 from geowire.model import Document
 from geowire.registry import registry
 
@@ -39,7 +40,26 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z]
 _STATE_AFTER = re.compile(r"^\s*,\s*[A-Z]")
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Pres|President|Minister|Sheikh|Imam|Judge|"
-    r"Coach|Officer|Sheriff|Mayor|Chief|said|told|spokesman|spokeswoman)\.?\s+$"
+    r"Coach|Officer|Sheriff|Mayor|Chief|coach|officer|sheriff|mayor|chief|senator|governor|president|"
+    r"judge|said|told|spokesman|spokeswoman)\.?\s+$"
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Coach|coach|Officer|Judge)\.?\s+$"
+)
+# an institution named after its town: "Grand Ledge Police", "Gainesville Chamber of Commerce"
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:City\s+|County\s+|Area\s+)?(?:Police|Fire|Sheriff|Chamber|Council|Commission|Court|"
+    r"Schools?|School\s+District|Board|Library|Hospital|Public|Municipal|Township|Fair|Rotary|Airport|"
+    r"Emergency|Regional|Community|Water|Housing|Parks?|Planning|Zoning|Transit|Memorial|High\s+School)\b"
+)
+# "a Columbia woman", "Clinton couple faces ...": a town used as a resident's label
+_RESIDENT_AFTER = re.compile(
+    r"^\s+(?:man|woman|men|women|girl|boy|couple|residents?|family|families|teens?|teenager|native|natives|"
+    r"students?|mother|father|businessman|businesswoman|driver|motorist|homeowners?|officials?)\b"
+)
+_DIRECTION_WORDS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+     "southern", "eastern", "western", "central", "upstate", "downstate"]
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -54,7 +74,8 @@ _STREET_END = re.compile(
     r"\s(?:Street|Road|Avenue|Drive|Boulevard|Lane|Highway|Parkway|Pike|Trail|River|Creek|Lake)$"
 )
 _INSTITUTION_TAIL = re.compile(
-    r"\s+(?:Jail|Sheriff|Sheriff['’]s|Police|Court|Courthouse|Council|Commission|Hall|Department|Office|"
+    r"\s+(?:City\s+(?=(?:Council|Commission|Commissioner|Hall|Court|Manager|Elections?|Schools?|Police)\b))?"
+    r"(?:Commissioner|Manager|Elections?|Jail|Sheriff|Sheriff['’]s|Police|Court|Courthouse|Council|Commission|Hall|Department|Office|"
     r"Schools?|Board|Library|Hospital|Regional|Elections|Common|Government|Administration)\b.*$"
 )
 _DIRECTION_HEAD = re.compile(
@@ -68,6 +89,13 @@ _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
     r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
 )
+# numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75", "W.Va. 61"
+_ROUTE = re.compile(
+    r"\b(?:(?:County|State|U\.S\.|US|Farm)\s+)?(?:Road|Highway|Hwy\.|Route|Interstate)\s+\d{1,4}\b|\bI-\d{1,3}\b"
+)
+# "Rep. Jane Doe, D-Charleston": the party letter is not part of the place
+_PARTY_PREFIX = re.compile(r"^(?:[RDI]-|-)(?=[A-Z])")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # words that name a kind of place, not a place, when they stand alone
 _GENERIC_WORDS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "midwest", "metro", "downtown", "uptown", "midtown", "city", "county", "state", "states", "province", "region", "nation", "country", "gulf", "river", "lake", "valley", "coast", "island", "islands", "border", "capital", "town", "village", "university", "hall", "park", "center", "centre", "earth",
@@ -109,7 +137,22 @@ class GazetteerPlaces:
         mentions = self._entity_mentions(parsed, text, votes)
         if self.recover_locative:
             mentions += self._recovered(parsed, text, mentions, votes)
-        return sorted(_dedupe(mentions), key=lambda m: m.start)
+        mentions = self._with_routes(text, _dedupe(mentions))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _with_routes(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Numbered roads ("County Road 43", "W.Va. 61") take precedence over the names inside them."""
+        routes = [(m.start(), m.end()) for m in _route_pattern().finditer(text)]
+        kept = []
+        for mention in mentions:
+            route = next(((s, e) for s, e in routes if s < mention.end and mention.start < e), None)
+            if route is None:
+                kept.append(mention)
+            elif mention.start < route[0]:
+                head = text[mention.start:route[0]].rstrip()
+                if len(head) >= 3 and self.gazetteer.candidates(head):
+                    kept.append(Mention(mention.start, mention.start + len(head), head, mention.demonym))
+        return kept + [Mention(s, e, text[s:e]) for s, e in routes]
 
     def _entity_mentions(self, parsed, text: str, votes: dict[str, list[int]]) -> list[Mention]:
         out = []
@@ -119,6 +162,8 @@ class GazetteerPlaces:
             if start >= end or not _proper(name):
                 continue
             if ent.label_ in _PLACE_LABELS:
+                if _TITLE_BEFORE.search(text[max(0, start - 12):start]):
+                    continue    # "coach Ripley", "Sen. Lincoln": a person
                 start, end = self._drop_institution(text, start, end)
                 start = self._drop_direction(text, start, end)
                 name = text[start:end]
@@ -181,8 +226,11 @@ class GazetteerPlaces:
                 name = text[char_start:char_end]
                 if e - s == 1 and name.lower() in lowered or strict_key(name) in _GENERIC_WORDS:
                     continue    # an ordinary word (here or in general)
+                run = parsed.char_span(start, end, alignment_mode="expand")
+                at_run_start = s == run.start or s == run.start + 1 and (run[0].lower_ == "the"
+                                                                        or run[0].lower_ in _DIRECTION_WORDS)
                 frame = _Frame(text, char_start, char_end, labels[s], (start, end) == (char_start, char_end),
-                               s == parsed.char_span(start, end, alignment_mode="expand").start)
+                               at_run_start)
                 frame.surname = strict_key(name) in surnames
                 frame.after_place = _listed_after(text, char_start, occupied)
                 if self._accept(name, frame, known_places):
@@ -209,8 +257,12 @@ class GazetteerPlaces:
             return True
         if frame.label == "ORG" and not frame.whole_run:
             # "Ohio Department of Health", "University of Georgia": a well-known place inside a name
+            if frame.run_start and frame.names_institution() and any(_local_unit(c) for c in candidates):
+                return True
             return prominent and (frame.run_start or frame.after_of())
         if frame.typed():
+            return True
+        if frame.resident_label() and not frame.surname and any(_local_unit(c) for c in candidates):
             return True
         if frame.label == "PERSON" and len(name.split()) == 1 \
                 and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates):
@@ -229,7 +281,9 @@ class _Frame:
         self.run_start = run_start
         self.surname = False
         self.after_place = False
-        self.line_start = text[max(0, start - 2):start].strip() == "" or start == 0
+        # a dateline opens a line, or follows the headline sentence when line breaks were lost
+        self.line_start = start == 0 or text[max(0, start - 2):start].strip() == "" \
+            or bool(re.search(r"[.!?]\s+$", self.before))
         self.name_upper = text[start:end].isupper()
 
     def dateline(self) -> bool:
@@ -242,8 +296,14 @@ class _Frame:
     def typed(self) -> bool:
         return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after))
 
+    def names_institution(self) -> bool:
+        return bool(_INSTITUTION_AFTER.match(self.after))
+
     def after_of(self) -> bool:
-        return self.before.endswith("of ")
+        return bool(re.search(r"\bof (?:(?:the|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|east|west)? )*$", self.before))
+
+    def resident_label(self) -> bool:
+        return bool(_RESIDENT_AFTER.match(self.after))
 
     def coordinated(self) -> bool:
         """'... Maarat al-Numan and Khan Sheikhoun': listed right after an accepted place."""
@@ -257,6 +317,13 @@ class _Frame:
         if not match:
             return False
         return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
+
+
+@lru_cache(maxsize=1)
+def _route_pattern() -> re.Pattern:
+    """_ROUTE plus state routes written with an AP abbreviation ("W.Va. 61", "Ga. 20")."""
+    abbreviations = "|".join(re.escape(a) for a, _ in state_abbreviations())
+    return re.compile(rf"{_ROUTE.pattern}|(?<![\w.])(?:{abbreviations})\s\d{{1,3}}\b(?!\s*(?:%|[ap]\.m\.))")
 
 
 def _label_votes(parsed, text: str) -> dict[str, list[int]]:
@@ -295,6 +362,10 @@ def _prominent(cand, population: int = _PROMINENT_POPULATION, any_name: bool = F
     return cand.precision in ("city", "admin1") and cand.population >= population and named
 
 
+def _local_unit(cand) -> bool:
+    return cand.kind == PRIMARY and cand.precision in ("city", "admin2", "admin1")
+
+
 def _proper(name: str) -> bool:
     return any(c.isupper() for c in name)
 
@@ -303,6 +374,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if match := _LEADING_ARTICLE.match(span):
         start += match.end()
+    if match := _PARTY_PREFIX.match(text[start:end]):
+        start += match.end()
+    if match := _SPACED_DASH.search(text[start:end]):
+        end = start + match.start()     # "Lake Mary - Highway 9": two names run together
     while end > start and text[end - 1] in " .,;:'’\"":
         if text[end - 1] == "." and _looks_abbreviated(text[start:end]):
             break
@@ -362,6 +437,8 @@ def _longest_known(gazetteer: Gazetteer, parsed, char_start: int, char_end: int,
     while i < span.end:
         for j in range(min(span.end, i + 4), i, -1):
             phrase = parsed[i:j]
+            if len(phrase) == 1 and phrase[0].lower_ in _DIRECTION_WORDS:
+                break       # "Western Pennsylvania": the direction word qualifies the next name
             if len(phrase.text) >= min_chars and _plausible(phrase) and gazetteer.has_name(phrase.text):
                 yield i, j
                 i = j

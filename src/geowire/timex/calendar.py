@@ -137,7 +137,9 @@ def _shift_clock(point: Point, amount: int, unit: str) -> Point:
     if point.grain != "minute":
         return point
     seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * amount
-    moved = dt.datetime(point.year, point.month, point.day, point.hour, point.minute) + dt.timedelta(seconds=seconds)
+    # T24:00 (midnight closing a day) is the next day's 00:00 for arithmetic
+    start = dt.datetime(point.year, point.month, point.day) + dt.timedelta(hours=point.hour, minutes=point.minute)
+    moved = start + dt.timedelta(seconds=seconds)
     return Point("minute", moved.year, moved.month, moved.day, hour=moved.hour, minute=moved.minute)
 
 

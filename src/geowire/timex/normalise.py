@@ -173,15 +173,29 @@ def read_month(m: re.Match, ctx: Context) -> Reading | None:
     if rel == "this":
         return _date(Point("month", today.year, month))
     ahead, back = (month - today.month) % 12, (today.month - month) % 12
-    deadline = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
-    future = ctx.tense(m.start(), m.end()) if min(ahead, back) > 2 and not deadline else None
-    forward = ahead < back if future is None else future and back != 0
+    forward = _month_forward(m, ctx, ahead, back)
     year = today.year + (month < today.month) if forward else today.year - (month > today.month)
     return _date(Point("month", year, month))
 
 
-# "until January", "by February": an end point, the nearest such month whatever the verb's tense
+# "until January", "by February": an end point, ahead unless it is more than half a year away
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+
+
+def _month_forward(m: re.Match, ctx: Context, ahead: int, back: int) -> bool:
+    """Is a bare month name the coming one (else the last one)?
+
+    A month near the publication date is the nearest one; a far one follows the tense
+    of the sentence.
+    """
+    if back == 0:
+        return False
+    if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return ahead <= 6 or ctx.tense(m.start(), m.end()) is True
+    if min(ahead, back) <= 2:
+        return ahead < back
+    future = ctx.tense(m.start(), m.end())
+    return ahead < back if future is None else future
 
 
 def read_month_relative_year(m: re.Match, ctx: Context) -> Reading | None:
@@ -300,7 +314,7 @@ def read_weekday(m: re.Match, ctx: Context) -> Reading | None:
         base = base if base is not None and base.grain in ("day", "part", "minute") else ctx.dct
     if base is None:
         return _unanchored("TIME" if m["part"] else "DATE")
-    day = _weekday_date(base.date, WEEKDAYS[m["weekday"].lower()], rel, ctx.future(m.start(), m.end()))
+    day = _weekday_date(base.date, WEEKDAYS[m["weekday"].lower()], rel, ctx.tense(m.start(), m.end()) is True)
     return _date(_with_part(day, m["part"]))
 
 
@@ -321,7 +335,7 @@ def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
     if m.groupdict().get("weekday"):
         if ctx.dct is None:
             return None
-        return _weekday_date(ctx.dct.date, WEEKDAYS[m["weekday"].lower()], "", ctx.future(m.start(), m.end()))
+        return _weekday_date(ctx.dct.date, WEEKDAYS[m["weekday"].lower()], "", ctx.tense(m.start(), m.end()) is True)
     if m.groupdict().get("month"):
         month, day = MONTHS[_key(m["month"])], int(re.match(r"\d+", m["day"]).group())
         year = int(m["year"]) if m["year"] else _nearest_year(ctx, month, day, m.start(), m.end())
@@ -356,7 +370,8 @@ def read_clock24(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_noon(m: re.Match, ctx: Context) -> Reading | None:
-    hour = 12 if m["word"].lower() in ("noon", "midday") else 0
+    # TimeML writes midnight as the end of its day: "midnight Friday" is Friday T24:00
+    hour = 12 if m["word"].lower() in ("noon", "midday") else 24
     return _clock_reading(hour, 0, m, ctx)
 
 
@@ -442,6 +457,11 @@ def read_the_weekend(m: re.Match, ctx: Context) -> Reading | None:
     in_weekend = today.isoweekday() >= 6
     offset = 0 if in_weekend else (1 if ctx.future(m.start(), m.end()) else -1)
     return _date(cal.coarsen(cal.shift(ctx.dct, offset, "week"), "weekend"))
+
+
+def read_period_ended(m: re.Match, ctx: Context) -> Reading | None:
+    """'the year ended Sept. 30' spans twelve months; the closing date is its own expression."""
+    return Reading("DURATION", "P1Y")
 
 
 def read_whole_year(m: re.Match, ctx: Context) -> Reading | None:
@@ -665,14 +685,23 @@ def read_bare_units(m: re.Match, ctx: Context) -> Reading | None:
 _REFERENCES = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
-    "the moment": "PRESENT_REF",
+    "the moment": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF", "the past": "PAST_REF",
     "the distant past": "PAST_REF", "the recent past": "PAST_REF",
 }
 
 
+# "was soon released", "soon became": a past clause, so "soon" is relative to that past
+_PAST_BEFORE_SOON = re.compile(r"\b(?:was|were|had)\s+$", re.IGNORECASE)
+_PAST_AFTER_SOON = re.compile(r"\s+(?:became|got|made|found|gave|went|came|began|fell|rose|took|left|"
+                              r"[a-z]+ed)\b", re.IGNORECASE)
+
+
 def read_reference(m: re.Match, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
+    if word == "soon" and (_PAST_BEFORE_SOON.search(ctx.text, max(0, m.start() - 12), m.start())
+                           or _PAST_AFTER_SOON.match(ctx.text, m.end())):
+        return None
     return Reading("DATE", _REFERENCES.get(word, "FUTURE_REF"))
 
 
@@ -721,5 +750,5 @@ READERS: dict[str, Reader] = {
     "set_every": read_set_every, "set_adverb": read_set_adverb, "set_frequency": read_set_frequency,
     "set_weekdays": read_set_weekdays, "holiday": read_holiday, "year": read_year,
     "year_words": read_year_words, "the_period": read_the_period, "the_weekend": read_the_weekend,
-    "whole_year": read_whole_year,
+    "whole_year": read_whole_year, "period_ended": read_period_ended,
 }

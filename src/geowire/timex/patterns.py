@@ -98,6 +98,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"the\s+following|the\s+next|the\s+past|the\s+last|the\s+same|that|that\s+same|the\s+preceding|"
         r"the\s+prior)\s+(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)")),
     ("the_weekend", _rule(r"the\s+weekend")),
+    # "the year ended Sept. 30": a twelve-month accounting period, closed by the date that follows
+    ("period_ended", _rule(r"the\s+(?:(?:fiscal|full|calendar|financial)\s+)?year(?=\s+(?:ended|ending)\b)")),
     ("whole_year", _rule(r"the\s+(?:(?P<rel>current|last|previous|next|coming)\s+|full\s+|whole\s+)?"
                          r"(?:fiscal|calendar)\s+year|the\s+full\s+year|this\s+fiscal\s+year")),
     ("edge_of_period", _rule(
@@ -111,7 +113,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|recently|"
         r"lately|more\s+recently|the\s+past|the\s+distant\s+past|the\s+recent\s+past|the\s+future|"
         r"the\s+near\s+future|the\s+distant\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
-        r"as\s+soon\s+as\s+possible)")),
+        r"as\s+soon\s+as\s+possible|soon|current)")),
     ("ago", _rule(
         rf"(?P<quantity>{QUANTITY_RANGE})\s+(?P<unit>{UNIT})\s+"
         r"(?P<direction>ago|earlier|later|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$)|from\s+now|"
@@ -176,11 +178,12 @@ RULE_KEYS: dict[str, frozenset[str]] = {
     "season": frozenset({"spring", "summer", "fall", "autumn", "winter"}),
     "relative_unit": frozenset(["week", "weekend", "month", "year", "decade", "century", "day"]) | _PART_KEYS,
     "the_weekend": frozenset({"weekend"}),
+    "period_ended": frozenset({"year"}),
     "whole_year": frozenset({"year"}),
     "edge_of_period": frozenset({"week", "month", "year", "day"}),
     "year_end": frozenset({"end"}),
     "deictic": frozenset({"today", "tonight", "yesterday", "tomorrow"}),
-    "reference": frozenset(["now", "currently", "nowadays", "days", "present", "presently", "recently", "lately", "past", "future", "term", "possible"]),
+    "reference": frozenset(["now", "currently", "nowadays", "days", "present", "presently", "recently", "lately", "past", "future", "term", "possible", "soon", "current"]),
     "ago": _UNIT_KEYS, "compound_ago": _UNIT_KEYS, "day_around": _UNIT_KEYS, "duration": _UNIT_KEYS,
     "bare_units": _UNIT_KEYS, "set_frequency": _UNIT_KEYS,
     "set_every": _UNIT_KEYS | _WEEKDAY_KEYS | _PART_KEYS | frozenset(n.lower() for n in MONTH_NAMES),

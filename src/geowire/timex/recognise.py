@@ -197,16 +197,34 @@ def _bare_units_ok(m: re.Match, before: str, after: str) -> bool:
     return bool(m["rel"]) or bool(_DURATION_CONTEXT.search(before))
 
 
+# "for the year", "nine months of the year": in news and reports the year on its own is the
+# current one; "the month", "the week" on their own are too often generic to date
+_YEAR_ON_ITS_OWN = re.compile(r"\b(?:for|of|in|during|through|throughout)\s+$", re.IGNORECASE)
+_YEAR_QUALIFIED_AFTER = re.compile(r"^(?:[-'’]|\s+(?:\d|of\s+\d|in\s+which|when|that|before|after|ago|earlier|"
+                                   r"later|two\s+thousand))", re.IGNORECASE)
+
+
 def _period_ok(m: re.Match, before: str, after: str) -> bool:
-    return bool(pat.POSITION_PREFIX.search(before)) or bool(re.search(r"\b(?:earlier|later)\s+in\s+$", before, re.IGNORECASE))
+    if pat.POSITION_PREFIX.search(before) or re.search(r"\b(?:earlier|later)\s+in\s+$", before, re.IGNORECASE):
+        return True
+    return (m["unit"].lower() == "year" and bool(_YEAR_ON_ITS_OWN.search(before))
+            and not _YEAR_QUALIFIED_AFTER.match(after))
 
 
 _ADJECTIVE_USE = re.compile(r"^\s+(?!(?:in|at|on|for|to|and|or|by|from|with|since|until|during|over|through|"
                             r"than|as|because|but|while|when|if)\b)[a-z]+\b")
 
 
+# everyday rhythms stay sets as adjectives ("daily rallies", "his weekly radio address"),
+# unlike reporting periods ("a quarterly dividend", "annual sales") or averages
+_EVERYDAY_SETS = frozenset({"daily", "nightly", "weekly", "hourly"})
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|avg\.?|mean|per)\s+$", re.IGNORECASE)
+
+
 def _set_adverb_ok(m: re.Match, before: str, after: str) -> bool:
     """'paid quarterly' is a set of times; 'a quarterly dividend' just describes a payment."""
+    if m["word"].lower() in _EVERYDAY_SETS:
+        return not _AVERAGE_BEFORE.search(before)
     return not _ADJECTIVE_USE.match(after)
 
 
@@ -214,9 +232,25 @@ def _clock_word_ok(m: re.Match, before: str, after: str) -> bool:
     return bool(_CLOCK_CONTEXT.search(before))
 
 
+# "current" dates what it qualifies ("current market conditions") unless it names a flow
+# ("the current account", "electric current") or is a noun ("the current swept ...")
+_CURRENT_ADJECTIVE = re.compile(
+    r"^\s+(?!(?:accounts?|affairs|assets|liabilities|ratio|flows?|density|source|events|and|or|of|in|"
+    r"was|is|were|are|has|had)\b)(?-i:[a-z])", re.IGNORECASE)
+_NOT_TIME_CURRENT = re.compile(r"\b(?:electric|electrical|alternating|direct|ocean|strong|then)\s+$", re.IGNORECASE)
+# "soon" points ahead, but not in "as soon as", "soon after", "how soon"
+_SOON_BEFORE = re.compile(r"\b(?:as|how|too|so)\s+$", re.IGNORECASE)
+_SOON_AFTER = re.compile(r"^\s*(?:after|afterwards?|thereafter|as|enough|than)\b", re.IGNORECASE)
+
+
 def _reference_ok(m: re.Match, before: str, after: str) -> bool:
-    if m["word"].lower() == "the moment":
+    word = m["word"].lower()
+    if word == "the moment":
         return bool(_MOMENT_CONTEXT.search(before))
+    if word == "current":
+        return bool(_CURRENT_ADJECTIVE.match(after)) and not _NOT_TIME_CURRENT.search(before)
+    if word == "soon":
+        return not _SOON_BEFORE.search(before) and not _SOON_AFTER.match(after)
     return True
 
 

@@ -18,12 +18,22 @@ _FUTURE_CUE = re.compile(
 _STRONG_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+to|are\s+to|going\s+to)\b", re.IGNORECASE)
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|ago|earlier|last|been|came|went|began|took|left|met|won|lost|fell|rose|"
-    r"held|said|told|says|(?!(?:schedul|expect|plann)ed)(?-i:[a-z]+ed))\b", re.IGNORECASE)
+    r"held|said|told|says|became|bought|brought|built|caught|chose|drew|drove|fled|fought|found|gave|"
+    r"got|grew|heard|kept|knew|led|made|paid|ran|sank|saw|sent|shot|sold|spent|spoke|stood|struck|"
+    r"swore|thought|threw|wrote|(?!(?:schedul|expect|plann)ed)(?-i:[a-z]+ed))\b", re.IGNORECASE)
+# "had been due to expire Friday", "was scheduled to open Monday": a plan seen from the past
+_PLAN_CUE = re.compile(r"scheduled|expected|due|set\s+to", re.IGNORECASE)
+_PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.IGNORECASE)
 # a clause ends at strong punctuation or where a reported clause begins
 _CLAUSE_BREAK = re.compile(r"[;:.!?]\s|,\s|\bthat\b|\n", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
+# full stops of abbreviations and initials ("Roe vs. Wade", "Mr. Bush", "U.S. officials") end no sentence
+_ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+                  "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Jr", "Prof")
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])"
+_SENTENCE_END = re.compile(rf"{_NOT_AFTER_ABBREVIATION}[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
 # "will be held": a participle after "be" carries no tense of its own
-_PASSIVE_BEFORE = re.compile(r"\bbe\s+$", re.IGNORECASE)
+# a participle after "be" or a determiner ("a still unspecified date") is an adjective
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|being|a|an|the|still)\s+$", re.IGNORECASE)
 _BEFORE_REACH = 100
 _AFTER_REACH = 60
 
@@ -68,7 +78,7 @@ def _tense_from_sentence(text: str, start: int, end: int) -> bool | None:
         for cue in pattern.finditer(text, sentence_start, sentence_end):
             if start <= cue.start() < end or _REPORTING.fullmatch(cue.group(0)):
                 continue
-            if _PASSIVE_BEFORE.search(text, max(0, cue.start() - 8), cue.start()):
+            if _PASSIVE_BEFORE.search(text, max(0, cue.start() - 10), cue.start()):
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
             if best is None or distance < best[0]:
@@ -84,9 +94,12 @@ def _tense_from_cues(text: str, start: int, end: int) -> bool | None:
         if found.end() <= start - 1:
             left = found.end()
     cues = [(c.end(), c.group(0)) for pattern in (_FUTURE_CUE, _PAST_CUE) for c in pattern.finditer(text, left, start)
-            if not _PASSIVE_BEFORE.search(text, max(0, c.start() - 8), c.start())]
+            if not _PASSIVE_BEFORE.search(text, max(0, c.start() - 10), c.start())]
     if cues:
-        _, nearest = max(cues)
+        cue_end, nearest = max(cues)
+        if _PLAN_CUE.fullmatch(nearest) and _PAST_AUXILIARY_BEFORE.search(
+                text, max(0, cue_end - len(nearest) - 12), cue_end - len(nearest)):
+            return False
         return bool(_FUTURE_CUE.fullmatch(nearest))
     right = min(len(text), end + _AFTER_REACH)
     clause_end = _CLAUSE_BREAK.search(text, end, right)
