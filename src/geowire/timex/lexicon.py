@@ -89,10 +89,9 @@ def number_value(word: str) -> float | None:
         return UNIT_NUMBERS[word]
     if word in TENS:
         return TENS[word]
-    if "-" in word:
-        tens, _, unit = word.partition("-")
-        if tens in TENS and unit in UNIT_NUMBERS:
-            return TENS[tens] + UNIT_NUMBERS[unit]
+    tens, _, unit = word.replace("-", " ").partition(" ")
+    if tens in TENS and unit in UNIT_NUMBERS:   # "twenty-four", spoken "twenty four"
+        return TENS[tens] + UNIT_NUMBERS[unit]
     if word.endswith((" hundred", " thousand")):
         head, _, scale = word.rpartition(" ")
         base = number_value(head)

@@ -93,7 +93,11 @@ def _unit_grain(word: str) -> str:
     return UNITS.get(word, word)
 
 
-def _year_from_text(token: str) -> int:
+def _year_from_text(token: str) -> int | None:
+    if token.lower().startswith("nineteen"):
+        rest = re.sub(r"^nineteen[\s-]+", "", token.lower())
+        tail = 0 if rest == "hundred" else number_value(rest)
+        return None if tail is None else 1900 + int(tail)
     if token.startswith("'"):
         short = int(token[1:])
         return 1900 + short if short > 30 else 2000 + short
@@ -157,7 +161,8 @@ def read_slash_date(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_month_year(m: re.Match, ctx: Context) -> Reading | None:
-    return _date(Point("month", _year_from_text(m["year"]), MONTHS[_key(m["month"])]))
+    year = _year_from_text(m["year"])
+    return _date(Point("month", year, MONTHS[_key(m["month"])])) if year is not None else None
 
 
 def read_month(m: re.Match, ctx: Context) -> Reading | None:
@@ -212,9 +217,8 @@ def read_year(m: re.Match, ctx: Context) -> Reading | None:
 def read_year_words(m: re.Match, ctx: Context) -> Reading | None:
     if m["millennium"]:
         return _date(Point("year", 2000))
-    rest = m["rest"].lower().replace(" ", "-")
-    tail = 0 if rest == "hundred" else number_value(rest)
-    return _date(Point("year", 1900 + int(tail))) if tail is not None else None
+    year = _year_from_text(m["spoken"])
+    return _date(Point("year", year)) if year is not None else None
 
 
 def read_fiscal_year(m: re.Match, ctx: Context) -> Reading | None:
@@ -270,6 +274,8 @@ def _holiday_date(name: str, year: int) -> dt.date:
         return dt.date(year, *_FIXED_HOLIDAYS[name])
     if name.startswith("Thanksgiving"):
         return _nth_weekday(year, 11, 4, 4)
+    if name == "Election Day":   # US: the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
     if name == "Labor Day":
         return _nth_weekday(year, 9, 1, 1)
     if name == "Memorial Day":
@@ -415,8 +421,20 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Reading | None:
         offset = -1
     point = _point_for_unit(base, unit, offset)
     if point is None:
-        return _unanchored("DATE")
+        same = offset == 0 and narrative
+        return _unanchored("DATE", _within(base, unit) if same else None)
     return _date(point)
+
+
+def _within(base: Point, unit: str) -> str | None:
+    """'that same day' after 'in October 1998': a day of that month, written 1998-10-XX."""
+    if unit == "day" and base.grain == "month":
+        return f"{base.year:04d}-{base.month:02d}-XX"
+    if unit == "day" and base.grain == "year":
+        return f"{base.year:04d}-XX-XX"
+    if unit == "month" and base.grain == "year":
+        return f"{base.year:04d}-XX"
+    return None
 
 
 def read_day_around(m: re.Match, ctx: Context) -> Reading | None:
@@ -488,19 +506,28 @@ def read_ago(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_compound_ago(m: re.Match, ctx: Context) -> Reading | None:
-    """'year-earlier', 'year-ago' as adjectives: one unit back."""
-    return _shifted(m, ctx, -1, m["unit"].lower(), m["direction"].lower() == "ago")
+    """'year-earlier', 'year-ago' as adjectives: one unit before the period reported on."""
+    return _shifted(m, ctx, -1, m["unit"].lower(), True, comparison=True)
 
 
-def _shifted(m: re.Match, ctx: Context, amount: int, unit: str, from_now: bool) -> Reading:
+# "compared with a year earlier", "up from a year ago": a comparison with the period
+# reported on, not a step along the story
+_COMPARISON_BEFORE = re.compile(r"\b(?:compared\s+with|compared\s+to|from|than|versus|vs\.|against|over)\s+$",
+                                re.IGNORECASE)
+
+
+def _shifted(m: re.Match, ctx: Context, amount: int, unit: str, from_now: bool,
+             comparison: bool = False) -> Reading:
+    comparison = comparison or bool(_COMPARISON_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()))
     quarter_base = unit == "year" and _quarter_anchor_near(m, ctx)
-    base = ctx.anchor if quarter_base else ctx.dct if from_now else ctx.reference()
+    reference = ctx.dct if from_now or comparison else ctx.reference()
+    base = ctx.anchor if quarter_base else reference
     if base is None:
         return _unanchored("DATE")
     point = cal.shift(base, amount, unit)
     if base is ctx.dct:
         point = cal.coarsen(point, _coarse_grain(unit))
-    return Reading(_date(point).type, point.value(), None, point, comparison=bool(quarter_base))
+    return Reading(_date(point).type, point.value(), None, point, comparison=comparison or bool(quarter_base))
 
 
 def _quarter_anchor_near(m: re.Match, ctx: Context) -> bool:
@@ -550,9 +577,22 @@ def _explicit_period_year(m: re.Match, ctx: Context, number: int | None, unit: s
         number = ctx.anchor.index
     if year is not None and number is None and unit == "period":
         return Point("year", year)
+    if year is not None and number is None:
+        number = _period_number_from_context(m, ctx, unit)
     if year is None or number is None:
         return None
     return cal.make_half(year, number) if unit == "half" else cal.make_quarter(year, number)
+
+
+def _period_number_from_context(m: re.Match, ctx: Context, unit: str) -> int | None:
+    """'the last half of 1989' is H2; 'the 1988 quarter' is the quarter being reported,
+    the last one completed before publication."""
+    rel = set(re.findall(r"[a-z]+", (m["rel"] or "").lower()))
+    if unit == "half":
+        return 2 if rel & {"last", "latter", "final"} else None
+    if ctx.dct is None:
+        return None
+    return cal.shift(cal.coarsen(ctx.dct, "quarter"), -1, "quarter").index
 
 
 def _implicit_period(m: re.Match, ctx: Context, number: int | None, unit: str, rel: set[str]) -> Point | None:
@@ -596,7 +636,8 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
     code = SEASONS[m["season"].lower()]
     start_month = SEASON_START_MONTH[code]
     if m["year"]:
-        return _date(cal.make_season(int(m["year"]), code, start_month))
+        year = _year_from_text(m["year"])
+        return _date(cal.make_season(year, code, start_month)) if year is not None else None
     if ctx.dct is None:
         return _unanchored("DATE", f"XXXX-{code}")
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
@@ -734,7 +775,9 @@ def read_set_frequency(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_set_weekdays(m: re.Match, ctx: Context) -> Reading | None:
-    return Reading("SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()]}")
+    weekday, part_word = (m["weekday"], m["part"]) if m["weekday"] else (m["first"], m["shared"])
+    part = PARTS_OF_DAY[part_word.lower().rstrip("s")] if part_word else ""
+    return Reading("SET", f"XXXX-WXX-{WEEKDAYS[weekday.lower()]}" + (f"T{part}" if part else ""))
 
 
 READERS: dict[str, Reader] = {

@@ -32,7 +32,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
 _UNIT_WORDS = _alternation(UNIT_NUMBERS)
 _TENS_WORDS = _alternation(TENS)
-NUMBER_WORD = (rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|a\s+dozen|dozen|"
+NUMBER_WORD = (rf"(?:(?:{_TENS_WORDS})(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|a\s+dozen|dozen|"
                rf"a\s+hundred|a\s+thousand)")
 QUANTITY = (
     r"(?:a\s+couple\s+of|a\s+couple|a\s+number\s+of|a\s+few|several|few|many|numerous|some|"
@@ -45,6 +45,11 @@ UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?
 ORDINAL = _alternation(ORDINALS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 DECADE_WORD = _alternation(DECADE_WORDS)
+
+
+# a year read out in a broadcast transcript: "nineteen ninety-seven"
+SPOKEN_YEAR = (rf"nineteen[\s-]+(?:(?:{_TENS_WORDS})(?:[\s-](?:{_UNIT_WORDS}))?|ten|eleven|twelve|thirteen|"
+               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)")
 
 
 def _rule(pattern: str) -> re.Pattern[str]:
@@ -61,7 +66,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:,?\s+(?P<year>{YEAR}))?")),
     ("date_iso", _rule(r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)")),
     ("date_slash", _rule(r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>\d{4}|\d{2})")),
-    ("month_year", _rule(rf"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR}|'\d\d)")),
+    ("month_year", _rule(rf"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR}|'\d\d|{SPOKEN_YEAR})")),
     ("month_relative_year", _rule(rf"(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
     ("month", _rule(rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH_FULL})")),
     ("weekday", _rule(
@@ -92,7 +97,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_year", _rule(rf"fiscal\s+(?:year\s+)?(?P<year>{YEAR}|'\d\d)|FY\s?(?P<short>{YEAR}|\d\d)")),
     ("season", _rule(
         r"(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+past|last|next|this|the)\s+)?"
-        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>" + YEAR + "))?")),
+        rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR}))?")),
     ("relative_unit", _rule(
         r"(?P<rel>this|last|next|past|previous|coming|current|the\s+coming|the\s+current|the\s+previous|"
         r"the\s+following|the\s+next|the\s+past|the\s+last|the\s+same|that|that\s+same|the\s+preceding|"
@@ -119,7 +124,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<direction>ago|earlier|later|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$)|from\s+now|"
         r"hence|previously|since(?=\s*[,.;:)]))")),
     ("compound_ago", _rule(r"(?P<unit>year|month|week|day)-(?P<direction>earlier|ago)")),
-    ("day_around", _rule(r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<direction>before|after)(?=\s*[,.;:)]|\s+\w+day)")),
+    ("day_around", _rule(r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<direction>before|after)"
+                         r"(?=\s*[,.;:)]|\s+\w+day)")),
     ("duration", _rule(
         r"(?:(?P<rel>the\s+(?:past|last|next|first|final|coming|previous|remaining|following|latest|"
         r"initial|same|entire|whole|full|ensuing|preceding|last\s+few|past\s+few|next\s+few)|"
@@ -141,18 +147,20 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("set_frequency", _rule(
         rf"(?P<frequency>once|twice|thrice|{QUANTITY}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit>{UNIT})")),
-    ("set_weekdays", _rule(rf"(?P<weekday>{WEEKDAY})s")),
+    # "on Tuesday nights", and "Monday" in "on Monday and Tuesday nights", which shares the plural
+    ("set_weekdays", _rule(
+        rf"(?P<weekday>{WEEKDAY})(?:s|\s+(?P<part>mornings|afternoons|evenings|nights))|"
+        rf"(?P<first>{WEEKDAY})(?=,?\s+(?:and|or)\s+{WEEKDAY}(?:s\b|\s+(?P<shared>mornings|afternoons|evenings|nights)))")),
     ("holiday", _rule(
         r"(?P<name>(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
         r"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Independence\s+Day|"
-        r"Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Boxing\s+Day|Good\s+Friday))"
+        r"Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Boxing\s+Day|Good\s+Friday|Election\s+Day))"
         rf"(?:,?\s+(?P<year>{YEAR}))?")),
     ("year", re.compile(rf"(?<![\w$#.,'/])(?<!\d-)(?P<year>{YEAR})(?![\w%]|,\d|\.\d|/)")),
     ("the_period", _rule(r"the\s+(?P<unit>year|month|week|day|decade|century)")),
     ("year_words", _rule(
         r"the\s+year\s+(?P<millennium>two\s+thousand)|"
-        rf"nineteen[\s-]+(?P<rest>(?:{_TENS_WORDS})(?:[\s-](?:{_UNIT_WORDS}))?|ten|eleven|twelve|"
-        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)")),
+        rf"(?P<spoken>{SPOKEN_YEAR})")),
 ]
 
 # Every match of a rule holds one of the rule's key words ("<number>" = a token with a
@@ -161,7 +169,9 @@ NUMBER_KEY = "<number>"
 _MONTH_KEYS = frozenset(n.lower() for n in MONTH_NAMES + MONTH_ABBREVIATIONS)
 _WEEKDAY_KEYS = frozenset(n.lower() for n in WEEKDAY_NAMES)
 _UNIT_KEYS = frozenset(
-    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia"])
+    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks",
+     "weekend", "weekends", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years",
+     "decade", "decades", "century", "centuries", "millennium", "millennia"])
 _PART_KEYS = frozenset(["morning", "afternoon", "evening", "night", "overnight"])
 RULE_KEYS: dict[str, frozenset[str]] = {
     "date_mdy": _MONTH_KEYS, "date_dmy": _MONTH_KEYS, "month_year": _MONTH_KEYS,
@@ -170,7 +180,7 @@ RULE_KEYS: dict[str, frozenset[str]] = {
     "clock": frozenset({NUMBER_KEY}), "clock24": frozenset({NUMBER_KEY}),
     "quarter_code": frozenset({NUMBER_KEY}), "year": frozenset({NUMBER_KEY}),
     "decade": frozenset({NUMBER_KEY}), "fiscal_year": frozenset({NUMBER_KEY, "fiscal"}),
-    "weekday": _WEEKDAY_KEYS, "set_weekdays": frozenset(w + "s" for w in _WEEKDAY_KEYS),
+    "weekday": _WEEKDAY_KEYS, "set_weekdays": _WEEKDAY_KEYS | frozenset(w + "s" for w in _WEEKDAY_KEYS),
     "noon": frozenset({"noon", "midnight", "midday"}),
     "decade_word": frozenset(w.lower() for w in DECADE_WORDS),
     "century": frozenset({"century"}),
@@ -183,23 +193,38 @@ RULE_KEYS: dict[str, frozenset[str]] = {
     "edge_of_period": frozenset({"week", "month", "year", "day"}),
     "year_end": frozenset({"end"}),
     "deictic": frozenset({"today", "tonight", "yesterday", "tomorrow"}),
-    "reference": frozenset(["now", "currently", "nowadays", "days", "present", "presently", "recently", "lately", "past", "future", "term", "possible", "soon", "current"]),
+    "reference": frozenset([
+        "now", "currently", "nowadays", "days", "present", "presently", "recently", "lately", "past", "future",
+        "term", "possible", "soon", "current"
+    ]),
     "ago": _UNIT_KEYS, "compound_ago": _UNIT_KEYS, "day_around": _UNIT_KEYS, "duration": _UNIT_KEYS,
     "bare_units": _UNIT_KEYS, "set_frequency": _UNIT_KEYS,
     "set_every": _UNIT_KEYS | _WEEKDAY_KEYS | _PART_KEYS | frozenset(n.lower() for n in MONTH_NAMES),
-    "set_adverb": frozenset(["daily", "weekly", "biweekly", "bi", "monthly", "bimonthly", "quarterly", "annually", "yearly", "hourly", "nightly", "semiannually", "semi", "twice"]),
-    "holiday": frozenset(["christmas", "new", "thanksgiving", "easter", "independence", "halloween", "valentine", "labor", "memorial", "boxing", "good"]),
+    "set_adverb": frozenset([
+        "daily", "weekly", "biweekly", "bi", "monthly", "bimonthly", "quarterly", "annually", "yearly", "hourly",
+        "nightly", "semiannually", "semi", "twice"
+    ]),
+    "holiday": frozenset([
+        "christmas", "new", "thanksgiving", "easter", "independence", "halloween", "valentine", "labor", "memorial",
+        "boxing", "good", "election"
+    ]),
     "the_period": frozenset(["year", "month", "week", "day", "decade", "century"]),
     "year_words": frozenset({"nineteen", "thousand"}),
 }
 KEY_REACH = 45
 
-# words before a number that make it a count or a name, not a year
+# words before a number that make it a name, not a year
 NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:resolution|flight|route|room|article|section|chapter|page|pages|no|number|highway|"
     r"model|boeing|airbus|form|code|channel|station|apartment|suite|box|platform|gate|bus|train|"
-    r"line|interstate|road|street|avenue|about|around|some|nearly|almost|than|over|under|only|"
-    r"least|most|to|of\s+the|by|km|kilometers|miles|feet|meters|at)\s+)$", re.IGNORECASE)
+    r"line|interstate|road|street|avenue|km|kilometers|miles|feet|meters)\s+)$", re.IGNORECASE)
+# words before a number that usually make it a count ("about 2000", "rose to 1500 from ..."),
+# unless the number closes the phrase or names an event ("by 1992.", "the 2000 Olympics")
+COUNT_BEFORE = re.compile(
+    r"(?:\b(?:about|around|some|nearly|almost|than|over|under|only|least|most|to|of\s+the|by|at)\s+)$",
+    re.IGNORECASE)
+YEAR_CLOSES_PHRASE = re.compile(
+    r"^(?:\s*(?:[.,;:)!?'\"]|$)|\s+(?:and|or|when|as|after|before|in|to|through|until|because)\b|\s+(?-i:[A-Z]))")
 NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|percent|people|persons|men|women|children|troops|soldiers|police|policemen|officers|"
     r"workers|employees|jobs|students|units|shares|cars|vehicles|tons|tonnes|feet|foot|meters|metres|"
@@ -210,7 +235,7 @@ NOT_YEAR_AFTER = re.compile(
 
 # modifiers that can open a date ("late 2017", "the end of the year", "mid-1990s")
 POSITION_PREFIX = re.compile(
-    r"(?P<phrase>\b(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|the\s+middle\s+of|"
+    r"(?P<phrase>\b(?:the\s+(?!the\b))?(?:very\s+)?(?:early|earlier|late|later|mid|middle|the\s+middle\s+of|"
     r"end\s+of|the\s+end\s+of|the\s+close\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+dawn\s+of|"
     r"the\s+latter\s+part\s+of|the\s+early\s+part\s+of|the\s+first\s+part\s+of|the\s+last\s+part\s+of|"
     r"beginning\s+of|start\s+of|the\s+turn\s+of))(?:\s+|-)$", re.IGNORECASE)

@@ -28,6 +28,10 @@ _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|during|through|from|to|of|last|next|this|early|late|mid|before|"
     r"after|between|and|or|on|throughout|end|beginning|middle|late|early|each|every|until)\s+|mid-)$", re.IGNORECASE)
 _AFTER_MONTH = re.compile(r"^(?:'s|\s+(?:and|or|to|through)\s+(?-i:[A-Z])|\s*[-–]\s*(?-i:[A-Z]))")
+# "a June agreement", "the March accession": a month qualifying a noun ("May" stays out:
+# "the May government")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s+(?-i:[a-z]{3,})\b")
 _SEASON_CONTEXT = re.compile(
     r"\b(?:in|during|by|until|till|since|through|before|after|over|throughout|early|late|mid|this|"
     r"last|next|each|every|of)\s+$", re.IGNORECASE)
@@ -145,7 +149,8 @@ def _month_ok(m: re.Match, before: str, after: str) -> bool:
         return True
     if word.lower() not in _AMBIGUOUS_MONTHS:
         return not word.isupper() or _MONTH_CONTEXT.search(before) is not None
-    return bool(_MONTH_CONTEXT.search(before) or _AFTER_MONTH.match(after))
+    return bool(_MONTH_CONTEXT.search(before) or _AFTER_MONTH.match(after) or (
+        word.lower() != "may" and _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(after)))
 
 
 def _season_ok(m: re.Match, before: str, after: str) -> bool:
@@ -164,6 +169,8 @@ def _quarter_ok(m: re.Match, before: str, after: str) -> bool:
     has_year = bool(m["year"] or m["fiscal_year"] or m["year2"] or m["year_rel"] or m["year_rel2"])
     rel = (m["rel"] or "").lower()
     if unit.lower() == "half":
+        if re.search(r"\b(?:last|latter|final)\b", rel) and has_year:
+            return True
         return bool(m["ordinal"]) and (has_year or m.group(0).lower().startswith("the") or "-" in m.group(0))
     if unit.lower() == "period":
         return bool(re.search(r"latest|year|comparable|same|fiscal|recent", rel)) or has_year and (
@@ -176,7 +183,9 @@ def _quarter_ok(m: re.Match, before: str, after: str) -> bool:
 
 
 def _year_ok(m: re.Match, before: str, after: str) -> bool:
-    return not pat.NOT_YEAR_BEFORE.search(before) and not pat.NOT_YEAR_AFTER.match(after)
+    if pat.NOT_YEAR_BEFORE.search(before) or pat.NOT_YEAR_AFTER.match(after):
+        return False
+    return not pat.COUNT_BEFORE.search(before) or bool(pat.YEAR_CLOSES_PHRASE.match(after))
 
 
 def _duration_ok(m: re.Match, before: str, after: str) -> bool:
@@ -254,7 +263,17 @@ def _reference_ok(m: re.Match, before: str, after: str) -> bool:
     return True
 
 
+_SHARED_PLURAL_WEEKDAY = re.compile(
+    rf"^,?\s+(?:and|or)\s+{pat.WEEKDAY}(?:s\b|\s+(?:mornings|afternoons|evenings|nights)\b)", re.IGNORECASE)
+
+
+def _weekday_ok(m: re.Match, before: str, after: str) -> bool:
+    """'Monday' in 'on Monday and Tuesday nights' is one of a set of days, not a date."""
+    return bool(m["part"]) or not _SHARED_PLURAL_WEEKDAY.match(after)
+
+
 _GUARDS = {
+    "weekday": _weekday_ok,
     "month": _month_ok, "season": _season_ok, "quarter": _quarter_ok, "year": _year_ok,
     "duration": _duration_ok, "bare_units": _bare_units_ok, "the_period": _period_ok,
     "noon": _clock_word_ok, "reference": _reference_ok, "set_adverb": _set_adverb_ok,
@@ -270,19 +289,25 @@ def _read(candidate: Candidate, ctx: Context) -> TimeExpr | None:
     if mod is None and pat.APPROX_SUFFIX.match(ctx.text[end:end + 10]):
         end += pat.APPROX_SUFFIX.match(ctx.text[end:end + 10]).end()
         mod = "APPROX"
-    if reading.point is not None and not reading.comparison and not _PERIOD_END_BEFORE.search(_before(ctx.text, start)):
+    if reading.point is not None and not reading.comparison and not _closes_quarter(ctx, start):
         ctx.anchor, ctx.anchor_end = reading.point, end
     return TimeExpr(start, end, ctx.text[start:end], reading.type, reading.value,
                     reading.mod or mod, reading.anchored)
 
 
-_PRENOMINAL = re.compile(r"the\s+\S+-[a-z]+$", re.IGNORECASE)
+_PRENOMINAL = re.compile(r"(?:the|that|this)\s+\S+-[a-z]+$", re.IGNORECASE)
+
+
+def _closes_quarter(ctx: Context, start: int) -> bool:
+    """'the quarter ended Sept. 30': the quarter, not its last day, stays the point of reference."""
+    return bool(_PERIOD_END_BEFORE.search(_before(ctx.text, start))) and ctx.anchor is not None and (
+        ctx.anchor.grain in ("quarter", "half") and start - ctx.anchor_end < _LOOKBACK)
 
 
 def _trim_start(text: str, candidate: Candidate) -> int:
-    """'the third-quarter loss': the article belongs to the noun the expression modifies."""
+    """'the third-quarter loss': the determiner belongs to the noun the expression modifies."""
     if candidate.rule in ("duration", "quarter") and _PRENOMINAL.match(candidate.match.group(0)):
-        return candidate.start + len(re.match(r"the\s+", candidate.match.group(0), re.IGNORECASE).group(0))
+        return candidate.start + len(re.match(r"\w+\s+", candidate.match.group(0)).group(0))
     return candidate.start
 
 

@@ -14,24 +14,24 @@ from typing import Any
 _FUTURE_CUE = re.compile(
     r"\b(?:will|'ll|shall|won't|wo|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
     r"scheduled|expected|expects?|due|set\s+to|would|upcoming|intends?\s+to|hopes?\s+to|"
-    r"aims?\s+to|to\s+be\s+held|as\s+soon\s+as|next)\b", re.IGNORECASE)
+    r"aims?\s+to|to\s+be\s+held|as\s+soon\s+as|next(?!\s+to\b))\b", re.IGNORECASE)
 _STRONG_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+to|are\s+to|going\s+to)\b", re.IGNORECASE)
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|ago|earlier|last|been|came|went|began|took|left|met|won|lost|fell|rose|"
     r"held|said|told|says|became|bought|brought|built|caught|chose|drew|drove|fled|fought|found|gave|"
     r"got|grew|heard|kept|knew|led|made|paid|ran|sank|saw|sent|shot|sold|spent|spoke|stood|struck|"
-    r"swore|thought|threw|wrote|(?!(?:schedul|expect|plann)ed)(?-i:[a-z]+ed))\b", re.IGNORECASE)
+    r"swore|thought|threw|wrote|(?!(?:schedul|expect|plann)ed|(?:succ|proc|exc|n|f|sp|ind|bl|br|h|s)eed\b|"
+    r"(?:hundr|sacr|nak|wick)ed\b|(?:embe|be|re|she|we)d\b)(?-i:[a-z]+ed))\b", re.IGNORECASE)
 # "had been due to expire Friday", "was scheduled to open Monday": a plan seen from the past
 _PLAN_CUE = re.compile(r"scheduled|expected|due|set\s+to", re.IGNORECASE)
 _PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.IGNORECASE)
-# a clause ends at strong punctuation or where a reported clause begins
-_CLAUSE_BREAK = re.compile(r"[;:.!?]\s|,\s|\bthat\b|\n", re.IGNORECASE)
 # full stops of abbreviations and initials ("Roe vs. Wade", "Mr. Bush", "U.S. officials") end no sentence
 _ABBREVIATIONS = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
                   "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Jr", "Prof")
 _NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])"
 _SENTENCE_END = re.compile(rf"{_NOT_AFTER_ABBREVIATION}[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
-# "will be held": a participle after "be" carries no tense of its own
+# a clause ends at strong punctuation or where a reported clause begins
+_CLAUSE_BREAK = re.compile(rf"[;:!?]\s|{_NOT_AFTER_ABBREVIATION}\.\s|,\s|\b(?i:that)\b|\n")
 # a participle after "be" or a determiner ("a still unspecified date") is an adjective
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being|a|an|the|still)\s+$", re.IGNORECASE)
 _BEFORE_REACH = 100
