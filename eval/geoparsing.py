@@ -3,6 +3,9 @@
 Gold-span resolution ("oracle NER", spans fed through ``doc.spans`` exactly as a
 user's records would be): accuracy@161 km, mean/median error, AUC (Gritta et al.
 2018: mean of ln(1+km)/ln(20039), lower is better), exact GeoNames-id rate.
+Breakdowns of gold-span accuracy by gold feature class (P, A, H, L, T) and by the
+three commonest codes (PCLI, ADM1, PPL); the reliability of the calibrated confidence
+(bins of confidence against the share within 161 km); the worst errors as notes.
 End-to-end: the configured recogniser's spans against gold, P/R/F1 exact and
 overlap, with resolution scored on the overlap true positives.
 """
@@ -14,6 +17,7 @@ import math
 import statistics
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +37,10 @@ class GoldToponym:
     geonameid: int | None
     lat: float | None
     lon: float | None
+    fclass: str | None = None
+    fcode: str | None = None
+    gold_name: str | None = None
+    country: str | None = None
 
 
 @dataclass
@@ -59,7 +67,8 @@ def _toponym(node: ET.Element) -> GoldToponym:
     if tag is None:
         return GoldToponym(start, end, node.findtext("phrase"), None, None, None)
     return GoldToponym(start, end, node.findtext("phrase"), int(tag.get("geonameid")),
-                       float(tag.findtext("lat")), float(tag.findtext("lon")))
+                       float(tag.findtext("lat")), float(tag.findtext("lon")), tag.findtext("fclass"),
+                       tag.findtext("fcode"), tag.findtext("name"), tag.findtext("country"))
 
 
 def resolution_metrics(pairs: list[tuple[GoldToponym, object]], prefix: str) -> dict[str, float]:
@@ -85,17 +94,83 @@ def resolution_metrics(pairs: list[tuple[GoldToponym, object]], prefix: str) -> 
     }
 
 
-def gold_span_resolution(articles: list[Article]) -> dict[str, float]:
+BREAKDOWN_CODES = ("PCLI", "ADM1", "ADM2", "PPL")
+WORST_ERRORS = 20
+
+
+def gold_span_resolution(articles: list[Article]) -> tuple[dict[str, float], list[str]]:
     from geowire.geo.resolve import make_context_resolver
 
     resolver = make_context_resolver()
-    pairs = []
+    pairs, where = [], []
     for article in articles:
         doc = Document(id=article.id, text=article.text, spans=[(t.start, t.end) for t in article.toponyms])
         places = resolver(doc).places
         assert len(places) == len(article.toponyms)
-        pairs += [(g, p) for g, p in zip(article.toponyms, places) if g.lat is not None]
-    return resolution_metrics(pairs, "gold")
+        for gold, place in zip(article.toponyms, places, strict=False):
+            if gold.lat is not None:
+                pairs.append((gold, place))
+                where.append(article.id)
+    metrics = resolution_metrics(pairs, "gold")
+    metrics.update(breakdown(pairs))
+    metrics.update(confidence_metrics(pairs))
+    notes = reliability_notes(pairs) + worst_errors(pairs, where)
+    return metrics, notes
+
+
+def error_km(gold: GoldToponym, place) -> float:
+    return MAX_KM if place.lat is None else haversine_km(gold.lat, gold.lon, place.lat, place.lon)
+
+
+def breakdown(pairs: list) -> dict[str, float]:
+    """Accuracy@161 and count per gold feature class and for the commonest feature codes."""
+    groups: dict[str, list[float]] = {}
+    for gold, place in pairs:
+        groups.setdefault(f"class_{gold.fclass}", []).append(error_km(gold, place))
+        if gold.fcode in BREAKDOWN_CODES:
+            groups.setdefault(f"code_{gold.fcode}", []).append(error_km(gold, place))
+    out = {}
+    for name in sorted(groups):
+        errors = groups[name]
+        out[f"gold_{name}_n"] = len(errors)
+        out[f"gold_{name}_acc161"] = sum(e < ACCURACY_KM for e in errors) / len(errors)
+        out[f"gold_{name}_mean_km"] = statistics.fmean(errors)
+    # a country or first-level area must never come back as a town
+    areas = [(g, p) for g, p in pairs if g.fcode in ("PCLI", "ADM1") and p.lat is not None]
+    out["gold_area_as_town"] = sum(p.precision in ("city", "point") for _, p in areas)
+    return out
+
+
+def confidence_metrics(pairs: list) -> dict[str, float]:
+    from geowire.geo.calibration import reliability_table
+
+    _, ece = reliability_table([p.confidence for _, p in pairs], [error_km(g, p) < ACCURACY_KM for g, p in pairs])
+    return {"gold_confidence_ece": ece}
+
+
+def reliability_notes(pairs: list) -> list[str]:
+    from geowire.geo.calibration import reliability_table
+
+    rows, _ = reliability_table([p.confidence for _, p in pairs], [error_km(g, p) < ACCURACY_KM for g, p in pairs])
+    notes = ["reliability (gold spans; the curve was fitted on this corpus, see scripts/fit_geo_confidence.py "
+             "for the cross-validated table): confidence bin, n, mean confidence, share within 161 km"]
+    notes += [f"  [{low:.1f}, {high:.1f})  n={n}  conf {conf:.3f}  within161 {share:.3f}"
+              for low, high, n, conf, share in rows]
+    return notes
+
+
+def worst_errors(pairs: list, where: list[str]) -> list[str]:
+    """The farthest wrong picks, and the commonest names left unresolved."""
+    resolved = [(pair, doc_id) for pair, doc_id in zip(pairs, where, strict=False) if pair[1].lat is not None]
+    ranked = sorted(resolved, key=lambda item: -error_km(*item[0]))[:WORST_ERRORS]
+    notes = [f"worst {len(ranked)} resolved gold-span errors: doc, mention -> predicted (gold), km, confidence"]
+    for (gold, place), doc_id in ranked:
+        notes.append(f"  {doc_id} {gold.phrase!r} -> {place.name}, {place.country_code} {place.precision} "
+                     f"(gold {gold.gold_name}, {gold.country} {gold.fclass}.{gold.fcode}) "
+                     f"{error_km(gold, place):,.0f} km conf {place.confidence:.2f}")
+    unresolved = Counter(f"{g.phrase} ({g.fclass}.{g.fcode})" for g, p in pairs if p.lat is None)
+    notes.append("commonest unresolved: " + ", ".join(f"{name} x{n}" for name, n in unresolved.most_common(15)))
+    return notes
 
 
 def end_to_end(articles: list[Article]) -> dict[str, float]:
@@ -112,7 +187,7 @@ def end_to_end(articles: list[Article]) -> dict[str, float]:
     geo_seconds = time.perf_counter() - started
     counts = {"tp_exact": 0, "tp_overlap": 0, "pred": 0, "gold": 0}
     pairs = []
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=False):
         counts["pred"] += len(doc.places)
         counts["gold"] += len(article.toponyms)
         spans = {(p.start, p.end) for p in doc.places}
@@ -141,13 +216,17 @@ def end_to_end(articles: list[Article]) -> dict[str, float]:
 def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True) -> dict:
     articles = load_articles(bench, limit)
     metrics: dict = {"articles": len(articles), "toponyms": sum(len(a.toponyms) for a in articles)}
-    metrics.update(gold_span_resolution(articles))
+    gold_metrics, gold_notes = gold_span_resolution(articles)
+    metrics.update(gold_metrics)
     if end_to_end_too:
         metrics.update(end_to_end(articles))
     metrics["notes"] = [
         "gold_*: resolution of gold spans given as doc.spans (oracle NER); toponyms without a gaztag excluded",
+        "gold_class_* / gold_code_*: by the gold GeoNames feature class / code",
+        "gold_area_as_town: gold countries/ADM1 resolved to a place whose precision is city or point",
         "e2e_*: recognition against all gold spans; e2e resolution over overlap true positives",
-        "auc: mean ln(1+km)/ln(20039), lower is better",
+        "auc: mean ln(1+km)/ln(20039), lower is better; unresolved count as 20039 km",
+        *gold_notes,
     ]
     return metrics
 

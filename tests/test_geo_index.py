@@ -120,3 +120,33 @@ def test_gazetteer_pickles_by_path(gazetteer):
     clone = pickle.loads(pickle.dumps(gazetteer))
     assert clone.path == gazetteer.path
     assert clone.candidates("Mosul")[0].geonameid == gazetteer.candidates("Mosul")[0].geonameid
+
+
+def test_derived_demonyms_of_areas(gazetteer):
+    for form, code in (("Ohioans", "US"), ("Texan", "US"), ("Dagestani", "RU"), ("European", None)):
+        found = gazetteer.fallback_candidates(form)
+        assert found and found[0].demonym, form
+        assert found[0].country_code == code and found[0].precision != "city", form
+    assert gazetteer.fallback_candidates("Qwxzyans") == []
+
+
+def test_fallbacks_for_county_abbreviation_and_generic_words(gazetteer):
+    loudon = gazetteer.fallback_candidates("Loudon Co.")
+    assert loudon and loudon[0].precision == "admin2" and not loudon[0].approximate
+    west = gazetteer.fallback_candidates("W. Columbia")
+    assert west and west[0].name == "West Columbia"
+    greer = gazetteer.fallback_candidates("Greer Station")
+    assert greer and all(c.approximate for c in greer)
+    # a stripped name never stands for a whole state or country
+    assert all(c.precision not in ("admin1", "country") for c in gazetteer.fallback_candidates("Tennessee Colony"))
+
+
+def test_iso_style_subdivision_names_have_their_short_form(gazetteer):
+    top = gazetteer.lookup("Dagestan")[0]
+    assert (top.country_code, top.precision) == ("RU", "admin1")
+
+
+def test_us_postal_codes(gazetteer):
+    texas = gazetteer.us_state("TX")
+    assert texas and texas[0].admin1_code == "US.TX" and texas[0].precision == "admin1"
+    assert gazetteer.us_state("ZZ") == []

@@ -39,7 +39,8 @@ def test_spans_mode_resolves_without_parsing(recogniser, monkeypatch):
 
 @pytest.mark.model
 def test_locative_recovery_of_a_town_spacy_calls_a_person(recogniser):
-    text = "Heavy clashes were reported in the town of Abu Kamal near the border crossing between Al Qaim and Abu Kamal."
+    text = ("Heavy clashes were reported in the town of Abu Kamal near the border crossing between "
+            "Al Qaim and Abu Kamal.")
     places = places_of(recogniser, text)
     found = {(p.text, p.country_code) for p in places}
     assert ("Abu Kamal", "SY") in found
@@ -79,3 +80,29 @@ def test_places_listed_with_a_place_are_places(recogniser):
     found = {p.text: p for p in places_of(recogniser, text)}
     assert found["Khan Shaykhun"].country_code == "SY"
     assert found["Saraqeb"].country_code == "SY"      # a spelling variant, resolved all the same
+
+
+@pytest.mark.model
+def test_party_prefix_dash_runs_and_city_institutions_are_trimmed(recogniser):
+    text = ("State Sen. Robert Ford, D-Charleston, spoke. Roads closed near Star Lake - Highway 59 was open. "
+            "The Dublin City Council met on Monday.")
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Charleston" in found and "D-Charleston" not in found
+    assert "Star Lake" in found and "Dublin" in found
+    assert not any(t.endswith("City") or t.startswith("-") for t in found)
+
+
+@pytest.mark.model
+def test_numbered_roads_are_whole_mentions(recogniser):
+    text = "A culvert on County Road 96 washed out, and W.Va. 61 was closed near East Bank."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "County Road 96" in found and "W.Va. 61" in found
+    assert "County Road" not in found and "W.Va" not in found
+
+
+@pytest.mark.model
+def test_titles_make_persons_and_resident_labels_make_places(recogniser):
+    text = "It's Tanner time, exclaims coach Ripley. A Columbia woman was charged on Friday."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Ripley" not in found
+    assert "Columbia" in found

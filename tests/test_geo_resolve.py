@@ -95,3 +95,28 @@ def test_city_named_like_its_province_unless_the_text_says_province(resolver):
     province = resolve(resolver, "Airstrikes hit Idlib province on Monday.", "Idlib")[0]
     assert (city.country_code, city.precision) == ("SY", "city")
     assert (province.country_code, province.precision) == ("SY", "admin1")
+
+
+def test_postal_code_hint_after_a_comma(resolver):
+    place = resolve(resolver, "The show opened in Paris, TX last night.", "Paris")[0]
+    assert (place.country_code, place.admin1) == ("US", "Texas")
+
+
+def test_unknown_forms_fall_back_to_demonyms_and_counties(resolver):
+    text = "Ohioans and Minnesotans gathered in Loudon Co. on Friday."
+    ohioans, minnesotans, loudon = resolve(resolver, text, "Ohioans", "Minnesotans", "Loudon Co.")
+    assert (ohioans.admin1, ohioans.precision, ohioans.demonym) == ("Ohio", "admin1", True)
+    assert minnesotans.admin1 == "Minnesota" and minnesotans.demonym
+    assert loudon.precision == "admin2" and loudon.country_code == "US"
+
+
+def test_confidence_is_calibrated_not_raw(resolver):
+    from geowire.geo.resolve import ContextResolver
+
+    raw = ContextResolver()
+    raw.calibration = None
+    text = "Officials in Springfield said the plan was ready."
+    calibrated = resolve(resolver, text, "Springfield")[0]
+    uncalibrated = resolve(raw, text, "Springfield")[0]
+    assert calibrated.geonameid == uncalibrated.geonameid
+    assert abs(calibrated.confidence - resolver.calibration(uncalibrated.confidence)) < 0.01

@@ -22,7 +22,9 @@ _AREA_TYPES = ("province", "governorate", "state", "county", "parish", "region",
 
 _AFTER_COMMA = re.compile(rf"^\s*,\s*(?:in\s+)?(?:the\s+)?({_NAME})")
 _AFTER_IN = re.compile(rf"^\s+(?:in|near|of|outside|inside)\s+(?:the\s+)?({_NAME})\s+({_AREA_WORDS})\b", re.IGNORECASE)
-_AFTER_IN_PLAIN = re.compile(rf"^\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?({_NAME})")
+_AFTER_IN_PLAIN = re.compile(
+    rf"^\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?({_NAME})"
+)
 _BEFORE_TYPE = re.compile(
     r"(?:\b([A-Z][a-z]+)\s+)?\b(" + "|".join(_SETTLEMENT_WORDS + _AREA_TYPES) + r")\s+of\s+$", re.IGNORECASE
 )

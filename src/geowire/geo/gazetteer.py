@@ -5,16 +5,37 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from geowire.geo.index import build_index
 from geowire.geo.normalise import loose_key, strict_key
-from geowire.geo.sources import ABBREVIATION, DEMONYM, SHORT_FORM, strip_admin_suffix
+from geowire.geo.sources import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, SHORT_FORM, strip_admin_suffix
 
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# demonyms of areas and big cities that no package lists: "Ohioans", "Texan", "Dagestani",
+# "South Ossetian", "Londoner", "European"; (suffix, replacement) tried in order
+_DEMONYM_SUFFIXES = (
+    ("ians", "ia"), ("ian", "ia"), ("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"), ("ans", ""),
+    ("an", ""), ("an", "as"), ("ans", "o"), ("an", "o"), ("ns", ""), ("n", ""), ("is", ""), ("i", ""),
+    ("ers", ""), ("er", ""), ("", "ia"),
+)
+_DEMONYM_CITY_POPULATION = 500_000
+# generic heads and tails around a name: "Neches River", "Hamilton Township", "Loudon Co.",
+# "Lake Lanier", "South Los Angeles", "Port of Los Angeles"
+_TYPE_TAIL = re.compile(
+    r"\s+(?:River|Creek|Lake|Township|Twp\.?|Valley|Park|National Park|National Forest|Station|Colony|Islands?|"
+    r"Heights|Village|City|Area|Region|Mountains?|Falls|Harbou?r|Bay|Sound)$"
+)
+_TYPE_HEAD = re.compile(
+    r"^(?:Lake|Mount|Mt\.?|River|Port of|Town of|City of|Village of|Township of|County of|"
+    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Upper|Lower|Greater|Central|"
+    r"N\.|S\.|E\.|W\.)(?=\s))\s*"
+)
+_COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
+_INITIAL_DIRECTIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +55,7 @@ class Candidate:
     kind: int            # how the queried name relates to the entry (sources.PRIMARY ...)
     loose: bool          # matched only on the loose key
     area_hint: bool      # the query named an area type ("Anbar province") and this is an area
+    approximate: bool = False   # found only by stripping a generic word ("Neches River" -> a town Neches)
 
     @property
     def is_area(self) -> bool:
@@ -84,9 +106,56 @@ class Gazetteer:
         ranked = sorted(self.candidates(name), key=_standalone_rank, reverse=True)
         return ranked[:limit]
 
+    def fallback_candidates(self, name: str) -> list[Candidate]:
+        """For a name the index lacks: a derived demonym ("Ohioans" -> Ohio), the county behind
+        "Loudon Co.", or the name left when a generic word goes ("Lake Lanier", "South Los Angeles").
+        Demonyms are flagged ``kind=DEMONYM``; stripped names ``approximate``."""
+        name = name.strip()
+        if not name[:1].isupper():
+            return []
+        if found := self._derived_demonym(name):
+            return found
+        if _COUNTY_ABBREVIATION.search(name):
+            found = [c for c in self.candidates(_COUNTY_ABBREVIATION.sub(" County", name)) if c.is_area]
+            if found:
+                return found
+        words = name.split()
+        if words[0] in _INITIAL_DIRECTIONS and len(words) > 1:
+            if found := self.candidates(" ".join([_INITIAL_DIRECTIONS[words[0]], *words[1:]])):
+                return found
+        for pattern in (_TYPE_TAIL, _TYPE_HEAD):
+            core = pattern.sub("", name).strip()
+            if core != name and len(core) >= 3 and (found := self.candidates(core)):
+                # a stripped name stands in only for what lies near its namesake: never a whole
+                # country or province ("Tennessee Colony" is not Tennessee)
+                found = [replace(c, approximate=True) for c in found
+                         if c.kind == PRIMARY and c.precision not in ("country", "admin1")]
+                if found:
+                    return found
+        return []
+
+    def _derived_demonym(self, name: str) -> list[Candidate]:
+        for suffix, replacement in _DEMONYM_SUFFIXES:
+            if not name.endswith(suffix) or len(name) - len(suffix) < 3:
+                continue
+            base = name[: len(name) - len(suffix)] + replacement
+            found = [replace(c, kind=DEMONYM) for c in self.candidates(base)
+                     if not c.loose and c.kind in (PRIMARY, ALTERNATE, SHORT_FORM) and _demonym_worthy(c)]
+            if found:
+                return found
+        return []
+
+    def us_state(self, postal_code: str) -> list[Candidate]:
+        """The US state with this postal code ("TX"); GeoNames' US admin1 codes are postal codes."""
+        name = self.admin1_names.get(f"US.{postal_code.upper()}")
+        if not name:
+            return []
+        return [c for c in self.candidates(name) if c.precision == "admin1" and c.country_code == "US"]
+
     def has_name(self, name: str) -> bool:
         key = strict_key(name)
-        return bool(key) and self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+        query = "SELECT 1 FROM names WHERE key = ? LIMIT 1"
+        return bool(key) and self._db.execute(query, (key,)).fetchone() is not None
 
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
         name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
@@ -120,6 +189,13 @@ class Gazetteer:
             precision=precision, derived=bool(derived), kind=SHORT_FORM if area_hint and kind < SHORT_FORM else kind,
             loose=bool(loose), area_hint=area_hint,
         )
+
+
+def _demonym_worthy(cand: Candidate) -> bool:
+    """Places people are named after: countries, provinces, regions, continents, big cities."""
+    if cand.precision in ("country", "admin1") or cand.feature in ("L.CONT", "L.RGN"):
+        return True
+    return cand.precision == "city" and cand.population >= _DEMONYM_CITY_POPULATION
 
 
 def _standalone_rank(cand: Candidate) -> tuple:

@@ -36,7 +36,8 @@ def version_key() -> str:
         digest.update(f"{package}={metadata.version(package)}".encode())
     for path in sorted(sources.DATA_DIR.glob("*.tsv")):
         digest.update(path.name.encode() + path.read_bytes())
-    digest.update(Path(__file__).with_name("normalise.py").read_bytes())
+    for module in ("normalise.py", "sources.py", "index.py"):   # how names are read and keyed
+        digest.update(Path(__file__).with_name(module).read_bytes())
     return digest.hexdigest()[:16]
 
 

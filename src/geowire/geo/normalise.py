@@ -20,10 +20,13 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 # al-, el- and the sun-letter assimilations (ad-, as-, ash-, at-, az-, an-, ar-, ...)
 _ARTICLES = frozenset(
-    ["al", "el", "il", "ul", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "ath", "az", "ez", "an", "en", "ar", "er", "adh", "ath"]
+    ["al", "el", "il", "ul", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "ath", "az", "ez", "an", "en", "ar",
+     "er", "adh", "ath"]
 )
 _SUN_LETTER_PREFIX = re.compile(r"^[ae]([dnrstz])\1(?=[a-z]{2})")
-_ARTICLE_HYPHEN = re.compile(r"\b(?:al|el|ad|ed|as|es|ash|esh|at|et|az|ez|an|en|ar|er|ul|adh|ath)-(?=\w)", re.IGNORECASE)
+_ARTICLE_HYPHEN = re.compile(
+    r"\b(?:al|el|ad|ed|as|es|ash|esh|at|et|az|ez|an|en|ar|er|ul|adh|ath)-(?=\w)", re.IGNORECASE
+)
 
 
 def _fold(name: str) -> str:

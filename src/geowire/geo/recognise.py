@@ -98,7 +98,11 @@ _PARTY_PREFIX = re.compile(r"^(?:[RDI]-|-)(?=[A-Z])")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # words that name a kind of place, not a place, when they stand alone
 _GENERIC_WORDS = frozenset(
-    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "midwest", "metro", "downtown", "uptown", "midtown", "city", "county", "state", "states", "province", "region", "nation", "country", "gulf", "river", "lake", "valley", "coast", "island", "islands", "border", "capital", "town", "village", "university", "hall", "park", "center", "centre", "earth",
+    [
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "midwest",
+     "metro", "downtown", "uptown", "midtown", "city", "county", "state", "states", "province", "region", "nation",
+     "country", "gulf", "river", "lake", "valley", "coast", "island", "islands", "border", "capital", "town",
+     "village", "university", "hall", "park", "center", "centre", "earth",
      "god", "allah", "christ", "jesus", "lord", "heaven", "congress", "parliament", "senate", "internet"]
 )
 
@@ -226,6 +230,9 @@ class GazetteerPlaces:
                 name = text[char_start:char_end]
                 if e - s == 1 and name.lower() in lowered or strict_key(name) in _GENERIC_WORDS:
                     continue    # an ordinary word (here or in general)
+                if name.endswith(" City") and _INSTITUTION_AFTER.match(text[char_end:char_end + 40]):
+                    char_end -= len(" City")    # "Dublin City Council" names Dublin's council
+                    name = text[char_start:char_end]
                 run = parsed.char_span(start, end, alignment_mode="expand")
                 at_run_start = s == run.start or s == run.start + 1 and (run[0].lower_ == "the"
                                                                         or run[0].lower_ in _DIRECTION_WORDS)
@@ -255,6 +262,8 @@ class GazetteerPlaces:
             # a well-known place name standing alone, never a surname in this text: spaCy's
             # small model often tags e.g. "Gainesville" PERSON when it starts a sentence
             return True
+        if frame.party_home() and any(_local_unit(c) for c in candidates):
+            return True     # "Rep. Jane Doe, D-Charleston": a legislator's home town
         if frame.label == "ORG" and not frame.whole_run:
             # "Ohio Department of Health", "University of Georgia": a well-known place inside a name
             if frame.run_start and frame.names_institution() and any(_local_unit(c) for c in candidates):
@@ -301,6 +310,9 @@ class _Frame:
 
     def after_of(self) -> bool:
         return bool(re.search(r"\bof (?:(?:the|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|east|west)? )*$", self.before))
+
+    def party_home(self) -> bool:
+        return bool(re.search(r",\s*[RDI]-$", self.before))
 
     def resident_label(self) -> bool:
         return bool(_RESIDENT_AFTER.match(self.after))
@@ -403,7 +415,8 @@ def _proper_sequences(parsed, labels: list[str]):
     """Maximal runs of capitalised tokens (allowing inner 'al-', 'ez', 'of', hyphens)."""
     i, n = 0, len(parsed)
     while i < n:
-        if not _capitalised(parsed[i]) or labels[i] in _PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS:
+        if not _capitalised(parsed[i]) or labels[i] in _PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS \
+                or parsed[i].is_stop:   # "A Columbia woman": the run starts at the name
             i += 1
             continue
         j = i + 1
@@ -437,8 +450,10 @@ def _longest_known(gazetteer: Gazetteer, parsed, char_start: int, char_end: int,
     while i < span.end:
         for j in range(min(span.end, i + 4), i, -1):
             phrase = parsed[i:j]
+            if not phrase[0].is_alpha and not _DOTTED.match(phrase[0].text):
+                continue    # a name does not start with "-" or "'"
             if len(phrase) == 1 and phrase[0].lower_ in _DIRECTION_WORDS:
-                break       # "Western Pennsylvania": the direction word qualifies the next name
+                continue    # "Western Pennsylvania": the direction word qualifies the next name
             if len(phrase.text) >= min_chars and _plausible(phrase) and gazetteer.has_name(phrase.text):
                 yield i, j
                 i = j
@@ -474,9 +489,9 @@ def make_gazetteer_places(
     demonyms: bool = True,
     min_match_chars: int = 3,
     country_weight: float = 4.0,
-    admin1_weight: float = 4.0,
+    admin1_weight: float = 7.0,
     hint_weight: float = 6.0,
-    coherence_weight: float = 5.0,
+    coherence_weight: float = 12.0,
 ) -> GazetteerPlaces:
     """Find toponyms (spaCy GPE/LOC/FAC, demonyms from NORP, and gazetteer names in a
     locative frame that spaCy labelled PERSON/ORG or missed) and resolve them with the

@@ -16,12 +16,14 @@ pooling the cues of all its mentions. Confidence is the winner's softmax share.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from geowire.geo.calibration import Calibration, load_calibration
 from geowire.geo.cues import Cues, cues_for
 from geowire.geo.gazetteer import Candidate, Gazetteer, get_gazetteer
 from geowire.geo.normalise import strict_key
@@ -31,6 +33,10 @@ from geowire.registry import registry
 
 _LEVEL_BONUS = {"country": 4.0, "admin1": 1.5, "region": 5.0, "admin2": -1.5, "city": 0.0, "point": 1.0}
 _KIND_PENALTY = {ALTERNATE: 0.7, SHORT_FORM: 1.2}
+# a national capital is what its bare name usually means in news ("Washington", "Moscow")
+_CAPITAL_BONUS = 3.0
+# a name found only by dropping a generic word ("Neches River") is a weak guess
+_APPROXIMATE_PENALTY = 1.0
 _AREA_PRECISIONS = ("country", "admin1", "admin2", "region")
 _NEAR_KM = 150.0
 _EPONYM_KM = 150.0
@@ -62,9 +68,9 @@ class ContextResolver:
         self,
         gazetteer: Gazetteer | None = None,
         country_weight: float = 4.0,
-        admin1_weight: float = 4.0,
+        admin1_weight: float = 7.0,
         hint_weight: float = 6.0,
-        coherence_weight: float = 5.0,
+        coherence_weight: float = 12.0,
         max_candidates: int = 40,
     ):
         self._gazetteer = gazetteer
@@ -73,6 +79,7 @@ class ContextResolver:
         self.hint_weight = hint_weight
         self.coherence_weight = coherence_weight
         self.max_candidates = max_candidates
+        self.calibration: Calibration | None = load_calibration()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -94,7 +101,7 @@ class ContextResolver:
         groups = self._groups(text, mentions)
         self._apply_document_context(groups)
         chosen = {g.key: g for g in groups}
-        return [_place(m, chosen.get(_group_key(m))) for m in mentions]
+        return [_place(m, chosen.get(_group_key(m)), self.calibration) for m in mentions]
 
     # -- scoring -----------------------------------------------------------------
 
@@ -111,12 +118,14 @@ class ContextResolver:
             has_primary = any(c.kind == PRIMARY and not c.loose for c in candidates)
             local = [self._prior(c, members[0], has_primary) for c in candidates]
             _favour_eponymous_cities(candidates, local)     # before cues: "Idlib province" stays a province
-            local = [score + self._cue_score(c, cues) for c, score in zip(candidates, local)]
+            local = [score + self._cue_score(c, cues) for c, score in zip(candidates, local, strict=False)]
             groups.append(_Group(key, members, candidates, local, _softmax(local)))
         return groups
 
     def _candidates(self, mention: Mention) -> list[Candidate]:
         found = [c for c in self.gazetteer.candidates(mention.text) if not c.abbreviation or "." in mention.text]
+        if not found:
+            found = self.gazetteer.fallback_candidates(mention.text)
         if mention.demonym:
             found = [c for c in found if c.kind == DEMONYM] or found
         return found[: self.max_candidates]
@@ -128,6 +137,10 @@ class ContextResolver:
         # an area gets the bare-name bonus under its own name, not under its capital's
         # ("Alexandria" is an alternate name of the Egyptian governorate)
         score += level if cand.kind == PRIMARY or level < 0 else level / 2
+        if cand.feature == "P.PPLC" and cand.kind == PRIMARY:
+            score += _CAPITAL_BONUS
+        if cand.approximate:
+            score -= _APPROXIMATE_PENALTY
         if cand.feature.startswith(("H.", "T.")):
             score -= 2.0    # physical features have no population; don't let them outrank towns
         if cand.precision == "admin2" and cand.area_hint:
@@ -155,11 +168,19 @@ class ContextResolver:
         return best
 
     def _hint_score(self, cand: Candidate, hints: tuple[str, ...]) -> float:
-        areas = [a for h in hints for a in self.gazetteer.candidates(h) if a.precision in _AREA_PRECISIONS]
+        areas = [a for h in hints for a in self._hint_areas(h)]
         areas = [a for a in areas if a.place_id != cand.place_id]
         if not areas:
             return 0.0
         return self.hint_weight if any(_inside(cand, area) for area in areas) else -1.0
+
+    def _hint_areas(self, hint: str) -> list[Candidate]:
+        """Areas a containing-area hint names; a US postal code ("Austin, TX") counts only here,
+        right after a place name, where it cannot be the word "IN" or "OR"."""
+        found = [a for a in self.gazetteer.candidates(hint) if a.precision in _AREA_PRECISIONS]
+        if not found and re.fullmatch(r"[A-Z]{2}", hint):
+            found = self.gazetteer.us_state(hint)
+        return found
 
     def _adjective_score(self, cand: Candidate, adjective: str) -> float:
         countries = {c.country_code for c in self.gazetteer.candidates(adjective) if c.kind == DEMONYM}
@@ -174,7 +195,7 @@ class ContextResolver:
             own_c, own_a = _context_mass([group])
             near = _proximity(group, [a for a in anchors if a[0] is not group])
             scores = []
-            for cand, local, closeness in zip(group.candidates, group.local, near):
+            for cand, local, closeness in zip(group.candidates, group.local, near, strict=False):
                 c_share = _share(countries, own_c, cand.country_code)
                 a_share = _share(admins, own_a, cand.admin1_code)
                 scores.append(local + self.country_weight * c_share + self.admin1_weight * a_share
@@ -188,7 +209,8 @@ class ContextResolver:
 def _favour_eponymous_cities(candidates: list[Candidate], scores: list[float]) -> None:
     """A city that shares its name with the province around it ("Aleppo", "Kirkuk") is the
     usual referent of the bare name; the province needs "province" or similar (a cue)."""
-    areas = [(c, s) for c, s in zip(candidates, scores) if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE)]
+    areas = [(c, s) for c, s in zip(candidates, scores, strict=False)
+             if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE)]
     for i, cand in enumerate(candidates):
         if cand.precision != "city":
             continue
@@ -201,7 +223,7 @@ def _anchors(groups: list[_Group]) -> list[tuple]:
     """Where each mention may be: its likelier candidates (radians), weights and reach."""
     out = []
     for group in groups:
-        picked = list(zip(group.candidates, group.probs))[:_ANCHORS]
+        picked = list(zip(group.candidates, group.probs, strict=False))[:_ANCHORS]
         if picked:
             lats = np.radians([c.lat for c, _ in picked])
             lons = np.radians([c.lon for c, _ in picked])
@@ -246,7 +268,7 @@ def _context_mass(groups: Iterable[_Group]) -> tuple[dict[str, float], dict[str,
     admins: dict[str, float] = defaultdict(float)
     for group in groups:
         weight = len(group.mentions) ** 0.5
-        for cand, prob in zip(group.candidates, group.probs):
+        for cand, prob in zip(group.candidates, group.probs, strict=False):
             if cand.country_code:
                 countries[cand.country_code] += weight * prob
             if cand.admin1_code:
@@ -283,7 +305,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _place(mention: Mention, group: _Group | None) -> Place:
+def raw_confidence(prob: float, cand: Candidate) -> float:
+    """The winner's share, discounted when only a loose key or a stripped name matched."""
+    return prob * (0.8 if cand.loose else 1.0) * (0.6 if cand.approximate else 1.0)
+
+
+def _place(mention: Mention, group: _Group | None, calibration: Calibration | None = None) -> Place:
     place = Place(start=mention.start, end=mention.end, text=mention.text, demonym=mention.demonym)
     if group is None or not group.candidates:
         return place
@@ -295,7 +322,8 @@ def _place(mention: Mention, group: _Group | None) -> Place:
     place.admin1 = best.name if best.precision == "admin1" else best.admin1
     place.feature = best.feature
     place.precision = best.precision
-    place.confidence = round(group.probs[0] * (0.8 if best.loose else 1.0), 3)
+    raw = raw_confidence(group.probs[0], best)
+    place.confidence = round(calibration(raw) if calibration else raw, 3)
     place.demonym = mention.demonym or best.kind == DEMONYM
     return place
 
@@ -303,9 +331,9 @@ def _place(mention: Mention, group: _Group | None) -> Place:
 @registry.factory("resolvers", "population_context")
 def make_context_resolver(
     country_weight: float = 4.0,
-    admin1_weight: float = 4.0,
+    admin1_weight: float = 7.0,
     hint_weight: float = 6.0,
-    coherence_weight: float = 5.0,
+    coherence_weight: float = 12.0,
     max_candidates: int = 40,
 ) -> ContextResolver:
     """Resolve toponyms against the offline gazetteer by population, feature class, name

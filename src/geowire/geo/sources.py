@@ -25,7 +25,7 @@ PRIMARY, ALTERNATE, SHORT_FORM, ABBREVIATION, DEMONYM = 0, 1, 2, 3, 4
 _ADMIN_SUFFIXES = (
     "governorate", "province", "state", "region", "oblast", "county", "parish", "district",
     "prefecture", "department", "municipality", "raion", "rayon", "emirate", "wilayah",
-    "division", "territory", "borough",
+    "division", "territory", "borough", "republic", "krai", "kray", "okrug", "respublika", "oblast'",
 )
 
 
@@ -201,7 +201,7 @@ def subdivision_entries() -> Iterator[Entry]:
 
 def _subdivision_names(name: str, aliases: tuple[str, ...]) -> list[tuple[str, int]]:
     names = [(name, PRIMARY)]
-    short = {strip_admin_suffix(name)}
+    short = {strip_admin_suffix(name), _inverted_head(name)}
     for alias in aliases:
         if not usable_alternate(alias):
             continue
@@ -209,6 +209,12 @@ def _subdivision_names(name: str, aliases: tuple[str, ...]) -> list[tuple[str, i
         names.append((alias, SHORT_FORM if alias in short else ALTERNATE))
     names += [(s, SHORT_FORM) for s in short if s and s != name and (s, ALTERNATE) not in names]
     return names
+
+
+def _inverted_head(name: str) -> str | None:
+    """ISO-style 'Dagestan, Respublika' -> 'Dagestan'."""
+    head, comma, _ = name.partition(", ")
+    return head if comma and head else None
 
 
 def region_entries() -> Iterator[Entry]:

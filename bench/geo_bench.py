@@ -1,0 +1,104 @@
+"""Geo stage benchmark: index load, per-toponym resolution time, geo vs spaCy time, peak memory.
+
+    python bench/geo_bench.py [--articles N] [--bench ../shared/bench]
+
+Uses the LGL article texts (timing only) when ../shared/bench is there, else the bundled
+samples. Prints: index build check and load time (a fresh process-level open plus a first
+lookup), median and p95 resolution time per toponym with the gold spans given (the resolver
+alone, after a warm-up pass so the per-name cache reflects steady state across a batch of
+articles), the recogniser+resolver time as a share of spaCy's time over the same articles,
+and the peak RSS of the process with the spaCy model loaded (targets: ≤ 1 s, ≤ 1 ms, ≤ 10 %,
+≤ 600 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from geowire.model import Document
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def load_docs(bench: Path, count: int) -> list[Document]:
+    lgl = bench / "geoparsing" / "lgl" / "lgl.xml"
+    if lgl.exists():
+        docs = []
+        for node in list(ET.parse(lgl).getroot().iter("article"))[:count]:
+            spans = [(int(t.findtext("start")), int(t.findtext("end"))) for t in node.iter("toponym")]
+            docs.append(Document(id=node.get("docid"), text=node.findtext("text") or "", spans=spans))
+        return docs
+    from geowire.ingest.sources import read_paths
+
+    samples = [d for d in read_paths([REPO / "src" / "geowire" / "samples"]) if isinstance(d, Document)]
+    return [Document(id=f"s{i}", text=d.text) for i, d in enumerate(samples * (count // max(1, len(samples)) + 1))][
+        :count
+    ]
+
+
+def index_load_seconds() -> float:
+    from geowire.geo import build_index
+    from geowire.geo.gazetteer import Gazetteer
+
+    path = build_index()
+    started = time.perf_counter()
+    Gazetteer(path).candidates("Mosul")
+    return time.perf_counter() - started
+
+
+def resolution_ms_per_toponym(docs: list[Document]) -> tuple[float, float, int]:
+    """Per document: resolver time / toponyms, for documents with given spans (oracle NER)."""
+    from geowire.geo.resolve import make_context_resolver
+
+    resolver = make_context_resolver()
+    with_spans = [d for d in docs if d.spans]
+    for doc in with_spans[:20]:     # warm-up: opens the index, fills the lookup cache a little
+        resolver(Document(id=doc.id, text=doc.text, spans=doc.spans))
+    per_toponym = []
+    for doc in with_spans:
+        started = time.perf_counter()
+        resolver(Document(id=doc.id, text=doc.text, spans=doc.spans))
+        per_toponym.append((time.perf_counter() - started) * 1000 / len(doc.spans))
+    per_toponym.sort()
+    return statistics.median(per_toponym), per_toponym[int(0.95 * (len(per_toponym) - 1))], len(with_spans)
+
+
+def stage_times(docs: list[Document]) -> tuple[float, float, int]:
+    from geowire.geo.recognise import make_gazetteer_places
+    from geowire.nlp.spacy_nlp import make_spacy_parser
+
+    parser, recogniser = make_spacy_parser(), make_gazetteer_places()
+    plain = [Document(id=d.id, text=d.text) for d in docs]
+    parser.nlp("warm up")
+    started = time.perf_counter()
+    plain = list(parser.pipe(plain))
+    spacy_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    places = sum(len(recogniser(d).places) for d in plain)
+    return spacy_seconds, time.perf_counter() - started, places
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
+    parser.add_argument("--articles", type=int, default=200)
+    args = parser.parse_args()
+    docs = load_docs(args.bench, args.articles)
+    print(f"geo_index_load_s\t{index_load_seconds():.3f}")
+    median_ms, p95_ms, measured = resolution_ms_per_toponym(docs)
+    if measured:
+        print(f"geo_resolve_median_ms_per_toponym\t{median_ms:.3f}\t(p95 {p95_ms:.3f}, {measured} articles)")
+    spacy_seconds, geo_seconds, places = stage_times(docs)
+    print(f"spacy_seconds\t{spacy_seconds:.2f}\t({len(docs)} articles)")
+    print(f"geo_seconds\t{geo_seconds:.2f}\t({places} places)")
+    print(f"geo_share_of_spacy\t{geo_seconds / spacy_seconds:.3f}")
+    print(f"peak_rss_mb\t{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+
+
+if __name__ == "__main__":
+    main()
