@@ -71,7 +71,8 @@ def test_aligned_groups_take_the_patron_country(actors_of):
 
 @pytest.mark.model
 def test_organs_of_state_and_armed_groups(actors_of):
-    found = actors_of("The Pentagon said the Kremlin ordered the Quds Force to stop, while the Islamic State group and Hezbollah fought.")
+    found = actors_of("The Pentagon said the Kremlin ordered the Quds Force to stop, "
+                      "while the Islamic State group and Hezbollah fought.")
     assert found["Pentagon"] == ("USA", "MIL")
     assert found["Kremlin"] == ("RUS", "GOV")
     assert found["Quds Force"] == ("IRN", "MIL")

@@ -232,3 +232,32 @@ def test_confidence_is_a_probability(code):
                  "Iraqi police did not arrest the protesters."):
         for event in code(text).events:
             assert 0.0 <= event.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text,type_", [
+    # a refused cooperative act is a rejection that took place
+    ("The two sides failed to reach an agreement on the border.", "REJECT"),
+    # a hostile act made conditional is a threat
+    ("The European Union may halt aid to the junta if the elections are postponed.", "THREATEN"),
+    ("Nigeria will withdraw its troops from Chad unless the fighting stops.", "THREATEN"),
+    # the news is the main clause, not the circumstance ("after ...") or the purpose ("to ...")
+    ("Italy suspended flights to Serbia after a Serbian jet shot down a helicopter.", "SANCTION"),
+    # what a demand asks for is not an event of its own
+    ("The ILO repeated its demand that Israel ease restrictions on Palestinian workers.", "REQUEST"),
+    ("France issued a reminder to Iraq that it must cooperate with the inspectors.", "REQUEST"),
+    # CAMEO-to-PLOVER (2021): easing a blockade is RETREAT, withdrawing inspectors SANCTION
+    ("The army lifted the blockade on the city.", "RETREAT"),
+    ("The UN withdrew its inspectors from the country.", "SANCTION"),
+    ("Egyptian and Greek warships held war games in the Mediterranean.", "COOPERATE"),
+])
+def test_conventions_from_the_cameo_plover_table(code, text, type_):
+    assert code(text).events[0].type == type_
+
+
+def test_refusal_is_not_negated(code):
+    event = code("The two sides failed to reach an agreement on the border.").events[0]
+    assert event.certainty != "negated"
+
+
+def test_trigger_less_clause_needs_an_actor_subject(code):
+    assert code("The weather improved on Tuesday.").events == []

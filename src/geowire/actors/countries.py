@@ -23,7 +23,8 @@ CAPITAL_STOPLIST = frozenset({
     "Male", "Victoria", "Kingston", "Georgetown", "Hamilton", "Praia", "Nassau", "Roseau",
     "Castries", "Basseterre", "Plymouth", "Avarua", "Alofi", "Adamstown", "Stanley", "Jamestown",
     "Road Town", "The Valley", "Saint John's", "Saint George's", "Saint Helier", "Douglas",
-    "Sofia", "Santiago", "San Jose", "Lima", "Melekeok", "Palikir", "Majuro", "Funafuti", "Yaren", "Tarawa", "Vaduz", "Andorra la Vella",
+    "Sofia", "Santiago", "San Jose", "Lima", "Melekeok", "Palikir", "Majuro", "Funafuti", "Yaren", "Tarawa",
+    "Vaduz", "Andorra la Vella",
 })
 MIN_CAPITAL_POPULATION = 2_000_000
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’-]*$")

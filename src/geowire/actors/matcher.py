@@ -144,12 +144,16 @@ def _organ_after(doc, j: int, organs_at: dict[int, tuple[Organ, int]], starts: s
     return k, organ, end, aligned
 
 
+def _name_word(token) -> bool:
+    return (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and token.ent_type_ not in ("GPE", "NORP")
+
+
 def _name_after(doc, j: int, mentions_at: dict[int, Mention]) -> tuple[int, Mention | None]:
     """A person's name after a title: a person alias or a run of proper nouns."""
     if j in mentions_at and mentions_at[j].entry.kind == "org":
         return mentions_at[j].end, mentions_at[j]
     k = j
-    while k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PERSON") and doc[k].ent_type_ not in ("GPE", "NORP"):
+    while k < len(doc) and _name_word(doc[k]):
         k += 1
     return k, None
 

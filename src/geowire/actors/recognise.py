@@ -109,7 +109,8 @@ def place_mentions(parsed, places: list[Place], taken: set[int]) -> list[Mention
         span = parsed.char_span(place.start, place.end, alignment_mode="expand") if iso3 else None
         if span is None or place.demonym or taken.intersection(range(span.start, span.end)):
             continue
-        out.append(Mention(span.start, span.end, Entry(name=place.name or span.text, country=iso3, sector=None, kind="place")))
+        entry = Entry(name=place.name or span.text, country=iso3, sector=None, kind="place")
+        out.append(Mention(span.start, span.end, entry))
     return out
 
 

@@ -35,7 +35,8 @@ def _locative_chars(trigger) -> list[tuple[int, int]]:
     return spans
 
 
-def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]]) -> EventLocation | None:
+def attach_location(places: list[Place], sentence, trigger,
+                    argument_spans: list[tuple[int, int]]) -> EventLocation | None:
     candidates = [p for p in places if _in_sentence(p.start, sentence) and not p.demonym
                   and not any(s <= p.start and p.end <= e for s, e in argument_spans)]
     if not candidates:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geowire.model import Actor, EventArg
+from geowire.model import Actor, EventArg, Place
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -31,9 +31,9 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "RETREAT": frozenset({"from", "to"}),
     "ACCUSE": frozenset({"against", "on", "of", "with"}),
     "SANCTION": frozenset({"on", "against", "from", "to"}),
-    "ASSAULT": frozenset({"on", "against", "at", "upon", "into", "targeting", "toward", "towards"}),
-    "COERCE": frozenset({"on", "against", "into"}),
-    "THREATEN": frozenset({"against", "on", "with"}),
+    "ASSAULT": frozenset({"on", "against", "at", "upon", "into", "targeting", "toward", "towards", "of"}),
+    "COERCE": frozenset({"on", "against", "into", "of"}),
+    "THREATEN": frozenset({"against", "on", "with", "to"}),
     "PROTEST": frozenset({"against", "outside", "at"}),
     "REJECT": frozenset({"from", "by"}),
     "SUPPORT": frozenset({"for", "to"}),
@@ -46,7 +46,8 @@ MAX_ARGS = 3
 # "fired rockets at the embassy": the weapon is the instrument, the "at" phrase the target
 WEAPON_WORDS = frozenset({
     "rocket", "missile", "shell", "mortar", "bomb", "grenade", "drone", "bullet", "round", "shot", "shots",
-    "tear", "gas", "artillery", "weapon", "munition", "projectile", "stone", "rock", "salvo", "barrage", "volley",
+    "tear", "gas", "artillery", "fire", "weapon", "munition", "projectile", "stone", "rock", "salvo", "barrage",
+    "volley",
 })
 # "the group", "the militia": a definite generic noun refers back to the nearest actor of its kind
 REFERRING_NOUNS: dict[str, frozenset[str]] = {
@@ -80,7 +81,7 @@ def _children(token, deps) -> list:
 def _pobjs(token, preps: frozenset[str]) -> list:
     out = []
     for prep in token.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     return out
 
@@ -137,8 +138,19 @@ def _verb_roles(token, event_type: str) -> Roles:
     roles = _raw_verb_roles(token, event_type)
     targets = _not_temporal(roles.targets)
     if not targets and event_type in SPEECH_TYPES:
-        targets = _clause_subject(token)
+        targets = _clause_subject(token) or _complement_targets(token)
     return Roles(_not_temporal(roles.sources), targets)
+
+
+def _complement_targets(token) -> list:
+    """'threatened to shell Iraqi towns', 'vowed to attack the base': the target of the
+    threatened or promised act."""
+    for comp in token.children:
+        if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
+            objects = [o for o in _children(comp, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
+            found = _past_event_nouns(objects or _pobjs(comp, TARGET_PREPS - {"from", "of", "for"}), TARGET_PREPS)
+            return _not_temporal(found)
+    return []
 
 
 def _raw_verb_roles(token, event_type: str) -> Roles:
@@ -183,7 +195,7 @@ def _actor_modifiers(token, actor_tokens: set[int]) -> list:
 def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     sources = _actor_modifiers(token, actor_tokens) or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
-    targets = _pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps)
+    targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))
     between = _pobjs(token, frozenset({"between", "among"}))
     if between and not sources:
         first = between[0]
@@ -215,10 +227,23 @@ def expand_conjuncts(heads: list) -> list:
     return out[:MAX_ARGS]
 
 
+def _place_countries(parsed, places: list[Place]) -> dict[int, str]:
+    from geowire.actors.countries import iso3_by_iso2
+
+    to_iso3 = iso3_by_iso2() if places else {}
+    out: dict[int, str] = {}
+    for place in places:
+        iso3 = to_iso3.get(place.country_code or "")
+        span = parsed.char_span(place.start, place.end, alignment_mode="expand") if iso3 else None
+        if span is not None and not place.demonym:
+            out.update((token.i, iso3) for token in span)
+    return out
+
+
 class ActorIndex:
     """Actors by token, for mapping argument heads onto recognised actors."""
 
-    def __init__(self, parsed, actors: list[Actor]):
+    def __init__(self, parsed, actors: list[Actor], places: list[Place] = ()):
         self.parsed = parsed
         self.by_token: dict[int, Actor] = {}
         for actor in actors:
@@ -228,6 +253,15 @@ class ActorIndex:
             for token in span:
                 self.by_token.setdefault(token.i, actor)
         self.actors = sorted(actors, key=lambda a: a.start)
+        self.place_country: dict[int, str] = _place_countries(parsed, places)
+
+    def place_within(self, token) -> tuple[int, str] | None:
+        """(token index, ISO3) of a resolved place heading the argument or in its own phrase
+        ("attacked Kabul", "shelled villages near Kharkiv"): a place target lends its country."""
+        for sub in (token, *token.subtree):
+            if sub.i in self.place_country and (sub == token or token in (sub.head, sub.head.head, sub.head.head.head)):
+                return sub.i, self.place_country[sub.i]
+        return None
 
     @property
     def tokens(self) -> set[int]:
@@ -327,4 +361,7 @@ def to_arg(token, index: ActorIndex) -> EventArg:
     owner = _possessor_country(token, index)
     if owner is not None:
         return EventArg(phrase.text, phrase.start_char, phrase.end_char, owner.country, owner.sector)
+    place = index.place_within(token)
+    if place is not None:
+        return EventArg(phrase.text, phrase.start_char, phrase.end_char, place[1], None)
     return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)

@@ -30,16 +30,25 @@ class TypeModel:
         for name, value in features.items():
             row = self.weights.get(name)
             if row is not None:
-                scores = [s + w * value for s, w in zip(scores, row)]
+                scores = [s + w * value for s, w in zip(scores, row, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps)}
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
     def best(self, features: dict[str, float]) -> tuple[str, float]:
         probs = self.probabilities(features)
         label = max(probs, key=probs.get)
         return label, probs[label]
+
+    def choose(self, features: dict[str, float], ruled: str | None, margin: float) -> tuple[str, float]:
+        """The type and its probability: the rules' type (``ruled``) stands unless the model
+        prefers another by at least ``margin``."""
+        probs = self.probabilities(features)
+        label = max(probs, key=probs.get)
+        if ruled is not None and probs[label] - probs.get(ruled, 0.0) < margin:
+            label = ruled
+        return label, probs.get(label, 0.0)
 
     def calibrated(self, probability: float) -> float:
         """The expected share correct of a prediction made with this probability."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from geowire.actors.countries import iso3_by_iso2
 from geowire.events.anchoring import attach_date, attach_location
 from geowire.events.arguments import ActorIndex, expand_conjuncts, roles_of, to_arg
 from geowire.events.attribution import find_attribution
@@ -140,12 +141,32 @@ def reported_obligations(sentence) -> list:
 
 
 def demand_roles(token, roles):
-    from geowire.events.arguments import Roles
+    from geowire.events.arguments import PRONOUNS, Roles
 
     reporter = reported_demand(token)
     speakers = [c for c in reporter.children if c.dep_ == "nsubj"]
     addressees = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or roles.sources
+    if all(a.lower_ in PRONOUNS for a in addressees):
+        # "a reminder to Iraq that it must cooperate": the pronoun is the one addressed
+        addressed = [g for p in reporter.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
+                     for g in p.children if g.dep_ == "pobj"]
+        addressees = addressed or addressees
     return Roles(speakers, addressees)
+
+
+# A protest, a curfew or a strike with no one named as its target is aimed at where it happens:
+# "demonstrated in Serbia" (PLOVER codes the place's country as the target).
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+
+
+def place_target(places, location) -> EventArg | None:
+    if location is None or location.start is None:
+        return None
+    place = next((p for p in places if p.start == location.start and p.end == location.end), None)
+    iso3 = iso3_by_iso2().get(place.country_code or "") if place is not None else None
+    if iso3 is None:
+        return None
+    return EventArg(place.text, place.start, place.end, iso3, None)
 
 
 def _actors_first(args: list[EventArg]) -> list[EventArg | None]:
@@ -190,7 +211,9 @@ def retyped(trigger: Trigger, type_: str) -> Trigger:
 
 
 def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | None, target: EventArg | None) -> str:
-    key = f"{doc_id}|{evidence.start}|{evidence.end}|{type_}|{source.start if source else ''}|{target.start if target else ''}"
+    source_start = source.start if source else ""
+    target_start = target.start if target else ""
+    key = f"{doc_id}|{evidence.start}|{evidence.end}|{type_}|{source_start}|{target_start}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -208,7 +231,7 @@ class EventCoder:
             from geowire.nlp.spacy_nlp import load_model
 
             parsed = doc.parsed = load_model()(doc.text[: self.max_chars])
-        index = ActorIndex(parsed, doc.actors)
+        index = ActorIndex(parsed, doc.actors, doc.places)
         coded = [self.code_sentence(doc, sentence, index) for sentence in parsed.sents]
         doc.events = [event for item in coded for event in item.events]
         if doc.pairs is not None:
@@ -238,13 +261,8 @@ class EventCoder:
             return Decision(reading.live[0], None) if reading.live else None
         if not reading.live and not self._fallback_allowed(reading, index):
             return None
-        probabilities = self.model.probabilities(reading.features())
-        label = max(probabilities, key=probabilities.get)
-        if reading.live:
-            ruled = reading.live[0].type
-            if probabilities[label] - probabilities.get(ruled, 0.0) < self.override_margin:
-                label = ruled  # the rules' reading stands unless the classifier clearly prefers another
-        probability = probabilities.get(label, 0.0)
+        ruled = reading.live[0].type if reading.live else None
+        label, probability = self.model.choose(reading.features(), ruled, self.override_margin)
         if reading.live:
             trigger = next((t for t in reading.live if t.type == label), None) or retyped(reading.live[0], label)
             return Decision(trigger, probability)
@@ -293,6 +311,8 @@ class EventCoder:
         evidence = Evidence(sentence.start_char, sentence.end_char)
         source_spans = [(s.start, s.end) for s in sources if s is not None]
         location = attach_location(doc.places, sentence, trigger.token, source_spans)
+        if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
+            targets = [place_target(doc.places, location)]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
         events = []
         for source in sources:

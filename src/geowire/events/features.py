@@ -37,7 +37,8 @@ def _chain(token) -> list:
     """The verb and the complement verbs below it: 'agreed to set up', 'said it would send'."""
     out, current = [token], token
     for _ in range(3):
-        nxt = next((c for c in current.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX", "ADJ")), None)
+        nxt = next((c for c in current.children
+                    if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX", "ADJ")), None)
         if nxt is None:
             break
         out.append(nxt)
@@ -69,9 +70,9 @@ def _cue_features(main: Trigger | None, head) -> dict[str, float]:
     roles = clause_roles(token)
     for role in roles:
         feats[f"cue:{role}"] = 1.0
-    intent = any(t.lower_ in INTENT_WORDS or t.lemma_.lower() in INTENT_WORDS
-                 for t in [*token.children, *token.ancestors] if t.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "acomp", "conj")
-                 or t.pos_ == "AUX")
+    governing = [t for t in [*token.children, *token.ancestors]
+                 if t.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "acomp", "conj") or t.pos_ == "AUX"]
+    intent = any(t.lower_ in INTENT_WORDS or t.lemma_.lower() in INTENT_WORDS for t in governing)
     if intent:
         feats["intent"] = 1.0
     if main is not None:
@@ -138,3 +139,8 @@ def sentence_features(sentence, live: list[Trigger], candidates: list[Trigger], 
     feats.update(_trigger_features(live, candidates))
     feats.update(_cue_features(live[0] if live else None, event_head(sentence)))
     return feats
+
+
+def ruled_type(features: dict[str, float]) -> str | None:
+    """The rules' type of the main trigger, as recorded in the features."""
+    return next((name[5:] for name in features if name.startswith("main:")), None)

@@ -16,16 +16,18 @@ from collections.abc import Sequence
 from geowire.events.arguments import ActorIndex
 from geowire.events.classifier import TypeModel
 from geowire.events.coder import EventCoder, Reading
+from geowire.events.features import ruled_type
 from geowire.model import Document
 
 DEFAULT_C = 2.0
 INNER_FOLDS = 4
+DEFAULT_MARGIN = 0.2          # as the coder's override_margin: calibrate the decisions it makes
 
 
 def main_reading(coder: EventCoder, doc: Document) -> Reading:
     """The reading of the sentence the main event comes from: the first with a live trigger,
     else the first sentence."""
-    index = ActorIndex(doc.parsed, doc.actors)
+    index = ActorIndex(doc.parsed, doc.actors, doc.places)
     readings = [coder.read_sentence(s, index) for s in doc.parsed.sents]
     return next((r for r in readings if r.live), readings[0])
 
@@ -40,8 +42,9 @@ def fit(features: Sequence[dict], labels: Sequence[str], c: float = DEFAULT_C) -
     learner.fit(matrix, labels)
     classes = [str(c) for c in learner.classes_]
     coef = learner.coef_
-    weights = {name: [float(coef[k, j]) for k in range(len(classes))]
-               for name, j in vectoriser.vocabulary_.items() if any(abs(coef[k, j]) > 1e-4 for k in range(len(classes)))}
+    rows = range(len(classes))
+    weights = {name: [float(coef[k, j]) for k in rows]
+               for name, j in vectoriser.vocabulary_.items() if any(abs(coef[k, j]) > 1e-4 for k in rows)}
     return TypeModel(classes, [float(b) for b in learner.intercept_], weights)
 
 
@@ -64,8 +67,8 @@ def folds_of(labels: Sequence[str], k: int, seed: int = 0) -> list[int]:
 
 def out_of_fold(features: Sequence[dict], labels: Sequence[str], k: int, c: float = DEFAULT_C,
                 extra: tuple[Sequence[dict], Sequence[str]] = ((), ()), seed: int = 0) -> list[tuple[str, float]]:
-    """(label, probability) for each example from a model trained without its fold
-    (``extra`` examples are always in the training part)."""
+    """(label, probability) for each example from a model trained without its fold, decided
+    as the coder decides (``extra`` examples are always in the training part)."""
     fold = folds_of(labels, k, seed)
     out: list[tuple[str, float]] = [("", 0.0)] * len(labels)
     for f in range(k):
@@ -73,7 +76,7 @@ def out_of_fold(features: Sequence[dict], labels: Sequence[str], k: int, c: floa
         model = fit([features[i] for i in train] + list(extra[0]), [labels[i] for i in train] + list(extra[1]), c)
         for i in range(len(labels)):
             if fold[i] == f:
-                out[i] = model.best(features[i])
+                out[i] = model.choose(features[i], ruled_type(features[i]), DEFAULT_MARGIN)
     return out
 
 
@@ -82,7 +85,7 @@ def platt(predictions: Sequence[tuple[str, float]], labels: Sequence[str]) -> tu
     from sklearn.linear_model import LogisticRegression
 
     xs = [[math.log(max(min(p, 1 - 1e-4), 1e-4) / (1 - max(min(p, 1 - 1e-4), 1e-4)))] for _, p in predictions]
-    ys = [int(label == gold) for (label, _), gold in zip(predictions, labels)]
+    ys = [int(label == gold) for (label, _), gold in zip(predictions, labels, strict=True)]
     if len(set(ys)) < 2:
         return (1.0, 0.0)
     learner = LogisticRegression(C=100.0).fit(xs, ys)
@@ -105,7 +108,7 @@ def parsed_documents(texts: Sequence[str], ids: Sequence[str] | None = None) -> 
 
     nlp = load_model()
     docs = []
-    for i, (text, parsed) in enumerate(zip(texts, nlp.pipe(list(texts), batch_size=64))):
+    for i, (text, parsed) in enumerate(zip(texts, nlp.pipe(list(texts), batch_size=64), strict=True)):
         doc = Document(id=ids[i] if ids else f"example-{i}", text=text, language="en")
         doc.parsed = parsed
         doc.actors = find_actors(parsed)

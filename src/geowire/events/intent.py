@@ -1,0 +1,78 @@
+"""Statements of intent (PLOVER/CAMEO convention): an actor saying it *will* do something
+has not done it yet; what happened is the statement. A promised cooperative act ("Iraq
+will allow inspectors back", "Syria is willing to withdraw") is AGREE; a promised hostile
+act ("NATO would tighten the blockade", "the union will boycott the vote") is THREATEN;
+a refusal of a cooperative act ("Syria will not accept refugees") is REJECT.
+"""
+
+from __future__ import annotations
+
+INTENT_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
+INTENT_GOVERNORS = frozenset({"ready", "willing", "prepared", "determined", "vow", "pledge", "promise",
+                              "offer", "swear", "commit", "intend", "plan"})
+# "will withdraw its force unless ...": a conditional announcement is a threat
+THREAT_MARKERS = frozenset({"unless"})
+# "may halt mediation if cooperation founders": a hostile act made conditional is a threat too
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+CONDITIONAL_MODALS = INTENT_MODALS | {"may", "might", "could"}
+# "failed to reach agreement", "refused to meet": a cooperative act refused is REJECT
+REFUSAL_GOVERNORS = frozenset({"fail", "refuse", "decline"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"})
+MAX_CLIMB = 3
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _conditional(token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in THREAT_MARKERS for m in c.children)
+               for c in token.children)
+
+
+def intent_of(token) -> tuple[bool, bool] | None:
+    """(negated, conditional) when the trigger's clause is an announced future act of its subject."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in current.children):
+            return _negated(current), _conditional(current)
+        head = current.head
+        if head == current or current.dep_ not in ("xcomp", "ccomp", "acomp", "prep", "pcomp", "pobj", "dobj"):
+            return None
+        if head.lemma_.lower() in INTENT_GOVERNORS and current.dep_ in ("xcomp", "prep", "pcomp"):
+            return _negated(head) or _negated(current), _conditional(head) or _conditional(current)
+        if current.dep_ == "ccomp":
+            return None
+        current = head
+    return None
+
+
+def _conditional_threat(token) -> bool:
+    modal = any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in token.children)
+    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKERS for m in c.children)
+                    for c in token.children)
+    return modal and condition
+
+
+def _refused(token) -> bool:
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSAL_GOVERNORS
+
+
+def intent_type(event_type: str, token) -> str | None:
+    """The type of the statement of intent (or refusal), or None when the clause announces nothing."""
+    if event_type in COOPERATIVE and _refused(token):
+        return "REJECT"
+    if event_type in HOSTILE and event_type != "THREATEN" and _conditional_threat(token):
+        return "THREATEN"
+    found = intent_of(token)
+    if found is None:
+        return None
+    negated, conditional = found
+    if conditional and not negated:
+        return "THREATEN"
+    if event_type in COOPERATIVE:
+        return "REJECT" if negated else "AGREE"
+    if event_type in HOSTILE and not negated:
+        return "THREATEN"
+    return None
