@@ -136,3 +136,9 @@ def test_reprocessing_at_the_same_version_keeps_the_event(store):
     store.replace_analysis(doc)
     [event] = store.events()
     assert event["id"] == "ev-a" and event["n_mentions"] == 1 and store.deletions() == []
+
+
+def test_a_place_inferred_from_the_article_focus_does_not_tie_reports():
+    focus = _row(location_basis="document_focus", source_country=None)
+    assert merge.match_score(focus, _row(source_country=None)) is None
+    assert merge.match_score(_row(location_basis="document_focus"), _row()) is not None   # same named actor

@@ -85,6 +85,7 @@ class EventLocation:
     geonameid: int | None
     start: int | None
     end: int | None
+    basis: str = "sentence"             # "sentence", or "document_focus" when the sentence names no place
 
 
 @dataclass

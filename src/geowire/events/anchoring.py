@@ -2,7 +2,7 @@
 
 Location: a place in a locative phrase of the trigger (or of the verb a noun trigger
 depends on: "in/near/at X"), else the place closest to the trigger in the sentence,
-else none. Demonyms ("Iraqi") and places that are the event's actors are skipped.
+else the document's focus (its most mentioned place), marked ``basis="document_focus"``. Demonyms ("Iraqi") and places that are the event's actors are skipped.
 Date: a date or time expression in the sentence (the one inside the trigger's clause
 first), else the publication date with no text.
 """
@@ -44,6 +44,24 @@ def attach_location(places: list[Place], sentence, trigger,
     locative = [p for p in candidates if any(s <= p.start and p.end <= e for s, e in _locative_chars(trigger))]
     chosen = locative[0] if locative else min(candidates, key=lambda p: abs(p.start - trigger.idx))
     return EventLocation(chosen.name or chosen.text, chosen.lat, chosen.lon, chosen.geonameid, chosen.start, chosen.end)
+
+
+def document_focus(places: list[Place]) -> EventLocation | None:
+    """The place the article is about: the resolved place mentioned most often, the first one on a tie.
+
+    Used only when an event's sentence names no place, and marked as such, so that a
+    reader never mistakes the article's focus for the event's own place.
+    """
+    resolved = [p for p in places if p.lat is not None and not p.demonym]
+    if not resolved:
+        return None
+    counts: dict[object, int] = {}
+    for place in resolved:
+        key = place.geonameid or place.name
+        counts[key] = counts.get(key, 0) + 1
+    best = max(resolved, key=lambda p: (counts[p.geonameid or p.name], -p.start))
+    return EventLocation(best.name or best.text, best.lat, best.lon, best.geonameid, None, None,
+                         basis="document_focus")
 
 
 def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None) -> EventDate | None:

@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 
 from geowire.actors.countries import iso3_by_iso2
-from geowire.events.anchoring import attach_date, attach_location
+from geowire.events.anchoring import attach_date, attach_location, document_focus
 from geowire.events.arguments import ActorIndex, expand_conjuncts, roles_of, to_arg
 from geowire.events.attribution import find_attribution
 from geowire.events.certainty import (
@@ -313,6 +313,7 @@ class EventCoder:
         location = attach_location(doc.places, sentence, trigger.token, source_spans)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
+        location = location or document_focus(doc.places)
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
         events = []
         for source in sources:

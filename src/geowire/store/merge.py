@@ -67,9 +67,16 @@ def _share_known_actor(a: dict[str, Any], b: dict[str, Any]) -> bool:
                for role in ("source", "target"))
 
 
+def _placed(row: dict[str, Any]) -> bool:
+    return row.get("lat") is not None and row.get("location_basis") != "document_focus"
+
+
 def place_distance(a: dict[str, Any], b: dict[str, Any]) -> float | None:
-    """Distance in km when both are placed and close enough to be one event, else None (or inf if too far)."""
-    if a.get("lat") is None or b.get("lat") is None:
+    """Distance in km when both are placed and close enough to be one event, else None (or inf if too far).
+
+    A place inferred from the article's focus is not the event's own place, so it counts as none.
+    """
+    if not _placed(a) or not _placed(b):
         return None
     precisions = (a.get("location_precision"), b.get("location_precision"))
     if "country" in precisions:

@@ -123,6 +123,7 @@ def _coded_event_columns() -> list[Column]:
         Column("location_name", Text), Column("lat", Float), Column("lon", Float), Column("geonameid", Integer),
         Column("location_start", Integer), Column("location_end", Integer),
         Column("location_precision", String(8)), Column("location_country", String(2)),
+        Column("location_basis", String(16)),
         Column("date_value", String(32)), Column("date_text", Text),
         Column("attribution_text", Text), Column("attribution_start", Integer), Column("attribution_end", Integer),
         Column("attribution_name", Text),
