@@ -40,10 +40,12 @@ def run_all(bench: Path, limit: int | None, only: list[str]) -> dict[str, dict]:
 def below_floor(results: dict[str, dict], floors: dict[str, dict[str, float]]) -> list[str]:
     failures = []
     for harness, metrics in results.items():
-        for metric, floor in floors.get(harness, {}).items():
+        for name, bound in floors.get(harness, {}).items():
+            metric, ceiling = (name[: -len("_max")], True) if name.endswith("_max") else (name, False)
             value = metrics.get(metric)
-            if value is None or value < floor:
-                failures.append(f"{harness}.{metric} = {value} is below its floor {floor}")
+            if value is None or (value > bound if ceiling else value < bound):
+                failures.append(f"{harness}.{metric} = {value} is {'above its ceiling' if ceiling else 'below its floor'}"
+                                f" {bound}")
     return failures
 
 

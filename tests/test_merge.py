@@ -142,3 +142,15 @@ def test_a_place_inferred_from_the_article_focus_does_not_tie_reports():
     focus = _row(location_basis="document_focus", source_country=None)
     assert merge.match_score(focus, _row(source_country=None)) is None
     assert merge.match_score(_row(location_basis="document_focus"), _row()) is not None   # same named actor
+
+
+def test_store_finds_unplaced_and_country_level_candidates(store):
+    store.save_document(_report("a", "https://one.example/a", "Al Qaim", QAIM, "2024-05-06"))
+    unplaced = _report("b", "https://two.example/b", "Al Qaim", QAIM, "2024-05-06")
+    unplaced.events[0].location = None
+    store.save_document(unplaced)
+    stranger = _report("c", "https://three.example/c", "Al Qaim", QAIM, "2024-05-06", source_country="SYR")
+    stranger.events[0].location = None
+    store.save_document(stranger)
+    events = {e["id"]: e for e in store.events()}
+    assert events["ev-a"]["n_sources"] == 2 and "ev-c" in events and len(events) == 2

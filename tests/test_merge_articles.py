@@ -24,7 +24,8 @@ def test_one_strike_two_outlets_is_one_event(store):
     docs = [document_from_record(r, r["id"]) for r in REPORTS]
     IngestRunner(store, Pipeline.from_config()).run(docs)
     assaults = [e for e in store.events() if e["type"] == "ASSAULT"]
-    near_kobani = [e for e in assaults if e["location"] and abs(e["location"]["lat"] - 36.89) < 0.3
+    placed = [e for e in assaults if e["location"] and e["location"]["basis"] == "sentence"]
+    near_kobani = [e for e in placed if abs(e["location"]["lat"] - 36.89) < 0.3
                    and abs(e["location"]["lon"] - 38.35) < 0.3]
     assert len(near_kobani) == 1, [(e["id"], e["location"], e["date"]) for e in assaults]
     [event] = near_kobani

@@ -8,6 +8,7 @@ left with none is deleted and the deletion is recorded.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +26,8 @@ DEGREES_PER_KM = 1 / 111.0
 _INSERT_MENTION = insert(schema.mentions)
 _INSERT_EVENT = insert(schema.events)
 _UPDATE_EVENT = update(schema.events).where(schema.events.c.id == bindparam("event_key"))
+_EVENT_EXISTS = select(schema.events.c.id).where(schema.events.c.id == bindparam("event_key"))
+_FORGET_DELETION = delete(schema.deletions).where(schema.deletions.c.event_id == bindparam("event_key"))
 
 
 def now() -> str:
@@ -55,42 +58,74 @@ def mention_row(event: Event, doc: Document) -> dict[str, Any]:
 
 
 def add_mentions(conn: Connection, doc: Document) -> set[str]:
-    """Store each coded event of ``doc`` as a mention and merge it; return the touched event ids."""
+    """Store each coded event of ``doc`` as a mention and merge it; return the touched event ids.
+
+    The article is new (or its mentions of this version were just retired), so mention ids
+    cannot clash with stored ones; only repeats within this article are skipped.
+    """
     touched: set[str] = set()
-    m = schema.mentions
+    seen: set[str] = set()
     for event in doc.events:
         mention_id = f"{event.id}@{__version__}"
-        if conn.execute(select(m.c.id).where(m.c.id == mention_id)).first() is not None:
+        if mention_id in seen:
             continue
+        seen.add(mention_id)
         row = mention_row(event, doc)
-        event_id = _merge_target(conn, row, event.id)
+        # undated mentions never merge (merge.dates_compatible), so they need no candidates
+        match = merge.best_match(row, _candidates(conn, row)) if row["date_value"] else None
+        event_id = match["id"] if match is not None else _fresh_event_id(conn, event.id)
         conn.execute(_INSERT_MENTION, dict(row, id=mention_id, event_id=event_id, article_id=doc.id, active=True,
                                            created_at=now()))
-        refresh_event(conn, event_id)   # at once, so the next mention of this article can join it
+        if match is None:
+            _insert_event(conn, event_id, mention_id, doc.id, row)
+        else:
+            refresh_event(conn, event_id)   # at once, so the next mention of this article can join it
         touched.add(event_id)
     return touched
 
 
-def _merge_target(conn: Connection, row: dict[str, Any], own_id: str) -> str:
-    found = merge.best_match(row, _candidates(conn, row))
-    if found is not None:
-        return found["id"]
-    taken = conn.execute(select(schema.events.c.id).where(schema.events.c.id == own_id)).first()
+def _fresh_event_id(conn: Connection, own_id: str) -> str:
+    taken = conn.execute(_EVENT_EXISTS, {"event_key": own_id}).first()
     return own_id if taken is None else f"{own_id}-{__version__}"
 
 
+def _insert_event(conn: Connection, event_id: str, mention_id: str, article_id: str, row: dict[str, Any]) -> None:
+    """A new event has one mention: it is its own representative, one article, one source."""
+    stamp = now()
+    values = {column: row[column] for column in CODED_COLUMNS}
+    values.update(id=event_id, article_id=article_id, mention_id=mention_id, n_mentions=1, n_articles=1,
+                  n_sources=1, first_seen=stamp, updated_at=stamp)
+    conn.execute(_FORGET_DELETION, {"event_key": event_id})
+    conn.execute(_INSERT_EVENT, values)
+
+
+_CANDIDATE_COLUMNS = [schema.events.c[name] for name in (
+    "id", "type", "date_value", "source_country", "target_country", "lat", "lon", "location_precision",
+    "location_country", "location_basis")]
+
+
 def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Events that ``merge.match_score`` could accept: same type, in the date window, and close by,
+    in the same country at country precision, or sharing a named actor (for the unplaced)."""
     e = schema.events
-    conditions = [e.c.type == row["type"]]
     window = merge.date_window(row["date_value"])
-    conditions.append(and_(e.c.date_value >= window[0], e.c.date_value <= window[1]) if window
-                      else e.c.date_value == "")
-    if row["lat"] is not None and row["location_precision"] != "country":
-        reach = max(merge.RADIUS_KM.values()) * DEGREES_PER_KM * 2
-        conditions.append(or_(e.c.lat.is_(None), e.c.location_precision == "country",
-                              and_(e.c.lat.between(row["lat"] - reach, row["lat"] + reach))))
-    rows = conn.execute(select(e).where(*conditions).limit(200))
-    return [dict(r._mapping) for r in rows]
+    ties = []
+    if merge.is_placed(row) and row["location_precision"] != "country":
+        reach = max(merge.RADIUS_KM.values()) * DEGREES_PER_KM
+        lon_reach = min(180.0, reach / max(0.01, math.cos(math.radians(row["lat"]))))
+        ties.append(and_(e.c.lat.between(row["lat"] - reach, row["lat"] + reach),
+                         e.c.lon.between(row["lon"] - lon_reach, row["lon"] + lon_reach)))
+    if row["location_country"]:
+        ties.append(and_(e.c.location_precision == "country", e.c.location_country == row["location_country"]))
+    for role in ("source", "target"):
+        if row[f"{role}_country"]:
+            ties.append(e.c[f"{role}_country"] == row[f"{role}_country"])
+    if not ties:
+        return []
+    query = (select(*_CANDIDATE_COLUMNS)
+             .where(e.c.type == row["type"], e.c.date_value >= window[0], e.c.date_value <= window[1], or_(*ties))
+             .limit(200))
+    return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def refresh_event(conn: Connection, event_id: str, reason: str = "all supporting articles removed") -> None:
@@ -113,7 +148,7 @@ def refresh_event(conn: Connection, event_id: str, reason: str = "all supporting
                   n_articles=len(articles), n_sources=len(sources), updated_at=now(),
                   confidence=merge.combined_confidence(mentions, len(sources)))
     if existing is None:
-        conn.execute(delete(schema.deletions).where(schema.deletions.c.event_id == event_id))
+        conn.execute(_FORGET_DELETION, {"event_key": event_id})
         conn.execute(_INSERT_EVENT, dict(values, id=event_id, first_seen=now()))
     else:
         conn.execute(_UPDATE_EVENT, dict(values, event_key=event_id))

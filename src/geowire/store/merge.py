@@ -67,7 +67,7 @@ def _share_known_actor(a: dict[str, Any], b: dict[str, Any]) -> bool:
                for role in ("source", "target"))
 
 
-def _placed(row: dict[str, Any]) -> bool:
+def is_placed(row: dict[str, Any]) -> bool:
     return row.get("lat") is not None and row.get("location_basis") != "document_focus"
 
 
@@ -76,7 +76,7 @@ def place_distance(a: dict[str, Any], b: dict[str, Any]) -> float | None:
 
     A place inferred from the article's focus is not the event's own place, so it counts as none.
     """
-    if not _placed(a) or not _placed(b):
+    if not is_placed(a) or not is_placed(b):
         return None
     precisions = (a.get("location_precision"), b.get("location_precision"))
     if "country" in precisions:
