@@ -12,8 +12,6 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from geowire.ingest.decode import DecodeError, decode_bytes
-
 WARC_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom"}
 RECORD_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
@@ -23,8 +21,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from geowire.ingest.sources import Rejected
-    from geowire.model import Document
+    from geowire.ingest.sources import Rejected, document_from_bytes
 
     number = valid = 0
     # warcio reads anything as an old-style ARC record: only the format the name promises counts
@@ -41,13 +38,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator:
                 if len(raw) > max_bytes:
                     yield Rejected(origin, f"record is over the {max_bytes:,}-byte limit", raw[:1024])
                     continue
-                try:
-                    html = decode_bytes(raw)
-                except DecodeError as exc:
-                    yield Rejected(origin, str(exc), raw)
-                    continue
-                sha = hashlib.sha256(raw).hexdigest()
-                yield Document(id=sha[:16], html=html, url=url or None, origin=origin, raw=raw, raw_sha256=sha)
+                yield document_from_bytes(raw, origin, html=True, url=url or None)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield Rejected(str(path), f"unreadable web archive: {exc}")
         return

@@ -8,16 +8,13 @@ checked the same way.
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import socket
 from urllib.parse import urljoin, urlparse
 
 import httpx
 
-from geowire.ingest.decode import DecodeError, decode_bytes, looks_binary
-from geowire.ingest.sources import DEFAULT_MAX_BYTES, Item, Rejected
-from geowire.model import Document
+from geowire.ingest.sources import DEFAULT_MAX_BYTES, Item, Rejected, document_from_bytes
 
 MAX_REDIRECTS = 5
 
@@ -48,16 +45,7 @@ def fetch_document(url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float 
         raw, final_url = _download(url, max_bytes, timeout, allow_private)
     except (RefusedURL, httpx.HTTPError) as exc:
         return Rejected(url, f"fetch refused or failed: {exc}")
-    if not raw.strip():
-        return Rejected(url, "empty document", raw)
-    if looks_binary(raw):
-        return Rejected(url, "binary content, not text or HTML", raw)
-    try:
-        text = decode_bytes(raw)
-    except DecodeError as exc:
-        return Rejected(url, str(exc), raw)
-    sha = hashlib.sha256(raw).hexdigest()
-    return Document(id=sha[:16], html=text, url=final_url, origin=url, raw=raw, raw_sha256=sha)
+    return document_from_bytes(raw, url, html=True, url=final_url)
 
 
 def _download(url: str, max_bytes: int, timeout: float, allow_private: bool) -> tuple[bytes, str]:

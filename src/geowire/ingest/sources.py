@@ -164,26 +164,22 @@ def _read_json_document(raw: bytes, origin: str, max_bytes: int) -> Iterator[Ite
 
 
 def _single_document(raw: bytes, origin: str, html: bool) -> Iterator[Item]:
+    yield document_from_bytes(raw, origin, html)
+
+
+def document_from_bytes(raw: bytes, origin: str, html: bool, url: str | None = None) -> Item:
+    """One text or HTML document from raw bytes, or the reason it cannot be one."""
     if not raw.strip():
-        yield Rejected(origin, "empty document", raw)
-        return
+        return Rejected(origin, "empty document", raw)
     if looks_binary(raw):
-        yield Rejected(origin, "binary content, not text or HTML", raw)
-        return
+        return Rejected(origin, "binary content, not text or HTML", raw)
     try:
         text = decode_bytes(raw)
     except DecodeError as exc:
-        yield Rejected(origin, str(exc), raw)
-        return
+        return Rejected(origin, str(exc), raw)
     sha = hashlib.sha256(raw).hexdigest()
-    yield Document(
-        id=sha[:16],
-        text="" if html else text,
-        html=text if html else None,
-        origin=origin,
-        raw=raw,
-        raw_sha256=sha,
-    )
+    return Document(id=sha[:16], text="" if html else text, html=text if html else None, url=url, origin=origin,
+                    raw=raw, raw_sha256=sha)
 
 
 class _TooBig(Exception):

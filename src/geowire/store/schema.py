@@ -67,13 +67,17 @@ articles = Table(
 Index("ix_articles_text_sha256", articles.c.text_sha256)
 Index("ix_articles_raw_sha256", articles.c.raw_sha256)
 
+def _article_span_columns() -> list[Column]:
+    """What every annotation of an article has: its own id, the article, and the span of text."""
+    return [Column("id", Integer, primary_key=True),
+            Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+            Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+            Column("text", Text, nullable=False)]
+
+
 places = Table(
     "places", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_article_span_columns(),
     Column("name", Text),
     Column("lat", Float),
     Column("lon", Float),
@@ -89,11 +93,7 @@ Index("ix_places_article", places.c.article_id)
 
 actors = Table(
     "actors", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_article_span_columns(),
     Column("name", Text, nullable=False),
     Column("country", String(8)),
     Column("sector", String(8)),
@@ -102,11 +102,7 @@ Index("ix_actors_article", actors.c.article_id)
 
 times = Table(
     "times", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_article_span_columns(),
     Column("type", String(16), nullable=False),
     Column("value", String(64)),
     Column("mod", String(16)),
