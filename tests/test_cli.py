@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geowire.cli import app
-from geowire.store.repository import Store
+from geowire.store.repository import EventFilter, Store
 
 pytestmark = pytest.mark.model
 REPO = Path(__file__).resolve().parent.parent
@@ -149,3 +149,14 @@ def test_hostile_text_is_printed_as_typed_not_as_markup(monkeypatch):
     cli._print_events_table([event])
     shown = recorder.export_text()
     assert "[bold red]pwned[/]" in shown and "[link=file:///etc/passwd]" in shown
+
+
+def test_reprocess_at_the_same_version_changes_nothing_and_loses_nothing(tmp_path):
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    _run("ingest", str(SAMPLES), "--db", db)
+    before = Store.open(db)
+    events_before = sorted(e["id"] for e in before.events(EventFilter(limit=5000)))
+    _run("reprocess", "--all", "--db", db)
+    after = Store.open(db)
+    assert sorted(e["id"] for e in after.events(EventFilter(limit=5000))) == events_before
+    assert after.deletions() == [] and after.stats()["articles"] == before.stats()["articles"]

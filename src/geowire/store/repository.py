@@ -158,6 +158,10 @@ class Store:
         a = schema.articles
         with self.engine.begin() as conn:
             touched = eventlog.deactivate_article_mentions(conn, doc.id)
+            # settle the retired mentions first, so an event this article alone supported frees its id
+            # for the recoded mention (one transaction: no reader sees the interim deletion)
+            for event_id in sorted(touched):
+                eventlog.refresh_event(conn, event_id, reason="no longer coded by the current pipeline")
             for table in (schema.places, schema.actors, schema.times):
                 conn.execute(delete(table).where(table.c.article_id == doc.id))
             conn.execute(update(a).where(a.c.id == doc.id).values(
