@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -54,13 +55,17 @@ def ingest(
         last_origin: list[str] = [""]
 
         def advance(origin: str) -> None:
-            path = origin.split(":")[0] if ":" in origin and not Path(origin).exists() else origin
+            # records of one file ("feed.jsonl:3", "crawl.warc#12") advance the bar once, per file
+            path = _RECORD_SUFFIX.sub("", origin)
             if path != last_origin[0]:
                 last_origin[0] = path
                 progress.update(task, advance=1, description=escape(Path(path).name))
 
         summary = runner.run(read_paths(paths, max_bytes), on_item=advance)
     _print_summary(summary.as_dict())
+
+
+_RECORD_SUFFIX = re.compile(r"[:#]\d+$")
 
 
 def _print_summary(summary: dict) -> None:
