@@ -162,3 +162,21 @@ def test_cors_is_off_by_default_and_on_when_configured(store):
     opened = TestClient(create_app(store, ApiSettings(cors_origins=("https://elsewhere.example",))))
     assert opened.get("/api/stats", headers=origin).headers["access-control-allow-origin"] == \
         "https://elsewhere.example"
+
+
+def test_near_pages_are_full_and_the_cursor_walks_past_far_events(store):
+    corner = (QAIM[0] + 0.33, QAIM[1] + 0.40)   # inside the 40 km bounding box, about 52 km away
+    for n in range(6):   # alternate corner and near (Al Qaim) events on distinct days
+        place, where = ("Al Qaim", QAIM) if n % 2 else ("Corner", corner)
+        store.save_document(_report(f"n{n}", f"https://o{n}.example/x", place, where, f"2024-07-{10 + 3 * n:02d}"))
+    client = TestClient(create_app(store))
+    seen, cursor = [], None
+    while True:
+        params = {"near": f"{QAIM[0]},{QAIM[1]}", "radius_km": 40, "limit": 1, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/events", params=params).json()
+        assert len(page["features"]) <= 1
+        seen += [f["id"] for f in page["features"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert seen == ["ev-n5", "ev-n3", "ev-n1"]

@@ -182,9 +182,9 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
              responses={200: {"description": "a FeatureCollection with a next_cursor member",
                               "content": {"application/geo+json": {"schema": {"type": "object"}}}}})
     def events(flt: Annotated[EventFilter, Depends(event_filter)]) -> Response:
-        found = store.events(flt)
+        found, after = store.events_page(flt)
         collection = json.loads(to_geojson(found))
-        collection["next_cursor"] = _encode_cursor(found[-1]) if found and len(found) == flt.limit else None
+        collection["next_cursor"] = _encode_cursor(after) if after else None
         return Response(json.dumps(collection, ensure_ascii=False), media_type="application/geo+json")
 
     @app.get("/api/events/{event_id}", summary="One event with all its mentions, evidence and sources")
@@ -291,9 +291,8 @@ def _parse_point(value: str) -> tuple[float, float]:
     return lat, lon
 
 
-def _encode_cursor(event: dict) -> str:
-    key = [(event.get("date") or {}).get("value") or "", event["id"]]
-    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
+def _encode_cursor(key: tuple[str, str]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode()
 
 
 def _decode_cursor(cursor: str | None) -> tuple[str, str] | None:

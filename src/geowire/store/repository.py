@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
@@ -199,8 +199,31 @@ class Store:
     # --- reading ----------------------------------------------------------------------
 
     def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        """One page of events; with ``near``, a bounding box narrows the query and distance decides."""
-        flt = flt or EventFilter()
+        return self.events_page(flt or EventFilter())[0]
+
+    def events_page(self, flt: EventFilter) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
+        """One page of events and the keyset cursor after it (None on the last page).
+
+        With ``near``, pages of the bounding box are read until ``limit`` events lie within the
+        radius, so a page is full whenever more events remain.
+        """
+        if not flt.near:
+            found = self._select_events(flt)
+            return found, (_sort_key(found[-1]) if found and len(found) == flt.limit else None)
+        found: list[dict[str, Any]] = []
+        after = flt.after
+        while True:
+            batch = self._select_events(replace(flt, after=after, offset=0))
+            for event in batch:
+                after = _sort_key(event)
+                if _within([event], flt.near):
+                    found.append(event)
+                    if len(found) == flt.limit:
+                        return found, after
+            if len(batch) < flt.limit:
+                return found, None
+
+    def _select_events(self, flt: EventFilter) -> list[dict[str, Any]]:
         e, a = schema.events, schema.articles
         order = ([e.c.date_value.asc(), e.c.id.asc()] if flt.sort == "date"
                  else [e.c.date_value.desc(), e.c.id.desc()])
@@ -210,8 +233,7 @@ class Store:
         query = (select(e, a.c.title, a.c.url, a.c.published).outerjoin(a, a.c.id == e.c.article_id)
                  .where(*conditions).order_by(*order).limit(flt.limit).offset(flt.offset))
         with self.engine.connect() as conn:
-            found = [event_dict(row._mapping) for row in conn.execute(query)]
-        return _within(found, flt.near) if flt.near else found
+            return [event_dict(row._mapping) for row in conn.execute(query)]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         e, a = schema.events, schema.articles
@@ -359,6 +381,10 @@ def _event_conditions(flt: EventFilter) -> list[Any]:
         else:
             conditions.append(or_(key < date_value, and_(key == date_value, e.c.id < event_id)))
     return conditions
+
+
+def _sort_key(event: dict[str, Any]) -> tuple[str, str]:
+    return (event.get("date") or {}).get("value") or "", event["id"]
 
 
 def _bbox_condition(bbox: tuple[float, float, float, float]) -> Any:
