@@ -44,8 +44,8 @@ def below_floor(results: dict[str, dict], floors: dict[str, dict[str, float]]) -
             metric, ceiling = (name[: -len("_max")], True) if name.endswith("_max") else (name, False)
             value = metrics.get(metric)
             if value is None or (value > bound if ceiling else value < bound):
-                failures.append(f"{harness}.{metric} = {value} is {'above its ceiling' if ceiling else 'below its floor'}"
-                                f" {bound}")
+                side = "above its ceiling" if ceiling else "below its floor"
+                failures.append(f"{harness}.{metric} = {value} is {side} {bound}")
     return failures
 
 

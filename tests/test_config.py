@@ -61,3 +61,12 @@ def test_every_config_section_is_documented():
             continue
         for key in values:
             assert f"`{section}.{key}`" in text, f"docs/config.md does not document {section}.{key}"
+
+
+def test_the_place_recogniser_builds_its_resolver_from_the_config():
+    config = load_config(overrides={"components": {"places": {"resolver_settings": {"coherence_weight": 1.5}}}})
+    places = Pipeline.from_config(config, only=["places"]).stage("places")
+    assert places.resolver.coherence_weight == 1.5
+    bad = load_config(overrides={"components": {"places": {"resolver_settings": {"coherense": 1.5}}}})
+    with pytest.raises(TypeError, match="coherense"):
+        Pipeline.from_config(bad, only=["places"])

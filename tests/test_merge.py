@@ -154,3 +154,13 @@ def test_store_finds_unplaced_and_country_level_candidates(store):
     store.save_document(stranger)
     events = {e["id"]: e for e in store.events()}
     assert events["ev-a"]["n_sources"] == 2 and "ev-c" in events and len(events) == 2
+
+
+def test_evidence_text_is_cut_by_characters_on_every_backend(store):
+    text = "Ālbū Kamāl — «Iraqi forces shelled positions near Al Qaim on Monday», officials said."
+    doc = _report("u", "https://one.example/u", "Al Qaim", QAIM, "2024-05-06", text=text)
+    start = text.index("Iraqi")
+    doc.events[0].evidence = type(doc.events[0].evidence)(start, text.index("»") + 1)
+    store.save_document(doc)
+    [mention] = store.event("ev-u")["mentions"]
+    assert mention["evidence_text"] == text[start:text.index("»") + 1]

@@ -292,7 +292,7 @@ def export_command(
     found = store.events(EventFilter(since=since, until=until, type=type, country=country,
                                      min_sources=min_sources, limit=limit))
     if fmt in NEEDS_MENTIONS:
-        found = [store.event(e["id"]) or e for e in found]
+        found = store.with_mentions(found)
     text = export(found, fmt)
     if output:
         output.write_text(text, encoding="utf-8")

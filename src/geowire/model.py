@@ -163,9 +163,9 @@ class Document:
             "published": self.published,
             "language": self.language,
             "text": self.text,
-            "places": [_place_out(p) for p in self.places],
+            "places": [asdict(p) for p in self.places],
             "actors": [asdict(a) for a in self.actors],
-            "times": [_time_out(t) for t in self.times],
+            "times": [asdict(t) for t in self.times],
             "events": [asdict(e) for e in self.events],
         }
         if self.url is not None:
@@ -176,13 +176,3 @@ class Document:
         if self.pairs is not None:
             out["pair_events"] = list(self.pair_events or [None] * len(self.pairs))
         return out
-
-
-def _place_out(place: Place) -> dict[str, Any]:
-    data = asdict(place)
-    return data
-
-
-def _time_out(time: TimeExpr) -> dict[str, Any]:
-    data = asdict(time)
-    return data

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 KINDS: tuple[str, ...] = (
-    "ingesters", "cleaners", "language", "dedup", "nlp", "recognisers", "resolvers",
+    "cleaners", "language", "dedup", "nlp", "recognisers", "resolvers",
     "actors", "timex", "coders", "exporters",
 )
 

@@ -225,7 +225,7 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
                       format: Annotated[Literal[EXPORT_FORMATS], Query()] = "geojson") -> Response:
         found = store.events(flt)
         if format in NEEDS_MENTIONS:
-            found = [store.event(e["id"]) or e for e in found]
+            found = store.with_mentions(found)
         return Response(export(found, format), media_type=MEDIA_TYPES[format])
 
 

@@ -120,7 +120,7 @@ class JunkLineFilter:
         keep = [not self.is_junk(line) for line in lines]
         self._drop_link_lists(lines, keep)
         self._drop_menu_runs(lines, keep)
-        kept = [line.rstrip() for line, k in zip(lines, keep) if k]
+        kept = [line.rstrip() for line, k in zip(lines, keep, strict=True) if k]
         return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
     def is_junk(self, line: str) -> bool:

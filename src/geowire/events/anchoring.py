@@ -2,7 +2,8 @@
 
 Location: a place in a locative phrase of the trigger (or of the verb a noun trigger
 depends on: "in/near/at X"), else the place closest to the trigger in the sentence,
-else the document's focus (its most mentioned place), marked ``basis="document_focus"``. Demonyms ("Iraqi") and places that are the event's actors are skipped.
+else the document's focus (its most mentioned place), marked ``basis="document_focus"``.
+Demonyms ("Iraqi") and places that are the event's actors are skipped.
 Date: a date or time expression in the sentence (the one inside the trigger's clause
 first), else the publication date with no text.
 """

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from geowire.export.table import CSV_COLUMNS, csv_safe, flat_row
 from geowire.registry import registry
 
 Exporter = Callable[[list[dict[str, Any]]], str]
@@ -26,8 +27,6 @@ def to_jsonl(events: list[dict[str, Any]]) -> str:
 
 
 def to_csv(events: list[dict[str, Any]]) -> str:
-    from geowire.export.table import CSV_COLUMNS, csv_safe, flat_row
-
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -38,8 +37,6 @@ def to_csv(events: list[dict[str, Any]]) -> str:
 
 def to_geojson(events: list[dict[str, Any]]) -> str:
     """RFC 7946 FeatureCollection; events without coordinates get a null geometry."""
-    from geowire.export.table import flat_row
-
     features = []
     for event in events:
         row = flat_row(event)

@@ -488,13 +488,12 @@ def make_gazetteer_places(
     recover_locative: bool = True,
     demonyms: bool = True,
     min_match_chars: int = 3,
-    country_weight: float = 4.0,
-    admin1_weight: float = 7.0,
-    hint_weight: float = 6.0,
-    coherence_weight: float = 12.0,
+    resolver: str = "population_context",
+    resolver_settings: dict | None = None,
 ) -> GazetteerPlaces:
     """Find toponyms (spaCy GPE/LOC/FAC, demonyms from NORP, and gazetteer names in a
     locative frame that spaCy labelled PERSON/ORG or missed) and resolve them with the
-    population_context resolver. With ``doc.spans`` it only resolves, one place per span."""
-    resolver = ContextResolver(None, country_weight, admin1_weight, hint_weight, coherence_weight)
-    return GazetteerPlaces(resolver, model, recover_locative, demonyms, min_match_chars)
+    ``resolver`` factory (kind "resolvers"), built with ``resolver_settings``.
+    With ``doc.spans`` it only resolves, one place per span."""
+    built = registry.create("resolvers", resolver, resolver_settings or {})
+    return GazetteerPlaces(built, model, recover_locative, demonyms, min_match_chars)

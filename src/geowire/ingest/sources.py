@@ -91,7 +91,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     elif suffix in FEED_SUFFIXES or (suffix == ".xml" and looks_like_feed(raw)):
         yield from read_feed(raw, origin)
     else:
-        yield from _single_document(raw, origin, html=suffix in HTML_SUFFIXES or _sniff_html(raw))
+        yield document_from_bytes(raw, origin, html=suffix in HTML_SUFFIXES or _sniff_html(raw))
 
 
 def read_jsonl_stream(stream: IO[bytes], origin: str = "stdin", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -161,10 +161,6 @@ def _read_json_document(raw: bytes, origin: str, max_bytes: int) -> Iterator[Ite
     for number, record in enumerate(records, start=1):
         line = json.dumps(record).encode()
         yield from _record_from_line(line, f"{origin}:{number}" if isinstance(data, list) else origin, max_bytes)
-
-
-def _single_document(raw: bytes, origin: str, html: bool) -> Iterator[Item]:
-    yield document_from_bytes(raw, origin, html)
 
 
 def document_from_bytes(raw: bytes, origin: str, html: bool, url: str | None = None) -> Item:

@@ -46,7 +46,6 @@ class EventFilter:
     after: tuple[str, str] | None = None    # keyset cursor: (date_value, id) of the last row seen
     near: tuple[float, float, float] | None = None   # lat, lon, radius in km
     limit: int = 1000
-    offset: int = 0
 
 
 class Store:
@@ -213,7 +212,7 @@ class Store:
         found: list[dict[str, Any]] = []
         after = flt.after
         while True:
-            batch = self._select_events(replace(flt, after=after, offset=0))
+            batch = self._select_events(replace(flt, after=after))
             for event in batch:
                 after = _sort_key(event)
                 if _within([event], flt.near):
@@ -231,7 +230,7 @@ class Store:
         if flt.near:
             conditions.append(_bbox_condition(bbox_around(*flt.near)))
         query = (select(e, a.c.title, a.c.url, a.c.published).outerjoin(a, a.c.id == e.c.article_id)
-                 .where(*conditions).order_by(*order).limit(flt.limit).offset(flt.offset))
+                 .where(*conditions).order_by(*order).limit(flt.limit))
         with self.engine.connect() as conn:
             return [event_dict(row._mapping) for row in conn.execute(query)]
 
@@ -244,21 +243,35 @@ class Store:
             if len(rows) != 1:
                 return None
             found = event_dict(rows[0]._mapping)
-            found["mentions"] = self._mentions(conn, found["id"])
-        found["sources"] = sorted({m["source"] for m in found["mentions"] if m["source"]})
-        return found
+        return self.with_mentions([found])[0]
 
-    def _mentions(self, conn: Connection, event_id: str) -> list[dict[str, Any]]:
+    def with_mentions(self, events: list[dict[str, Any]], chunk: int = 500) -> list[dict[str, Any]]:
+        """The events with their mentions (evidence text, outlet, active flag) and sources, in a
+        few queries however many events there are."""
+        by_event: dict[str, list[dict[str, Any]]] = {e["id"]: [] for e in events}
+        ids = list(by_event)
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), chunk):
+                for mention in self._mentions(conn, ids[start:start + chunk]):
+                    by_event[mention["event_id"]].append(mention)
+        for event in events:
+            event["mentions"] = by_event[event["id"]]
+            event["sources"] = sorted({m["source"] for m in event["mentions"] if m["source"]})
+        return events
+
+    def _mentions(self, conn: Connection, event_ids: list[str]) -> list[dict[str, Any]]:
         m, a, s = schema.mentions, schema.articles, schema.sources
-        rows = conn.execute(select(m, a.c.title, a.c.url, a.c.published, a.c.text.label("article_text"),
+        # the evidence is cut in SQL: reading whole articles to slice a sentence each would be wasteful
+        evidence = func.substr(a.c.text, m.c.evidence_start + 1, m.c.evidence_end - m.c.evidence_start)
+        rows = conn.execute(select(m, a.c.title, a.c.url, a.c.published, evidence.label("evidence_text"),
                                    s.c.name.label("source"))
                             .join(a, a.c.id == m.c.article_id).outerjoin(s, s.c.id == a.c.source_id)
-                            .where(m.c.event_id == event_id).order_by(m.c.active.desc(), m.c.created_at, m.c.id))
+                            .where(m.c.event_id.in_(event_ids))
+                            .order_by(m.c.active.desc(), m.c.created_at, m.c.id))
         out = []
         for row in rows:
             data = event_dict(row._mapping)
-            data.update(active=row.active, source=row.source,
-                        evidence_text=row.article_text[row.evidence_start:row.evidence_end])
+            data.update(event_id=row.event_id, active=row.active, source=row.source, evidence_text=row.evidence_text)
             out.append(data)
         return out
 
