@@ -235,6 +235,18 @@ ROWS = [
      "1994-WI", None),
     ("The site went down in October 1998 and was removed that same day.", "1999-02-06", "that same day", "DATE",
      "1998-10-XX", None),
+    # tense cues: deadlines, plans, effective dates
+    ("The court gave the family until 9 a.m. Monday to reply.", FRI, "9 a.m. Monday", "TIME",
+     "1998-08-10T09:00", None),
+    ("Officials postponed the vote until Tuesday.", FRI, "Tuesday", "DATE", "1998-08-11", None),
+    ("The rebels planned to cross the river on Sunday.", FRI, "Sunday", "DATE", "1998-08-09", None),
+    ("On Wednesday, after a hastily planned visit, the envoy left.", FRI, "Wednesday", "DATE", "1998-08-05",
+     None),
+    ("The board created a new post, effective March 1.", "1989-10-26", "March 1", "DATE", "1990-03-01", None),
+    ("Her flats, worth $2 million in October, are worth half that now.", "1998-01-08", "October", "DATE",
+     "1997-10", None),
+    ("The region will one day be a trading hub.", FRI, "one day", "DATE", "FUTURE_REF", None),
+    ("A few days later, the militia withdrew.", FRI, "A few days later", "DURATION", "PXD", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

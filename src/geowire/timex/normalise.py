@@ -309,6 +309,18 @@ def _with_part(day: dt.date, part: str | None) -> Point:
     return cal.from_date(day)
 
 
+# "postponed until Tuesday", "has until 9 a.m. Tuesday": a new deadline lies ahead of the report
+_DEADLINE_SET_BEFORE = re.compile(
+    r"\b(?:postpon\w*|extend\w*|delay\w*|defer\w*|put\s+off|give|gives|given|gave|has|have)\b"
+    r"[^.;:]{0,60}?\b(?:until|till)\s+$", re.IGNORECASE)
+
+
+def _weekday_ahead(m: re.Match, ctx: Context) -> bool:
+    if _DEADLINE_SET_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start()):
+        return True
+    return ctx.tense(m.start(), m.end()) is True
+
+
 _NARRATIVE_WEEKDAY = {"the previous": "last", "the following": "next", "the next": "next", "that": ""}
 
 
@@ -320,7 +332,7 @@ def read_weekday(m: re.Match, ctx: Context) -> Reading | None:
         base = base if base is not None and base.grain in ("day", "part", "minute") else ctx.dct
     if base is None:
         return _unanchored("TIME" if m["part"] else "DATE")
-    day = _weekday_date(base.date, WEEKDAYS[m["weekday"].lower()], rel, ctx.tense(m.start(), m.end()) is True)
+    day = _weekday_date(base.date, WEEKDAYS[m["weekday"].lower()], rel, _weekday_ahead(m, ctx))
     return _date(_with_part(day, m["part"]))
 
 
@@ -341,7 +353,7 @@ def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
     if m.groupdict().get("weekday"):
         if ctx.dct is None:
             return None
-        return _weekday_date(ctx.dct.date, WEEKDAYS[m["weekday"].lower()], "", ctx.tense(m.start(), m.end()) is True)
+        return _weekday_date(ctx.dct.date, WEEKDAYS[m["weekday"].lower()], "", _weekday_ahead(m, ctx))
     if m.groupdict().get("month"):
         month, day = MONTHS[_key(m["month"])], int(re.match(r"\d+", m["day"]).group())
         year = int(m["year"]) if m["year"] else _nearest_year(ctx, month, day, m.start(), m.end())
@@ -501,7 +513,10 @@ def read_ago(m: re.Match, ctx: Context) -> Reading | None:
     unit = _unit_grain(m["unit"])
     from_now = direction in ("ago", "from now", "hence")
     if amount is None or amount != int(amount):
-        return Reading("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF") if from_now else _unanchored("DATE")
+        if from_now:
+            return Reading("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
+        # "a few days later": no date can be named, but the distance can
+        return Reading("DURATION", duration_value(amount, m["unit"]))
     return _shifted(m, ctx, sign * int(amount), unit, from_now)
 
 
@@ -705,7 +720,14 @@ _SET_CONTEXT = re.compile(r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|
                           r"times|once|twice|%))\s*$", re.IGNORECASE)
 
 
+# "will one day be": some day in the future, not a day's length
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|'ll)\s+$", re.IGNORECASE)
+
+
 def read_duration(m: re.Match, ctx: Context) -> Reading | None:
+    if re.fullmatch(r"one\s+day", m.group(0), re.IGNORECASE) and _MODAL_BEFORE.search(
+            ctx.text, max(0, m.start() - 10), m.start()):
+        return Reading("DATE", "FUTURE_REF")
     amount = _count(m["quantity"])
     if amount is not None and m["half"]:
         amount += 0.5

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|'ll|shall|won't|wo|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
+    r"\b(?:will|'ll|shall|won't|wo|going\s+to|is\s+to|are\s+to|plans?\s+to|(?<!ly\s)planned(?=\s+(?:to|a|an|for)\b)|planning|effective|"
     r"scheduled|expected|expects?|due|set\s+to|would|upcoming|intends?\s+to|hopes?\s+to|"
     r"aims?\s+to|to\s+be\s+held|as\s+soon\s+as|next(?!\s+to\b))\b", re.IGNORECASE)
 _STRONG_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+to|are\s+to|going\s+to)\b", re.IGNORECASE)
@@ -93,22 +93,22 @@ def _tense_from_cues(text: str, start: int, end: int) -> bool | None:
     for found in _CLAUSE_BREAK.finditer(text, left, start):
         if found.end() <= start - 1:
             left = found.end()
-    cues = [(c.end(), c.group(0)) for pattern in (_FUTURE_CUE, _PAST_CUE) for c in pattern.finditer(text, left, start)
+    cues = [(c.end(), c.group(0), future) for pattern, future in ((_FUTURE_CUE, True), (_PAST_CUE, False))
+            for c in pattern.finditer(text, left, start)
             if not _PASSIVE_BEFORE.search(text, max(0, c.start() - 10), c.start())]
     if cues:
-        cue_end, nearest = max(cues)
+        cue_end, nearest, future = max(cues)
         if _PLAN_CUE.fullmatch(nearest) and _PAST_AUXILIARY_BEFORE.search(
                 text, max(0, cue_end - len(nearest) - 12), cue_end - len(nearest)):
             return False
-        return bool(_FUTURE_CUE.fullmatch(nearest))
+        return future
     right = min(len(text), end + _AFTER_REACH)
     clause_end = _CLAUSE_BREAK.search(text, end, right)
-    right = clause_end.start() if clause_end and clause_end.start() > end else right
-    following = [(c.start(), c.group(0)) for pattern in (_STRONG_FUTURE_CUE, _PAST_CUE)
+    right = clause_end.start() if clause_end else right
+    following = [(c.start(), future) for pattern, future in ((_STRONG_FUTURE_CUE, True), (_PAST_CUE, False))
                  for c in pattern.finditer(text, end, right)]
     if following:
-        _, nearest = min(following)
-        return bool(_STRONG_FUTURE_CUE.fullmatch(nearest))
+        return min(following)[1]
     return None
 
 
