@@ -247,6 +247,17 @@ ROWS = [
      "1997-10", None),
     ("The region will one day be a trading hub.", FRI, "one day", "DATE", "FUTURE_REF", None),
     ("A few days later, the militia withdrew.", FRI, "A few days later", "DURATION", "PXD", None),
+    # results periods
+    ("Talks may resume the week of March 6, aides said.", "2000-02-24", "the week of March 6", "DATE",
+     "2000-W10", None),
+    ("Output should recover through the first two quarters of 1990.", WSJ, "the first two quarters of 1990",
+     "DATE", "1990-H1", None),
+    ("Shares were up at mid-afternoon yesterday in Tokyo.", WSJ, "mid-afternoon yesterday", "TIME",
+     "1989-10-25TAF", None),
+    ("Acme lost $5 million in the third quarter. For the first nine months, it earned $9 million, compared "
+     "with $7 million a year earlier.", WSJ, "a year earlier", "DATE", "1988", None),
+    ("Acme lost $5 million in the third quarter, compared with a profit of $2 million last year.", WSJ,
+     "last year", "DATE", "1988-Q3", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

@@ -56,6 +56,8 @@ class Context:
     parsed: Any = None
     anchor: Point | None = None
     anchor_end: int = -1
+    # where the last multi-month reporting period ("the first nine months") ended
+    reporting_period_end: int = -1
 
     def future(self, start: int, end: int) -> bool:
         return is_future(self.text, start, end, self.parsed)
@@ -145,6 +147,14 @@ def read_month_day(m: re.Match, ctx: Context) -> Reading | None:
     if year is None:
         return _unanchored("DATE", f"XXXX-{month:02d}-{day:02d}")
     return _date(Point("day", year, month, day)) if _valid_day(year, month, day) else None
+
+
+def read_week_of(m: re.Match, ctx: Context) -> Reading | None:
+    """'the week of March 6': the week holding that day."""
+    day = read_month_day(m, ctx)
+    if day is None or day.point is None:
+        return _unanchored("DATE")
+    return _date(cal.from_date(day.point.date, "week"))
 
 
 def read_iso_date(m: re.Match, ctx: Context) -> Reading | None:
@@ -342,7 +352,7 @@ _DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
 
 def read_deictic(m: re.Match, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
-    part = m["part"] or ("night" if word == "tonight" else None)
+    part = m["part"] or m["prepart"] or ("night" if word == "tonight" else None)
     if ctx.dct is None:
         return _unanchored("TIME" if part else "DATE")
     day = ctx.dct.date + dt.timedelta(days=_DEICTIC_OFFSETS[word])
@@ -426,6 +436,10 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Reading | None:
     base = ctx.reference() if narrative else ctx.dct
     if base is None:
         return _unanchored("TIME" if unit in PARTS_OF_DAY else "DATE")
+    if (rel, unit) == ("last", "year") and _quarter_anchor_near(m, ctx) and _COMPARED_BEFORE.search(
+            ctx.text, max(0, m.start() - 80), m.start()):
+        point = cal.shift(ctx.anchor, -1, "year")
+        return Reading(_date(point).type, point.value(), None, point, comparison=True)
     offset = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "the preceding": -1,
               "the prior": -1, "next": 1, "coming": 1, "the coming": 1, "the following": 1,
               "the next": 1}.get(rel, 0)
@@ -531,9 +545,14 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:compared\s+with|compared\s+to|from|than|v
                                 re.IGNORECASE)
 
 
+# "compared with a loss of $3 million last year": the same period of the year before
+_COMPARED_BEFORE = re.compile(r"\bcompared\s+(?:with|to)\b[^.;:]{0,60}$", re.IGNORECASE)
+
+
 def _shifted(m: re.Match, ctx: Context, amount: int, unit: str, from_now: bool,
              comparison: bool = False) -> Reading:
-    comparison = comparison or bool(_COMPARISON_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()))
+    comparison = (comparison or bool(_COMPARISON_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()))
+                  or ctx.reporting_period_end > ctx.anchor_end)
     quarter_base = unit == "year" and _quarter_anchor_near(m, ctx)
     reference = ctx.dct if from_now or comparison else ctx.reference()
     base = ctx.anchor if quarter_base else reference
@@ -549,7 +568,7 @@ def _quarter_anchor_near(m: re.Match, ctx: Context) -> bool:
     """Financial reports compare with 'a year ago' meaning the same quarter a year before."""
     anchor = ctx.anchor
     return anchor is not None and anchor.grain in ("quarter", "half") and (
-        m.start() - ctx.anchor_end < _QUARTER_ANCHOR_REACH)
+        m.start() - ctx.anchor_end < _QUARTER_ANCHOR_REACH) and ctx.reporting_period_end < ctx.anchor_end
 
 
 def _coarse_grain(unit: str) -> str:
@@ -587,6 +606,8 @@ def _explicit_period_year(m: re.Match, ctx: Context, number: int | None, unit: s
         if base is None:
             return None
         year = base.year + {"next": 1, "last": -1}.get(relative, 0)
+    if year is not None and unit == "period" and ctx.reporting_period_end > ctx.anchor_end:
+        return Point("year", year)   # "the 1988 period" after "the first nine months"
     if year is not None and number is None and ctx.anchor is not None and ctx.anchor.grain == (
             "half" if unit == "half" else "quarter"):
         number = ctx.anchor.index
@@ -633,6 +654,18 @@ def _implicit_period(m: re.Match, ctx: Context, number: int | None, unit: str, r
 
 def _make_period(grain: str, year: int, number: int) -> Point:
     return cal.make_half(year, number) if grain == "half" else cal.make_quarter(year, number)
+
+
+def read_two_quarters(m: re.Match, ctx: Context) -> Reading | None:
+    """'the first two quarters of 1990' is the first half."""
+    number = 1 if m["which"].lower() == "first" else 2
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.dct is not None:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    else:
+        return _unanchored("DATE", f"XXXX-H{number}")
+    return _date(cal.make_half(year, number))
 
 
 def read_quarter_code(m: re.Match, ctx: Context) -> Reading | None:
@@ -724,7 +757,14 @@ _SET_CONTEXT = re.compile(r"(?:\$\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|'ll)\s+$", re.IGNORECASE)
 
 
+# "the first nine months", "the latest six months": a results period that now frames comparisons
+_REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+|past\s+|last\s+)?(?:six|nine|6|9)\s+months",
+                               re.IGNORECASE)
+
+
 def read_duration(m: re.Match, ctx: Context) -> Reading | None:
+    if _REPORTING_PERIOD.fullmatch(m.group(0)):
+        ctx.reporting_period_end = m.end()
     if re.fullmatch(r"one\s+day", m.group(0), re.IGNORECASE) and _MODAL_BEFORE.search(
             ctx.text, max(0, m.start() - 10), m.start()):
         return Reading("DATE", "FUTURE_REF")
@@ -803,7 +843,8 @@ def read_set_weekdays(m: re.Match, ctx: Context) -> Reading | None:
 
 
 READERS: dict[str, Reader] = {
-    "date_mdy": read_month_day, "date_dmy": read_month_day, "date_iso": read_iso_date,
+    "date_mdy": read_month_day, "date_dmy": read_month_day, "week_of": read_week_of,
+    "two_quarters": read_two_quarters, "date_iso": read_iso_date,
     "date_slash": read_slash_date, "month_year": read_month_year, "month": read_month,
     "month_relative_year": read_month_relative_year, "compound_ago": read_compound_ago,
     "weekday": read_weekday, "clock": read_clock, "clock24": read_clock24, "noon": read_noon,

@@ -66,6 +66,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:,?\s+(?P<year>{YEAR}))?")),
     ("date_iso", _rule(r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)")),
     ("date_slash", _rule(r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>\d{4}|\d{2})")),
+    ("week_of", _rule(rf"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?")),
     ("month_year", _rule(rf"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR}|'\d\d|{SPOKEN_YEAR})")),
     ("month_relative_year", _rule(rf"(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
     ("month", _rule(rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH_FULL})")),
@@ -93,6 +94,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?"
         r"(?P<unit>quarter|period|half)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR})|(?P<year_rel2>this|last|next|the)\s+(?:fiscal\s+)?year))?")),
+    ("two_quarters", _rule(
+        rf"the\s+(?P<which>first|last|final|second)\s+two\s+quarters"
+        rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?")),
     ("quarter_code", _rule(rf"(?P<code>[1-4])Q(?:\s*(?P<year>{YEAR}))?|Q(?P<code2>[1-4])(?:\s*(?P<year2>{YEAR}))?")),
     ("fiscal_year", _rule(rf"fiscal\s+(?:year\s+)?(?P<year>{YEAR}|'\d\d)|FY\s?(?P<short>{YEAR}|\d\d)")),
     ("season", _rule(
@@ -112,6 +116,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<rel>this|last|next)\s+(?P<unit>week|month|year))")),
     ("year_end", _rule(r"(?:the\s+)?year[\s-]end|year's\s+end")),
     ("deictic", _rule(
+        r"(?:mid-?(?P<prepart>morning|afternoon)\s+)?"
         r"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|"
         rf"tomorrow)(?:\s+(?P<part>{PART_OF_DAY}))?")),
     ("reference", _rule(
@@ -174,7 +179,8 @@ _UNIT_KEYS = frozenset(
      "decade", "decades", "century", "centuries", "millennium", "millennia"])
 _PART_KEYS = frozenset(["morning", "afternoon", "evening", "night", "overnight"])
 RULE_KEYS: dict[str, frozenset[str]] = {
-    "date_mdy": _MONTH_KEYS, "date_dmy": _MONTH_KEYS, "month_year": _MONTH_KEYS,
+    "date_mdy": _MONTH_KEYS, "date_dmy": _MONTH_KEYS, "month_year": _MONTH_KEYS, "week_of": _MONTH_KEYS,
+    "two_quarters": frozenset({"quarters"}),
     "month_relative_year": _MONTH_KEYS, "month": _MONTH_KEYS,
     "date_iso": frozenset({NUMBER_KEY}), "date_slash": frozenset({NUMBER_KEY}),
     "clock": frozenset({NUMBER_KEY}), "clock24": frozenset({NUMBER_KEY}),

@@ -59,10 +59,9 @@ def tense_of(text: str, start: int, end: int, parsed: Any = None, sentence_wide:
     With `sentence_wide`, a clause without cues defers to the nearest cue in the sentence
     (reporting verbs excepted: they date the report, not the event).
     """
-    verdict = _tense_from_parse(parsed, start) if parsed is not None else None
-    if verdict is not None:
-        return verdict
     verdict = _tense_from_cues(text, start, end)
+    if verdict is None and parsed is not None:
+        verdict = _tense_from_parse(parsed, start)
     if verdict is None and sentence_wide:
         verdict = _tense_from_sentence(text, start, end)
     return verdict
