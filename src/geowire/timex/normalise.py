@@ -31,6 +31,7 @@ from geowire.timex.lexicon import (
     WEEKDAYS,
     number_value,
 )
+from geowire.timex.patterns import RULES
 from geowire.timex.tense import is_future, tense_of
 
 # how far back a quarter mention still governs "a year ago" (financial reports)
@@ -70,6 +71,7 @@ class Context:
         return self.anchor or self.dct
 
 
+RULE_PATTERNS = dict(RULES)
 Reader = Callable[[re.Match, Context], "Reading | None"]
 
 
@@ -393,6 +395,16 @@ def read_clock(m: re.Match, ctx: Context) -> Reading | None:
     return _clock_reading(hour, minute, m, ctx)
 
 
+def read_clock_part(m: re.Match, ctx: Context) -> Reading | None:
+    """'4 in the morning', '9 in the evening'."""
+    hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    if m["part"].lower() == "morning":
+        hour = 0 if hour == 12 else hour
+    elif hour < 12:
+        hour += 12
+    return _clock_reading(hour, minute, m, ctx)
+
+
 def read_clock24(m: re.Match, ctx: Context) -> Reading | None:
     return _clock_reading(int(m["hour"]), int(m["minute"]), m, ctx)
 
@@ -469,6 +481,34 @@ def read_day_around(m: re.Match, ctx: Context) -> Reading | None:
         return _unanchored("DATE")
     point = _point_for_unit(base, m["unit"].lower(), -1 if m["direction"].lower() == "before" else 1)
     return _date(point) if point else _unanchored("DATE")
+
+
+def read_day_around_date(m: re.Match, ctx: Context) -> Reading | None:
+    """'the day before last Tuesday': a day next to a named one."""
+    for rule in ("weekday", "date_mdy"):
+        inner = RULE_PATTERNS[rule].fullmatch(ctx.text, m.start("target"), m.end("target"))
+        if inner is not None:
+            break
+    target = READERS[rule](inner, ctx) if inner is not None else None
+    if target is None or target.point is None or target.point.grain != "day":
+        return _unanchored("DATE")
+    offset = -1 if m["direction"].lower() == "before" else 1
+    return _date(cal.from_date(target.point.date + dt.timedelta(days=offset)))
+
+
+# how near the day just named must be for "in the morning" to belong to it
+_PART_OF_DAY_REACH = 300
+
+
+def read_part_of_day(m: re.Match, ctx: Context) -> Reading | None:
+    anchor = ctx.anchor
+    recent_day = anchor is not None and anchor.grain in ("day", "part") and m.start() - ctx.anchor_end < (
+        _PART_OF_DAY_REACH)
+    base = anchor if recent_day else (ctx.dct if m["mid"] else None)
+    if base is None:
+        return None
+    part = (m["part"] or m["mid"]).lower()
+    return _date(Point("part", base.year, base.month, base.day, label=PARTS_OF_DAY[part]))
 
 
 def read_edge_of_period(m: re.Match, ctx: Context) -> Reading | None:
@@ -583,10 +623,10 @@ def _coarse_grain(unit: str) -> str:
 
 def read_quarter(m: re.Match, ctx: Context) -> Reading | None:
     unit = m["unit"].lower()
-    rel = set(re.findall(r"[a-z]+(?:-[a-z]+)*", (m["rel"] or "").lower()))
+    rel = set(re.findall(r"[a-z]+(?:-[a-z]+)*", f"{m['rel'] or ''} {m['ago'] or ''}".lower()))
     number = ORDINALS.get((m["ordinal"] or "").lower())
     size = 2 if unit == "half" else 4
-    year_ago = bool(rel & {"year-ago", "year-earlier", "ago", "earlier"})
+    year_ago = bool(rel & {"year-ago", "year-earlier", "ago", "earlier"}) or "last" in rel and bool(m["ago"])
     point = _explicit_period_year(m, ctx, number, unit)
     if point is None:
         point = _implicit_period(m, ctx, number, unit, rel)
@@ -634,8 +674,11 @@ def _period_number_from_context(m: re.Match, ctx: Context, unit: str) -> int | N
 def _implicit_period(m: re.Match, ctx: Context, number: int | None, unit: str, rel: set[str]) -> Point | None:
     grain = "half" if unit == "half" else "quarter"
     anchor = ctx.anchor
+    # a year-ago comparison looks back from a reported period, not from a forecast one
+    forecast = anchor is not None and ctx.dct is not None and anchor.date > ctx.dct.date
+    year_ago = bool(rel & {"year-ago", "year-earlier", "ago", "earlier"})
     if number is None and anchor is not None and anchor.grain == grain and not rel & {
-            "next", "coming", "current", "latest", "most", "recent"}:
+            "next", "coming", "current", "latest", "most", "recent"} and not (year_ago and forecast):
         return anchor
     if ctx.dct is None:
         return None
@@ -847,12 +890,14 @@ READERS: dict[str, Reader] = {
     "two_quarters": read_two_quarters, "date_iso": read_iso_date,
     "date_slash": read_slash_date, "month_year": read_month_year, "month": read_month,
     "month_relative_year": read_month_relative_year, "compound_ago": read_compound_ago,
-    "weekday": read_weekday, "clock": read_clock, "clock24": read_clock24, "noon": read_noon,
+    "weekday": read_weekday, "clock": read_clock, "clock24": read_clock24, "clock_part": read_clock_part,
+    "noon": read_noon,
     "decade": read_decade, "decade_word": read_decade_word, "century": read_century,
     "quarter": read_quarter, "quarter_code": read_quarter_code, "fiscal_year": read_fiscal_year,
     "season": read_season, "relative_unit": read_relative_unit, "edge_of_period": read_edge_of_period,
     "year_end": read_year_end, "deictic": read_deictic, "reference": read_reference, "ago": read_ago,
-    "day_around": read_day_around, "duration": read_duration, "bare_units": read_bare_units,
+    "day_around": read_day_around, "day_around_date": read_day_around_date, "part_of_day": read_part_of_day,
+    "duration": read_duration, "bare_units": read_bare_units,
     "set_every": read_set_every, "set_adverb": read_set_adverb, "set_frequency": read_set_frequency,
     "set_weekdays": read_set_weekdays, "holiday": read_holiday, "year": read_year,
     "year_words": read_year_words, "the_period": read_the_period, "the_weekend": read_the_weekend,

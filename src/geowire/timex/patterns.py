@@ -35,7 +35,7 @@ _TENS_WORDS = _alternation(TENS)
 NUMBER_WORD = (rf"(?:(?:{_TENS_WORDS})(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|a\s+dozen|dozen|"
                rf"a\s+hundred|a\s+thousand)")
 QUANTITY = (
-    r"(?:a\s+couple\s+of|a\s+couple|a\s+number\s+of|a\s+few|several|few|many|numerous|some|"
+    r"(?:a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of|a\s+few|several|few|many|numerous|some|"
     r"half\s+an?|\d+\s+\d/\d|\d+(?:\.\d+)?|"
     rf"{NUMBER_WORD}(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?|an?)"
 )
@@ -79,6 +79,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?"
         rf"(?:,?\s+(?P<weekday>{WEEKDAY})|\s+(?P<deixis>today|yesterday|tomorrow|tonight)|"
         rf",?\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?)?")),
+    ("clock_part", _rule(
+        r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
+        r"(?P<part>morning|afternoon|evening)")),
     ("clock24", _rule(r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*(?P<zone>GMT|UTC|[ECMP][SD]T|local\s+time)")),
     ("noon", _rule(
         rf"(?P<word>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY})|\s+(?P<deixis>today|yesterday|tomorrow))?")),
@@ -89,11 +92,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:the\s+)?(?:(?P<year>{YEAR})(?:'s)?\s+|fiscal\s+(?P<fiscal_year>{YEAR})(?:'s)?\s+|"
         r"(?P<year_rel>next|last|this)\s+year's\s+)?"
         r"(?P<rel>(?:(?:latest|last|current|previous|past|prior|next|coming|same|recent|most\s+recent|this|that|"
-        r"comparable|year-ago|year-earlier|year\s+ago|year\s+earlier|fiscal|just-ended|just\s+ended|"
+        r"comparable|corresponding|year-ago|year-earlier|year\s+ago|year\s+earlier|fiscal|just-ended|just\s+ended|"
         r"just-completed|final|fourth-period|calendar)[\s-]+){0,3})"
         rf"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?"
         r"(?P<unit>quarter|period|half)"
-        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR})|(?P<year_rel2>this|last|next|the)\s+(?:fiscal\s+)?year))?")),
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR})|(?P<year_rel2>this|last|next|the)\s+(?:fiscal\s+)?year)|"
+        r"\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?")),
     ("two_quarters", _rule(
         rf"the\s+(?P<which>first|last|final|second)\s+two\s+quarters"
         rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?")),
@@ -129,6 +133,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<direction>ago|earlier|later|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$)|from\s+now|"
         r"hence|previously|since(?=\s*[,.;:)]))")),
     ("compound_ago", _rule(r"(?P<unit>year|month|week|day)-(?P<direction>earlier|ago)")),
+    ("day_around_date", _rule(
+        r"the\s+(?P<unit>day|night)\s+(?P<direction>before|after)\s+"
+        rf"(?P<target>(?:(?:last|next|this)\s+)?{WEEKDAY}|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)")),
+    # "in the morning" of a day the story has just named
+    ("part_of_day", _rule(r"(?<=\bin\s)the\s+(?P<part>morning|afternoon|evening)|"
+                          r"mid-?\s?(?P<mid>morning|afternoon)")),
     ("day_around", _rule(r"the\s+(?P<unit>day|night|week|month|year)\s+(?P<direction>before|after)"
                          r"(?=\s*[,.;:)]|\s+\w+day)")),
     ("duration", _rule(
@@ -140,7 +150,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suffix>-long)?")),
     ("bare_units", _rule(
         r"(?:(?P<rel>(?:the\s+)?(?:recent|coming|past|previous|following|ensuing|early|final|last|"
-        r"next|first))\s+)?"
+        r"next|first)|the(?=\s+\w+\s+ahead\b))\s+)?"
         r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<ahead>\s+ahead)?"
         r"(?P<suffix>-long)?")),
     ("set_every", _rule(
@@ -183,7 +193,7 @@ RULE_KEYS: dict[str, frozenset[str]] = {
     "two_quarters": frozenset({"quarters"}),
     "month_relative_year": _MONTH_KEYS, "month": _MONTH_KEYS,
     "date_iso": frozenset({NUMBER_KEY}), "date_slash": frozenset({NUMBER_KEY}),
-    "clock": frozenset({NUMBER_KEY}), "clock24": frozenset({NUMBER_KEY}),
+    "clock": frozenset({NUMBER_KEY}), "clock24": frozenset({NUMBER_KEY}), "clock_part": frozenset({NUMBER_KEY}),
     "quarter_code": frozenset({NUMBER_KEY}), "year": frozenset({NUMBER_KEY}),
     "decade": frozenset({NUMBER_KEY}), "fiscal_year": frozenset({NUMBER_KEY, "fiscal"}),
     "weekday": _WEEKDAY_KEYS, "set_weekdays": _WEEKDAY_KEYS | frozenset(w + "s" for w in _WEEKDAY_KEYS),
@@ -203,7 +213,9 @@ RULE_KEYS: dict[str, frozenset[str]] = {
         "now", "currently", "nowadays", "days", "present", "presently", "recently", "lately", "past", "future",
         "term", "possible", "soon", "current"
     ]),
-    "ago": _UNIT_KEYS, "compound_ago": _UNIT_KEYS, "day_around": _UNIT_KEYS, "duration": _UNIT_KEYS,
+    "ago": _UNIT_KEYS, "compound_ago": _UNIT_KEYS, "day_around": _UNIT_KEYS,
+    "day_around_date": frozenset({"day", "night"}), "part_of_day": frozenset({"morning", "afternoon"}) | frozenset(
+        {"evening", "midmorning", "midafternoon", "mid"}), "duration": _UNIT_KEYS,
     "bare_units": _UNIT_KEYS, "set_frequency": _UNIT_KEYS,
     "set_every": _UNIT_KEYS | _WEEKDAY_KEYS | _PART_KEYS | frozenset(n.lower() for n in MONTH_NAMES),
     "set_adverb": frozenset([
@@ -230,7 +242,8 @@ COUNT_BEFORE = re.compile(
     r"(?:\b(?:about|around|some|nearly|almost|than|over|under|only|least|most|to|of\s+the|by|at)\s+)$",
     re.IGNORECASE)
 YEAR_CLOSES_PHRASE = re.compile(
-    r"^(?:\s*(?:[.,;:)!?'\"]|$)|\s+(?:and|or|when|as|after|before|in|to|through|until|because)\b|\s+(?-i:[A-Z]))")
+    r"^(?:\s*(?:[.,;:)!?'\"]|$)|\s+(?:and|or|when|as|after|before|in|to|through|until|because|it|he|she|they|"
+    r"we|there)\b|\s+(?-i:[A-Z]))")
 NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|percent|people|persons|men|women|children|troops|soldiers|police|policemen|officers|"
     r"workers|employees|jobs|students|units|shares|cars|vehicles|tons|tonnes|feet|foot|meters|metres|"

@@ -10,6 +10,7 @@ the survivors are normalised in reading order so that narrative expressions
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,7 +71,36 @@ def extract_times(text: str, published: str | None, parsed: Any = None) -> list[
         found = _read(candidate, context)
         if found is not None:
             times.append(found)
+            times.extend(_coordinated_days(text, found))
     return times
+
+
+# "April 24 and 25": the bare second day shares the first one's month and year
+_COORDINATED_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+                              r"(?=\s*[,.;:)]|\s*$|\s+(?:in|at|to|and|when|as|after|before|for|with)\b)")
+_DAY_VALUE = re.compile(r"(?P<month>(?:\d{4}|XXXX)-\d\d)-\d\d")
+
+
+def _is_calendar_day(value: str) -> bool:
+    year, month, day = value.split("-")
+    try:
+        dt.date(2000 if year == "XXXX" else int(year), int(month), int(day))   # 2000: a leap year
+    except ValueError:
+        return False
+    return True
+
+
+def _coordinated_days(text: str, first: TimeExpr) -> list[TimeExpr]:
+    if first.type != "DATE" or not first.value or not _DAY_VALUE.fullmatch(first.value):
+        return []
+    found = _COORDINATED_DAY.match(text, first.end)
+    if found is None:
+        return []
+    value = f"{_DAY_VALUE.fullmatch(first.value)['month']}-{int(found['day']):02d}"
+    if not _is_calendar_day(value) or value <= first.value:
+        return []
+    return [TimeExpr(found.start("day"), found.end(), text[found.start("day"):found.end()], "DATE", value,
+                     None, first.anchored)]
 
 
 def _candidates(text: str) -> list[Candidate]:
@@ -173,7 +203,7 @@ def _quarter_ok(m: re.Match, before: str, after: str) -> bool:
             return True
         return bool(m["ordinal"]) and (has_year or m.group(0).lower().startswith("the") or "-" in m.group(0))
     if unit.lower() == "period":
-        return bool(re.search(r"latest|year|comparable|same|fiscal|recent", rel)) or has_year and (
+        return bool(re.search(r"latest|year|comparable|corresponding|same|fiscal|recent", rel)) or has_year and (
             bool(m["ordinal"]) or m.group(0).lower().startswith("the"))
     if unit[0].isupper() and not m["ordinal"] and not has_year:
         return False
@@ -252,8 +282,14 @@ _SOON_BEFORE = re.compile(r"\b(?:as|how|too|so)\s+$", re.IGNORECASE)
 _SOON_AFTER = re.compile(r"^\s*(?:after|afterwards?|thereafter|as|enough|than)\b", re.IGNORECASE)
 
 
+# "the past three summers": a counted stretch, not the vague past
+_COUNT_AFTER = re.compile(rf"^\s+(?:\d+|{pat.NUMBER_WORD}|few|several|couple)\b", re.IGNORECASE)
+
+
 def _reference_ok(m: re.Match, before: str, after: str) -> bool:
     word = m["word"].lower()
+    if word in ("the past", "the future") and _COUNT_AFTER.match(after):
+        return False
     if word == "the moment":
         return bool(_MOMENT_CONTEXT.search(before))
     if word == "current":
