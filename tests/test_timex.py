@@ -168,3 +168,36 @@ def test_component_uses_the_parse_for_tense():
     doc.parsed = load_model()(text)
     registry.create("timex", "rule_timex")(doc)
     assert [(t.text, t.value) for t in doc.times] == [("Tuesday", "1998-08-11")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a scheduled present: the parse finds "meet" governing the weekday, no cue word does
+    ("He and the envoy meet separately Monday with the mediators.", "1998-08-10"),
+    # a possessive weekday dates a noun, so the present "is" says nothing about it
+    ("Monday's vote is the main topic in the capital.", "1998-08-03"),
+])
+def test_parse_reads_a_scheduled_present(text, expected):
+    from geowire.nlp.spacy_nlp import load_model
+
+    doc = Document(id="d1", text=text, published=FRI)
+    doc.parsed = load_model()(text)
+    registry.create("timex", "rule_timex")(doc)
+    weekday = next(t for t in doc.times if t.text.startswith(("Monday", "Tuesday")))
+    assert weekday.value == expected
+
+
+@pytest.mark.parametrize("verb, tag, expected", [("meet", "VBP", True), ("hurt", "VBP", None), ("met", "VBD", False)])
+def test_parse_tense_of_a_governing_verb(verb, tag, expected):
+    """A present-tense governor marks a schedule, unless its form is also a past one ("hurt")."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from geowire.timex.tense import _tense_from_parse
+
+    words = ["They", verb, "on", "Tuesday", "."]
+    morph = "Tense=Past|VerbForm=Fin" if tag == "VBD" else "Tense=Pres|VerbForm=Fin"
+    parsed = Doc(Vocab(), words=words, heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+                 tags=["PRP", tag, "IN", "NNP", "."], pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT"],
+                 morphs=["", morph, "", "", ""], lemmas=["they", verb if verb != "met" else "meet", "on", "Tuesday", "."])
+    assert _tense_from_parse(parsed, len("They ") + len(verb) + len(" on ")) is expected

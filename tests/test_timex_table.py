@@ -268,6 +268,9 @@ ROWS = [
      "DATE", "2000-02-21", None),
     ("Prices fell Friday. Dealers bought heavily in the morning.", "1989-10-30", "the morning", "TIME",
      "1989-10-27TMO", None),
+    ("Two helicopters collided last February near the border.", "1998-03-01", "last February", "DATE",
+     "1997-02", None),
+    ("The law was passed last December.", "1999-01-10", "last December", "DATE", "1998-12", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

@@ -186,6 +186,10 @@ def read_month(m: re.Match, ctx: Context) -> Reading | None:
     if rel in ("last", "this past", "next", "this coming"):
         forward = rel in ("next", "this coming")
         year = today.year + (month <= today.month) if forward else today.year - (month >= today.month)
+        if rel == "last" and today.month - month == 1:
+            # had the month just ended been meant, "last month" would have been said ("last
+            # December" in January is both, so it stays the one just ended)
+            year -= 1
         return _date(Point("month", year, month))
     if rel == "this":
         return _date(Point("month", today.year, month))

@@ -111,25 +111,37 @@ def _tense_from_cues(text: str, start: int, end: int) -> bool | None:
     return None
 
 
+# present forms that are also past forms: the tagger cannot tell "which fell ... hurt" from "hurts"
+_SAME_IN_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "let", "cost", "read", "spread", "quit", "shut",
+                           "bet", "split", "burst", "cast", "upset", "broadcast", "forecast", "beat", "bid"})
+
+
 def _tense_from_parse(parsed: Any, start: int) -> bool | None:
     """Future/past from the verb that governs the token at `start`; None if unknown."""
     try:
         token = next((t for t in parsed if t.idx <= start < t.idx + len(t.text)), None)
         if token is None:
             return None
-        for _ in range(6):
+        # "Friday's trading", "over lunch Tuesday": the date dates a noun, not the verb's present
+        modifies_noun = token.dep_ == "poss"
+        for step in range(6):
             if token.pos_ in ("VERB", "AUX") or token.head is token:
                 break
+            modifies_noun = modifies_noun or (step > 0 and token.pos_ in ("NOUN", "PROPN"))
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+        auxiliaries = [c.text.lower() for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(a in ("will", "'ll", "shall", "wo", "would") for a in auxiliaries):
             return True
         if "Past" in token.morph.get("Tense") or any(
                 "Past" in c.morph.get("Tense") for c in token.children if c.dep_ in ("aux", "auxpass")):
             return False
         if token.lemma_ in ("be",) and any(c.dep_ == "xcomp" for c in token.children):
+            return True
+        # "Arafat meets Albright Monday", "the deadline is Friday": the present of a schedule
+        if not modifies_noun and token.tag_ in ("VBP", "VBZ") and token.lemma_ not in (
+                "say", "tell", "report", "announce", "have") and token.text.lower() not in _SAME_IN_PAST:
             return True
         return None
     except (AttributeError, TypeError):
