@@ -271,6 +271,12 @@ ROWS = [
     ("Two helicopters collided last February near the border.", "1998-03-01", "last February", "DATE",
      "1997-02", None),
     ("The law was passed last December.", "1999-01-10", "last December", "DATE", "1998-12", None),
+    ("Net for the year-earlier nine months included a gain.", WSJ, "the year-earlier nine months", "DURATION",
+     "P9M", None),
+    ("For the nine months, Acme earned $8 million. In the year-earlier period, it lost $1 million.", WSJ,
+     "the year-earlier period", "DURATION", "P9M", None),
+    ("For the first nine months, Acme earned $8 million, against a loss in the 1988 period.", WSJ,
+     "the 1988 period", "DATE", "1988", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

@@ -57,8 +57,9 @@ class Context:
     parsed: Any = None
     anchor: Point | None = None
     anchor_end: int = -1
-    # where the last multi-month reporting period ("the first nine months") ended
+    # where the last multi-month reporting period ("the first nine months") ended, and its length
     reporting_period_end: int = -1
+    reporting_period_value: str | None = None
 
     def future(self, start: int, end: int) -> bool:
         return is_future(self.text, start, end, self.parsed)
@@ -631,6 +632,9 @@ def read_quarter(m: re.Match, ctx: Context) -> Reading | None:
     number = ORDINALS.get((m["ordinal"] or "").lower())
     size = 2 if unit == "half" else 4
     year_ago = bool(rel & {"year-ago", "year-earlier", "ago", "earlier"}) or "last" in rel and bool(m["ago"])
+    if unit == "period" and year_ago and _after_reporting_period(ctx) and not m["year"] and not m["year2"]:
+        # "For the nine months, ... In the year-earlier period": the same stretch a year before
+        return Reading("DURATION", ctx.reporting_period_value)
     point = _explicit_period_year(m, ctx, number, unit)
     if point is None:
         point = _implicit_period(m, ctx, number, unit, rel)
@@ -639,6 +643,10 @@ def read_quarter(m: re.Match, ctx: Context) -> Reading | None:
     if year_ago:
         return Reading("DATE", cal.shift(point, -1, "year").value(), comparison=True)
     return _date(point)
+
+
+def _after_reporting_period(ctx: Context) -> bool:
+    return ctx.reporting_period_value is not None and ctx.reporting_period_end > ctx.anchor_end
 
 
 def _explicit_period_year(m: re.Match, ctx: Context, number: int | None, unit: str) -> Point | None:
@@ -650,7 +658,7 @@ def _explicit_period_year(m: re.Match, ctx: Context, number: int | None, unit: s
         if base is None:
             return None
         year = base.year + {"next": 1, "last": -1}.get(relative, 0)
-    if year is not None and unit == "period" and ctx.reporting_period_end > ctx.anchor_end:
+    if year is not None and unit == "period" and _after_reporting_period(ctx):
         return Point("year", year)   # "the 1988 period" after "the first nine months"
     if year is not None and number is None and ctx.anchor is not None and ctx.anchor.grain == (
             "half" if unit == "half" else "quarter"):
@@ -812,6 +820,7 @@ _REPORTING_PERIOD = re.compile(r"the\s+(?:first\s+|latest\s+|past\s+|last\s+)?(?
 def read_duration(m: re.Match, ctx: Context) -> Reading | None:
     if _REPORTING_PERIOD.fullmatch(m.group(0)):
         ctx.reporting_period_end = m.end()
+        ctx.reporting_period_value = duration_value(_count(m["quantity"]), m["unit"])
     if re.fullmatch(r"one\s+day", m.group(0), re.IGNORECASE) and _MODAL_BEFORE.search(
             ctx.text, max(0, m.start() - 10), m.start()):
         return Reading("DATE", "FUTURE_REF")

@@ -143,7 +143,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                          r"(?=\s*[,.;:)]|\s+\w+day)")),
     ("duration", _rule(
         r"(?:(?P<rel>the\s+(?:past|last|next|first|final|coming|previous|remaining|following|latest|"
-        r"initial|same|entire|whole|full|ensuing|preceding|last\s+few|past\s+few|next\s+few)|"
+        r"initial|same|entire|whole|full|ensuing|preceding|last\s+few|past\s+few|next\s+few|year-earlier|"
+        r"year-ago|comparable)|"
         r"past|last|next|first|another|an\s+additional|a\s+full|the)\s+)?"
         rf"(?P<quantity>{QUANTITY_RANGE})(?:\s+(?:more|full|straight|consecutive|additional|long|"
         r"trading|business|working|calendar))?[\s-]+"
