@@ -201,3 +201,8 @@ def test_parse_tense_of_a_governing_verb(verb, tag, expected):
                  tags=["PRP", tag, "IN", "NNP", "."], pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT"],
                  morphs=["", morph, "", "", ""], lemmas=["they", verb if verb != "met" else "meet", "on", "Tuesday", "."])
     assert _tense_from_parse(parsed, len("They ") + len(verb) + len(" on ")) is expected
+
+
+def test_adjective_overnight_and_early_hours_are_not_times():
+    times = extract_times("Overnight rates rose. Banks stayed open in the early hours to clear trades.", FRI)
+    assert [t.text for t in times] == []

@@ -277,6 +277,11 @@ ROWS = [
      "the year-earlier period", "DURATION", "P9M", None),
     ("For the first nine months, Acme earned $8 million, against a loss in the 1988 period.", WSJ,
      "the 1988 period", "DATE", "1988", None),
+    # conflict reporting
+    ("Shelling resumed in the early hours of Sunday near the crossing.", "2013-03-20", "the early hours of Sunday",
+     "DATE", "2013-03-17", "START"),
+    ("The truce collapsed overnight, residents said.", "2013-03-20", "overnight", "TIME", "2013-03-19TNI", None),
+    ("By 2020 the port will have doubled in size.", "2013-03-20", "2020", "DATE", "2020", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

@@ -488,17 +488,41 @@ def read_day_around(m: re.Match, ctx: Context) -> Reading | None:
     return _date(point) if point else _unanchored("DATE")
 
 
-def read_day_around_date(m: re.Match, ctx: Context) -> Reading | None:
-    """'the day before last Tuesday': a day next to a named one."""
-    for rule in ("weekday", "date_mdy"):
+def _named_day(m: re.Match, ctx: Context) -> Point | None:
+    """The day that the `target` group of a match names ('last Tuesday', 'March 3', 'yesterday')."""
+    for rule in ("weekday", "date_mdy", "deictic"):
         inner = RULE_PATTERNS[rule].fullmatch(ctx.text, m.start("target"), m.end("target"))
         if inner is not None:
-            break
-    target = READERS[rule](inner, ctx) if inner is not None else None
-    if target is None or target.point is None or target.point.grain != "day":
+            target = READERS[rule](inner, ctx)
+            return target.point if target is not None and target.point and target.point.grain == "day" else None
+    return None
+
+
+def read_day_around_date(m: re.Match, ctx: Context) -> Reading | None:
+    """'the day before last Tuesday': a day next to a named one."""
+    day = _named_day(m, ctx)
+    if day is None:
         return _unanchored("DATE")
     offset = -1 if m["direction"].lower() == "before" else 1
-    return _date(cal.from_date(target.point.date + dt.timedelta(days=offset)))
+    return _date(cal.from_date(day.date + dt.timedelta(days=offset)))
+
+
+def read_early_hours(m: re.Match, ctx: Context) -> Reading | None:
+    """'the early hours of Sunday': the start of that day."""
+    day = _named_day(m, ctx)
+    return _date(day, "START") if day is not None else _unanchored("DATE", None, "START")
+
+
+def read_overnight(m: re.Match, ctx: Context) -> Reading | None:
+    """'overnight': the night before the report (or the day just named), the coming one in a plan."""
+    anchor = ctx.anchor
+    if anchor is not None and anchor.grain in ("day", "part") and m.start() - ctx.anchor_end < _PART_OF_DAY_REACH:
+        night = anchor.date
+    elif ctx.dct is not None:
+        night = ctx.dct.date - dt.timedelta(days=0 if ctx.future(m.start(), m.end()) else 1)
+    else:
+        return _unanchored("TIME")
+    return _date(Point("part", night.year, night.month, night.day, label="NI"))
 
 
 # how near the day just named must be for "in the morning" to belong to it
@@ -909,7 +933,8 @@ READERS: dict[str, Reader] = {
     "quarter": read_quarter, "quarter_code": read_quarter_code, "fiscal_year": read_fiscal_year,
     "season": read_season, "relative_unit": read_relative_unit, "edge_of_period": read_edge_of_period,
     "year_end": read_year_end, "deictic": read_deictic, "reference": read_reference, "ago": read_ago,
-    "day_around": read_day_around, "day_around_date": read_day_around_date, "part_of_day": read_part_of_day,
+    "day_around": read_day_around, "day_around_date": read_day_around_date,
+    "early_hours": read_early_hours, "overnight": read_overnight, "part_of_day": read_part_of_day,
     "duration": read_duration, "bare_units": read_bare_units,
     "set_every": read_set_every, "set_adverb": read_set_adverb, "set_frequency": read_set_frequency,
     "set_weekdays": read_set_weekdays, "holiday": read_holiday, "year": read_year,

@@ -133,6 +133,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<direction>ago|earlier|later|before(?=\s*[,.;:)]|\s*$)|after(?=\s*[,.;:)]|\s*$)|from\s+now|"
         r"hence|previously|since(?=\s*[,.;:)]))")),
     ("compound_ago", _rule(r"(?P<unit>year|month|week|day)-(?P<direction>earlier|ago)")),
+    ("early_hours", _rule(
+        r"the\s+(?:early|small|wee)\s+hours\s+of\s+"
+        rf"(?P<target>(?:(?:last|next|this)\s+)?{WEEKDAY}|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|today|yesterday|"
+        r"tomorrow)")),
+    ("overnight", _rule(r"overnight")),
     ("day_around_date", _rule(
         r"the\s+(?P<unit>day|night)\s+(?P<direction>before|after)\s+"
         rf"(?P<target>(?:(?:last|next|this)\s+)?{WEEKDAY}|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)")),
@@ -215,7 +220,8 @@ RULE_KEYS: dict[str, frozenset[str]] = {
         "term", "possible", "soon", "current"
     ]),
     "ago": _UNIT_KEYS, "compound_ago": _UNIT_KEYS, "day_around": _UNIT_KEYS,
-    "day_around_date": frozenset({"day", "night"}), "part_of_day": frozenset({"morning", "afternoon"}) | frozenset(
+    "day_around_date": frozenset({"day", "night"}), "early_hours": frozenset({"hours"}),
+    "overnight": frozenset({"overnight"}), "part_of_day": frozenset({"morning", "afternoon"}) | frozenset(
         {"evening", "midmorning", "midafternoon", "mid"}), "duration": _UNIT_KEYS,
     "bare_units": _UNIT_KEYS, "set_frequency": _UNIT_KEYS,
     "set_every": _UNIT_KEYS | _WEEKDAY_KEYS | _PART_KEYS | frozenset(n.lower() for n in MONTH_NAMES),
@@ -244,7 +250,7 @@ COUNT_BEFORE = re.compile(
     re.IGNORECASE)
 YEAR_CLOSES_PHRASE = re.compile(
     r"^(?:\s*(?:[.,;:)!?'\"]|$)|\s+(?:and|or|when|as|after|before|in|to|through|until|because|it|he|she|they|"
-    r"we|there)\b|\s+(?-i:[A-Z]))")
+    r"we|there|the)\b|\s+(?-i:[A-Z]))")
 NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:%|percent|people|persons|men|women|children|troops|soldiers|police|policemen|officers|"
     r"workers|employees|jobs|students|units|shares|cars|vehicles|tons|tonnes|feet|foot|meters|metres|"

@@ -233,7 +233,18 @@ def _duration_ok(m: re.Match, before: str, after: str) -> bool:
 
 
 def _bare_units_ok(m: re.Match, before: str, after: str) -> bool:
+    if re.fullmatch(r"(?:the\s+)?early\s+hours", m.group(0), re.IGNORECASE):
+        return False   # "in the early hours": a time of night, not a length
     return bool(m["rel"]) or bool(_DURATION_CONTEXT.search(before))
+
+
+# "collapsed overnight", "Overnight, rebels ...": the adverb, not "overnight rates" or "an overnight stay"
+_ADVERB_FOLLOWS = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:in|on|at|near|and|as|after|before|when|while|to|from|"
+                             r"into|across|along|around|by|with|amid|despite)\b)", re.IGNORECASE)
+
+
+def _overnight_ok(m: re.Match, before: str, after: str) -> bool:
+    return bool(_ADVERB_FOLLOWS.match(after))
 
 
 # "for the year", "nine months of the year": in news and reports the year on its own is the
@@ -312,7 +323,7 @@ _GUARDS = {
     "weekday": _weekday_ok,
     "month": _month_ok, "season": _season_ok, "quarter": _quarter_ok, "year": _year_ok,
     "duration": _duration_ok, "bare_units": _bare_units_ok, "the_period": _period_ok,
-    "noon": _clock_word_ok, "reference": _reference_ok, "set_adverb": _set_adverb_ok,
+    "noon": _clock_word_ok, "reference": _reference_ok, "set_adverb": _set_adverb_ok, "overnight": _overnight_ok,
 }
 
 
