@@ -282,6 +282,12 @@ ROWS = [
      "DATE", "2013-03-17", "START"),
     ("The truce collapsed overnight, residents said.", "2013-03-20", "overnight", "TIME", "2013-03-19TNI", None),
     ("By 2020 the port will have doubled in size.", "2013-03-20", "2020", "DATE", "2020", None),
+    ("The blast occurred at 10:30 a.m. (1430 GMT) near the market.", "2013-03-20", "1430 GMT", "TIME",
+     "2013-03-20T14:30", None),
+    ("The blast occurred at 10:30 a.m. (1430 GMT) near the market.", "2013-03-20", "10:30 a.m.", "TIME",
+     "2013-03-20T10:30", None),
+    ("Hours later, the building collapsed.", "2013-03-20", "Hours", "DURATION", "PTXH", None),
+    ("The ultimatum expired at midnight on Sunday.", "2013-03-20", "midnight", "TIME", "2013-03-17T24:00", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

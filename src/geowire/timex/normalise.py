@@ -31,7 +31,7 @@ from geowire.timex.lexicon import (
     WEEKDAYS,
     number_value,
 )
-from geowire.timex.patterns import RULES
+from geowire.timex.patterns import RULES, WEEKDAY
 from geowire.timex.tense import is_future, tense_of
 
 # how far back a quarter mention still governs "a year ago" (financial reports)
@@ -366,6 +366,9 @@ def read_deictic(m: re.Match, ctx: Context) -> Reading | None:
     return _date(_with_part(day, part))
 
 
+_DAY_FOLLOWS = re.compile(rf"\s+on\s+(?P<weekday>{WEEKDAY})\b")
+
+
 def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
     if m.groupdict().get("weekday"):
         if ctx.dct is None:
@@ -379,6 +382,9 @@ def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
         if ctx.dct is None:
             return None
         return ctx.dct.date + dt.timedelta(days=_DEICTIC_OFFSETS[m["deixis"].lower()])
+    following = _DAY_FOLLOWS.match(ctx.text, m.end())
+    if following is not None and ctx.dct is not None:   # "at midnight on Sunday"
+        return _weekday_date(ctx.dct.date, WEEKDAYS[following["weekday"].lower()], "", _weekday_ahead(m, ctx))
     if ctx.anchor is not None and ctx.anchor.grain in ("day", "part", "minute"):
         return ctx.anchor.date
     return ctx.dct.date if ctx.dct else None

@@ -82,7 +82,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("clock_part", _rule(
         r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+"
         r"(?P<part>morning|afternoon|evening)")),
-    ("clock24", _rule(r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*(?P<zone>GMT|UTC|[ECMP][SD]T|local\s+time)")),
+    ("clock24", _rule(r"(?P<hour>[01]?\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?P<zone>GMT|UTC|[ECMP][SD]T|local\s+time)")),
     ("noon", _rule(
         rf"(?P<word>noon|midnight|midday)(?:\s+(?P<weekday>{WEEKDAY})|\s+(?P<deixis>today|yesterday|tomorrow))?")),
     ("decade", _rule(r"(?:the\s+)?(?P<decade>(?:1[0-9]|20)\d0|'\d0)'?s")),

@@ -46,7 +46,7 @@ _SECOND_AS_ORDINAL = re.compile(r"^\s+(?![,.;:)]|and\b|or\b|later\b|ago\b|earlie
                                 r"in\b|of\b|to\b)\w", re.IGNORECASE)
 _OF_FOLLOWS = re.compile(r"^\s+of\b", re.IGNORECASE)
 _OF_YEAR_FOLLOWS = re.compile(r"^\s+of\s+(?:\d{4}|the\s+year|this|last|next)", re.IGNORECASE)
-_SENTENCE_FOLLOWS = re.compile(r"^(?:\s*$|\s+[A-Z\"'`(]|\s*\n)")
+_SENTENCE_FOLLOWS = re.compile(r"^(?:\s*$|\s+[A-Z\"'`]|\s*\n)")
 _AGE_FOLLOWS = re.compile(r"^[\s-]old\b", re.IGNORECASE)
 # "the quarter ended Sept. 30": the date closes a period and does not move the narrative
 _PERIOD_END_BEFORE = re.compile(r"\b(?:ended|ending|end)\s+$", re.IGNORECASE)
@@ -232,10 +232,14 @@ def _duration_ok(m: re.Match, before: str, after: str) -> bool:
     return True
 
 
+# "hours later", "months ago": a vague distance ("the weeks before the vote" is a date, left alone)
+_DISTANCE_AFTER = re.compile(r"^\s+(?:later|earlier|ago)\b", re.IGNORECASE)
+
+
 def _bare_units_ok(m: re.Match, before: str, after: str) -> bool:
     if re.fullmatch(r"(?:the\s+)?early\s+hours", m.group(0), re.IGNORECASE):
         return False   # "in the early hours": a time of night, not a length
-    return bool(m["rel"]) or bool(_DURATION_CONTEXT.search(before))
+    return bool(m["rel"]) or bool(_DURATION_CONTEXT.search(before)) or bool(_DISTANCE_AFTER.match(after))
 
 
 # "collapsed overnight", "Overnight, rebels ...": the adverb, not "overnight rates" or "an overnight stay"
