@@ -288,6 +288,10 @@ ROWS = [
      "2013-03-20T10:30", None),
     ("Hours later, the building collapsed.", "2013-03-20", "Hours", "DURATION", "PTXH", None),
     ("The ultimatum expired at midnight on Sunday.", "2013-03-20", "midnight", "TIME", "2013-03-17T24:00", None),
+    ("Acme posted a loss for the fiscal first quarter. Earlier this month, it had said it would break even "
+     "for the quarter.", WSJ, "the quarter", "DATE", "1989-Q1", None),
+    ("Acme expects a fourth-quarter loss. Earlier this month, it said sales in the latest quarter rose.", WSJ,
+     "the latest quarter", "DATE", "1989-Q3", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

@@ -38,6 +38,8 @@ from geowire.timex.tense import is_future, tense_of
 _QUARTER_ANCHOR_REACH = 400
 # a month-and-day this close to the publication date is taken as the nearest one whatever the tense
 _NEAR_DAYS = 90
+# how far "the quarter" still means the quarter a results story named, past other dates
+_REPORTED_PERIOD_REACH = 500
 
 
 @dataclass
@@ -60,6 +62,9 @@ class Context:
     # where the last multi-month reporting period ("the first nine months") ended, and its length
     reporting_period_end: int = -1
     reporting_period_value: str | None = None
+    # the last quarter (or half) of the publication year the story spoke of, and where
+    reported_period: Point | None = None
+    reported_period_end: int = -1
 
     def future(self, start: int, end: int) -> bool:
         return is_future(self.text, start, end, self.parsed)
@@ -70,6 +75,21 @@ class Context:
 
     def reference(self) -> Point | None:
         return self.anchor or self.dct
+
+    def note_reported_period(self, point: Point, end: int) -> None:
+        """A closed quarter or half of the publication year: the period a results story is about."""
+        if point.grain not in ("quarter", "half"):
+            return
+        months = 3 if point.grain == "quarter" else 6
+        closed = self.dct is None or (point.year, point.index * months) < (self.dct.year, self.dct.month)
+        if closed and (self.dct is None or point.year == self.dct.year):
+            self.reported_period, self.reported_period_end = point, end
+
+    def reported_period_near(self, position: int, grain: str) -> Point | None:
+        period = self.reported_period
+        if period is None or period.grain != grain or position - self.reported_period_end > _REPORTED_PERIOD_REACH:
+            return None
+        return period
 
 
 RULE_PATTERNS = dict(RULES)
@@ -722,6 +742,9 @@ def _implicit_period(m: re.Match, ctx: Context, number: int | None, unit: str, r
     if number is None and anchor is not None and anchor.grain == grain and not rel & {
             "next", "coming", "current", "latest", "most", "recent"} and not (year_ago and forecast):
         return anchor
+    reported = ctx.reported_period_near(m.start(), grain)
+    if number is None and reported is not None and not rel & {"next", "coming", "current"}:
+        return reported
     if ctx.dct is None:
         return None
     current = cal.coarsen(ctx.dct, grain)

@@ -342,6 +342,7 @@ def _read(candidate: Candidate, ctx: Context) -> TimeExpr | None:
         mod = "APPROX"
     if reading.point is not None and not reading.comparison and not _closes_quarter(ctx, start):
         ctx.anchor, ctx.anchor_end = reading.point, end
+        ctx.note_reported_period(reading.point, end)
     return TimeExpr(start, end, ctx.text[start:end], reading.type, reading.value,
                     reading.mod or mod, reading.anchored)
 
