@@ -20,6 +20,7 @@ MINIMUM_FLOORS = {
     ("events", "type_macro_f1"): 0.75,
     ("events", "actor_country_accuracy"): 0.85,
     ("temporal", "strict_f1"): 0.82,
+    ("temporal", "value_accuracy"): 0.88,
 }
 
 
