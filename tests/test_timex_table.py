@@ -292,6 +292,11 @@ ROWS = [
      "for the quarter.", WSJ, "the quarter", "DATE", "1989-Q1", None),
     ("Acme expects a fourth-quarter loss. Earlier this month, it said sales in the latest quarter rose.", WSJ,
      "the latest quarter", "DATE", "1989-Q3", None),
+    ("The talks will last three days, starting Tuesday.", "2013-03-22", "three days", "DURATION", "P3D", None),
+    ("The talks will last three days, starting Tuesday.", "2013-03-22", "Tuesday", "DATE", "2013-03-26", None),
+    ("The figures will be released in the spring.", "2013-03-22", "the spring", "DATE", "2013-SP", None),
+    ("Inflation hit 5% in the year to February.", "2013-03-22", "the year", "DURATION", "P1Y", None),
+    ("The mid-March deadline was missed.", "2013-03-22", "mid-March", "DATE", "2013-03", "MID"),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

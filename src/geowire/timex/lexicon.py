@@ -111,3 +111,7 @@ def _fraction_value(word: str) -> float | None:
         if parts[0].isdigit() and numerator.isdigit() and denominator.isdigit() and int(denominator):
             return int(parts[0]) + int(numerator) / int(denominator)
     return None
+
+# a regex guard: not right after a modal or "to" ("will last", "to last" are the verb, not "last week")
+NOT_AFTER_MODAL = "".join(rf"(?<!\b{w}\s)" for w in ("will", "would", "could", "might", "may", "can", "to", "must",
+                                                      "should", "shall"))

@@ -516,7 +516,7 @@ def read_day_around(m: re.Match, ctx: Context) -> Reading | None:
 
 def _named_day(m: re.Match, ctx: Context) -> Point | None:
     """The day that the `target` group of a match names ('last Tuesday', 'March 3', 'yesterday')."""
-    for rule in ("weekday", "date_mdy", "deictic"):
+    for rule in ("date_mdy", "weekday", "deictic"):
         inner = RULE_PATTERNS[rule].fullmatch(ctx.text, m.start("target"), m.end("target"))
         if inner is not None:
             target = READERS[rule](inner, ctx)
@@ -802,7 +802,11 @@ def read_season(m: re.Match, ctx: Context) -> Reading | None:
         in_winter = code == "WI" and ctx.dct.month < 3
         return _date(cal.make_season(ctx.dct.year - in_winter, code, start_month))
     occurrence = _season_occurrence(ctx.dct.date, code, start_month)
-    if rel in ("next", "the coming", "this coming") or (rel in ("", "the", "this") and ctx.future(m.start(), m.end())):
+    ahead = rel in ("next", "the coming", "this coming") or (
+        rel in ("", "the", "this") and ctx.future(m.start(), m.end()))
+    # "will be released in the spring", said in late March: the spring under way
+    under_way = rel in ("", "the") and current.label == code
+    if ahead and not under_way:
         if occurrence <= ctx.dct.date:
             occurrence = dt.date(occurrence.year + 1, occurrence.month, 1)
     elif rel == "last" and current.label == code:

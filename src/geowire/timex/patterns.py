@@ -14,6 +14,7 @@ from geowire.timex.lexicon import (
     DECADE_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
+    NOT_AFTER_MODAL,
     ORDINALS,
     TENS,
     UNIT_NUMBERS,
@@ -112,7 +113,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"the\s+prior)\s+(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)")),
     ("the_weekend", _rule(r"the\s+weekend")),
     # "the year ended Sept. 30": a twelve-month accounting period, closed by the date that follows
-    ("period_ended", _rule(r"the\s+(?:(?:fiscal|full|calendar|financial)\s+)?year(?=\s+(?:ended|ending)\b)")),
+    ("period_ended", _rule(r"the\s+(?:(?:fiscal|full|calendar|financial)\s+)?year"
+                           rf"(?=\s+(?:ended|ending)\b|\s+to\s+{MONTH_FULL}\b)")),
     ("whole_year", _rule(r"the\s+(?:(?P<rel>current|last|previous|next|coming)\s+|full\s+|whole\s+)?"
                          r"(?:fiscal|calendar)\s+year|the\s+full\s+year|this\s+fiscal\s+year")),
     ("edge_of_period", _rule(
@@ -135,8 +137,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("compound_ago", _rule(r"(?P<unit>year|month|week|day)-(?P<direction>earlier|ago)")),
     ("early_hours", _rule(
         r"the\s+(?:early|small|wee)\s+hours\s+of\s+"
-        rf"(?P<target>(?:(?:last|next|this)\s+)?{WEEKDAY}|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|today|yesterday|"
-        r"tomorrow)")),
+        rf"(?P<target>(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|(?:(?:last|next|this)\s+)?{WEEKDAY}|"
+        r"today|yesterday|tomorrow)")),
     ("overnight", _rule(r"overnight")),
     ("day_around_date", _rule(
         r"the\s+(?P<unit>day|night)\s+(?P<direction>before|after)\s+"
@@ -150,7 +152,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?P<rel>the\s+(?:past|last|next|first|final|coming|previous|remaining|following|latest|"
         r"initial|same|entire|whole|full|ensuing|preceding|last\s+few|past\s+few|next\s+few|year-earlier|"
         r"year-ago|comparable)|"
-        r"past|last|next|first|another|an\s+additional|a\s+full|the)\s+)?"
+        rf"past|{NOT_AFTER_MODAL}last|next|first|another|an\s+additional|a\s+full|the)\s+)?"
         rf"(?P<quantity>{QUANTITY_RANGE})(?:\s+(?:more|full|straight|consecutive|additional|long|"
         r"trading|business|working|calendar))?[\s-]+"
         rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suffix>-long)?")),

@@ -371,12 +371,20 @@ def _trim_end(text: str, candidate: Candidate) -> int:
     return end
 
 
+_PRENOMINAL_THE = re.compile(r"the\s+(?=(?:very\s+)?(?:early|late|mid)\b)", re.IGNORECASE)
+_NOUN_FOLLOWS = re.compile(r"^\s+(?!(?:and|or|when|as|after|before|in|on|at|to|of|for|with|was|were|is|are|had|has|"
+                           r"that|which|but|by|from|until|through)\b)(?-i:[a-z]{3,})\b")
+
+
 def _modifier_before(text: str, start: int, candidate: Candidate, reading: Reading) -> tuple[int, str | None]:
     before = _before(text, start)
     if reading.type in ("DATE", "TIME") and reading.value and not reading.value.endswith("_REF"):
         found = pat.POSITION_PREFIX.search(before)
         if found and _position_applies(found["phrase"], candidate):
-            return start - (len(before) - found.start("phrase")), _position_mod(found["phrase"])
+            phrase_start = found.start("phrase")
+            if _PRENOMINAL_THE.match(found["phrase"]) and _NOUN_FOLLOWS.match(_after(text, candidate.end)):
+                phrase_start += len(_PRENOMINAL_THE.match(found["phrase"]).group(0))   # "the [mid-March] deadline"
+            return start - (len(before) - phrase_start), _position_mod(found["phrase"])
     found = pat.QUANTITY_PREFIX.search(before)
     if found is None:
         return start, None

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from geowire.timex.lexicon import NOT_AFTER_MODAL
+
 _FUTURE_CUE = re.compile(
     r"\b(?:will|'ll|shall|won't|wo|going\s+to|is\s+to|are\s+to|plans?\s+to|(?<!ly\s)planned(?=\s+(?:to|a|an|for)\b)|planning|effective|"
     r"scheduled|expected|expects?|due|set\s+to|would|upcoming|intends?\s+to|hopes?\s+to|"
     r"aims?\s+to|to\s+be\s+held|as\s+soon\s+as|next(?!\s+to\b))\b", re.IGNORECASE)
 _STRONG_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+to|are\s+to|going\s+to)\b", re.IGNORECASE)
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|ago|earlier|last|been|came|went|began|took|left|met|won|lost|fell|rose|"
+    rf"\b(?:was|were|had|did|ago|earlier|{NOT_AFTER_MODAL}last|been|came|went|began|took|left|met|won|lost|fell|rose|"
     r"held|said|told|says|became|bought|brought|built|caught|chose|drew|drove|fled|fought|found|gave|"
     r"got|grew|heard|kept|knew|led|made|paid|ran|sank|saw|sent|shot|sold|spent|spoke|stood|struck|"
     r"swore|thought|threw|wrote|(?!(?:schedul|expect|plann)ed|(?:succ|proc|exc|n|f|sp|ind|bl|br|h|s)eed\b|"
