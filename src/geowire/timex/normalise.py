@@ -180,6 +180,39 @@ def read_week_of(m: re.Match, ctx: Context) -> Reading | None:
     return _date(cal.from_date(day.point.date, "week"))
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def read_nth_weekday(m: re.Match, ctx: Context) -> Reading | None:
+    """'the first Sunday of April': that weekday's n-th (or last) occurrence in the month."""
+    month, weekday = MONTHS[_key(m["month"])], WEEKDAYS[m["weekday"].lower()]
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        year = _nearest_year(ctx, month, 15, m.start(), m.end())
+        if year is None:
+            return _unanchored("DATE", f"XXXX-{month:02d}")
+    nth = m["nth"].lower()
+    if nth == "last":
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        day = following - dt.timedelta(days=(following.isoweekday() - weekday) % 7 or 7)
+    else:
+        day = _nth_weekday(year, month, weekday, _NTH[nth])
+    return _date(cal.from_date(day)) if day.month == month else None
+
+
+def read_ordinal_day(m: re.Match, ctx: Context) -> Reading | None:
+    """'on the 17th': a day of the month the story last named, else of the publication month."""
+    day = int(m["day"])
+    base = ctx.anchor if ctx.anchor is not None and ctx.anchor.grain in ("month", "day", "part") else ctx.dct
+    if base is None:
+        return _unanchored("DATE")
+    year, month = base.year, base.month
+    if base is ctx.dct and day > base.day and not ctx.future(m.start(), m.end()):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return _date(Point("day", year, month, day)) if _valid_day(year, month, day) else None
+
+
 def read_iso_date(m: re.Match, ctx: Context) -> Reading | None:
     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
     return _date(Point("day", year, month, day)) if _valid_day(year, month, day) else None
@@ -259,7 +292,7 @@ def read_year_words(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_fiscal_year(m: re.Match, ctx: Context) -> Reading | None:
-    token = m["year"] or m["short"]
+    token = m["year"] or m["short"] or m["year2"]
     year = _year_from_text(token if len(token) == 4 or token.startswith("'") else "'" + token)
     return _date(Point("year", year))
 
@@ -567,9 +600,9 @@ def read_part_of_day(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def read_edge_of_period(m: re.Match, ctx: Context) -> Reading | None:
-    mod = "START" if m["edge"].lower() == "earlier" else "END"
-    if m["the_unit"]:
-        base, unit, offset = ctx.dct, m["the_unit"].lower(), 0
+    mod = "START" if (m["edge"] or m["edge2"]).lower() in ("earlier", "early") else "END"
+    if m["the_unit"] or m["the_unit2"]:
+        base, unit, offset = ctx.dct, (m["the_unit"] or m["the_unit2"]).lower(), 0
     else:
         base, unit = ctx.dct, m["unit"].lower()
         offset = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
@@ -957,7 +990,8 @@ def read_set_weekdays(m: re.Match, ctx: Context) -> Reading | None:
 
 READERS: dict[str, Reader] = {
     "date_mdy": read_month_day, "date_dmy": read_month_day, "week_of": read_week_of,
-    "two_quarters": read_two_quarters, "date_iso": read_iso_date,
+    "two_quarters": read_two_quarters, "nth_weekday": read_nth_weekday, "ordinal_day": read_ordinal_day,
+    "date_iso": read_iso_date,
     "date_slash": read_slash_date, "month_year": read_month_year, "month": read_month,
     "month_relative_year": read_month_relative_year, "compound_ago": read_compound_ago,
     "weekday": read_weekday, "clock": read_clock, "clock24": read_clock24, "clock_part": read_clock_part,

@@ -103,7 +103,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"the\s+(?P<which>first|last|final|second)\s+two\s+quarters"
         rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?")),
     ("quarter_code", _rule(rf"(?P<code>[1-4])Q(?:\s*(?P<year>{YEAR}))?|Q(?P<code2>[1-4])(?:\s*(?P<year2>{YEAR}))?")),
-    ("fiscal_year", _rule(rf"fiscal\s+(?:year\s+)?(?P<year>{YEAR}|'\d\d)|FY\s?(?P<short>{YEAR}|\d\d)")),
+    ("fiscal_year", _rule(rf"fiscal\s+(?:year\s+)?(?P<year>{YEAR}|'\d\d)|FY\s?(?P<short>{YEAR}|\d\d)|"
+                          rf"(?:the\s+)?(?P<year2>{YEAR})\s+fiscal\s+year")),
+    # "the first Sunday of April", "the last Friday in May"
+    ("nth_weekday", _rule(
+        rf"the\s+(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+(?:of|in)\s+"
+        rf"(?P<month>{MONTH_FULL})(?:,?\s+(?P<year>{YEAR}))?")),
+    # "on the 17th": a day of the month the story is in
+    ("ordinal_day", _rule(r"(?<=\bon\s)the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+                          r"(?=\s*[,.;:)]|\s+(?:and|or|when|at|in|of\s+(?:this|last|next)\s+month)\b)")),
     ("season", _rule(
         r"(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+past|last|next|this|the)\s+)?"
         rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR}))?")),
@@ -119,7 +127,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                          r"(?:fiscal|calendar)\s+year|the\s+full\s+year|this\s+fiscal\s+year")),
     ("edge_of_period", _rule(
         r"(?P<edge>earlier|later)\s+(?:in\s+the\s+(?P<the_unit>week|month|year|day)|"
-        r"(?P<rel>this|last|next)\s+(?P<unit>week|month|year))")),
+        r"(?P<rel>this|last|next)\s+(?P<unit>week|month|year))|"
+        r"(?P<edge2>early|late)\s+in\s+the\s+(?P<the_unit2>week|month|year)")),
     ("year_end", _rule(r"(?:the\s+)?year[\s-]end|year's\s+end")),
     ("deictic", _rule(
         r"(?:mid-?(?P<prepart>morning|afternoon)\s+)?"
@@ -203,6 +212,7 @@ RULE_KEYS: dict[str, frozenset[str]] = {
     "date_iso": frozenset({NUMBER_KEY}), "date_slash": frozenset({NUMBER_KEY}),
     "clock": frozenset({NUMBER_KEY}), "clock24": frozenset({NUMBER_KEY}), "clock_part": frozenset({NUMBER_KEY}),
     "quarter_code": frozenset({NUMBER_KEY}), "year": frozenset({NUMBER_KEY}),
+    "nth_weekday": _WEEKDAY_KEYS, "ordinal_day": frozenset({NUMBER_KEY}),
     "decade": frozenset({NUMBER_KEY}), "fiscal_year": frozenset({NUMBER_KEY, "fiscal"}),
     "weekday": _WEEKDAY_KEYS, "set_weekdays": _WEEKDAY_KEYS | frozenset(w + "s" for w in _WEEKDAY_KEYS),
     "noon": frozenset({"noon", "midnight", "midday"}),
