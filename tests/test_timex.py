@@ -176,6 +176,9 @@ def test_component_uses_the_parse_for_tense():
     ("He and the envoy meet separately Monday with the mediators.", "1998-08-10"),
     # a possessive weekday dates a noun, so the present "is" says nothing about it
     ("Monday's vote is the main topic in the capital.", "1998-08-03"),
+    # "since" looks back whatever the verb; a bare "is" is a state, not a plan
+    ("Fighting continues in the north since Monday.", "1998-08-03"),
+    ("Prices are up 5% from Monday.", "1998-08-03"),
 ])
 def test_parse_reads_a_scheduled_present(text, expected):
     from geowire.nlp.spacy_nlp import load_model

@@ -73,6 +73,10 @@ class Context:
         """True future, False past, None unknown (looking across the whole sentence)."""
         return tense_of(self.text, start, end, self.parsed, sentence_wide=True)
 
+    def clause_tense(self, start: int, end: int) -> bool | None:
+        """True future, False past, None when the expression's own clause (or the parse) says nothing."""
+        return tense_of(self.text, start, end, self.parsed)
+
     def reference(self) -> Point | None:
         return self.anchor or self.dct
 
@@ -388,8 +392,14 @@ _DEADLINE_SET_BEFORE = re.compile(
 def _weekday_ahead(m: re.Match, ctx: Context) -> bool:
     if _DEADLINE_SET_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start()):
         return True
-    return ctx.tense(m.start(), m.end()) is True
+    tense = ctx.tense(m.start(), m.end())
+    # "schools stay closed until Monday": an end point ahead unless the clause is past
+    if _UNTIL_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return ctx.clause_tense(m.start(), m.end()) is not False
+    return tense is True
 
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 
 _NARRATIVE_WEEKDAY = {"the previous": "last", "the following": "next", "the next": "next", "that": ""}
 

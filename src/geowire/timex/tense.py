@@ -35,7 +35,11 @@ _SENTENCE_END = re.compile(rf"{_NOT_AFTER_ABBREVIATION}[.!?]\s+(?=[A-Z\"'`(])|\n
 # a clause ends at strong punctuation or where a reported clause begins
 _CLAUSE_BREAK = re.compile(rf"[;:!?]\s|{_NOT_AFTER_ABBREVIATION}\.\s|,\s|\b(?i:that)\b|\n")
 # a participle after "be" or a determiner ("a still unspecified date") is an adjective
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|being|a|an|the|still)\s+$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|being|a|an|the|still|stay|stays|remain|remains|seem|seems)\s+$",
+                             re.IGNORECASE)
+# "since Monday" looks back whatever the verb; "from Monday" is left to the verb but not to a bare present
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _BEFORE_REACH = 100
 _AFTER_REACH = 60
 
@@ -61,8 +65,10 @@ def tense_of(text: str, start: int, end: int, parsed: Any = None, sentence_wide:
     With `sentence_wide`, a clause without cues defers to the nearest cue in the sentence
     (reporting verbs excepted: they date the report, not the event).
     """
+    if _SINCE_BEFORE.search(text, max(0, start - 16), start):
+        return False
     verdict = _tense_from_cues(text, start, end)
-    if verdict is None and parsed is not None:
+    if verdict is None and parsed is not None and not _FROM_BEFORE.search(text, max(0, start - 8), start):
         verdict = _tense_from_parse(parsed, start)
     if verdict is None and sentence_wide:
         verdict = _tense_from_sentence(text, start, end)
@@ -141,9 +147,10 @@ def _tense_from_parse(parsed: Any, start: int) -> bool | None:
             return False
         if token.lemma_ in ("be",) and any(c.dep_ == "xcomp" for c in token.children):
             return True
-        # "Arafat meets Albright Monday", "the deadline is Friday": the present of a schedule
+        # "Arafat meets Albright Monday", "the government faces a vote Thursday": a scheduled present
+        # ("is" describes a state as often as a plan, so it is left out)
         if not modifies_noun and token.tag_ in ("VBP", "VBZ") and token.lemma_ not in (
-                "say", "tell", "report", "announce", "have") and token.text.lower() not in _SAME_IN_PAST:
+                "be", "say", "tell", "report", "announce", "have") and token.text.lower() not in _SAME_IN_PAST:
             return True
         return None
     except (AttributeError, TypeError):
