@@ -128,6 +128,22 @@ def test_date_falls_back_to_publication(code):
     assert event.location is None
 
 
+def test_a_vague_reference_does_not_date_an_event(code):
+    """'recently' (PAST_REF) names no day; the publication date stands in, marked as such."""
+    text = "Police recently arrested twelve protesters."
+    recently = text.index("recently")
+    event = code(text, times=[TimeExpr(recently, recently + 8, "recently", "DATE", "PAST_REF")],
+                 published="2024-03-02").events[0]
+    assert (event.date.value, event.date.text, event.date.start) == ("2024-03-02", None, "2024-03-02")
+
+
+def test_event_date_carries_the_days_its_value_covers(code):
+    text = "Police arrested twelve protesters last week."
+    week = text.index("last week")
+    event = code(text, times=[TimeExpr(week, week + 9, "last week", "DATE", "2024-W17")]).events[0]
+    assert (event.date.value, event.date.start, event.date.end) == ("2024-W17", "2024-04-22", "2024-04-28")
+
+
 def test_event_ids_are_deterministic_and_distinct(code):
     first = code("Israel and the US warned Iran against further attacks.")
     second = code("Israel and the US warned Iran against further attacks.")

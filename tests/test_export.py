@@ -100,3 +100,22 @@ def test_acled_csv_maps_types_inter_codes_and_precision():
         ("Explosions/Remote violence", "1", "7", "17")
     assert air["geo_precision"] == "1" and air["time_precision"] == "1"
     assert "Thousands marched" in protest["notes"] and protest["source"] == "afp.example; lemonde.example"
+
+
+def test_a_week_dated_event_exports_as_days_everywhere():
+    """'last week' is stored as 2024-W09; formats that need a day get its first, KML gets the span."""
+    from xml.etree import ElementTree as ET
+
+    week = _detailed_event(date={"value": "2024-W09", "text": "last week"})   # no start/end: computed
+    row = next(csv.DictReader(io.StringIO(export([week], "csv"))))
+    assert (row["date"], row["date_start"], row["date_end"]) == ("2024-W09", "2024-02-26", "2024-03-03")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    mark = ET.fromstring(export([week], "kml").encode()).find(".//k:Placemark", ns)
+    assert mark.find("k:TimeStamp", ns) is None
+    assert (mark.find("k:TimeSpan/k:begin", ns).text, mark.find("k:TimeSpan/k:end", ns).text) == (
+        "2024-02-26", "2024-03-03")
+    assert next(csv.DictReader(io.StringIO(export([week], "gdelt")), delimiter="\t"))["SQLDATE"] == "20240226"
+    acled = next(csv.DictReader(io.StringIO(export([week], "acled"))))
+    assert (acled["event_date"], acled["year"], acled["time_precision"]) == ("2024-02-26", "2024", "2")
+    report = next(o for o in json.loads(export([week], "stix"))["objects"] if o["type"] == "report")
+    assert report["published"].startswith("2024-02-26")

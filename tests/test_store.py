@@ -44,7 +44,8 @@ def test_saved_event_reads_back_in_the_contract_shape(store):
     [event] = store.events()
     assert event["type"] == "ASSAULT"
     assert event["source"] == {"text": "Iraqi forces", "start": 0, "end": 12, "country": "IRQ", "sector": "MIL"}
-    assert event["location"]["name"] == "Al Qaim" and event["date"] == {"value": "2024-05-06", "text": "Monday"}
+    assert event["location"]["name"] == "Al Qaim"
+    assert event["date"] == {"value": "2024-05-06", "text": "Monday", "start": "2024-05-06", "end": "2024-05-06"}
     assert event["article"]["url"] == "https://news.example.org/a"
     article = store.article("d1")
     assert article["places"][0]["precision"] == "city" and article["times"][0]["value"] == "2024-05-06"
@@ -74,3 +75,53 @@ def test_quarantine_keeps_the_input_once(store):
     again = store.save_rejection("bad.txt", "ingest", "binary content", b"\x00\x01")
     assert first == again
     assert [row["reason"] for row in store.quarantined()] == ["binary content"]
+
+
+def _dated_document(doc_id: str, value: str, text: str) -> Document:
+    doc = _analysed_document(doc_id)
+    doc.events[0].date = EventDate(value, text)
+    doc.events[0].location = EventLocation("Al Qaim", 34.37 + len(doc_id), 41.09, None, 21, 28)
+    doc.raw_sha256 = doc_id.ljust(64, "0")
+    doc.raw = doc_id.encode()
+    return doc
+
+
+def test_event_dates_filter_and_sort_as_calendar_stretches(store):
+    # "2024-W19" is 6-12 May 2024; as text it would sort after every date of 2024
+    for doc_id, value, text in (("w", "2024-W19", "last week"), ("d", "2024-05-20", "Monday"),
+                                ("q", "2024-Q1", "the first quarter"), ("r", "", "")):
+        store.save_document(_dated_document(doc_id, value, text))
+    week = next(e for e in store.events() if e["date"] and e["date"]["value"] == "2024-W19")
+    assert (week["date"]["start"], week["date"]["end"]) == ("2024-05-06", "2024-05-12")
+
+    def values(**kwargs):
+        return [(e["date"] or {}).get("value") for e in store.events(EventFilter(**kwargs))]
+
+    assert values(sort="date") == [None, "2024-Q1", "2024-W19", "2024-05-20"]     # undated first, as ""
+    assert values() == ["2024-05-20", "2024-W19", "2024-Q1", None]
+    assert values(since="2024-05-01", sort="date") == ["2024-W19", "2024-05-20"]
+    assert values(since="2024-05-08") == ["2024-05-20"]            # the week began before the window
+    assert values(until="2024-05-10") == ["2024-Q1"]               # the week ends after it
+    assert values(until="2024-05") == ["2024-05-20", "2024-W19", "2024-Q1"]   # "2024-05" runs to May 31
+    assert None not in values(since="2000-01-01") and None not in values(until="2100-01-01")
+
+
+def test_migration_fills_date_spans_of_existing_events(store_url):
+    from sqlalchemy import insert, select
+
+    from geowire.store import schema
+    from geowire.store.database import create_store_engine, migrate
+
+    engine = create_store_engine(store_url)
+    migrate(engine, "0001")
+    row = {column.name: None for column in schema.events.c if column.name not in ("date_start", "date_end")}
+    row.update(id="e1", article_id="a1", mention_id="m1", type="ASSAULT", date_value="2021-Q4", certainty="asserted",
+               confidence=0.5, evidence_start=0, evidence_end=1, pipeline_version="0", n_mentions=1, n_articles=1,
+               n_sources=1, first_seen="x", updated_at="x")
+    with engine.begin() as conn:   # a row as revision 0001 stored it, without the span columns
+        conn.execute(insert(schema.events).values(**row))
+    migrate(engine, "head")
+    with engine.connect() as conn:
+        spans = select(schema.events.c.date_start, schema.events.c.date_end)
+        assert conn.execute(spans).one() == ("2021-10-01", "2021-12-31")
+    engine.dispose()

@@ -209,3 +209,35 @@ def test_parse_tense_of_a_governing_verb(verb, tag, expected):
 def test_adjective_overnight_and_early_hours_are_not_times():
     times = extract_times("Overnight rates rose. Banks stayed open in the early hours to clear trades.", FRI)
     assert [t.text for t in times] == []
+
+
+@pytest.mark.parametrize("value, first, last", [
+    ("2019", "2019-01-01", "2019-12-31"),
+    ("2019-02", "2019-02-01", "2019-02-28"),
+    ("2020-02", "2020-02-01", "2020-02-29"),
+    ("2019-03-05", "2019-03-05", "2019-03-05"),
+    ("2019-03-05TNI", "2019-03-05", "2019-03-05"),
+    ("2019-03-05T14:30", "2019-03-05", "2019-03-05"),
+    ("2019-W39", "2019-09-23", "2019-09-29"),
+    ("2019-W39-WE", "2019-09-28", "2019-09-29"),
+    ("2020-W53", "2020-12-28", "2021-01-03"),
+    ("2021-Q4", "2021-10-01", "2021-12-31"),
+    ("2021-H1", "2021-01-01", "2021-06-30"),
+    ("1997-WI", "1997-12-01", "1998-02-28"),
+    ("2000-SU", "2000-06-01", "2000-08-31"),
+    ("199", "1990-01-01", "1999-12-31"),
+    ("19", "1900-01-01", "1999-12-31"),
+])
+def test_span_of_a_timex_value(value, first, last):
+    from geowire.timex.calendar import span_of_value
+
+    start, end = span_of_value(value)
+    assert (start.isoformat(), end.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["PAST_REF", "PRESENT_REF", "XXXX-03-05", "XXXX-WXX-1", "P3D", "2019-02-30",
+                                   "2019-W53", "", None])
+def test_values_that_name_no_calendar_stretch(value):
+    from geowire.timex.calendar import span_of_value
+
+    assert span_of_value(value) is None

@@ -90,8 +90,10 @@ class EventLocation:
 
 @dataclass
 class EventDate:
-    value: str | None
+    value: str | None                   # a TIMEX3 value ("2019-03-05", "2019-W39", "2021-Q4")
     text: str | None                    # None when the date is the publication date
+    start: str | None = None            # first and last day (YYYY-MM-DD) the value covers: what filters,
+    end: str | None = None              # sorting and timelines use, since "2019-W39" does not sort as a date
 
 
 @dataclass

@@ -299,7 +299,7 @@ def _decode_cursor(cursor: str | None) -> tuple[str, str] | None:
     if not cursor:
         return None
     try:
-        date_value, event_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        return str(date_value), str(event_id)
+        date_start, event_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return str(date_start), str(event_id)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise HTTPException(422, "cursor is not one this server gave") from None

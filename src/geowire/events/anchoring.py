@@ -11,6 +11,7 @@ first), else the publication date with no text.
 from __future__ import annotations
 
 from geowire.model import EventDate, EventLocation, Place, TimeExpr
+from geowire.timex.calendar import span_of_value
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off"})
 DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -66,12 +67,24 @@ def document_focus(places: list[Place]) -> EventLocation | None:
 
 
 def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None) -> EventDate | None:
-    candidates = [t for t in times if _in_sentence(t.start, sentence) and t.type in DATE_TYPES and t.value]
+    """The sentence's time expression nearest the trigger (its own clause first), else the publication date.
+
+    Only expressions that name a stretch of the calendar count: "recently" (PAST_REF) or an
+    unresolved "March 5" (XXXX-03-05) would date nothing.
+    """
+    candidates = [t for t in times if _in_sentence(t.start, sentence) and t.type in DATE_TYPES
+                  and span_of_value(t.value) is not None]
     if candidates:
         clause = _clause_tokens(trigger)
         inside = [t for t in candidates if any(tok.i in clause for tok in sentence if tok.idx == t.start)]
         chosen = inside[0] if inside else min(candidates, key=lambda t: abs(t.start - trigger.idx))
-        return EventDate(chosen.value, chosen.text)
+        return dated(chosen.value, chosen.text)
     if published:
-        return EventDate(published, None)
+        return dated(published, None)
     return None
+
+
+def dated(value: str, text: str | None) -> EventDate:
+    span = span_of_value(value)
+    start, end = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+    return EventDate(value, text, start, end)

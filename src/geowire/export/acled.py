@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from geowire.export.codes import acled_inter, acled_type, geo_precision, time_precision
-from geowire.export.table import csv_safe
+from geowire.export.table import csv_safe, date_span
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -37,11 +37,12 @@ def _row(event: dict[str, Any]) -> dict[str, Any] | None:
     if kind is None:
         return None
     location, date = event.get("location") or {}, (event.get("date") or {}).get("value") or ""
+    day = (date_span(event) or ("",))[0]
     inter1 = acled_inter(source.get("sector"), event["type"])
     inter2 = acled_inter(target.get("sector"), event["type"])
     evidence = " | ".join(m.get("evidence_text", "") for m in event.get("mentions", []) if m.get("active", True))
     return {
-        "event_id_cnty": event["id"], "event_date": date[:10], "year": date[:4], "time_precision": time_precision(date),
+        "event_id_cnty": event["id"], "event_date": day, "year": day[:4], "time_precision": time_precision(date),
         "disorder_type": DISORDER[kind[0]], "event_type": kind[0], "sub_event_type": kind[1],
         "actor1": _actor(source), "assoc_actor_1": "", "inter1": inter1, "actor2": _actor(target),
         "assoc_actor_2": "", "inter2": inter2, "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}"),

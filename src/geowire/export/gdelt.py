@@ -8,6 +8,7 @@ import zlib
 from typing import Any
 
 from geowire.export.codes import QUAD_CLASS, cameo_root, gdelt_geo_type
+from geowire.export.table import date_span
 
 GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Name",
@@ -31,7 +32,7 @@ def _row(event: dict[str, Any]) -> list[Any]:
     source, target = event.get("source") or {}, event.get("target") or {}
     location, article = event.get("location") or {}, event.get("article") or {}
     root = cameo_root(event["type"], event.get("mode"))
-    date = ((event.get("date") or {}).get("value") or "")[:10].replace("-", "")
+    date = (date_span(event) or ("",))[0].replace("-", "")
     added = (event.get("first_seen") or "")[:19].replace("-", "").replace("T", "").replace(":", "")
     country = event.get("location_country") or _country_of(event)
     return [

@@ -22,9 +22,13 @@ def to_kml(events: list[dict[str, Any]]) -> str:
         mark = ET.SubElement(document, f"{{{KML_NS}}}Placemark", id=f"event-{row['id']}")
         ET.SubElement(mark, f"{{{KML_NS}}}name").text = f"{row['type']}: {row['location'] or ''}".strip()
         ET.SubElement(mark, f"{{{KML_NS}}}description").text = _describe(row)
-        if row["date"] and len(row["date"]) >= 4:
+        if row["date_start"] and row["date_start"] == row["date_end"]:
             stamp = ET.SubElement(mark, f"{{{KML_NS}}}TimeStamp")
-            ET.SubElement(stamp, f"{{{KML_NS}}}when").text = row["date"][:10]
+            ET.SubElement(stamp, f"{{{KML_NS}}}when").text = row["date_start"]
+        elif row["date_start"]:        # "2019-W39", "2021-Q4": a span, which Google Earth shows as one
+            span = ET.SubElement(mark, f"{{{KML_NS}}}TimeSpan")
+            ET.SubElement(span, f"{{{KML_NS}}}begin").text = row["date_start"]
+            ET.SubElement(span, f"{{{KML_NS}}}end").text = row["date_end"]
         extended = ET.SubElement(mark, f"{{{KML_NS}}}ExtendedData")
         for key, value in row.items():
             if value is not None:

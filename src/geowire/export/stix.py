@@ -12,6 +12,8 @@ from typing import Any
 
 import stix2
 
+from geowire.export.table import date_span
+
 NAMESPACE = uuid.UUID("6f0d6c1e-5b1a-4a55-9a43-7d2b7c0f6a11")
 ARMED_GROUPS = {"REB", "INS", "UAF"}
 OPINION = {"asserted": "strongly-agree", "reported": "agree", "hedged": "neutral", "speculative": "disagree",
@@ -65,9 +67,10 @@ def _event_objects(event: dict[str, Any], producer: str) -> list[Any]:
                                           target_ref=location.id, **common))
     refs = [o.id for o in objects]
     date = (event.get("date") or {}).get("value") or ""
+    span = date_span(event)
     report = stix2.Report(
         id=_sid("report", event["id"]), name=f"{event['type']} {date}".strip(), report_types=["threat-report"],
-        published=_stamp(date[:10] if len(date) >= 10 else None) if date else stamp,
+        published=_stamp(span[0]) if span else stamp,
         object_refs=refs or [producer], confidence=int(round(100 * float(event.get("confidence") or 0))),
         description=_summary(event), labels=[event["type"].lower()],
         external_references=_references(event), **common)

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from geowire.timex.calendar import span_of_value
+
 CSV_COLUMNS = (
     "id", "type", "mode", "date", "source", "source_country", "source_sector", "target", "target_country",
     "target_sector", "location", "lat", "lon", "geonameid", "precision", "attribution", "certainty", "confidence",
-    "n_sources", "n_articles", "article_id", "article_title", "article_url",
+    "n_sources", "n_articles", "article_id", "article_title", "article_url", "date_start", "date_end",
 )
+
+
+def date_span(event: dict[str, Any]) -> tuple[str, str] | None:
+    """The first and last day (YYYY-MM-DD) an event's date covers; None when it has none.
+
+    Formats that need a day ("2019-W39" is not one) take the first; the store keeps both.
+    """
+    date = event.get("date") or {}
+    if date.get("start") and date.get("end"):
+        return date["start"], date["end"]
+    span = span_of_value(date.get("value"))
+    return (span[0].isoformat(), span[1].isoformat()) if span else None
 
 
 def flat_row(event: dict[str, Any]) -> dict[str, Any]:
@@ -16,6 +30,7 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
     source, target = event.get("source") or {}, event.get("target") or {}
     location, date = event.get("location") or {}, event.get("date") or {}
     article, attribution = event.get("article") or {}, event.get("attribution") or {}
+    span = date_span(event) or (None, None)
     return {
         "id": event["id"], "type": event["type"], "mode": event.get("mode"), "date": date.get("value"),
         "source": source.get("text"), "source_country": source.get("country"), "source_sector": source.get("sector"),
@@ -26,6 +41,7 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
         "confidence": event.get("confidence"), "n_sources": event.get("n_sources"),
         "n_articles": event.get("n_articles"), "article_id": article.get("id"),
         "article_title": article.get("title"), "article_url": article.get("url"),
+        "date_start": span[0], "date_end": span[1],
     }
 
 

@@ -43,7 +43,7 @@ class EventFilter:
     precision: str | None = None
     min_sources: int | None = None
     sort: str = "-date"                 # "-date" (newest first) or "date"
-    after: tuple[str, str] | None = None    # keyset cursor: (date_value, id) of the last row seen
+    after: tuple[str, str] | None = None    # keyset cursor: (date_start, id) of the last row seen
     near: tuple[float, float, float] | None = None   # lat, lon, radius in km
     limit: int = 1000
 
@@ -224,8 +224,8 @@ class Store:
 
     def _select_events(self, flt: EventFilter) -> list[dict[str, Any]]:
         e, a = schema.events, schema.articles
-        order = ([e.c.date_value.asc(), e.c.id.asc()] if flt.sort == "date"
-                 else [e.c.date_value.desc(), e.c.id.desc()])
+        order = ([e.c.date_start.asc(), e.c.id.asc()] if flt.sort == "date"
+                 else [e.c.date_start.desc(), e.c.id.desc()])
         conditions = _event_conditions(flt)
         if flt.near:
             conditions.append(_bbox_condition(bbox_around(*flt.near)))
@@ -341,7 +341,7 @@ class Store:
                 "quarantined": count(schema.quarantine),
                 "deleted_events": count(schema.deletions),
                 "events_by_type": grouped(e.c.type),
-                "events_by_day": grouped(func.substr(e.c.date_value, 1, 10)),
+                "events_by_day": grouped(e.c.date_start),
                 "events_by_country": grouped(e.c.location_country),
                 "articles_by_language": grouped(a.c.language),
             }
@@ -354,10 +354,12 @@ def _like_escape(value: str) -> str:
 def _event_conditions(flt: EventFilter) -> list[Any]:
     e = schema.events
     conditions: list[Any] = []
+    # an event matches when the whole stretch its date names lies inside the window: "2019-W39" is since
+    # 2019-09-23 but not since 2019-09-25; unknown dates are "" and match neither bound
     if flt.since:
-        conditions.append(e.c.date_value >= flt.since)   # unknown dates are "" and so never match
+        conditions.append(e.c.date_start >= flt.since)
     if flt.until:
-        conditions.append(e.c.date_value <= flt.until + "\uffff")
+        conditions.append(and_(e.c.date_end != "", e.c.date_end <= flt.until + "\uffff"))
     if flt.type:
         conditions.append(e.c.type == flt.type.upper())
     if flt.mode:
@@ -387,17 +389,17 @@ def _event_conditions(flt: EventFilter) -> list[Any]:
         conditions.append(or_(*(column.ilike(like, escape="\\") for column in (
             e.c.source_text, e.c.target_text, e.c.location_name, e.c.attribution_name))))
     if flt.after:
-        date_value, event_id = flt.after
-        key = e.c.date_value
+        date_start, event_id = flt.after
+        key = e.c.date_start
         if flt.sort == "date":
-            conditions.append(or_(key > date_value, and_(key == date_value, e.c.id > event_id)))
+            conditions.append(or_(key > date_start, and_(key == date_start, e.c.id > event_id)))
         else:
-            conditions.append(or_(key < date_value, and_(key == date_value, e.c.id < event_id)))
+            conditions.append(or_(key < date_start, and_(key == date_start, e.c.id < event_id)))
     return conditions
 
 
 def _sort_key(event: dict[str, Any]) -> tuple[str, str]:
-    return (event.get("date") or {}).get("value") or "", event["id"]
+    return (event.get("date") or {}).get("start") or "", event["id"]
 
 
 def _bbox_condition(bbox: tuple[float, float, float, float]) -> Any:
@@ -444,7 +446,8 @@ def event_dict(row: Any) -> dict[str, Any]:
     return {
         "id": row["id"], "type": row["type"], "mode": row["mode"], "source": arg("source"), "target": arg("target"),
         "location": location,
-        "date": {"value": row["date_value"], "text": row["date_text"]} if row["date_value"] else None,
+        "date": {"value": row["date_value"], "text": row["date_text"], "start": row["date_start"] or None,
+                 "end": row["date_end"] or None} if row["date_value"] else None,
         "attribution": attribution, "certainty": row["certainty"], "confidence": row["confidence"],
         "evidence": {"start": row["evidence_start"], "end": row["evidence_end"]},
         "article": {"id": row["article_id"], "title": row.get("title"), "url": row.get("url"),

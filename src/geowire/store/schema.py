@@ -121,6 +121,8 @@ def _coded_event_columns() -> list[Column]:
         Column("location_precision", String(8)), Column("location_country", String(2)),
         Column("location_basis", String(16)),
         Column("date_value", String(32)), Column("date_text", Text),
+        # the first and last day the TIMEX3 value covers: "2019-W39" does not sort or filter as a date
+        Column("date_start", String(10)), Column("date_end", String(10)),
         Column("attribution_text", Text), Column("attribution_start", Integer), Column("attribution_end", Integer),
         Column("attribution_name", Text),
         Column("certainty", String(16), nullable=False), Column("confidence", Float, nullable=False),
@@ -146,6 +148,7 @@ events = Table(
 )
 Index("ix_events_date", events.c.date_value)
 Index("ix_events_type_date", events.c.type, events.c.date_value)
+Index("ix_events_date_start", events.c.date_start)
 Index("ix_events_lat_lon", events.c.lat, events.c.lon)
 Index("ix_events_source_country", events.c.source_country)
 Index("ix_events_target_country", events.c.target_country)

@@ -32,7 +32,7 @@ function eventItem(props) {
 function drawTimeline(features) {
   const counts = new Map();
   for (const f of features) {
-    const day = (f.properties.date || "").slice(0, 10);
+    const day = f.properties.date_start || "";   // "2024-W09" counts on its first day
     if (day) counts.set(day, (counts.get(day) || 0) + 1);
   }
   const days = [...counts.keys()].sort();

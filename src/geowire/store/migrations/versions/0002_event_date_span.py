@@ -1,0 +1,47 @@
+"""Event dates get the first and last day their TIMEX3 value covers (date_start, date_end), so that
+"2019-W39" or "2021-Q4" filter and sort as stretches of the calendar; existing rows are filled in.
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from geowire.timex.calendar import span_of_value
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+_TABLES = ("events", "mentions")
+
+
+def upgrade() -> None:
+    for table in _TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(sa.Column("date_start", sa.String(10)))
+            batch.add_column(sa.Column("date_end", sa.String(10)))
+    op.create_index("ix_events_date_start", "events", ["date_start"])
+    connection = op.get_bind()
+    for table in _TABLES:
+        _fill(connection, sa.table(table, sa.column("id"), sa.column("date_value"), sa.column("date_start"),
+                                   sa.column("date_end")))
+
+
+def _fill(connection, table) -> None:
+    values = connection.execute(sa.select(table.c.date_value).distinct()).scalars().all()
+    for value in values:
+        span = span_of_value(value)
+        start, end = (span[0].isoformat(), span[1].isoformat()) if span else ("", "")
+        connection.execute(sa.update(table).where(table.c.date_value == value).values(date_start=start, date_end=end))
+    connection.execute(sa.update(table).where(table.c.date_value.is_(None)).values(date_start="", date_end=""))
+
+
+def downgrade() -> None:
+    op.drop_index("ix_events_date_start", "events")
+    for table in _TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("date_end")
+            batch.drop_column("date_start")
