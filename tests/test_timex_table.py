@@ -307,6 +307,7 @@ ROWS = [
     ("The storm arrived early in the week.", "2013-03-22", "early in the week", "DATE", "2013-W12", "START"),
     ("Schools stay closed until Monday.", "2013-03-20", "Monday", "DATE", "2013-03-25", None),
     ("Schools stayed closed until Monday.", "2013-03-20", "Monday", "DATE", "2013-03-18", None),
+    ("A decade-long war ended in 2003.", "2013-03-20", "decade-long", "DURATION", "P10Y", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

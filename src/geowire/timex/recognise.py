@@ -347,6 +347,7 @@ def _read(candidate: Candidate, ctx: Context) -> TimeExpr | None:
                     reading.mod or mod, reading.anchored)
 
 
+_ARTICLE_LONG = re.compile(r"an?\s+\w+-long", re.IGNORECASE)
 _PRENOMINAL = re.compile(r"(?:the|that|this)\s+\S+-[a-z]+$", re.IGNORECASE)
 
 
@@ -357,9 +358,10 @@ def _closes_quarter(ctx: Context, start: int) -> bool:
 
 
 def _trim_start(text: str, candidate: Candidate) -> int:
-    """'the third-quarter loss': the determiner belongs to the noun the expression modifies."""
-    if candidate.rule in ("duration", "quarter") and _PRENOMINAL.match(candidate.match.group(0)):
-        return candidate.start + len(re.match(r"\w+\s+", candidate.match.group(0)).group(0))
+    """'the third-quarter loss', 'a decade-long war': the determiner belongs to the noun the expression modifies."""
+    phrase = candidate.match.group(0)
+    if candidate.rule in ("duration", "quarter") and (_PRENOMINAL.match(phrase) or _ARTICLE_LONG.fullmatch(phrase)):
+        return candidate.start + len(re.match(r"\w+\s+", phrase).group(0))
     return candidate.start
 
 
