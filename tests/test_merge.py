@@ -29,6 +29,14 @@ def test_rules_refuse_other_type_place_actor_or_date():
     assert merge.match_score(_row(), _row(date_value="2024-05-20")) is None
 
 
+def test_a_short_span_holds_a_day_but_a_year_holds_nothing_else():
+    assert merge.match_score(_row(date_value="2024-W19"), _row(date_value="2024-05-07")) is not None
+    assert merge.match_score(_row(date_value="2024-05-13"), _row(date_value="2024-W19")) is None  # the next Monday
+    assert merge.match_score(_row(date_value="2024"), _row()) is None
+    assert merge.match_score(_row(date_value="2024-Q2"), _row()) is None
+    assert merge.match_score(_row(date_value="2024"), _row(date_value="2024")) is not None
+
+
 def test_distance_allowed_grows_with_vaguer_places():
     far = dict(lat=QAIM[0] + 1.0, lon=QAIM[1])     # about 111 km north
     assert merge.match_score(_row(), _row(**far)) is None
@@ -72,6 +80,21 @@ def test_two_outlets_one_event_then_a_third_elsewhere(store):
     assert [m["article"]["id"] for m in detail["mentions"]] == ["a", "b"]
     assert detail["sources"] == ["one.example", "two.example"]
     assert "Abu Kamal" in detail["mentions"][1]["evidence_text"]
+
+
+def test_a_week_dated_report_joins_a_day_dated_one_in_either_order(store_url):
+    from geowire.store.repository import Store
+
+    for order in ((("a", "2024-05-07"), ("b", "2024-W19")), (("b", "2024-W19"), ("a", "2024-05-07"))):
+        fresh = Store.open(store_url)
+        with fresh.engine.begin() as conn:     # the fixture's store is shared: start empty each time
+            for table in ("mentions", "events", "articles", "raw_documents"):
+                conn.exec_driver_sql(f"DELETE FROM {table}")
+        for doc_id, date in order:
+            fresh.save_document(_report(doc_id, f"https://{doc_id}.example/x", "Al Qaim", QAIM, date))
+        [event] = fresh.events()
+        assert event["n_articles"] == 2, order
+        fresh.engine.dispose()
 
 
 def test_the_same_outlet_twice_is_one_source(store):

@@ -130,9 +130,11 @@ def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
             ties.append(e.c[f"{role}_country"] == row[f"{role}_country"])
     if not ties:
         return []
-    query = (select(*_CANDIDATE_COLUMNS)
-             .where(e.c.type == row["type"], e.c.date_value >= window[0], e.c.date_value <= window[1], or_(*ties))
-             .limit(200))
+    if window is None:      # a vague date joins only the very same value
+        dated = e.c.date_value == row["date_value"]
+    else:                   # one index range on (type, date_start), the end checked on the rows found
+        dated = and_(e.c.date_start.between(window[0], window[1]), e.c.date_end >= window[2])
+    query = select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], dated, or_(*ties)).limit(200)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 

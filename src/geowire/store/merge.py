@@ -3,7 +3,8 @@
 Same PLOVER type; no actor whose country contradicts the other's; places within a distance
 that grows as the place gets vaguer (a town is a point, a province is not), or, when one of
 them has no place, a shared named actor; dates within a short window, or one date inside
-the other's span ("2024-05" holds "2024-05-03"). Undated mentions never merge. Pure
+the other's span when that span is at most a month ("2024-05" holds "2024-05-03", "2024-W19"
+holds "2024-05-07"; "2024" holds nothing but "2024"). Undated mentions never merge. Pure
 functions over plain dicts with the store's column names, so the rules are testable alone.
 """
 
@@ -13,7 +14,12 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from geowire.timex.calendar import span_of_value
+
 DATE_WINDOW_DAYS = 2
+# a vague date holds a precise one only while it is this short: sharing type and place within a week or a
+# month still says "the same event", within a year it does not
+MAX_HOLDING_DAYS = 31
 RADIUS_KM = {"point": 15.0, "city": 30.0, "admin2": 80.0, "admin1": 250.0, "region": 600.0}
 UNKNOWN_PRECISION_KM = 30.0
 CERTAINTY_RANK = {"asserted": 4, "reported": 3, "hedged": 2, "speculative": 1, "negated": 0}
@@ -34,24 +40,41 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def date_window(value: str | None) -> tuple[str, str] | None:
-    """The date_value range (as strings) whose events may match a mention dated ``value``."""
-    if not value:
+def short_span(value: str | None) -> tuple[date, date] | None:
+    """The days a date value covers when they are few enough to hold another date; None otherwise."""
+    span = span_of_value(value)
+    return span if span is not None and (span[1] - span[0]).days < MAX_HOLDING_DAYS else None
+
+
+def date_window(value: str | None) -> tuple[str, str, str] | None:
+    """Bounds on the date_start (lowest, highest) and date_end (lowest) of the events a mention dated ``value``
+    may join; None when only events with the very same value can (a year, a quarter, an unresolved value)."""
+    span = short_span(value)
+    if span is None:
         return None
-    day = parse_day(value)
-    if day is None:
-        return value, value + "\uffff"
-    return ((day - timedelta(days=DATE_WINDOW_DAYS)).isoformat(),
-            (day + timedelta(days=DATE_WINDOW_DAYS)).isoformat() + "\uffff")
+    first, last = span
+    if first == last:
+        first, last = first - timedelta(days=DATE_WINDOW_DAYS), last + timedelta(days=DATE_WINDOW_DAYS)
+    return (first - timedelta(days=MAX_HOLDING_DAYS)).isoformat(), last.isoformat(), first.isoformat()
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Two days a short window apart, or a short span holding the other date ("2024-W19" holds
+    "2024-05-07"); vaguer dates ("2024", "2024-Q2") only match the very same value."""
     if not a or not b:
         return False      # an undated mention is too vague to fold into anything
-    day_a, day_b = parse_day(a), parse_day(b)
-    if day_a and day_b:
-        return abs((day_a - day_b).days) <= DATE_WINDOW_DAYS
-    return a.startswith(b) or b.startswith(a)
+    if a == b:
+        return True
+    span_a, span_b = short_span(a), short_span(b)
+    if span_a is None or span_b is None:
+        return False
+    if span_a[0] == span_a[1] and span_b[0] == span_b[1]:
+        return abs((span_a[0] - span_b[0]).days) <= DATE_WINDOW_DAYS
+    return _holds(span_a, span_b) or _holds(span_b, span_a)
+
+
+def _holds(outer: tuple[date, date], inner: tuple[date, date]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def actors_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:

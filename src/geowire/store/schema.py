@@ -146,9 +146,9 @@ events = Table(
     Column("first_seen", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
 )
-Index("ix_events_date", events.c.date_value)
 Index("ix_events_type_date", events.c.type, events.c.date_value)
 Index("ix_events_date_start", events.c.date_start)
+Index("ix_events_type_date_start", events.c.type, events.c.date_start)
 Index("ix_events_lat_lon", events.c.lat, events.c.lon)
 Index("ix_events_source_country", events.c.source_country)
 Index("ix_events_target_country", events.c.target_country)

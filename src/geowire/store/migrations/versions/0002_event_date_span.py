@@ -24,6 +24,8 @@ def upgrade() -> None:
             batch.add_column(sa.Column("date_start", sa.String(10)))
             batch.add_column(sa.Column("date_end", sa.String(10)))
     op.create_index("ix_events_date_start", "events", ["date_start"])
+    op.create_index("ix_events_type_date_start", "events", ["type", "date_start"])
+    op.drop_index("ix_events_date", "events")     # filters and sorting now go by date_start
     connection = op.get_bind()
     for table in _TABLES:
         _fill(connection, sa.table(table, sa.column("id"), sa.column("date_value"), sa.column("date_start"),
@@ -40,6 +42,8 @@ def _fill(connection, table) -> None:
 
 
 def downgrade() -> None:
+    op.create_index("ix_events_date", "events", ["date_value"])
+    op.drop_index("ix_events_type_date_start", "events")
     op.drop_index("ix_events_date_start", "events")
     for table in _TABLES:
         with op.batch_alter_table(table) as batch:
