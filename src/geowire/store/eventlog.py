@@ -116,7 +116,7 @@ def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
     """Events that ``merge.match_score`` could accept: same type, in the date window, and close by,
     in the same country at country precision, or sharing a named actor (for the unplaced)."""
     e = schema.events
-    window = merge.date_window(row["date_value"])
+    window, holders = merge.date_candidates(row["date_value"])
     ties = []
     if merge.is_placed(row) and row["location_precision"] != "country":
         reach = max(merge.RADIUS_KM.values()) * DEGREES_PER_KM
@@ -130,11 +130,13 @@ def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
             ties.append(e.c[f"{role}_country"] == row[f"{role}_country"])
     if not ties:
         return []
-    if window is None:      # a vague date joins only the very same value
-        dated = e.c.date_value == row["date_value"]
-    else:                   # one index range on (type, date_start), the end checked on the rows found
-        dated = and_(e.c.date_start.between(window[0], window[1]), e.c.date_end >= window[2])
-    query = select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], dated, or_(*ties)).limit(200)
+    # two index lookups the planner ORs together: (type, date_start) for a range, (type, date_value) for holders
+    dated = [e.c.date_value.in_(holders)] if holders else []
+    if window is not None:
+        dated.append(e.c.date_start.between(*window))
+    if not dated:
+        return []
+    query = select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], or_(*dated), or_(*ties)).limit(200)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 

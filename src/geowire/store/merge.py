@@ -14,7 +14,7 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
-from geowire.timex.calendar import span_of_value
+from geowire.timex.calendar import from_date, span_of_value
 
 DATE_WINDOW_DAYS = 2
 # a vague date holds a precise one only while it is this short: sharing type and place within a week or a
@@ -46,16 +46,30 @@ def short_span(value: str | None) -> tuple[date, date] | None:
     return span if span is not None and (span[1] - span[0]).days < MAX_HOLDING_DAYS else None
 
 
-def date_window(value: str | None) -> tuple[str, str, str] | None:
-    """Bounds on the date_start (lowest, highest) and date_end (lowest) of the events a mention dated ``value``
-    may join; None when only events with the very same value can (a year, a quarter, an unresolved value)."""
+def date_candidates(value: str | None) -> tuple[tuple[str, str] | None, tuple[str, ...]]:
+    """Where to look for events a mention dated ``value`` may join, as two index lookups: a range of
+    first days (days near a day, or anything starting inside a week or month) and the short values
+    that could hold it (its week, weekend and month). A vague value ("2024", "2024-Q2") only looks
+    for itself."""
     span = short_span(value)
     if span is None:
-        return None
+        return None, (value,) if value else ()
     first, last = span
     if first == last:
         first, last = first - timedelta(days=DATE_WINDOW_DAYS), last + timedelta(days=DATE_WINDOW_DAYS)
-    return (first - timedelta(days=MAX_HOLDING_DAYS)).isoformat(), last.isoformat(), first.isoformat()
+    holders = tuple(v for v in _holding_values(*span) if v != value)
+    return (first.isoformat(), last.isoformat()), holders
+
+
+def _holding_values(first: date, last: date) -> list[str]:
+    """The week, weekend and month values whose span holds [first, last]."""
+    values = []
+    for grain in ("week", "weekend", "month"):
+        holder = from_date(first, grain)
+        holder_span = span_of_value(holder.value())
+        if holder_span and holder_span[0] <= first and last <= holder_span[1]:
+            values.append(holder.value())
+    return values
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

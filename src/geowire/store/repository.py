@@ -358,8 +358,9 @@ def _event_conditions(flt: EventFilter) -> list[Any]:
     # 2019-09-23 but not since 2019-09-25; unknown dates are "" and match neither bound
     if flt.since:
         conditions.append(e.c.date_start >= flt.since)
-    if flt.until:
-        conditions.append(and_(e.c.date_end != "", e.c.date_end <= flt.until + "\uffff"))
+    if flt.until:     # a date ends no earlier than it starts: the bound on date_start keeps the index range closed
+        conditions.append(and_(e.c.date_start <= flt.until + "\uffff", e.c.date_end != "",
+                               e.c.date_end <= flt.until + "\uffff"))
     if flt.type:
         conditions.append(e.c.type == flt.type.upper())
     if flt.mode:
