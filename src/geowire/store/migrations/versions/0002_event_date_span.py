@@ -32,13 +32,19 @@ def upgrade() -> None:
                                    sa.column("date_end")))
 
 
-def _fill(connection, table) -> None:
-    values = connection.execute(sa.select(table.c.date_value).distinct()).scalars().all()
-    for value in values:
+def _fill(connection, table, batch: int = 10_000) -> None:
+    """One pass by primary key, so a store of millions of rows needs no index on date_value."""
+    connection.execute(sa.update(table).values(date_start="", date_end=""))
+    update = (sa.update(table).where(table.c.id == sa.bindparam("row_id"))
+              .values(date_start=sa.bindparam("start"), date_end=sa.bindparam("end")))
+    rows = connection.execute(sa.select(table.c.id, table.c.date_value).where(table.c.date_value != "")).all()
+    spans = []
+    for row_id, value in rows:
         span = span_of_value(value)
-        start, end = (span[0].isoformat(), span[1].isoformat()) if span else ("", "")
-        connection.execute(sa.update(table).where(table.c.date_value == value).values(date_start=start, date_end=end))
-    connection.execute(sa.update(table).where(table.c.date_value.is_(None)).values(date_start="", date_end=""))
+        if span is not None:
+            spans.append({"row_id": row_id, "start": span[0].isoformat(), "end": span[1].isoformat()})
+    for at in range(0, len(spans), batch):
+        connection.execute(update, spans[at:at + batch])
 
 
 def downgrade() -> None:
