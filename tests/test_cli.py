@@ -160,3 +160,13 @@ def test_reprocess_at_the_same_version_changes_nothing_and_loses_nothing(tmp_pat
     after = Store.open(db)
     assert sorted(e["id"] for e in after.events(EventFilter(limit=5000))) == events_before
     assert after.deletions() == [] and after.stats()["articles"] == before.stats()["articles"]
+
+
+def test_show_spells_out_the_days_a_vague_date_covers():
+    from geowire.cli import _when
+
+    assert _when({"value": "2024-W19", "text": "last week", "start": "2024-05-06", "end": "2024-05-12"}) == \
+        "2024-W19 from “last week”, 2024-05-06 to 2024-05-12"
+    assert _when({"value": "2024-05-08", "text": None, "start": "2024-05-08", "end": "2024-05-08"}) == \
+        "2024-05-08 (publication date)"
+    assert _when(None) == "unknown"

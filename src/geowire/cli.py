@@ -202,11 +202,8 @@ def _event_panel(event: dict, article: dict) -> Text:
         place = next((p for p in article.get("places", []) if p["start"] == loc["start"]), {})
         text.append("where: ", style="bold")
         text.append(f"{loc['name']} ({loc['lat']}, {loc['lon']}), precision {place.get('precision') or 'unknown'}\n")
-    date = event["date"]
     text.append("when: ", style="bold")
-    text.append((f"{date['value']}" + (f" from “{date['text']}”" if date and date["text"] else " (publication date)"))
-                if date else "unknown")
-    text.append("\n")
+    text.append(_when(event["date"]) + "\n")
     att = event["attribution"]
     text.append("according to: ", style="bold")
     text.append(f"{att['name']} (“{att['text']}”)\n" if att else "the article itself\n")
@@ -226,6 +223,14 @@ def _event_panel(event: dict, article: dict) -> Text:
     text.append(body[start:end], style="black on yellow")
     text.append(body[end:end + 600])
     return text
+
+
+def _when(date: dict | None) -> str:
+    if not date:
+        return "unknown"
+    said = f" from “{date['text']}”" if date["text"] else " (publication date)"
+    span = f", {date['start']} to {date['end']}" if date.get("start") and date["start"] != date.get("end") else ""
+    return f"{date['value']}{said}{span}"
 
 
 @app.command()
