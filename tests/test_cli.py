@@ -170,3 +170,20 @@ def test_show_spells_out_the_days_a_vague_date_covers():
     assert _when({"value": "2024-05-08", "text": None, "start": "2024-05-08", "end": "2024-05-08"}) == \
         "2024-05-08 (publication date)"
     assert _when(None) == "unknown"
+
+
+def test_a_malformed_date_bound_is_refused_with_a_clear_message(tmp_path):
+    result = CliRunner().invoke(app, ["events", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--since", "2024/05/01"])
+    assert result.exit_code == 2
+    assert "is not YYYY, YYYY-MM or YYYY-MM-DD" in result.output
+
+
+def test_date_bounds_select_by_the_days_an_event_covers(ingested):
+    db, _ = ingested
+    every = [json.loads(x) for x in _run("events", "--db", db, "--format", "jsonl", "--limit", "500").splitlines()]
+    dated = [e for e in every if e["date"] and e["date"]["start"]]
+    since = sorted(e["date"]["start"] for e in dated)[len(dated) // 2]
+    later = [json.loads(x) for x in _run("events", "--db", db, "--format", "jsonl", "--limit", "500",
+                                         "--since", since).splitlines()]
+    assert later and all(e["date"]["start"] >= since for e in later)
+    assert len(later) == sum(e["date"]["start"] >= since for e in dated)

@@ -33,6 +33,18 @@ ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file m
 DbOption = Annotated[str | None, typer.Option("--db", help="store URL, e.g. sqlite:///geowire.db")]
 
 
+def _date_bound(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise typer.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+SinceOption = Annotated[str | None, typer.Option(
+    help="events whose whole date lies on or after this day: YYYY, YYYY-MM or YYYY-MM-DD", callback=_date_bound)]
+UntilOption = Annotated[str | None, typer.Option(
+    help="events whose whole date lies on or before this: YYYY, YYYY-MM or YYYY-MM-DD", callback=_date_bound)]
+
+
 def _open_store(config: dict, db: str | None) -> Store:
     return Store.open(db or config["store"]["url"])
 
@@ -101,8 +113,8 @@ def extract(
 
 @app.command()
 def events(
-    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT")] = None,
     country: Annotated[str | None, typer.Option(help="ISO alpha-3 of source or target")] = None,
     actor: Annotated[str | None, typer.Option(help="text in source or target")] = None,
@@ -279,8 +291,8 @@ def serve(
 def export_command(
     fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))] = "geojson",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
-    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type")] = None,
     country: Annotated[str | None, typer.Option(help="ISO alpha-3 of an actor or alpha-2 of the place")] = None,
     min_sources: Annotated[int | None, typer.Option(help="reported by at least this many outlets")] = None,
