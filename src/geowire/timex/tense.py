@@ -1,9 +1,11 @@
 """Is an expression about the past or the future? Decides "Friday", "March", "winter".
 
-News reports mostly what happened, so the past is the default. The future wins when
-the governing verb is future (spaCy parse, when present) or, from the text alone,
-when the nearest tense cue in the sentence is a future one ("will", "is to",
-"scheduled", "next week's ...").
+News reports mostly what happened, so the past is the default. "Since" always looks
+back. Otherwise the nearest tense cue before the expression in its clause decides
+("will", "is to", "scheduled", "planned to" against "was", "-ed" verbs); a clause without
+cues asks the spaCy parse, when there is one, for the governing verb (a future auxiliary,
+a past tense, or a scheduled present: "meet Monday"); failing that, the nearest cue in the
+sentence decides.
 """
 
 from __future__ import annotations
