@@ -308,6 +308,8 @@ ROWS = [
     ("Schools stay closed until Monday.", "2013-03-20", "Monday", "DATE", "2013-03-25", None),
     ("Schools stayed closed until Monday.", "2013-03-20", "Monday", "DATE", "2013-03-18", None),
     ("A decade-long war ended in 2003.", "2013-03-20", "decade-long", "DURATION", "P10Y", None),
+    ("Updated at 1032 GMT on Wed 20 Mar 2013.", "2013-03-22", "Wed 20 Mar 2013", "DATE", "2013-03-20", None),
+    ("Updated at 1032 GMT on Wed 20 Mar 2013.", "2013-03-22", "1032 GMT", "TIME", "2013-03-20T10:32", None),
     # holidays
     ("Voters go to the polls on Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03", None),
     ("The troops will be home by Christmas.", FRI, "Christmas", "DATE", "1998-12-25", None),

@@ -6,7 +6,14 @@ import datetime as dt
 import re
 
 from geowire.timex.calendar import Point
-from geowire.timex.dates import DEICTIC_OFFSETS, nearest_year, valid_day, weekday_ahead, weekday_date
+from geowire.timex.dates import (
+    DEICTIC_OFFSETS,
+    nearest_year,
+    read_month_day,
+    valid_day,
+    weekday_ahead,
+    weekday_date,
+)
 from geowire.timex.lexicon import (
     MONTHS,
     PARTS_OF_DAY,
@@ -14,9 +21,10 @@ from geowire.timex.lexicon import (
 )
 from geowire.timex.patterns import WEEKDAY
 from geowire.timex.reading import Context, Reading, name_key, reading_of, unanchored
-from geowire.timex.relative import named_day
+from geowire.timex.relative import RULE_PATTERNS, named_day
 
 _DAY_FOLLOWS = re.compile(rf"\s+on\s+(?P<weekday>{WEEKDAY})\b")
+_ON = re.compile(r"\s+on\s+")
 
 
 def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
@@ -32,12 +40,27 @@ def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
         if ctx.dct is None:
             return None
         return ctx.dct.date + dt.timedelta(days=DEICTIC_OFFSETS[m["deixis"].lower()])
+    dated = _date_following(m, ctx)    # "1032 GMT on Wed 20 Mar 2013"
+    if dated is not None:
+        return dated
     following = _DAY_FOLLOWS.match(ctx.text, m.end())
     if following is not None and ctx.dct is not None:   # "at midnight on Sunday"
         return weekday_date(ctx.dct.date, WEEKDAYS[following["weekday"].lower()], "", weekday_ahead(m, ctx))
     if ctx.anchor is not None and ctx.anchor.grain in ("day", "part", "minute"):
         return ctx.anchor.date
     return ctx.dct.date if ctx.dct else None
+
+
+def _date_following(m: re.Match, ctx: Context) -> dt.date | None:
+    on = _ON.match(ctx.text, m.end())
+    if on is None:
+        return None
+    for rule in ("date_mdy", "date_dmy"):
+        inner = RULE_PATTERNS[rule].match(ctx.text, on.end())
+        if inner is not None:
+            reading = read_month_day(inner, ctx)
+            return reading.point.date if reading is not None and reading.point is not None else None
+    return None
 
 
 def _clock_reading(hour: int, minute: int, m: re.Match, ctx: Context) -> Reading:

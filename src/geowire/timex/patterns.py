@@ -29,6 +29,8 @@ def _alternation(words) -> str:
 MONTH_FULL = rf"(?-i:{_alternation(MONTH_NAMES)}|{_alternation(n.upper() for n in MONTH_NAMES)})"
 MONTH = rf"(?:{MONTH_FULL}|(?-i:{_alternation(MONTH_ABBREVIATIONS)})\.?)"
 WEEKDAY = rf"(?-i:{_alternation(WEEKDAY_NAMES)}|{_alternation(n.upper() for n in WEEKDAY_NAMES)})"
+# datelines abbreviate the weekday ("Wed 20 Mar 2013"); alone, "Sun" or "Wed" are other words
+WEEKDAY_BEFORE_DATE = rf"(?:{WEEKDAY}|(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
 _UNIT_WORDS = _alternation(UNIT_NUMBERS)
@@ -60,10 +62,10 @@ def _rule(pattern: str) -> re.Pattern[str]:
 # (name, pattern): the order breaks ties between equally long matches
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("date_mdy", _rule(
-        rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"
+        rf"(?:(?P<weekday>{WEEKDAY_BEFORE_DATE}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"
         rf"(?:,?\s+(?P<year>{YEAR}))?")),
     ("date_dmy", _rule(
-        rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:(?P<weekday>{WEEKDAY_BEFORE_DATE}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
         rf"(?:,?\s+(?P<year>{YEAR}))?")),
     ("date_iso", _rule(r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)")),
     ("date_slash", _rule(r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>\d{4}|\d{2})")),
