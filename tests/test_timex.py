@@ -179,6 +179,7 @@ def test_component_uses_the_parse_for_tense():
     # "since" looks back whatever the verb; a bare "is" is a state, not a plan
     ("Fighting continues in the north since Monday.", "1998-08-03"),
     ("Prices are up 5% from Monday.", "1998-08-03"),
+    ("Schools reopen from Monday, the ministry said.", "1998-08-10"),
 ])
 def test_parse_reads_a_scheduled_present(text, expected):
     from geowire.nlp.spacy_nlp import load_model

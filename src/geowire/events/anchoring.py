@@ -11,7 +11,7 @@ first), else the publication date with no text.
 from __future__ import annotations
 
 from geowire.model import EventDate, EventLocation, Place, TimeExpr
-from geowire.timex.calendar import span_of_value
+from geowire.timex.calendar import day_span, span_of_value
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off"})
 DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -85,6 +85,4 @@ def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None)
 
 
 def dated(value: str, text: str | None) -> EventDate:
-    span = span_of_value(value)
-    start, end = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
-    return EventDate(value, text, start, end)
+    return EventDate(value, text, *(day_span(value) or (None, None)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geowire.timex.calendar import span_of_value
+from geowire.timex.calendar import day_span
 
 CSV_COLUMNS = (
     "id", "type", "mode", "date", "source", "source_country", "source_sector", "target", "target_country",
@@ -21,8 +21,7 @@ def date_span(event: dict[str, Any]) -> tuple[str, str] | None:
     date = event.get("date") or {}
     if date.get("start") and date.get("end"):
         return date["start"], date["end"]
-    span = span_of_value(date.get("value"))
-    return (span[0].isoformat(), span[1].isoformat()) if span else None
+    return day_span(date.get("value"))
 
 
 def flat_row(event: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, s
 from geowire import __version__
 from geowire.model import Document, Event
 from geowire.store import merge, schema
-from geowire.timex.calendar import span_of_value
+from geowire.timex.calendar import day_span
 
 CODED_COLUMNS = tuple(c.name for c in schema.mentions.c if c.name not in ("id", "event_id", "article_id", "active",
                                                                         "created_at"))
@@ -52,17 +52,12 @@ def mention_row(event: Event, doc: Document) -> dict[str, Any]:
     # "" rather than NULL for an unknown date, so the date index serves ordering and keyset paging as is
     row.update(date_value=(event.date.value if event.date else None) or "",
                date_text=event.date.text if event.date else None)
-    row.update(zip(("date_start", "date_end"), date_bounds(row["date_value"]), strict=True))
+    # "" for a date that names no calendar stretch, as for an unknown one
+    row["date_start"], row["date_end"] = day_span(row["date_value"]) or ("", "")
     att = event.attribution
     row.update(attribution_text=att.text if att else None, attribution_start=att.start if att else None,
                attribution_end=att.end if att else None, attribution_name=att.name if att else None)
     return row
-
-
-def date_bounds(value: str | None) -> tuple[str, str]:
-    """The first and last day a stored date value covers, "" for both when it names no calendar stretch."""
-    span = span_of_value(value)
-    return (span[0].isoformat(), span[1].isoformat()) if span else ("", "")
 
 
 def add_mentions(conn: Connection, doc: Document) -> set[str]:

@@ -65,10 +65,10 @@ def _holding_values(first: date, last: date) -> list[str]:
     """The week, weekend and month values whose span holds [first, last]."""
     values = []
     for grain in ("week", "weekend", "month"):
-        holder = from_date(first, grain)
-        holder_span = span_of_value(holder.value())
-        if holder_span and holder_span[0] <= first and last <= holder_span[1]:
-            values.append(holder.value())
+        holder = from_date(first, grain).value()
+        holder_span = span_of_value(holder)
+        if holder_span and _holds(holder_span, (first, last)):
+            values.append(holder)
     return values
 
 

@@ -183,6 +183,12 @@ def span_of_value(value: str | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def day_span(value: str | None) -> tuple[str, str] | None:
+    """``span_of_value`` as YYYY-MM-DD strings, the form the store, the contract and the exports use."""
+    span = span_of_value(value)
+    return (span[0].isoformat(), span[1].isoformat()) if span else None
+
+
 def _span(found: re.Match) -> tuple[dt.date, dt.date]:
     if found["century"]:
         first = int(found["century"]) * 100

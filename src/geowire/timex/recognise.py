@@ -10,7 +10,6 @@ the survivors are normalised in reading order so that narrative expressions
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from geowire.model import Document, TimeExpr
 from geowire.registry import registry
 from geowire.timex import calendar as cal
 from geowire.timex import patterns as pat
+from geowire.timex.calendar import span_of_value
 from geowire.timex.normalise import READERS, Context, Reading
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -81,15 +81,6 @@ _COORDINATED_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<day>3[01]|[
 _DAY_VALUE = re.compile(r"(?P<month>(?:\d{4}|XXXX)-\d\d)-\d\d")
 
 
-def _is_calendar_day(value: str) -> bool:
-    year, month, day = value.split("-")
-    try:
-        dt.date(2000 if year == "XXXX" else int(year), int(month), int(day))   # 2000: a leap year
-    except ValueError:
-        return False
-    return True
-
-
 def _coordinated_days(text: str, first: TimeExpr) -> list[TimeExpr]:
     if first.type != "DATE" or not first.value or not _DAY_VALUE.fullmatch(first.value):
         return []
@@ -97,7 +88,8 @@ def _coordinated_days(text: str, first: TimeExpr) -> list[TimeExpr]:
     if found is None:
         return []
     value = f"{_DAY_VALUE.fullmatch(first.value)['month']}-{int(found['day']):02d}"
-    if not _is_calendar_day(value) or value <= first.value:
+    # a year-less "Feb. 28 and 29" is checked against a leap year
+    if span_of_value(value.replace("XXXX", "2000")) is None or value <= first.value:
         return []
     return [TimeExpr(found.start("day"), found.end(), text[found.start("day"):found.end()], "DATE", value,
                      None, first.anchored)]
@@ -384,8 +376,9 @@ def _modifier_before(text: str, start: int, candidate: Candidate, reading: Readi
         found = pat.POSITION_PREFIX.search(before)
         if found and _position_applies(found["phrase"], candidate):
             phrase_start = found.start("phrase")
-            if _PRENOMINAL_THE.match(found["phrase"]) and _NOUN_FOLLOWS.match(_after(text, candidate.end)):
-                phrase_start += len(_PRENOMINAL_THE.match(found["phrase"]).group(0))   # "the [mid-March] deadline"
+            the = _PRENOMINAL_THE.match(found["phrase"])
+            if the and _NOUN_FOLLOWS.match(_after(text, candidate.end)):
+                phrase_start += len(the.group(0))   # "the [mid-March] deadline"
             return start - (len(before) - phrase_start), _position_mod(found["phrase"])
     found = pat.QUANTITY_PREFIX.search(before)
     if found is None:

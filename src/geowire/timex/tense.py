@@ -39,9 +39,8 @@ _CLAUSE_BREAK = re.compile(rf"[;:!?]\s|{_NOT_AFTER_ABBREVIATION}\.\s|,\s|\b(?i:t
 # a participle after "be" or a determiner ("a still unspecified date") is an adjective
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being|a|an|the|still|stay|stays|remain|remains|seem|seems)\s+$",
                              re.IGNORECASE)
-# "since Monday" looks back whatever the verb; "from Monday" is left to the verb but not to a bare present
+# "since Monday" looks back whatever the verb
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _BEFORE_REACH = 100
 _AFTER_REACH = 60
 
@@ -70,7 +69,7 @@ def tense_of(text: str, start: int, end: int, parsed: Any = None, sentence_wide:
     if _SINCE_BEFORE.search(text, max(0, start - 16), start):
         return False
     verdict = _tense_from_cues(text, start, end)
-    if verdict is None and parsed is not None and not _FROM_BEFORE.search(text, max(0, start - 8), start):
+    if verdict is None and parsed is not None:
         verdict = _tense_from_parse(parsed, start)
     if verdict is None and sentence_wide:
         verdict = _tense_from_sentence(text, start, end)

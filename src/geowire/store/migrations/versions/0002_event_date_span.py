@@ -8,7 +8,7 @@ Revises: 0001
 import sqlalchemy as sa
 from alembic import op
 
-from geowire.timex.calendar import span_of_value
+from geowire.timex.calendar import day_span
 
 revision = "0002"
 down_revision = "0001"
@@ -38,11 +38,8 @@ def _fill(connection, table, batch: int = 10_000) -> None:
     update = (sa.update(table).where(table.c.id == sa.bindparam("row_id"))
               .values(date_start=sa.bindparam("start"), date_end=sa.bindparam("end")))
     rows = connection.execute(sa.select(table.c.id, table.c.date_value).where(table.c.date_value != "")).all()
-    spans = []
-    for row_id, value in rows:
-        span = span_of_value(value)
-        if span is not None:
-            spans.append({"row_id": row_id, "start": span[0].isoformat(), "end": span[1].isoformat()})
+    spans = [{"row_id": row_id, "start": span[0], "end": span[1]}
+             for row_id, value in rows if (span := day_span(value)) is not None]
     for at in range(0, len(spans), batch):
         connection.execute(update, spans[at:at + batch])
 
