@@ -96,12 +96,42 @@ class EventDate:
     end: str | None = None              # sorting and timelines use, since "2019-W39" does not sort as a date
 
 
+ATTRIBUTION_KINDS: tuple[str, ...] = (
+    "official", "military", "media", "ngo_igo", "imagery", "anonymous", "eyewitness", "social_media", "unknown",
+)
+MODALITIES: tuple[str, ...] = ("historical", "future", "hypothetical", "negated")
+QUANTITY_KINDS: tuple[str, ...] = ("killed", "injured", "arrested", "displaced", "crowd", "troops")
+
+
 @dataclass
 class Attribution:
     text: str
     start: int
     end: int
     name: str
+    kind: str = "unknown"               # one of ATTRIBUTION_KINDS: who the source is, not what it said
+
+
+@dataclass
+class Quantity:
+    """A count the event's clause states: "at least 12 people were killed" → killed, value None, min 12."""
+
+    kind: str                           # one of QUANTITY_KINDS
+    value: int | None                   # the stated number when it is exact (or approximate: "about 200")
+    min: int | None                     # a lower bound: "at least 12", "more than 200", "dozens" (24)
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """A sentence of the article that reports (or refers back to) the event."""
+
+    start: int                          # the sentence
+    end: int
+    trigger_start: int | None = None    # the word that names the happening ("attack", "fired")
+    trigger_end: int | None = None
 
 
 @dataclass
@@ -123,6 +153,9 @@ class Event:
     certainty: str
     confidence: float
     evidence: Evidence
+    modality: str | None = None         # PLOVER auxiliary mode, one of MODALITIES; None for a current, actual event
+    quantities: list[Quantity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)   # every sentence reporting it, the evidence first
 
 
 @dataclass
