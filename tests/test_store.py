@@ -107,19 +107,20 @@ def test_event_dates_filter_and_sort_as_calendar_stretches(store):
 
 
 def test_migration_fills_date_spans_of_existing_events(store_url):
-    from sqlalchemy import insert, select
+    from sqlalchemy import MetaData, Table, insert, select
 
     from geowire.store import schema
     from geowire.store.database import create_store_engine, migrate
 
     engine = create_store_engine(store_url)
     migrate(engine, "0001")
-    row = {column.name: None for column in schema.events.c if column.name not in ("date_start", "date_end")}
+    old_events = Table("events", MetaData(), autoload_with=engine)   # as revision 0001 built it
+    row = {column.name: None for column in old_events.c}
     row.update(id="e1", article_id="a1", mention_id="m1", type="ASSAULT", date_value="2021-Q4", certainty="asserted",
                confidence=0.5, evidence_start=0, evidence_end=1, pipeline_version="0", n_mentions=1, n_articles=1,
                n_sources=1, first_seen="x", updated_at="x")
     with engine.begin() as conn:   # a row as revision 0001 stored it, without the span columns
-        conn.execute(insert(schema.events).values(**row))
+        conn.execute(insert(old_events).values(**row))
     migrate(engine, "head")
     with engine.connect() as conn:
         spans = select(schema.events.c.date_start, schema.events.c.date_end)

@@ -8,7 +8,9 @@ left with none is deleted and the deletion is recorded.
 
 from __future__ import annotations
 
+import json
 import math
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -56,8 +58,16 @@ def mention_row(event: Event, doc: Document) -> dict[str, Any]:
     row["date_start"], row["date_end"] = day_span(row["date_value"]) or ("", "")
     att = event.attribution
     row.update(attribution_text=att.text if att else None, attribution_start=att.start if att else None,
-               attribution_end=att.end if att else None, attribution_name=att.name if att else None)
+               attribution_end=att.end if att else None, attribution_name=att.name if att else None,
+               attribution_kind=att.kind if att else None)
+    row.update(modality=event.modality, quantities=_json_list([asdict(q) for q in event.quantities]),
+               evidence_mentions=_json_list([asdict(m) for m in event.mentions]))
     return row
+
+
+def _json_list(items: list[dict[str, Any]]) -> str | None:
+    """A list kept as JSON text in one column; NULL for none, as for the rows stored before revision 0003."""
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":")) if items else None
 
 
 def add_mentions(conn: Connection, doc: Document) -> set[str]:

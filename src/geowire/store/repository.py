@@ -42,6 +42,8 @@ class EventFilter:
     mode: str | None = None
     precision: str | None = None
     min_sources: int | None = None
+    attribution_kind: str | None = None     # one of model.ATTRIBUTION_KINDS
+    modality: str | None = None             # one of model.MODALITIES, or "none" for a current, actual event
     sort: str = "-date"                 # "-date" (newest first) or "date"
     after: tuple[str, str] | None = None    # keyset cursor: (date_start, id) of the last row seen
     near: tuple[float, float, float] | None = None   # lat, lon, radius in km
@@ -243,7 +245,10 @@ class Store:
             if len(rows) != 1:
                 return None
             found = event_dict(rows[0]._mapping)
-        return self.with_mentions([found])[0]
+        found = self.with_mentions([found])[0]
+        with self.engine.connect() as conn:
+            _cut_evidence_mentions(conn, [found, *found["mentions"]])
+        return found
 
     def with_mentions(self, events: list[dict[str, Any]], chunk: int = 500) -> list[dict[str, Any]]:
         """The events with their mentions (evidence text, outlet, active flag) and sources, in a
@@ -381,6 +386,12 @@ def _event_conditions(flt: EventFilter) -> list[Any]:
         conditions.append(e.c.confidence >= flt.min_confidence)
     if flt.min_sources is not None:
         conditions.append(e.c.n_sources >= flt.min_sources)
+    if flt.attribution_kind:
+        conditions.append(e.c.attribution_kind == flt.attribution_kind)
+    if flt.modality == "none":
+        conditions.append(e.c.modality.is_(None))
+    elif flt.modality:
+        conditions.append(e.c.modality == flt.modality)
     if flt.bbox:
         conditions.append(_bbox_condition(flt.bbox))
     if flt.article_id:
@@ -443,7 +454,8 @@ def event_dict(row: Any) -> dict[str, Any]:
     attribution = None
     if row["attribution_text"] is not None:
         attribution = {"text": row["attribution_text"], "start": row["attribution_start"],
-                       "end": row["attribution_end"], "name": row["attribution_name"]}
+                       "end": row["attribution_end"], "name": row["attribution_name"],
+                       "kind": row["attribution_kind"] or "unknown"}
     return {
         "id": row["id"], "type": row["type"], "mode": row["mode"], "source": arg("source"), "target": arg("target"),
         "location": location,
@@ -451,6 +463,10 @@ def event_dict(row: Any) -> dict[str, Any]:
                  "end": row["date_end"] or None} if row["date_value"] else None,
         "attribution": attribution, "certainty": row["certainty"], "confidence": row["confidence"],
         "evidence": {"start": row["evidence_start"], "end": row["evidence_end"]},
+        "modality": row["modality"], "quantities": _json_list(row["quantities"]),
+        # the contract's events[].mentions: the sentences of this article that report the event. Named apart
+        # from "mentions", which (in the detail) lists every article's report of it
+        "evidence_mentions": _json_list(row["evidence_mentions"]),
         "article": {"id": row["article_id"], "title": row.get("title"), "url": row.get("url"),
                     "published": row.get("published")},
         "pipeline_version": row["pipeline_version"],
@@ -459,3 +475,23 @@ def event_dict(row: Any) -> dict[str, Any]:
         **{key: row[key] for key in ("n_mentions", "n_articles", "n_sources", "first_seen", "updated_at")
            if key in row},
     }
+
+
+def _json_list(value: str | None) -> list[dict[str, Any]]:
+    return json.loads(value) if value else []
+
+
+def _cut_evidence_mentions(conn: Connection, items: list[dict[str, Any]]) -> None:
+    """Give each in-article mention of these events (or article reports) its sentence and trigger text, cut
+    from the article as the evidence is. Only for a detail: a list would read whole articles for a few words."""
+    ids = {item["article"]["id"] for item in items if item.get("evidence_mentions")}
+    if not ids:
+        return
+    a = schema.articles
+    texts = dict(conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_(sorted(ids)))).all())
+    for item in items:
+        body = texts.get(item["article"]["id"]) or ""
+        for mention in item.get("evidence_mentions") or []:
+            mention["text"] = body[mention["start"]:mention["end"]]
+            start, end = mention.get("trigger_start"), mention.get("trigger_end")
+            mention["trigger_text"] = body[start:end] if start is not None and end is not None else None

@@ -128,6 +128,11 @@ def _coded_event_columns() -> list[Column]:
         Column("certainty", String(16), nullable=False), Column("confidence", Float, nullable=False),
         Column("evidence_start", Integer, nullable=False), Column("evidence_end", Integer, nullable=False),
         Column("pipeline_version", String(32), nullable=False),
+        # revision 0003: who the attribution is, the event's modality, the counts its clause states (JSON list of
+        # {kind, value, min, text, start, end}) and every sentence of the article reporting it (JSON list of
+        # {start, end, trigger_start, trigger_end}; not the "mentions" table, which holds one row per article)
+        Column("attribution_kind", String(16)), Column("modality", String(16)),
+        Column("quantities", Text), Column("evidence_mentions", Text),
     ]
     return columns
 
