@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from geowire.export.codes import acled_inter, acled_type, geo_precision, time_precision
-from geowire.export.table import csv_safe, date_span
+from geowire.export.table import csv_safe, date_span, stated_count
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -51,7 +51,8 @@ def _row(event: dict[str, Any]) -> dict[str, Any] | None:
         "latitude": location.get("lat") or "", "longitude": location.get("lon") or "",
         "geo_precision": geo_precision(event.get("precision")),
         "source": "; ".join(event.get("sources") or []) or (event.get("article") or {}).get("url") or "",
-        "source_scale": "", "notes": evidence, "fatalities": "", "tags": f"certainty={event.get('certainty')}",
+        "source_scale": "", "notes": evidence, "fatalities": stated_count(event, "killed") or 0,
+        "tags": f"certainty={event.get('certainty')}",
         "timestamp": "",
     }
 

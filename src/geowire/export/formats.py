@@ -43,7 +43,10 @@ def to_geojson(events: list[dict[str, Any]]) -> str:
         geometry = None
         if row["lat"] is not None and row["lon"] is not None:
             geometry = {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]}
-        features.append({"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row})
+        # the flat columns, and the lists no column can hold: every stated count, every sentence reporting it
+        properties = dict(row, quantities=event.get("quantities") or [],
+                          evidence_mentions=event.get("evidence_mentions") or [])
+        features.append({"type": "Feature", "id": row["id"], "geometry": geometry, "properties": properties})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
 
 

@@ -19,6 +19,7 @@ ARMED_GROUPS = {"REB", "INS", "UAF"}
 OPINION = {"asserted": "strongly-agree", "reported": "agree", "hedged": "neutral", "speculative": "disagree",
            "negated": "strongly-disagree"}
 FIXED_TIME = "2000-01-01T00:00:00.000Z"
+QUANTITY_KEYS = ("kind", "value", "min", "text")     # offsets mean nothing outside the article
 
 
 def _sid(kind: str, key: str) -> str:
@@ -42,8 +43,9 @@ def to_stix(events: list[dict[str, Any]]) -> str:
     for event in events:
         for obj in _event_objects(event, producer.id):
             objects.setdefault(obj.id, obj)
+    # custom content is allowed for the reports' x_geowire_ properties only: every other object is built plain
     return stix2.Bundle(objects=list(objects.values()), id=_sid("bundle", ",".join(e["id"] for e in events)),
-                        allow_custom=False).serialize(pretty=True)
+                        allow_custom=True).serialize(pretty=True)
 
 
 def _event_objects(event: dict[str, Any], producer: str) -> list[Any]:
@@ -73,13 +75,30 @@ def _event_objects(event: dict[str, Any], producer: str) -> list[Any]:
         published=_stamp(span[0]) if span else stamp,
         object_refs=refs or [producer], confidence=int(round(100 * float(event.get("confidence") or 0))),
         description=_summary(event), labels=[event["type"].lower()],
-        external_references=_references(event), **common)
+        external_references=_references(event), **_custom_properties(event), **common)
     objects.append(report)
     objects.append(stix2.Note(id=_sid("note", event["id"]), abstract="evidence", content=_evidence(event),
                               object_refs=[report.id], **common))
     objects.append(stix2.Opinion(id=_sid("opinion", event["id"]), opinion=OPINION[event["certainty"]],
                                  explanation=f"certainty: {event['certainty']}", object_refs=[report.id], **common))
     return objects
+
+
+def _custom_properties(event: dict[str, Any]) -> dict[str, Any]:
+    """What STIX has no property for, as x_geowire_ custom properties of the report (only those known)."""
+    custom: dict[str, Any] = {}
+    kind = (event.get("attribution") or {}).get("kind")
+    if kind:
+        custom["x_geowire_attribution_kind"] = kind
+    if event.get("modality"):
+        custom["x_geowire_modality"] = event["modality"]
+    quantities = [{key: value for key, value in q.items() if value is not None and key in QUANTITY_KEYS}
+                  for q in event.get("quantities") or []]
+    if quantities:
+        custom["x_geowire_quantities"] = quantities
+    if custom:
+        custom["allow_custom"] = True
+    return custom
 
 
 def _actor(arg: dict[str, Any] | None, common: dict[str, Any]) -> Any:

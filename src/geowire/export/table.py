@@ -10,7 +10,10 @@ CSV_COLUMNS = (
     "id", "type", "mode", "date", "source", "source_country", "source_sector", "target", "target_country",
     "target_sector", "location", "lat", "lon", "geonameid", "precision", "attribution", "certainty", "confidence",
     "n_sources", "n_articles", "article_id", "article_title", "article_url", "date_start", "date_end",
+    # added with the extended event contract, at the end so that older readers keep their positions
+    "attribution_kind", "modality", "killed", "injured", "arrested",
 )
+COUNTED_KINDS = ("killed", "injured", "arrested")      # the quantities that get a column of their own
 
 
 def date_span(event: dict[str, Any]) -> tuple[str, str] | None:
@@ -22,6 +25,15 @@ def date_span(event: dict[str, Any]) -> tuple[str, str] | None:
     if date.get("start") and date.get("end"):
         return date["start"], date["end"]
     return day_span(date.get("value"))
+
+
+def stated_count(event: dict[str, Any], kind: str) -> int | None:
+    """The count of ``kind`` the event's clause states: the exact figure, else the lower bound ("at least 12"
+    is 12); the largest when several are given ("12 killed ... the toll rose to 15"); None when none is."""
+    counts = [q["value"] if q.get("value") is not None else q.get("min")
+              for q in event.get("quantities") or [] if q.get("kind") == kind]
+    counts = [c for c in counts if c is not None]
+    return max(counts) if counts else None
 
 
 def flat_row(event: dict[str, Any]) -> dict[str, Any]:
@@ -41,6 +53,8 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
         "n_articles": event.get("n_articles"), "article_id": article.get("id"),
         "article_title": article.get("title"), "article_url": article.get("url"),
         "date_start": span[0], "date_end": span[1],
+        "attribution_kind": attribution.get("kind"), "modality": event.get("modality"),
+        **{kind: stated_count(event, kind) for kind in COUNTED_KINDS},
     }
 
 
