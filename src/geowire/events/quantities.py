@@ -47,6 +47,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
 # complements of a verb that say what became of its object or subject: "shot dead", "left five homeless"
 STATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp", "dobj"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj", "pcomp"})
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 MAX_BOUND_WORDS = 3
 
 
@@ -363,7 +364,7 @@ def _in_clause(anchor, trigger) -> bool:
     """Whether the count hangs off the trigger's own clause: the same clause, a participle adjunct of it
     ("..., killing 12"), a coordinated verb sharing its subject ("killed three and wounded 14") or a relative
     clause on the trigger noun ("a blast that killed three")."""
-    target = _clause_head(trigger)
+    target = _trigger_clause(trigger)
     clause = _clause_head(anchor)
     for _ in range(4):
         if clause == target or clause == trigger:
@@ -376,6 +377,14 @@ def _in_clause(anchor, trigger) -> bool:
             return False
         clause = _clause_head(clause.head)
     return False
+
+
+def _trigger_clause(trigger):
+    """A verb's clause; a noun trigger's only when it is a core argument of the clause ("the attack killed"),
+    not when it sits in an adverbial phrase ("after an attack that killed five, gunmen killed 12")."""
+    if trigger.pos_ in ("VERB", "AUX") or trigger.dep_ in CORE_DEPS:
+        return _clause_head(trigger)
+    return trigger
 
 
 def _prefer_trigger_clause(counts: list[_Count], trigger) -> list[_Count]:
