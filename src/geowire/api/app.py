@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from geowire import __version__
 from geowire.export.formats import EXPORT_FORMATS, MEDIA_TYPES, NEEDS_MENTIONS, export, to_geojson
+from geowire.model import ATTRIBUTION_KINDS, MODALITIES
 from geowire.store.repository import EventFilter, Store
 
 WEB_DIR = Path(str(resources.files("geowire") / "web"))
@@ -154,6 +155,10 @@ def event_filter(
     precision: Annotated[Literal["point", "city", "admin2", "admin1", "country", "region"] | None, Query()] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=100000)] = None,
+    attribution_kind: Annotated[Literal[ATTRIBUTION_KINDS] | None, Query(
+        description="who the attribution is (official, military, media, …)")] = None,
+    modality: Annotated[Literal[(*MODALITIES, "none")] | None, Query(
+        description="historical, future, hypothetical, negated; none: a current, actual event")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north", pattern=BBOX_PATTERN)] = None,
     near: Annotated[str | None, Query(description="lat,lon", pattern=POINT_PATTERN)] = None,
     radius_km: Annotated[float, Query(gt=0, le=5000)] = 50.0,
@@ -165,7 +170,8 @@ def event_filter(
 ) -> EventFilter:
     flt = EventFilter(since=since, until=until, type=type, mode=mode, country=country, actor=actor,
                       certainty=certainty, precision=precision, min_confidence=min_confidence,
-                      min_sources=min_sources, bbox=_parse_bbox(bbox), text=q, sort=sort,
+                      min_sources=min_sources, attribution_kind=attribution_kind, modality=modality,
+                      bbox=_parse_bbox(bbox), text=q, sort=sort,
                       after=_decode_cursor(cursor), limit=limit)
     if near:
         flt.near = (*_parse_point(near), radius_km)
