@@ -218,9 +218,15 @@ def _event_panel(event: dict, article: dict) -> Text:
     text.append(_when(event["date"]) + "\n")
     att = event["attribution"]
     text.append("according to: ", style="bold")
-    text.append(f"{att['name']} (“{att['text']}”)\n" if att else "the article itself\n")
+    text.append(f"{att['name']}, {att.get('kind') or 'unknown'} source (“{att['text']}”)\n" if att
+                else "the article itself\n")
     text.append("certainty: ", style="bold")
     text.append(f"{event['certainty']}, confidence {event['confidence']:.2f}\n")
+    text.append("modality: ", style="bold")
+    text.append(f"{event.get('modality') or 'current, actual'}\n")
+    for quantity in event.get("quantities") or []:
+        text.append(f"{quantity['kind']}: ", style="bold")
+        text.append(_quantity_line(quantity) + "\n")
     text.append("source article: ", style="bold")
     text.append(f"{article.get('title') or ''} {article.get('url') or article.get('origin') or ''}\n")
     mentions = [m for m in event.get("mentions", []) if m.get("active", True)]
@@ -228,13 +234,45 @@ def _event_panel(event: dict, article: dict) -> Text:
     for mention in mentions:
         where = mention.get("source") or (mention.get("article") or {}).get("url") or mention["article"]["id"]
         text.append(f"  - {where} [{mention['certainty']}]: “{mention.get('evidence_text', '').strip()}”\n")
-    text.append("\n")
     body = article.get("text") or ""
+    sentences = event.get("evidence_mentions") or []
+    if sentences:
+        text.append(f"told in {len(sentences)} sentence(s) of the article:\n", style="bold")
+        for mention in sentences:
+            text.append("  - ")
+            text.append(_mention_sentence(mention, body))
+            text.append("\n")
+    text.append("\n")
     start, end = event["evidence"]["start"], event["evidence"]["end"]
     text.append(body[max(0, start - 600):start])
     text.append(body[start:end], style="black on yellow")
     text.append(body[end:end + 600])
     return text
+
+
+def _quantity_line(quantity: dict) -> str:
+    """The figure, then the words it was read from: at least 12 — 'at least 12 people were killed'."""
+    if quantity.get("value") is not None:
+        figure = str(quantity["value"])
+    elif quantity.get("min") is not None:
+        figure = f"at least {quantity['min']}"
+    else:
+        figure = "a number not given"
+    return f"{figure} — '{quantity.get('text') or ''}'"
+
+
+def _mention_sentence(mention: dict, body: str) -> Text:
+    """One sentence that reports the event, its trigger highlighted. Text, not markup: articles are untrusted."""
+    start, end = mention["start"], mention["end"]
+    sentence = (mention["text"] if mention.get("text") is not None else body[start:end]).replace("\n", " ")
+    lead = len(sentence) - len(sentence.lstrip())
+    shown = Text(sentence.strip())
+    trigger_start, trigger_end = mention.get("trigger_start"), mention.get("trigger_end")
+    if trigger_start is not None and trigger_end is not None:
+        low, high = (min(len(shown), max(0, at - start - lead)) for at in (trigger_start, trigger_end))
+        if low < high:
+            shown.stylize("bold black on yellow", low, high)
+    return shown
 
 
 def _when(date: dict | None) -> str:
