@@ -20,7 +20,7 @@ precision. Confidence is checked against being right (a true positive) with a 10
 expected calibration error, on the gold set and on m2e2.
 
     python eval/articles.py [--bench PATH] [--limit N] [--only m2e2|india|gold] [--json [FILE]]
-                            [--dump-predictions FILE]
+                            [--dump-predictions FILE] [--events-cache FILE]
 """
 
 from __future__ import annotations
@@ -221,10 +221,11 @@ def match_m2e2(record: dict, events: list[dict]) -> dict[str, Any]:
     Each prediction of one of the four types is judged once, at its first sentence: a true positive when that
     annotated sentence holds a gold event of its type not yet taken (one whose trigger overlaps the predicted
     trigger first, when the coder gives one); neutral when the sentence holds a gold event of null PLOVER type
-    and no free one of its type — or, when the coder gives the trigger, when that trigger overlaps a null-typed
-    gold trigger and no gold trigger of its type ("killed" coded ASSAULT where gold has Life.Die); a duplicate
-    (counted false) when every gold event of its type there is taken already; otherwise false. Its further mention sentences recall one gold event of its type each
-    (not counted for precision). Predictions outside the annotated sentences, or of other types, are excluded.
+    and none of its type — or, when the coder gives the trigger, when that trigger overlaps a null-typed gold
+    trigger and no free gold trigger of its type ("killed" coded ASSAULT where gold has Life.Die); a duplicate
+    (counted false) when every gold event of its type there is taken already; otherwise false. Its further
+    mention sentences recall one gold event of its type each (not counted for precision). Predictions outside
+    the annotated sentences, or of other types, are excluded.
     Returns the outcome per prediction, the predictions taking each gold event, and the matched pairs."""
     index = SentenceIndex(sentence_spans(record))
     gold = record["events"]
@@ -714,18 +715,43 @@ def predict(records: list[dict], batch_size: int = 16, progress: bool = False) -
     docs = [Document(id=str(r["id"]), text=r["text"], published=r.get("published"), language="en")
             for r in records]
     out: list[list[dict]] = []
-    failures: Counter = Counter()
+    failures: dict[str, list[str]] = defaultdict(list)
     started = time.perf_counter()
     for i, outcome in enumerate(pipeline.process(docs, raw=True, batch_size=batch_size), 1):
         if outcome.error is not None:
-            failures[outcome.error.stage] += 1
+            failures[outcome.error.stage].append(f"{outcome.document.id}: {outcome.error.reason}")
             out.append([])
         else:
             out.append(outcome.document.to_output()["events"])
-        if progress and i % 100 == 0:
+        if progress and i % 50 == 0:
             print(f"  coded {i}/{len(docs)} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    notes = [f"stage {stage} failed on {n} articles (scored with no events)" for stage, n in failures.items()]
+    notes = [f"stage {stage} failed on {len(why)} articles, scored with no events (first: {why[0][:200]})"
+             for stage, why in failures.items()]
     return out, notes
+
+
+def coded_events(records: dict[tuple[str, str], dict], cache: Path | None = None,
+                 progress: bool = False) -> tuple[dict[tuple[str, str], list[dict]], list[str]]:
+    """The coded events of each (set, id): read from ``cache`` (JSONL of {"set","id","events"}) when it holds
+    them, the rest coded now and appended to it, so scoring can change without coding again. A cache is only
+    valid for the code that wrote it: delete it after changing the pipeline."""
+    events: dict[tuple[str, str], list[dict]] = {}
+    if cache is not None and cache.is_file():
+        for row in _read_jsonl(cache):
+            key = (row["set"], str(row["id"]))
+            if key in records:
+                events[key] = row["events"]
+    missing = [key for key in records if key not in events]
+    notes = [f"{len(events)} articles' events read from {cache}"] if events else []
+    if missing:
+        coded, failed = predict([records[key] for key in missing], progress=progress)
+        notes += failed
+        events.update(zip(missing, coded, strict=True))
+        if cache is not None:
+            with open(cache, "a", encoding="utf-8") as handle:
+                for key, found in zip(missing, coded, strict=True):
+                    handle.write(json.dumps({"set": key[0], "id": key[1], "events": found}, ensure_ascii=False) + "\n")
+    return events, notes
 
 
 def _read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
@@ -735,9 +761,10 @@ def _read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
 
 
 def evaluate(bench: Path, limit: int | None = None, only: Iterable[str] = PARTS, gold_files: list[Path] | None = None,
-             dump: Path | None = None, progress: bool = False, nested: bool = False) -> dict[str, Any]:
+             dump: Path | None = None, progress: bool = False, nested: bool = False,
+             cache: Path | None = None) -> dict[str, Any]:
     """Run the coder once over every article the chosen parts need and score them. Flat figures (for
-    eval/run.py and eval/floors.toml) unless ``nested``."""
+    eval/run.py and eval/floors.toml) unless ``nested``; ``cache`` as in :func:`coded_events`."""
     only = [p for p in PARTS if p in set(only)]
     gold = load_gold(gold_files if gold_files is not None else gold_paths(), bench) if "gold" in only else []
     gold = gold[:limit] if limit else gold
@@ -749,10 +776,8 @@ def evaluate(bench: Path, limit: int | None = None, only: Iterable[str] = PARTS,
             wanted[(bench_sets[part], str(record["id"]))] = record
     for article in gold:
         wanted.setdefault((article["set"], str(article["id"])), article)
-    keys = list(wanted)
     started = time.perf_counter()
-    coded, notes = predict([wanted[k] for k in keys], progress=progress) if keys else ([], [])
-    events = dict(zip(keys, coded, strict=True))
+    events, notes = coded_events(wanted, cache, progress)
     result: dict[str, Any] = {"coding_seconds": round(time.perf_counter() - started, 1)}
     if "m2e2" in chosen:
         result["m2e2"] = score_m2e2((r, events[("m2e2_voa", str(r["id"]))]) for r in chosen["m2e2"])
@@ -821,6 +846,8 @@ def main() -> int:
                         help="print the figures as JSON (to FILE when given)")
     parser.add_argument("--dump-predictions", type=Path, default=None, metavar="FILE",
                         help="one JSON line per predicted event on the gold set, with its features and outcome")
+    parser.add_argument("--events-cache", type=Path, default=None, metavar="FILE",
+                        help="reuse the coded events stored here (and store new ones): rescoring without recoding")
     args = parser.parse_args()
     only = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = set(only) - set(PARTS)
@@ -830,7 +857,8 @@ def main() -> int:
         print(f"no benchmark folder at {args.bench}", file=sys.stderr)
         return 2
     try:
-        nested = evaluate(args.bench, args.limit, only, args.gold, args.dump_predictions, progress=True, nested=True)
+        nested = evaluate(args.bench, args.limit, only, args.gold, args.dump_predictions, progress=True, nested=True,
+                          cache=args.events_cache)
     except GoldError as exc:
         print(f"gold set: {exc}", file=sys.stderr)
         return 2
