@@ -2,6 +2,9 @@
 
     python eval/run.py [--bench ../shared/bench] [--limit N] [--only geoparsing,events] [--json out.json]
 
+``articles`` (whole-article event coding on m2e2_voa, india_police_events and eval/gold) is the slow one: the
+whole pipeline over about 1,500 articles.
+
 Floors in eval/floors.toml are checked: a metric below its floor makes the run exit non-zero.
 """
 
@@ -17,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-HARNESSES = ("extraction", "geoparsing", "events", "temporal")
+HARNESSES = ("extraction", "geoparsing", "events", "temporal", "articles")
 
 
 def load_floors() -> dict[str, dict[str, float]]:
