@@ -90,9 +90,10 @@ def quantities_in(sentence, trigger=None) -> list[Quantity]:
     """Counts of people stated in ``sentence`` (a spaCy Span), in text order (offsets into the document)."""
     doc = sentence.doc
     counts = []
+    starters = _starters()
     i = sentence.start
     while i < sentence.end:
-        number = _read_number(doc, i, sentence.end) if _may_start(doc[i]) else None
+        number = _read_number(doc, i, sentence.end) if _may_start(doc[i], starters) else None
         if number is None:
             i += 1
             continue
@@ -107,9 +108,9 @@ def quantities_in(sentence, trigger=None) -> list[Quantity]:
 
 # --- 1. the number ---------------------------------------------------------------------------------------
 
-def _may_start(token) -> bool:
+def _may_start(token, starters: frozenset[str]) -> bool:
     """Checked on every token: set lookups and one regex keep the scan cheap."""
-    return token.lower_.split("-")[0] in _starters() or bool(DIGITS.match(token.text))
+    return token.lower_.split("-")[0] in starters or bool(DIGITS.match(token.text))
 
 
 def _word_value(token) -> int | None:
@@ -394,6 +395,5 @@ def _prefer_trigger_clause(counts: list[_Count], trigger) -> list[_Count]:
 
 
 def _quantity(doc, count: _Count) -> Quantity:
-    start = doc[count.first].idx
-    end = doc[count.last].idx + len(doc[count.last])
-    return Quantity(count.kind, count.value, count.min, doc.text[start:end], start, end)
+    span = doc[count.first:count.last + 1]     # not doc.text: building the whole text is costly per count
+    return Quantity(count.kind, count.value, count.min, span.text, span.start_char, span.end_char)
