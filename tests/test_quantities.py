@@ -167,3 +167,13 @@ def test_trigger_clause_wins_over_another_clause_of_the_same_kind(read):
 def test_other_kinds_elsewhere_in_the_sentence_are_kept(read):
     text = "Police detained 35 people after about 3,000 protesters marched on parliament."
     assert read(text, "detained") == [("arrested", 35, None), ("crowd", 3000, None)]
+
+
+# --- coordinated counts ---------------------------------------------------------------------------------
+
+def test_coordinated_counts_of_one_verb_are_summed(read):
+    assert read("Soldiers killed three militants and two civilians.") == [("killed", 5, None)]
+
+
+def test_a_sum_with_a_lower_bound_is_a_lower_bound(read):
+    assert read("The raid killed at least 12 soldiers and dozens of civilians.") == [("killed", None, 36)]

@@ -101,6 +101,7 @@ def quantities_in(sentence, trigger=None) -> list[Quantity]:
         count = _count(doc, number, sentence)
         if count is not None:
             counts.append(count)
+    counts = _join_conjuncts(doc, counts)
     if trigger is not None:
         counts = _prefer_trigger_clause(counts, trigger)
     return [_quantity(doc, c) for c in counts]
@@ -392,6 +393,24 @@ def _prefer_trigger_clause(counts: list[_Count], trigger) -> list[_Count]:
     attached = [_in_clause(c.anchor, trigger) for c in counts]
     kinds = {c.kind for c, near in zip(counts, attached, strict=True) if near}
     return [c for c, near in zip(counts, attached, strict=True) if near or c.kind not in kinds]
+
+
+def _join_conjuncts(doc, counts: list[_Count]) -> list[_Count]:
+    """"killed three soldiers and two civilians": coordinated counts of one verb are parts of one total
+    (killed 5); the sum is a lower bound when either part is."""
+    out: list[_Count] = []
+    for count in counts:
+        prev = out[-1] if out else None
+        between = doc[prev.last + 1:count.first] if prev is not None else None
+        if (prev is None or prev.kind != count.kind or prev.anchor != count.anchor or not len(between)
+                or not all(t.is_punct or t.pos_ == "CCONJ" for t in between)):
+            out.append(count)
+            continue
+        exact = prev.value is not None and count.value is not None
+        total = (prev.value or prev.min or 0) + (count.value or count.min or 0)
+        out[-1] = _Count(prev.number, prev.first, count.last, total if exact else None, None if exact else total,
+                         prev.kind, prev.anchor)
+    return out
 
 
 def _quantity(doc, count: _Count) -> Quantity:
