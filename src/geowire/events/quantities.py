@@ -19,6 +19,7 @@ rallied" → crowd, min 2000; "deployed 2,500 troops" → troops 2500. A count i
    it is ("died", "marched", "fled"), a complement of that verb ("were shot dead", "left homeless"), "from
    their homes" (displaced), a toll ("the death toll rose to 40"), a group noun ("a crowd of 5,000",
    "a 5,000-strong crowd"), and last the counted noun itself ("3,000 protesters blocked the road" → crowd).
+   Coordinated counts of one verb are summed ("killed three soldiers and two civilians" → killed 5).
 
 The word lists are in ``data/quantities.tsv``.
 
