@@ -32,7 +32,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -706,9 +706,11 @@ def analysis_pipeline():
     return Pipeline.from_config(config, only=names)
 
 
-def predict(records: list[dict], batch_size: int = 16, progress: bool = False) -> tuple[list[list[dict]], list[str]]:
+def predict(records: list[dict], batch_size: int = 16, progress: bool = False,
+            on_coded: Callable[[int, list[dict]], None] | None = None) -> tuple[list[list[dict]], list[str]]:
     """Code each record's text with its publication date; the events (contract dicts) per record, and notes
-    on records a stage failed on (they are scored with no events)."""
+    on records a stage failed on (they are scored with no events). ``on_coded(i, events)`` hears of each
+    record as soon as it is coded."""
     from geowire.model import Document
 
     pipeline = analysis_pipeline()
@@ -723,6 +725,8 @@ def predict(records: list[dict], batch_size: int = 16, progress: bool = False) -
             out.append([])
         else:
             out.append(outcome.document.to_output()["events"])
+        if on_coded is not None:
+            on_coded(i - 1, out[-1])
         if progress and i % 50 == 0:
             print(f"  coded {i}/{len(docs)} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     notes = [f"stage {stage} failed on {len(why)} articles, scored with no events (first: {why[0][:200]})"
@@ -743,14 +747,22 @@ def coded_events(records: dict[tuple[str, str], dict], cache: Path | None = None
                 events[key] = row["events"]
     missing = [key for key in records if key not in events]
     notes = [f"{len(events)} articles' events read from {cache}"] if events else []
-    if missing:
-        coded, failed = predict([records[key] for key in missing], progress=progress)
-        notes += failed
-        events.update(zip(missing, coded, strict=True))
-        if cache is not None:
-            with open(cache, "a", encoding="utf-8") as handle:
-                for key, found in zip(missing, coded, strict=True):
-                    handle.write(json.dumps({"set": key[0], "id": key[1], "events": found}, ensure_ascii=False) + "\n")
+    if not missing:
+        return events, notes
+    handle = open(cache, "a", encoding="utf-8") if cache is not None else None  # noqa: SIM115 - closed below
+
+    def store(i: int, found: list[dict]) -> None:
+        if handle is not None:  # written as coded, so an interrupted run keeps what it did
+            handle.write(json.dumps({"set": missing[i][0], "id": missing[i][1], "events": found}) + "\n")
+            handle.flush()
+
+    try:
+        coded, failed = predict([records[key] for key in missing], progress=progress, on_coded=store)
+    finally:
+        if handle is not None:
+            handle.close()
+    notes += failed
+    events.update(zip(missing, coded, strict=True))
     return events, notes
 
 

@@ -363,3 +363,17 @@ def test_evaluate_runs_the_pipeline_on_the_fixture(tmp_path):
     assert len(rows) == flat["gold_tp"] + flat["gold_fp"] + flat["gold_neutral"] + flat["gold_duplicates"] + \
         flat["gold_outside"]
     assert all(r["set"] == "m2e2_voa" and r["type"] for r in rows)
+
+
+def test_events_cache_is_read_without_coding(tmp_path, monkeypatch):
+    cache = tmp_path / "events.jsonl"
+    cache.write_text(json.dumps({"set": "m2e2_voa", "id": "a", "events": [event("ASSAULT", 0)]}) + "\n")
+
+    def no_coding(*args, **kwargs):
+        raise AssertionError("the cache holds every article")
+
+    monkeypatch.setattr(articles, "predict", no_coding)
+    events, notes = articles.coded_events({("m2e2_voa", "a"): {"id": "a", "text": "x"}}, cache)
+    assert events[("m2e2_voa", "a")][0]["type"] == "ASSAULT" and "read from" in notes[0]
+    with pytest.raises(AssertionError, match="holds every article"):
+        articles.coded_events({("m2e2_voa", "b"): {"id": "b", "text": "x"}}, cache)
