@@ -47,7 +47,8 @@ def build_index(force: bool = False, path: Path | None = None) -> Path:
     if not force and stored_version(path) == version_key():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
+    # one partial file per process: two processes building at once must not write into each other's
+    partial = path.with_suffix(f".partial.{os.getpid()}")
     partial.unlink(missing_ok=True)
     log.info("building gazetteer index at %s (once)", path)
     with sqlite3.connect(partial) as db:
