@@ -3,14 +3,19 @@
 Location: a place in a locative phrase of the trigger (or of the verb a noun trigger
 depends on: "in/near/at X"), else the place closest to the trigger in the sentence,
 else the document's focus (its most mentioned place), marked ``basis="document_focus"``.
-Demonyms ("Iraqi") and places that are the event's actors are skipped.
+Demonyms ("Iraqi"), places that are the event's actors, and a country named only inside
+an actor's name ("Iran's Revolutionary Guard") are skipped; within the clause a town
+beats a province beats a country. When the sentence names no place, the dateline's place
+("BAGHDAD —") frames the story before the document's focus does.
 Date: a date or time expression in the sentence (the one inside the trigger's clause
 first), else the publication date with no text.
 """
 
 from __future__ import annotations
 
-from geowire.model import EventDate, EventLocation, Place, TimeExpr
+import re
+
+from geowire.model import Actor, EventDate, EventLocation, Place, TimeExpr
 from geowire.timex.calendar import day_span, span_of_value
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off"})
@@ -19,11 +24,6 @@ DATE_TYPES = frozenset({"DATE", "TIME"})
 
 def _in_sentence(start: int, sentence) -> bool:
     return sentence.start_char <= start < sentence.end_char
-
-
-def _clause_tokens(trigger) -> set[int]:
-    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
-    return {t.i for t in clause.subtree}
 
 
 def _locative_chars(trigger) -> list[tuple[int, int]]:
@@ -37,15 +37,59 @@ def _locative_chars(trigger) -> list[tuple[int, int]]:
     return spans
 
 
-def attach_location(places: list[Place], sentence, trigger,
-                    argument_spans: list[tuple[int, int]]) -> EventLocation | None:
-    candidates = [p for p in places if _in_sentence(p.start, sentence) and not p.demonym
-                  and not any(s <= p.start and p.end <= e for s, e in argument_spans)]
+# a smaller area says more about where it happened; unknown precision ranks as a town
+SPECIFICITY = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+DATELINE = re.compile(r"^\s*([A-Za-z][\w .,'’-]{1,60}?)\s*(\([^)]{1,40}\))?\s*[—–:-]{1,2}\s")
+
+
+def _inside(place: Place, spans) -> bool:
+    return any(s <= place.start and place.end <= e for s, e in spans)
+
+
+def _named_in_actor(place: Place, actors: list[Actor]) -> bool:
+    """'Iran's Islamic Revolutionary Guard Corps', 'Iraqi officials': the country names the actor's
+    allegiance, not where the act took place."""
+    return place.precision in ("country", "region") and any(
+        a.start <= place.start and place.end <= a.end and (a.end - a.start) > (place.end - place.start) for a in actors)
+
+
+def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]],
+                    actors: list[Actor] = ()) -> EventLocation | None:
+    scope = _clause_scope(trigger)
+    starts = {tok.idx: tok.i for tok in sentence}
+    candidates = [p for p in places if _in_sentence(p.start, sentence) and not p.demonym and p.lat is not None
+                  and not _inside(p, argument_spans) and not _named_in_actor(p, actors)
+                  and starts.get(p.start, -1) in scope]
     if not candidates:
         return None
-    locative = [p for p in candidates if any(s <= p.start and p.end <= e for s, e in _locative_chars(trigger))]
-    chosen = locative[0] if locative else min(candidates, key=lambda p: abs(p.start - trigger.idx))
+    locative = [p for p in candidates if _inside(p, _locative_chars(trigger))]
+    pool = locative or candidates
+    chosen = min(pool, key=lambda p: (SPECIFICITY.get(p.precision or "city", 1), abs(p.start - trigger.idx)))
     return EventLocation(chosen.name or chosen.text, chosen.lat, chosen.lon, chosen.geonameid, chosen.start, chosen.end)
+
+
+def dateline_place(places: list[Place], text: str) -> EventLocation | None:
+    """The place of a dateline that opens the story ("BAGHDAD —", "ahmedabad:", "KANO, Nigeria (AP) -"),
+    which frames every event the story tells without naming a place of its own."""
+    for line_start, line in _opening_lines(text):
+        match = DATELINE.match(line)
+        if match is None or len(match.group(1).split()) > 5:
+            continue
+        begin, end = line_start + match.start(1), line_start + match.end(1)
+        # a dateline opens with its place: "KANO, Nigeria (AP) —", not "In Kano, officials said: ..."
+        place = next((p for p in places if begin <= p.start <= begin + 2 and p.end <= end and p.lat is not None
+                      and not p.demonym), None)
+        if place is not None:
+            return EventLocation(place.name or place.text, place.lat, place.lon, place.geonameid, place.start,
+                                 place.end, basis="dateline")
+    return None
+
+
+def _opening_lines(text: str, max_lines: int = 8):
+    offset = 0
+    for line in text[:2000].split("\n")[:max_lines]:
+        yield offset, line
+        offset += len(line) + 1
 
 
 def document_focus(places: list[Place]) -> EventLocation | None:
@@ -66,8 +110,31 @@ def document_focus(places: list[Place]) -> EventLocation | None:
                          basis="document_focus")
 
 
+TEMPORAL_DEPS = frozenset({"npadvmod", "prep", "advmod", "tmod", "obl", "nmod"})
+
+
+def _clause_scope(trigger) -> set[int]:
+    """Tokens whose dates can date the event: its own clause, and the temporal modifiers of
+    the verbs that report or govern it ("police said on Monday they had arrested ..."),
+    but not a coordinated clause beside it ("..., and the assault was the deadliest this year")."""
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    scope = {t.i for t in clause.subtree}
+    path = {clause.i}
+    node = clause
+    while node.head != node and node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep"):
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break  # a coordinated clause with its own subject has its own time and place
+        node = node.head
+        path.add(node.i)
+        for child in node.children:
+            if child.i not in path and child.dep_ in TEMPORAL_DEPS and child.i not in scope:
+                scope.update(t.i for t in child.subtree)
+    return scope
+
+
 def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None) -> EventDate | None:
-    """The sentence's time expression nearest the trigger (its own clause first), else the publication date.
+    """A date or time expression of the event's own clause (or of the verbs reporting it), else
+    the publication date.
 
     Only expressions that name a stretch of the calendar count: "recently" (PAST_REF) or an
     unresolved "March 5" (XXXX-03-05) would date nothing.
@@ -75,10 +142,12 @@ def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None)
     candidates = [t for t in times if _in_sentence(t.start, sentence) and t.type in DATE_TYPES
                   and span_of_value(t.value) is not None]
     if candidates:
-        clause = _clause_tokens(trigger)
-        inside = [t for t in candidates if any(tok.i in clause for tok in sentence if tok.idx == t.start)]
-        chosen = inside[0] if inside else min(candidates, key=lambda t: abs(t.start - trigger.idx))
-        return dated(chosen.value, chosen.text)
+        scope = _clause_scope(trigger)
+        starts = {tok.idx: tok.i for tok in sentence}
+        inside = [t for t in candidates if starts.get(t.start) in scope]
+        if inside:
+            chosen = min(inside, key=lambda t: abs(t.start - trigger.idx))
+            return dated(chosen.value, chosen.text)
     if published:
         return dated(published, None)
     return None

@@ -11,7 +11,10 @@ takes that verb's subject. Arguments are then mapped onto ``doc.actors``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from geowire.actors.tsv import read_rows
+from geowire.events.lexicon import DATA
 from geowire.model import Actor, EventArg, Place
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -202,7 +205,7 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         sources, targets = [first], [c for c in first.conjuncts] or targets
     if not sources and token.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "attr"):
         governor = token.head.head if token.dep_ == "pobj" else token.head
-        if governor.pos_ in ("VERB", "AUX"):
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in light_verbs():
             roles = _verb_roles(governor, event_type)
             sources = roles.sources
             if not targets:
@@ -316,7 +319,9 @@ def noun_phrase(token):
 
 
 def _antecedent(token, index: ActorIndex) -> Actor | None:
-    """A pronoun subject refers to the governing speaker or else the nearest actor before it."""
+    """A pronoun refers to the governing speaker, else to the nearest subject before it that is
+    an actor (subjects are what a story goes on about: "The group blamed Israel ..., and its
+    leaders threatened" — its = the group), else to the nearest actor before it."""
     head = token.head
     for _ in range(3):
         if head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
@@ -326,7 +331,25 @@ def _antecedent(token, index: ActorIndex) -> Actor | None:
                 return index.covering(speakers[0]) or index.within(speakers[0])
         else:
             break
-    return index.before(token.idx)
+    return _subject_before(token, index) or index.before(token.idx)
+
+
+def _subject_before(token, index: ActorIndex) -> Actor | None:
+    """The nearest actor that is the subject of a clause before the pronoun, in its sentence or the one before."""
+    sentence = token.sent
+    start = sentence.start
+    if start > 0:
+        start = token.doc[start - 1].sent.start
+    plural = token.lower_ in ("they", "their", "them")
+    for candidate in reversed(token.doc[start:token.i]):
+        if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.lower_ in PRONOUNS:
+            continue
+        if candidate.tag_ in ("NNS", "NNPS") and not plural and candidate.lower_ not in REFERRING_NOUNS:
+            continue  # "its" does not stand for "the officials"
+        actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
+        if actor is not None and actor.country:
+            return actor
+    return None
 
 
 def _referent(token, index: ActorIndex) -> Actor | None:
@@ -365,3 +388,46 @@ def to_arg(token, index: ActorIndex) -> EventArg:
     if place is not None:
         return EventArg(phrase.text, phrase.start_char, phrase.end_char, place[1], None)
     return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(DATA / "light_verbs.tsv", 1))
+
+
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(DATA / "person_nouns.tsv", 1))
+
+
+def is_actor_like(arg: EventArg, head) -> bool:
+    """A side of an event is an actor: a recognised one (with a country or sector), a named
+    person, organisation or state, or a phrase headed by a word for people ("12 people",
+    "a policeman") — never a weapon, vehicle, document or abstraction ("water cannon",
+    "the aircraft", "images", "a harsh response")."""
+    if arg.country or arg.sector:
+        return True
+    if head.lower_ in PRONOUNS:
+        return False  # an unresolved pronoun names no one we can show
+    if head.ent_type_ in ACTOR_ENTITY_TYPES and head.pos_ == "PROPN":
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in person_nouns() or lemma.rstrip("s") in person_nouns()
+
+
+def actor_sides(heads: list, index: ActorIndex) -> list[EventArg | None]:
+    """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none."""
+    sides = [arg for head in expand_conjuncts(heads) if is_actor_like(arg := to_arg(head, index), head)]
+    if not sides:
+        return [None]
+    return sorted(sides, key=lambda a: a.country is None and a.sector is None)
+
+
+def prep_targets(token, event_type: str) -> list:
+    """'fired water cannon at a supply boat': when the object is no actor, the prepositional
+    phrase that aims the act names the target."""
+    preps = TYPE_PREPS.get(event_type, TARGET_PREPS) - {"from", "of", "for"}
+    return _past_event_nouns(_not_temporal(_pobjs(token, preps)), preps)

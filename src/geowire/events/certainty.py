@@ -63,6 +63,11 @@ def clause_roles(trigger) -> set[str]:
             break
         if dep in NOUN_SLOT_DEPS and current.pos_ in ("NOUN", "PROPN", "ADP"):
             roles |= _local_roles(head)
+        elif dep == "nsubj" and current.pos_ in ("NOUN", "PROPN"):
+            # "an attack would invoke the treaty": the modal of the verb the event noun is the
+            # subject of; not its negation ("the attack did not stop them" did happen)
+            roles |= {r for c in head.children if c.dep_ == "aux" for r in _roles(c.lower_, "aux")}
+            break
         elif dep in ("xcomp", "ccomp", "acl"):
             roles |= _governor_roles(head)
             if dep == "xcomp":
@@ -78,6 +83,20 @@ def _opinion_above(trigger) -> bool:
     for ancestor in trigger.ancestors:
         if "opinion" in _roles(ancestor.lemma_.lower(), "governor") and not _passive(ancestor):
             return True
+    return False
+
+
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def is_conditional(trigger) -> bool:
+    """'If the talks fail, the rebels could resume attacks': an act made to hang on a condition."""
+    node = trigger.head if trigger.pos_ in ("NOUN", "PROPN") else trigger
+    for current in (trigger, node):
+        for clause in current.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                              for c in clause.children):
+                return True
     return False
 
 
@@ -98,7 +117,9 @@ def _generic_noun(noun) -> bool:
     return noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children)
 
 
-def certainty_of(roles: set[str], attributed: bool) -> str:
+def certainty_of(roles: set[str], attributed: bool, conditional: bool = False) -> str:
+    if conditional and "negated" not in roles:
+        return "speculative"
     for level in ORDER:
         if level in roles:
             return level

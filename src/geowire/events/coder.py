@@ -17,22 +17,34 @@ import hashlib
 from dataclasses import dataclass
 
 from geowire.actors.countries import iso3_by_iso2
-from geowire.events.anchoring import attach_date, attach_location, document_focus
-from geowire.events.arguments import ActorIndex, expand_conjuncts, roles_of, to_arg
+from geowire.events.anchoring import attach_date, attach_location, dateline_place, document_focus
+from geowire.events.arguments import ActorIndex, actor_sides, expand_conjuncts, prep_targets, roles_of, to_arg
 from geowire.events.attribution import find_attribution
 from geowire.events.certainty import (
     calibrated_confidence,
     certainty_of,
     clause_roles,
     confidence_of,
+    is_conditional,
     is_non_event,
 )
 from geowire.events.classifier import TypeModel, load_type_model
+from geowire.events.coreference import Coded, fold_mentions
 from geowire.events.features import event_head, sentence_features
+from geowire.events.framing import blocked_tokens, furniture_spans
 from geowire.events.intent import intent_type
 from geowire.events.lexicon import TriggerEntry
+from geowire.events.modality import (
+    is_act_on_things,
+    is_advisory,
+    is_advisory_verb,
+    is_plea_of_court,
+    modality_of,
+    responsibility_claimant,
+)
+from geowire.events.quantities import quantities_in
 from geowire.events.triggers import Trigger, find_triggers
-from geowire.model import Document, Event, EventArg, Evidence
+from geowire.model import Document, Event, EventArg, Evidence, Mention
 from geowire.registry import registry
 
 MAX_EVENTS_PER_TRIGGER = 4
@@ -169,18 +181,11 @@ def place_target(places, location) -> EventArg | None:
     return EventArg(place.text, place.start, place.end, iso3, None)
 
 
-def _actors_first(args: list[EventArg]) -> list[EventArg | None]:
-    """Arguments that are recognised actors first (stable), so the main event names one."""
-    if not args:
-        return [None]
-    return sorted(args, key=lambda a: a.country is None and a.sector is None)
-
-
 @dataclass
 class SentenceEvents:
     sentence: object
     triggers: list[Trigger]          # event-bearing triggers, most prominent first
-    events: list[Event]
+    events: list[Coded]
 
 
 @dataclass
@@ -232,34 +237,37 @@ class EventCoder:
 
             parsed = doc.parsed = load_model()(doc.text[: self.max_chars])
         index = ActorIndex(parsed, doc.actors, doc.places)
-        coded = [self.code_sentence(doc, sentence, index) for sentence in parsed.sents]
-        doc.events = [event for item in coded for event in item.events]
+        blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
+        frame = dateline_place(doc.places, doc.text)
+        coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
+        doc.events = fold_mentions([event for item in coded for event in item.events])
         if doc.pairs is not None:
             doc.pair_events = [self.pair_type(parsed, coded, pair, index) for pair in doc.pairs]
         return doc
 
     # --- sentences -------------------------------------------------------------------------
-    def read_sentence(self, sentence, index: ActorIndex) -> Reading:
-        candidates = sorted(find_triggers(sentence, index.name_tokens), key=prominence)
+    def read_sentence(self, sentence, index: ActorIndex, blocked: set[int] = frozenset()) -> Reading:
+        candidates = sorted(find_triggers(sentence, blocked or index.name_tokens), key=prominence)
         live = []
         for trigger in candidates:
             roles = clause_roles(trigger.token)
             if "normative" in roles and reported_demand(trigger.token) is not None:
                 live.append(Trigger(trigger.token, DEMAND))
-            elif not is_non_event(sentence, trigger.token, roles):
+            elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
+                      or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
         return Reading(sentence, sorted(live, key=lambda t: (reported_content(t, speech), *prominence(t))),
                        candidates, index)
 
-    def decide(self, reading: Reading, index: ActorIndex) -> Decision | None:
+    def decide(self, reading: Reading, index: ActorIndex, blocked: set[int] = frozenset()) -> Decision | None:
         """The main trigger and its type: the rules' when there is no model, else the
         classifier's choice among the rules' readings (or, for a sentence the lexicon
         misses, for its main clause when an actor is its subject)."""
         if self.model is None:
             return Decision(reading.live[0], None) if reading.live else None
-        if not reading.live and not self._fallback_allowed(reading, index):
+        if not reading.live and not self._fallback_allowed(reading, index, blocked):
             return None
         ruled = reading.live[0].type if reading.live else None
         label, probability = self.model.choose(reading.features(), ruled, self.override_margin)
@@ -272,11 +280,13 @@ class EventCoder:
         return Decision(Trigger(head, TriggerEntry(head.lemma_.lower(), None, "V", label, None, ())), probability)
 
     @staticmethod
-    def _fallback_allowed(reading: Reading, index: ActorIndex) -> bool:
+    def _fallback_allowed(reading: Reading, index: ActorIndex, blocked: set[int]) -> bool:
         """A sentence without a trigger is an event only if its main clause is an act of a
         recognised actor: a verb with a subject that is one, in no non-event frame."""
         head = event_head(reading.sentence)
-        if head.pos_ != "VERB" or head.lemma_.lower() in ("be", "have"):
+        if head.pos_ != "VERB" or head.lemma_.lower() in ("be", "have") or head.i in blocked:
+            return False
+        if is_advisory_verb(head, index) or is_plea_of_court(head):
             return False
         if is_non_event(reading.sentence, head, clause_roles(head)) or "negated" in clause_roles(head):
             return False
@@ -284,37 +294,51 @@ class EventCoder:
         return any((a := index.covering(s) or index.within(s)) is not None and (a.country or a.sector)
                    for s in subjects)
 
-    def code_sentence(self, doc: Document, sentence, index: ActorIndex) -> SentenceEvents:
-        reading = self.read_sentence(sentence, index)
-        decision = self.decide(reading, index)
+    def code_sentence(self, doc: Document, sentence, index: ActorIndex, blocked: set[int] = frozenset(),
+                      frame=None) -> SentenceEvents:
+        reading = self.read_sentence(sentence, index, blocked)
+        decision = self.decide(reading, index, blocked)
         if decision is None:
             return SentenceEvents(sentence, reading.live, [])
         main = decision.trigger
         chosen = [main] + [t for t in reading.live if t.token != main.token and _independent(t, main)]
-        events = [e for t in chosen
-                  for e in self.events_for(doc, sentence, t, index, decision.probability if t is main else None)]
+        events = [Coded(e, t.token) for t in chosen
+                  for e in self.events_for(doc, sentence, t, index, decision.probability if t is main else None,
+                                           frame)]
         return SentenceEvents(sentence, [main] + [t for t in reading.live if t is not main], events)
 
     def events_for(self, doc: Document, sentence, trigger: Trigger, index: ActorIndex,
-                   probability: float | None = None) -> list[Event]:
+                   probability: float | None = None, frame=None) -> list[Event]:
         roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
         if trigger.entry is DEMAND:
             roles = demand_roles(trigger.token, roles)
-        sources = _actors_first([to_arg(t, index) for t in expand_conjuncts(roles.sources)])
-        targets = _actors_first([to_arg(t, index) for t in expand_conjuncts(roles.targets)])
+        sources = actor_sides(roles.sources, index)
+        targets = actor_sides(roles.targets, index)
+        if targets == [None] and trigger.is_verb:
+            targets = actor_sides(prep_targets(trigger.token, trigger.type), index)
         argument_tokens = {t.i for head in roles.sources + roles.targets for t in head.subtree}
         attribution = find_attribution(sentence, trigger.token, index, argument_tokens)
+        claimant = responsibility_claimant(trigger.token, index)
+        if claimant is not None and sources == [None]:
+            sources = [claimant]  # "X claimed responsibility for the attack": X is its author, by its own word
         cue_roles = clause_roles(trigger.token)
         if trigger.promised and trigger.type == "REJECT":
             cue_roles.discard("negated")  # "failed to agree" is a refusal that did take place
-        certainty = certainty_of(cue_roles, attribution is not None)
+        certainty = certainty_of(cue_roles, attribution is not None or claimant is not None,
+                                 is_conditional(trigger.token))
         evidence = Evidence(sentence.start_char, sentence.end_char)
-        source_spans = [(s.start, s.end) for s in sources if s is not None]
-        location = attach_location(doc.places, sentence, trigger.token, source_spans)
+        not_places = [(s.start, s.end) for s in sources if s is not None]
+        if trigger.type in SPEECH_ACT_TYPES:
+            not_places += [(t.start, t.end) for t in targets if t is not None]
+        location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
-        location = location or document_focus(doc.places)
+        location = location or frame or document_focus(doc.places)
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
+        modality = modality_of(trigger.token, certainty, date, doc.published)
+        mention = Mention(sentence.start_char, sentence.end_char, trigger.token.idx,
+                          trigger.token.idx + len(trigger.token))
+        quantities = quantities_in(sentence, trigger.token)
         events = []
         for source in sources:
             for target in targets:
@@ -325,7 +349,7 @@ class EventCoder:
                     type=trigger.type, mode=trigger.mode, source=source, target=target,
                     location=location, date=date, attribution=attribution, certainty=certainty,
                     confidence=self._confidence(certainty, trigger, source is not None, probability),
-                    evidence=evidence,
+                    evidence=evidence, modality=modality, quantities=list(quantities), mentions=[mention],
                 ))
                 if len(events) >= MAX_EVENTS_PER_TRIGGER:
                     return events
@@ -378,3 +402,4 @@ def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
     subject when its probability reaches ``fallback_threshold``. ``max_chars`` bounds the text
     parsed when no earlier stage left a parse."""
     return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold, override_margin)
+

@@ -1,0 +1,115 @@
+"""One happening, one event: later sentences that refer back to an event are its mentions.
+
+A story reports an attack in its lede, then speaks of "the attack", "the blast", quotes a
+witness about it. Coding each sentence alone gives three events for one happening; here
+each later event of the same type folds into the nearest earlier one it may be the same
+as, when it refers back (a definite or possessed event noun: "the attack", "its raid") or
+names the same actors. Two events are never folded when their dates, actors or places
+disagree ("an attack on Monday" and "an attack on Tuesday" stay two).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geowire.geodesy import haversine_km
+from geowire.model import Event, EventArg
+
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+FAR_APART_KM = 100.0
+
+
+@dataclass
+class Coded:
+    """An event with the trigger token it was read from (the token is needed only here)."""
+
+    event: Event
+    trigger: object
+
+
+def refers_back(trigger) -> bool:
+    """'the attack', 'this week's raid', 'their talks': a definite or possessed event noun."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in REFERRING_DETERMINERS) for c in trigger.children)
+
+
+def _disagree(a: EventArg | None, b: EventArg | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    return bool(a.sector and b.sector and a.sector != b.sector)
+
+
+def _same_actor(a: EventArg | None, b: EventArg | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.text.lower() == b.text.lower():
+        return True
+    return bool(a.country and a.sector and (a.country, a.sector) == (b.country, b.sector))
+
+
+def _dates_disagree(a: Event, b: Event) -> bool:
+    """Both dated by their own words to stretches that do not meet."""
+    if a.date is None or b.date is None or a.date.text is None or b.date.text is None:
+        return False
+    if not (a.date.start and b.date.start and a.date.end and b.date.end):
+        return a.date.value != b.date.value
+    return a.date.end < b.date.start or b.date.end < a.date.start
+
+
+def _places_disagree(a: Event, b: Event) -> bool:
+    la, lb = a.location, b.location
+    if la is None or lb is None or "sentence" not in (la.basis, lb.basis) or la.basis != lb.basis:
+        return False
+    if None in (la.lat, la.lon, lb.lat, lb.lon):
+        return False
+    return haversine_km(la.lat, la.lon, lb.lat, lb.lon) > FAR_APART_KM
+
+
+def compatible(first: Event, later: Event) -> bool:
+    return (first.type == later.type and not _disagree(first.source, later.source)
+            and not _disagree(first.target, later.target)
+            and not _dates_disagree(first, later) and not _places_disagree(first, later))
+
+
+def same_happening(first: Coded, later: Coded) -> bool:
+    if first.event.evidence == later.event.evidence or not compatible(first.event, later.event):
+        return False
+    if refers_back(later.trigger):
+        return True
+    a, b = first.event, later.event
+    return _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b))
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    return (a.location is not None and b.location is not None and a.location.basis == b.location.basis == "sentence"
+            and a.location.geonameid is not None and a.location.geonameid == b.location.geonameid)
+
+
+def absorb(into: Event, other: Event) -> None:
+    """The first report speaks for the event; a later one adds its sentence and fills gaps."""
+    into.mentions.extend(m for m in other.mentions if m not in into.mentions)
+    into.source = into.source or other.source
+    into.target = into.target or other.target
+    if other.location is not None and (into.location is None or into.location.basis != "sentence"):
+        if other.location.basis == "sentence":
+            into.location = other.location
+    into.attribution = into.attribution or other.attribution
+    known = {(q.kind, q.start) for q in into.quantities}
+    into.quantities.extend(q for q in other.quantities if (q.kind, q.start) not in known)
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def fold_mentions(coded: list[Coded]) -> list[Event]:
+    """Events in text order, each later report folded into the nearest earlier event of the
+    same happening."""
+    kept: list[Coded] = []
+    for item in coded:
+        home = next((k for k in reversed(kept) if same_happening(k, item)), None)
+        if home is None:
+            kept.append(item)
+        else:
+            absorb(home.event, item.event)
+    return [k.event for k in kept]

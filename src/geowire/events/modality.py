@@ -1,0 +1,128 @@
+"""Whether a coded clause reports a happening, and in which mode (PLOVER's auxiliary mode).
+
+* A security advisory is no threat: "the embassy warned citizens to avoid the border"
+  tells people to keep safe; "the militia warned it would retaliate" announces an act.
+* A claim of responsibility names the author of the act it claims: "X claimed
+  responsibility for the bombing" is the bombing, by X, on X's word.
+* Mode: ``negated`` for a denied act, ``hypothetical`` for one under would/could/might or a
+  condition, ``future`` for a planned or announced one, ``historical`` for an act dated
+  more than a month before the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from geowire.actors.tsv import read_rows
+from geowire.events.lexicon import DATA
+from geowire.model import EventArg, EventDate
+
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+HISTORICAL_AFTER = timedelta(days=31)
+WARNING_LEMMAS = frozenset({"warn", "caution", "advise"})
+INTENT_AUX = frozenset({"will", "would", "'ll", "shall"})
+# those a warning keeps safe, not those it menaces
+ADVISED_SECTORS = frozenset({"CVL", "REF", "BUS", "EDU", "LAB", "AGR", "MED", "JRN"})
+
+
+def is_advisory(trigger, index=None) -> bool:
+    """'warned citizens to avoid travel', 'warned of heavy rain': a warning that announces no
+    act of the speaker's own is advice, not a threat."""
+    return trigger.type == "THREATEN" and is_advisory_verb(trigger.token, index)
+
+
+def is_advisory_verb(token, index=None) -> bool:
+    """'warned citizens to avoid the border', 'warned of floods' (advice), not 'warned Iran
+    against further attacks' (an adversary addressed) or 'warned it would retaliate' (an act announced)."""
+    if token.lemma_.lower() not in WARNING_LEMMAS:
+        return False
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in clause.children):
+            return False  # "warned (that) it would retaliate": the speaker's own act
+    addressed = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if not addressed or index is None:
+        return True
+    actor = index.covering(addressed[0]) or index.within(addressed[0])
+    return actor is None or actor.sector in ADVISED_SECTORS or (actor.country is None and actor.sector is None)
+
+
+# Acts done to people: "released images", "freed funds" or "arrested the decline" are no such act.
+ACTS_ON_PEOPLE = frozenset({("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")})
+
+
+@lru_cache(maxsize=1)
+def thing_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(DATA / "thing_nouns.tsv", 1))
+
+
+def is_act_on_things(trigger, index) -> bool:
+    """A verb of an act on people whose object is a thing ("satellite images released by the
+    company", "released a statement")."""
+    if (trigger.type, trigger.mode) not in ACTS_ON_PEOPLE or not trigger.is_verb:
+        return False
+    token = trigger.token
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    deps = ("nsubjpass",) if passive else ("dobj", "obj")
+    objects = [c for c in token.children if c.dep_ in deps]
+    if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
+        objects = [token.head]  # "images released last week"
+    return bool(objects) and all(o.lemma_.lower() in thing_nouns() and index.covering(o) is None for o in objects)
+
+
+COURT_PLEAS = frozenset({"guilty", "innocent", "contest"})
+
+
+def is_plea_of_court(token) -> bool:
+    """'pleaded not guilty', 'entered a guilty plea': a defendant's answer in court, not an appeal to anyone."""
+    if token.lemma_.lower() not in ("plead", "plea", "enter"):
+        return False
+    words = {c.lower_ for c in token.subtree} | {c.lower_ for c in token.head.children}
+    return bool(words & COURT_PLEAS)
+
+
+def responsibility_claimant(token, index) -> EventArg | None:
+    """The claimant of 'X claimed responsibility for <this event>' (or 'X said it carried out')."""
+    from geowire.events.arguments import to_arg
+
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ != "for" or head.head.lemma_.lower() != "responsibility":
+        return None
+    verb = head.head.head
+    if verb.lemma_.lower() not in ("claim", "take", "accept", "admit", "assume"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    arg = to_arg(subjects[0], index)
+    return arg if (arg.country or arg.sector) else None
+
+
+def _auxiliaries(token) -> set[str]:
+    words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.pos_ == "NOUN":
+        words |= {c.lower_ for c in token.head.children if c.dep_ == "aux"}
+    return words
+
+
+def _under_condition(token) -> bool:
+    for node in (token, *list(token.ancestors)[:4]):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return True
+    return False
+
+
+def modality_of(token, certainty: str, when: EventDate | None, published: str | None) -> str | None:
+    if certainty == "negated":
+        return "negated"
+    if certainty == "speculative" or (certainty == "hedged" and _under_condition(token)):
+        hypothetical = _auxiliaries(token) & HYPOTHETICAL_AUX or _under_condition(token)
+        return "hypothetical" if hypothetical else "future"
+    if when is not None and when.text is not None and when.end and published:
+        try:
+            if date.fromisoformat(when.end) < date.fromisoformat(published[:10]) - HISTORICAL_AFTER:
+                return "historical"
+        except ValueError:
+            return None
+    return None
