@@ -1,4 +1,7 @@
-"""Geoparsing on the LGL development corpus (see bench/geoparsing/lgl/README.md).
+"""Geoparsing on the LGL and GeoVirus development corpora (bench/geoparsing/{lgl,geovirus}/README.md).
+
+LGL (US local news, GeoNames gold) gives the unprefixed figures; GeoVirus (global outbreak news,
+Wikipedia gold coordinates, no feature classes) gives the same figures prefixed ``geovirus_``.
 
 Gold-span resolution ("oracle NER", spans fed through ``doc.spans`` exactly as a
 user's records would be): accuracy@161 km, mean/median error, AUC (Gritta et al.
@@ -25,6 +28,7 @@ from geowire.geo.resolve import haversine_km
 from geowire.model import Document
 
 CORPUS = Path("geoparsing/lgl/lgl.xml")
+GEOVIRUS = Path("geoparsing/geovirus/geovirus.xml")
 MAX_KM = 20039.0
 ACCURACY_KM = 161.0
 
@@ -61,6 +65,25 @@ def load_articles(bench: Path, limit: int | None = None) -> list[Article]:
     return articles
 
 
+def load_geovirus(bench: Path, limit: int | None = None) -> list[Article]:
+    """GeoVirus: Wikipedia coordinates, no GeoNames ids or feature classes; a continent flag is
+    reported as class "L" so the breakdown separates macro-regions from the rest."""
+    root = ET.parse(bench / GEOVIRUS).getroot()
+    articles = []
+    for node in root.iter("article"):
+        toponyms = []
+        for t in node.iter("toponym"):
+            tag = t.find("gaztag")
+            toponyms.append(GoldToponym(
+                int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase"), None,
+                float(tag.findtext("lat")), float(tag.findtext("lon")),
+                "L" if tag.find("continent") is not None else "other", None, tag.findtext("name"), None))
+        articles.append(Article(node.get("docid"), node.findtext("text"), toponyms))
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
 def _toponym(node: ET.Element) -> GoldToponym:
     tag = node.find("gaztag")
     start, end = int(node.findtext("start")), int(node.findtext("end"))
@@ -80,7 +103,7 @@ def resolution_metrics(pairs: list[tuple[GoldToponym, object]], prefix: str) -> 
             errors.append(MAX_KM)
             continue
         errors.append(haversine_km(gold.lat, gold.lon, place.lat, place.lon))
-        exact += int(place.geonameid == gold.geonameid)
+        exact += int(gold.geonameid is not None and place.geonameid == gold.geonameid)
     if not errors:
         return {}
     return {
@@ -91,6 +114,7 @@ def resolution_metrics(pairs: list[tuple[GoldToponym, object]], prefix: str) -> 
         f"{prefix}_auc": statistics.fmean(math.log(1 + e) / math.log(MAX_KM) for e in errors),
         f"{prefix}_geonameid_acc": exact / len(errors),
         f"{prefix}_unresolved": unresolved,
+        f"{prefix}_unresolved_share": unresolved / len(errors),
     }
 
 
@@ -127,6 +151,7 @@ def breakdown(pairs: list) -> dict[str, float]:
     groups: dict[str, list[float]] = {}
     for gold, place in pairs:
         groups.setdefault(f"class_{gold.fclass}", []).append(error_km(gold, place))
+        groups.setdefault(f"picked_{place.precision or 'none'}", []).append(error_km(gold, place))
         if gold.fcode in BREAKDOWN_CODES:
             groups.setdefault(f"code_{gold.fcode}", []).append(error_km(gold, place))
     out = {}
@@ -213,16 +238,25 @@ def end_to_end(articles: list[Article]) -> dict[str, float]:
     return out
 
 
-def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True) -> dict:
+def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True, geovirus: bool = True) -> dict:
     articles = load_articles(bench, limit)
     metrics: dict = {"articles": len(articles), "toponyms": sum(len(a.toponyms) for a in articles)}
     gold_metrics, gold_notes = gold_span_resolution(articles)
     metrics.update(gold_metrics)
     if end_to_end_too:
         metrics.update(end_to_end(articles))
+    if geovirus and (bench / GEOVIRUS).exists():
+        virus = load_geovirus(bench, limit)
+        virus_metrics, virus_notes = gold_span_resolution(virus)
+        if end_to_end_too:
+            virus_metrics.update(end_to_end(virus))
+        metrics["geovirus_articles"] = len(virus)
+        metrics.update({f"geovirus_{k}": v for k, v in virus_metrics.items() if "area_as_town" not in k})
+        gold_notes += ["GeoVirus:", *virus_notes]
     metrics["notes"] = [
         "gold_*: resolution of gold spans given as doc.spans (oracle NER); toponyms without a gaztag excluded",
-        "gold_class_* / gold_code_*: by the gold GeoNames feature class / code",
+        "gold_class_* / gold_code_*: by the gold GeoNames feature class / code (GeoVirus: L = continent flag)",
+        "gold_picked_*: by the precision of the place picked (none = unresolved)",
         "gold_area_as_town: gold countries/ADM1 resolved to a place whose precision is city or point",
         "e2e_*: recognition against all gold spans; e2e resolution over overlap true positives",
         "auc: mean ln(1+km)/ln(20039), lower is better; unresolved count as 20039 km",
@@ -236,8 +270,9 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "bench")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--gold-only", action="store_true", help="skip the end-to-end (spaCy) part")
+    parser.add_argument("--lgl-only", action="store_true", help="skip GeoVirus")
     args = parser.parse_args()
-    metrics = evaluate(args.bench, args.limit, end_to_end_too=not args.gold_only)
+    metrics = evaluate(args.bench, args.limit, end_to_end_too=not args.gold_only, geovirus=not args.lgl_only)
     for key, value in metrics.items():
         if key == "notes":
             for note in value:

@@ -32,3 +32,15 @@ def test_area_word_after():
 def test_no_cues_in_plain_text():
     found = cue("Paris is large.", "Paris")
     assert found.hints == () and found.adjective is None and not found.wants_area
+
+
+def test_container_cue_after_a_place_and_a_comma():
+    text = "The plant in Albany, New York, closed."
+    start = text.index("New York")
+    assert cues_for(text, start, start + len("New York")).container
+    listed = "Flights to Houston, Dallas and Austin resumed."
+    start = listed.index("Dallas")
+    assert not cues_for(listed, start, start + len("Dallas")).container     # a list goes on
+    upstate = "Snow fell across upstate New York."
+    start = upstate.index("New York")
+    assert cues_for(upstate, start, start + len("New York")).container

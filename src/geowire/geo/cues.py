@@ -2,7 +2,9 @@
 
 * admin hints — "Paris, Texas", "Athens, Ga.", "Hit in Anbar province", "Qaim, Iraq";
 * type cues — "the town of X" (a settlement), "X province" (an area);
-* country cues — "the Iraqi town of X".
+* country cues — "the Iraqi town of X";
+* container cues — a name right after "Place, " ("Albany, New York") or after "upstate" names
+  the area that holds a place, not a town.
 Only the surface text is read, so the same cues work with gold spans and without a parse.
 """
 
@@ -30,6 +32,10 @@ _BEFORE_TYPE = re.compile(
 )
 _AFTER_TYPE = re.compile(rf"^\s+({_AREA_WORDS}|river|sea|mountains?|valley|desert|lake)\b", re.IGNORECASE)
 _AFTER_SETTLEMENT = re.compile(r"^\s+(city|town|village|township)\b")
+# "Albany, New York": the mention follows a capitalised name and a comma, and no list goes on
+_AFTER_PLACE_COMMA = re.compile(r"\b[A-Z][\w'’\-]*\.?,\s*$")
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
+_BEFORE_STATE_WORD = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
 _TRAILING_STOP = re.compile(r"(?:\s+(?:and|on|in|at|to|for|said|says|with|the))+$")
 
 
@@ -39,6 +45,7 @@ class Cues:
     adjective: str | None = None         # "Iraqi" in "the Iraqi town of X"
     wants_area: bool = False
     wants_settlement: bool = False
+    container: bool = False              # "Albany, New York", "upstate New York": the area holding a place
 
 
 def cues_for(text: str, start: int, end: int) -> Cues:
@@ -55,7 +62,10 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         wants_area = True
     elif _AFTER_SETTLEMENT.match(after):
         wants_settlement = True
-    return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement)
+    container = bool(_BEFORE_STATE_WORD.search(before)
+                     or (_AFTER_PLACE_COMMA.search(before) and not _LIST_GOES_ON.match(after)))
+    return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement,
+                container=container)
 
 
 def _hints(after: str) -> tuple[str, ...]:

@@ -42,6 +42,10 @@ _NEAR_KM = 150.0
 _EPONYM_KM = 150.0
 _AREA_SCALE = {"admin1": 2.0, "country": 4.0, "region": 4.0}
 _ANCHORS = 12
+# "Albany, New York": a name after "Place, " is the state or country that holds the place
+_CONTAINER_BONUS = 2.0
+# a town smaller than this that shares its name with a country, sea or region ("China", Texas)
+_HOMONYM_TOWN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class _Group:
     candidates: list[Candidate]
     local: list[float]           # prior + cue score per candidate
     probs: list[float]
+    cued: list[bool] | None = None   # the text at the mention itself supports the candidate
 
 
 class ContextResolver:
@@ -72,8 +77,10 @@ class ContextResolver:
         hint_weight: float = 6.0,
         coherence_weight: float = 12.0,
         max_candidates: int = 40,
+        homonym_context_share: float = 0.5,
     ):
         self._gazetteer = gazetteer
+        self.homonym_context_share = homonym_context_share
         self.country_weight = country_weight
         self.admin1_weight = admin1_weight
         self.hint_weight = hint_weight
@@ -118,8 +125,9 @@ class ContextResolver:
             has_primary = any(c.kind == PRIMARY and not c.loose for c in candidates)
             local = [self._prior(c, members[0], has_primary) for c in candidates]
             _favour_eponymous_cities(candidates, local)     # before cues: "Idlib province" stays a province
-            local = [score + self._cue_score(c, cues) for c, score in zip(candidates, local, strict=False)]
-            groups.append(_Group(key, members, candidates, local, _softmax(local)))
+            cue_scores = [self._cue_score(c, cues) for c in candidates]
+            local = [score + cue for score, cue in zip(local, cue_scores, strict=False)]
+            groups.append(_Group(key, members, candidates, local, _softmax(local), [cue > 0 for cue in cue_scores]))
         return groups
 
     def _candidates(self, mention: Mention) -> list[Candidate]:
@@ -162,6 +170,8 @@ class ContextResolver:
                 score += 2.0 if cand.precision in ("city", "point") else -3.0
             if cue.wants_area:
                 score += 2.0 if cand.precision in _AREA_PRECISIONS else -2.0
+            if cue.container and not cue.wants_settlement:
+                score += _CONTAINER_BONUS if cand.precision in ("admin1", "country") else 0.0
             if cue.adjective:
                 score += self._adjective_score(cand, cue.adjective)
             best = max(best, score) if best else score
@@ -194,28 +204,47 @@ class ContextResolver:
         for group in groups:
             own_c, own_a = _context_mass([group])
             near = _proximity(group, [a for a in anchors if a[0] is not group])
+            big = _names_big_feature(group.candidates)
             scores = []
-            for cand, local, closeness in zip(group.candidates, group.local, near, strict=False):
+            for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
                 c_share = _share(countries, own_c, cand.country_code)
                 a_share = _share(admins, own_a, cand.admin1_code)
-                scores.append(local + self.country_weight * c_share + self.admin1_weight * a_share
-                              + self.coherence_weight * closeness)
+                context = (self.country_weight * c_share + self.admin1_weight * a_share
+                           + self.coherence_weight * closeness)
+                if big and _small_town(cand) and not (group.cued and group.cued[i]):
+                    # "China", "Atlantic", "Canadian": a town that shares the name of a country,
+                    # ocean or region needs evidence at the mention ("China, Texas"), not just a
+                    # document about the same state
+                    context *= self.homonym_context_share
+                scores.append(local + context)
             group.probs = _softmax(scores)
             order = sorted(range(len(scores)), key=lambda i: -scores[i])
             group.candidates = [group.candidates[i] for i in order]
             group.probs = [group.probs[i] for i in order]
 
 
+def _names_big_feature(candidates: list[Candidate]) -> bool:
+    """The name is a real name (or demonym) of a country, continent, sea or named region."""
+    return any(c.precision in ("country", "region") and not c.loose and not c.approximate
+               and c.kind in (PRIMARY, ALTERNATE, DEMONYM) for c in candidates)
+
+
+def _small_town(cand: Candidate) -> bool:
+    return cand.precision == "city" and cand.population < _HOMONYM_TOWN_POPULATION
+
+
 def _favour_eponymous_cities(candidates: list[Candidate], scores: list[float]) -> None:
     """A city that shares its name with the province around it ("Aleppo", "Kirkuk") is the
-    usual referent of the bare name; the province needs "province" or similar (a cue)."""
+    usual referent of the bare name; the province needs "province", "state" or a container cue."""
     areas = [(c, s) for c, s in zip(candidates, scores, strict=False)
              if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE)]
     for i, cand in enumerate(candidates):
         if cand.precision != "city":
             continue
         for area, area_score in areas:
-            if area.country_code == cand.country_code and _km(area, cand) < _EPONYM_KM:
+            if area.country_code != cand.country_code:
+                continue
+            if _km(area, cand) < _EPONYM_KM:
                 scores[i] = max(scores[i], area_score + 0.5)
 
 
