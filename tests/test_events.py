@@ -18,7 +18,8 @@ def code():
     from geowire.events.coder import make_plover_rules
     from geowire.nlp.spacy_nlp import load_model
 
-    nlp, coder = load_model(), make_plover_rules()
+    # the readings of every clause, denied and planned acts included (the default leaves those out)
+    nlp, coder = load_model(), make_plover_rules(keep_unasserted=True)
 
     def run(text, places=(), times=(), pairs=None, published="2024-05-01"):
         doc = Document(id="t1", text=text, published=published, pairs=pairs)

@@ -85,7 +85,9 @@ class EventLocation:
     geonameid: int | None
     start: int | None
     end: int | None
-    basis: str = "sentence"             # "sentence", or "document_focus" when the sentence names no place
+    basis: str = "sentence"             # "sentence"; "dateline" or "document_focus" when the sentence names no place
+    precision: str | None = None        # one of PRECISIONS: how large the area is ("country" is no town)
+    country_code: str | None = None     # ISO 3166 alpha-2 of the place
 
 
 @dataclass

@@ -65,7 +65,13 @@ def attach_location(places: list[Place], sentence, trigger, argument_spans: list
     locative = [p for p in candidates if _inside(p, _locative_chars(trigger))]
     pool = locative or candidates
     chosen = min(pool, key=lambda p: (SPECIFICITY.get(p.precision or "city", 1), abs(p.start - trigger.idx)))
-    return EventLocation(chosen.name or chosen.text, chosen.lat, chosen.lon, chosen.geonameid, chosen.start, chosen.end)
+    return located(chosen)
+
+
+def located(place: Place, basis: str = "sentence", offsets: bool = True) -> EventLocation:
+    start, end = (place.start, place.end) if offsets else (None, None)
+    return EventLocation(place.name or place.text, place.lat, place.lon, place.geonameid, start, end, basis=basis,
+                         precision=place.precision, country_code=place.country_code)
 
 
 def dateline_place(places: list[Place], text: str) -> EventLocation | None:
@@ -80,8 +86,7 @@ def dateline_place(places: list[Place], text: str) -> EventLocation | None:
         place = next((p for p in places if begin <= p.start <= begin + 2 and p.end <= end and p.lat is not None
                       and not p.demonym), None)
         if place is not None:
-            return EventLocation(place.name or place.text, place.lat, place.lon, place.geonameid, place.start,
-                                 place.end, basis="dateline")
+            return located(place, basis="dateline")
     return None
 
 
@@ -106,8 +111,7 @@ def document_focus(places: list[Place]) -> EventLocation | None:
         key = place.geonameid or place.name
         counts[key] = counts.get(key, 0) + 1
     best = max(resolved, key=lambda p: (counts[p.geonameid or p.name], -p.start))
-    return EventLocation(best.name or best.text, best.lat, best.lon, best.geonameid, None, None,
-                         basis="document_focus")
+    return located(best, basis="document_focus", offsets=False)
 
 
 TEMPORAL_DEPS = frozenset({"npadvmod", "prep", "advmod", "tmod", "obl", "nmod"})

@@ -347,7 +347,7 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
         if candidate.tag_ in ("NNS", "NNPS") and not plural and candidate.lower_ not in REFERRING_NOUNS:
             continue  # "its" does not stand for "the officials"
         actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
-        if actor is not None and actor.country:
+        if actor is not None and (actor.country or actor.sector):
             return actor
     return None
 

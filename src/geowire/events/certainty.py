@@ -56,6 +56,9 @@ def clause_roles(trigger) -> set[str]:
     cues of the verb it is an argument of ("did not launch an attack"), a complement
     clause those of its governor ("plans to attack", "denied that it attacked")."""
     roles = _local_roles(trigger)
+    if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        # "will be closely watched and applauded": a coordinated verb shares its head's modal
+        roles |= {r for c in trigger.head.children if c.dep_ in ("aux", "auxpass") for r in _roles(c.lower_, "aux")}
     current = trigger
     for _ in range(MAX_CLIMB):
         head, dep = current.head, current.dep_

@@ -39,6 +39,9 @@ from geowire.events.modality import (
     is_advisory,
     is_advisory_verb,
     is_plea_of_court,
+    is_press_contact,
+    is_press_release,
+    is_shared_view,
     modality_of,
     responsibility_claimant,
 )
@@ -181,6 +184,25 @@ def place_target(places, location) -> EventArg | None:
     return EventArg(place.text, place.start, place.end, iso3, None)
 
 
+def took_place(event: Event) -> bool:
+    """Denied, planned and hypothetical acts did not happen; a promise or a threat is itself the
+    act (PLOVER AGREE/THREATEN), whatever it announces."""
+    if event.certainty == "negated":
+        return False
+    return event.certainty != "speculative" or event.type in ("AGREE", "THREATEN")
+
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def pair_symmetric(type_: str, sources: list, targets: list) -> tuple[list, list]:
+    """'Turkey and Iraq would collaborate', 'Obama and Rouhani met': one act between the two, not
+    one act of each with no partner."""
+    if type_ in SYMMETRIC_TYPES and targets == [None] and len(sources) >= 2 and None not in sources:
+        return sources[:1], sources[1:2]
+    return sources, targets
+
+
 @dataclass
 class SentenceEvents:
     sentence: object
@@ -224,8 +246,10 @@ def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | Non
 
 class EventCoder:
     def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.25,
-                 override_margin: float = 0.2):
+                 override_margin: float = 0.2, keep_unasserted: bool = False, secondary_events: bool = True):
         self.max_chars = max_chars
+        self.secondary_events = secondary_events
+        self.keep_unasserted = keep_unasserted
         self.model = model
         self.fallback_threshold = fallback_threshold
         self.override_margin = override_margin
@@ -240,7 +264,8 @@ class EventCoder:
         blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
         frame = dateline_place(doc.places, doc.text)
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
-        doc.events = fold_mentions([event for item in coded for event in item.events])
+        events = fold_mentions([event for item in coded for event in item.events])
+        doc.events = [e for e in events if self.keep_unasserted or took_place(e)]
         if doc.pairs is not None:
             doc.pair_events = [self.pair_type(parsed, coded, pair, index) for pair in doc.pairs]
         return doc
@@ -254,7 +279,8 @@ class EventCoder:
             if "normative" in roles and reported_demand(trigger.token) is not None:
                 live.append(Trigger(trigger.token, DEMAND))
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
-                      or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)):
+                      or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)
+                      or is_shared_view(trigger) or is_press_release(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
@@ -305,7 +331,26 @@ class EventCoder:
         events = [Coded(e, t.token) for t in chosen
                   for e in self.events_for(doc, sentence, t, index, decision.probability if t is main else None,
                                            frame)]
+        if self.secondary_events:
+            events += self._secondary(doc, sentence, reading, chosen, index, frame)
         return SentenceEvents(sentence, [main] + [t for t in reading.live if t is not main], events)
+
+    def _secondary(self, doc: Document, sentence, reading: Reading, chosen: list[Trigger], index: ActorIndex,
+                   frame) -> list[Coded]:
+        """Further acts a sentence tells beside its main one, each with a named actor of its own: "was
+        convicted for his role in bomb attacks on the embassies" (SANCTION, and the attacks), "accused X of
+        plotting the assassination" (ACCUSE, and the alleged killing)."""
+        types = {t.type for t in chosen}
+        out: list[Coded] = []
+        for trigger in reading.live:
+            if trigger.type in types or trigger.entry is DEMAND or in_purpose_clause(trigger.token):
+                continue
+            found = [e for e in self.events_for(doc, sentence, trigger, index, None, frame)
+                     if e.source is not None and (e.target is not None or trigger.is_verb)]
+            if found:
+                types.add(trigger.type)
+                out += [Coded(e, trigger.token) for e in found[:1]]
+        return out
 
     def events_for(self, doc: Document, sentence, trigger: Trigger, index: ActorIndex,
                    probability: float | None = None, frame=None) -> list[Event]:
@@ -316,6 +361,9 @@ class EventCoder:
         targets = actor_sides(roles.targets, index)
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(prep_targets(trigger.token, trigger.type), index)
+        if is_press_contact(trigger, targets):
+            return []
+        sources, targets = pair_symmetric(trigger.type, sources, targets)
         argument_tokens = {t.i for head in roles.sources + roles.targets for t in head.subtree}
         attribution = find_attribution(sentence, trigger.token, index, argument_tokens)
         claimant = responsibility_claimant(trigger.token, index)
@@ -392,7 +440,8 @@ class EventCoder:
 
 @registry.factory("coders", "plover_rules")
 def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
-                      fallback_threshold: float = 0.25, override_margin: float = 0.2) -> EventCoder:
+                      fallback_threshold: float = 0.25, override_margin: float = 0.2,
+                      keep_unasserted: bool = False, secondary_events: bool = True) -> EventCoder:
     """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
     the main event of each sentence with source, target, attribution, certainty, place and
     date; ``doc.pair_events`` for given (source, target) spans. With ``use_classifier`` the
@@ -400,6 +449,10 @@ def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
     overrides the rules' type only when its probability for another type is higher by
     ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor
     subject when its probability reaches ``fallback_threshold``. ``max_chars`` bounds the text
-    parsed when no earlier stage left a parse."""
-    return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold, override_margin)
+    parsed when no earlier stage left a parse. Denied, planned and hypothetical acts (certainty
+    ``negated``, or ``speculative`` for types other than AGREE/THREATEN) are left out unless
+    ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells
+    beside its main one, each of another type and with a named source."""
+    return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold, override_margin,
+                      keep_unasserted, secondary_events)
 

@@ -35,11 +35,13 @@ def refers_back(trigger) -> bool:
 
 
 def _disagree(a: EventArg | None, b: EventArg | None) -> bool:
+    """Different states, or (when neither names a state) different kinds of actor: "police" and
+    "rebels". "U.S. forces" and "the U.S." agree."""
     if a is None or b is None:
         return False
-    if a.country and b.country and a.country != b.country:
-        return True
-    return bool(a.sector and b.sector and a.sector != b.sector)
+    if a.country and b.country:
+        return a.country != b.country
+    return bool(a.sector and b.sector and a.sector != b.sector and not (a.country or b.country))
 
 
 def _same_actor(a: EventArg | None, b: EventArg | None) -> bool:
@@ -59,10 +61,17 @@ def _dates_disagree(a: Event, b: Event) -> bool:
     return a.date.end < b.date.start or b.date.end < a.date.start
 
 
+AREAS = frozenset({"admin1", "country", "region"})
+
+
 def _places_disagree(a: Event, b: Event) -> bool:
+    """Named places far apart; a country or province holds the towns inside it ("Shayrat
+    Airfield" and "Syria" agree)."""
     la, lb = a.location, b.location
-    if la is None or lb is None or "sentence" not in (la.basis, lb.basis) or la.basis != lb.basis:
+    if la is None or lb is None or la.basis != "sentence" or lb.basis != "sentence":
         return False
+    if la.precision in AREAS or lb.precision in AREAS:
+        return bool(la.country_code and lb.country_code and la.country_code != lb.country_code)
     if None in (la.lat, la.lon, lb.lat, lb.lon):
         return False
     return haversine_km(la.lat, la.lon, lb.lat, lb.lon) > FAR_APART_KM
@@ -75,17 +84,28 @@ def compatible(first: Event, later: Event) -> bool:
 
 
 def same_happening(first: Coded, later: Coded) -> bool:
-    if first.event.evidence == later.event.evidence or not compatible(first.event, later.event):
+    if not compatible(first.event, later.event):
         return False
-    if refers_back(later.trigger):
-        return True
     a, b = first.event, later.event
-    return _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b))
+    if a.evidence == b.evidence:
+        # two triggers of one type in one sentence ("I ask God ..., and I ask for him ..."), unless
+        # they are the separate acts of coordinated actors ("Israel and the US warned Iran")
+        return a.source is None or b.source is None or _same_actor(a.source, b.source)
+    if refers_back(later.trigger) or _undistinguished(b):
+        return True
+    return _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b)
+                                                or b.target is None or a.target is None)
 
 
 def _same_place(a: Event, b: Event) -> bool:
     return (a.location is not None and b.location is not None and a.location.basis == b.location.basis == "sentence"
             and a.location.geonameid is not None and a.location.geonameid == b.location.geonameid)
+
+
+def _undistinguished(event: Event) -> bool:
+    """A later report that names no author and no date of its own ("... were killed", "the
+    fighting") adds detail to the happening already told, not a new one."""
+    return event.source is None and (event.date is None or event.date.text is None)
 
 
 def absorb(into: Event, other: Event) -> None:

@@ -13,6 +13,11 @@ from __future__ import annotations
 import re
 
 SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+PICTURE_WORDS = re.compile(r"\b(in this|in a|in an) (undated |handout |file |still )*(photo|picture|image|photograph|"
+                           r"video grab|screen ?grab)\b|\b(photo|picture|image|footage|still) (taken|released|provided|"
+                           r"obtained|made available|shot)\b", re.IGNORECASE)
+MONTH_WORDS = frozenset({"march", "may"})
+MIN_SENTENCE_WORDS = 4
 CAPTION_START = re.compile(
     r"^\s*(FILE\s*[-–—:]|FILE PHOTO|PHOTO\s*[-–—:]|Photo\s*:|Image\s*:|Video\s*:|Caption\s*:|Pictured\s*:"
     r"|\(?(AP|AFP|Reuters|Getty) Photo)", re.IGNORECASE)
@@ -56,11 +61,43 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
     return spans
 
 
+FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\b")
+
+
+def is_caption(sentence) -> bool:
+    """A photo caption run into the text: "FILE - ...", or the agencies' caption form, a
+    present-tense description dated in full ("Soldiers stand guard at the gate ..., April 21, 2017,
+    after an attack ...")."""
+    text = sentence.text.lstrip()
+    if CAPTION_START.match(text) or PICTURE_WORDS.search(text):
+        return True
+    root = sentence.root
+    return root.tag_ in ("VBZ", "VBP") and bool(FULL_DATE.search(text)) and not any(
+        c.dep_ in ("aux", "auxpass") for c in root.children)
+
+
+def _month_with_day(token) -> bool:
+    """'till march 15', 'on 12 May': a month name next to a day number, even in lower-case text."""
+    if token.lower_ not in MONTH_WORDS:
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return any(t is not None and t.like_num and t.text.isdigit() and 1 <= int(t.text) <= 31 for t in (after, before))
+
+
 def blocked_tokens(parsed, spans: list[tuple[int, int]], times) -> set[int]:
-    """Tokens that can be no trigger: those in page furniture and in date or time expressions."""
+    """Tokens that can be no trigger: those in page furniture, captions, date or time expressions
+    and people's names ("Vigil said")."""
     blocked: set[int] = set()
     for start, end in [*spans, *((t.start, t.end) for t in times if t.type in ("DATE", "TIME"))]:
         span = parsed.char_span(start, end, alignment_mode="expand")
         if span is not None:
             blocked.update(token.i for token in span)
+    for sentence in parsed.sents:
+        words = [t for t in sentence if not t.is_punct and not t.is_space]
+        if len(words) < MIN_SENTENCE_WORDS or is_caption(sentence):
+            blocked.update(token.i for token in sentence)  # a fragment ("Fleet suspended") or a caption
+    blocked.update(token.i for token in parsed if _month_with_day(token))
+    blocked.update(token.i for entity in parsed.ents if entity.label_ == "PERSON" for token in entity)
     return blocked

@@ -71,6 +71,43 @@ def is_act_on_things(trigger, index) -> bool:
     return bool(objects) and all(o.lemma_.lower() in thing_nouns() and index.covering(o) is None for o in objects)
 
 
+def is_shared_view(trigger) -> bool:
+    """'critics agree that the trip matters', 'officials concede that progress is slow': agreeing
+    or conceding *that* something is so states a view, not an agreement or a concession."""
+    token = trigger.token
+    if trigger.type not in ("AGREE", "CONCEDE") or not trigger.is_verb:
+        return False
+    has_clause = any(c.dep_ == "ccomp" for c in token.children)
+    has_object = any(c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "with"))
+                     for c in token.children)
+    return has_clause and not has_object
+
+
+def is_press_release(trigger) -> bool:
+    """'a press release', 'the release of the report': a release of things, not of people."""
+    token = trigger.token
+    if trigger.is_verb or (trigger.type, trigger.mode) != ("RETREAT", "release"):
+        return False
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+    released = {g.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"}
+    return bool(modifiers & {"press", "news", "media"} or released & thing_nouns())
+
+
+PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent"})
+
+
+def is_press_contact(trigger, targets) -> bool:
+    """'talks to reporters', 'spoke to journalists': a briefing is how the news is told, not a consultation."""
+    if trigger.type != "CONSULT":
+        return False
+    if any(t is not None and t.sector == "JRN" for t in targets):
+        return True
+    words = {c.lemma_.lower() for prep in trigger.token.children if prep.dep_ in ("prep", "dative")
+             for c in prep.children if c.dep_ == "pobj"}
+    return bool(words & PRESS_WORDS)
+
+
 COURT_PLEAS = frozenset({"guilty", "innocent", "contest"})
 
 

@@ -1,0 +1,213 @@
+"""Whole-article event coding: what is no event, one happening as one event, sides that are actors,
+the event's own place and date, modality. Sentences and articles written for these tests; the
+default pipeline with the real spaCy model."""
+
+import pytest
+
+from geowire.model import Document
+from geowire.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline.from_config()
+
+    def run(text, published="2024-05-06", title=None):
+        doc = Document(id="a1", text=text, published=published, title=title)
+        outcome = pipeline.process_one(doc, raw=True)
+        assert outcome.error is None, outcome.error
+        return outcome.document
+
+    return run
+
+
+def events_in(doc, phrase):
+    start = doc.text.index(phrase)
+    return [e for e in doc.events if e.evidence.start <= start < e.evidence.end]
+
+
+# --- non-events ---------------------------------------------------------------------------
+
+def test_a_hypothetical_attack_is_no_asserted_event(extract):
+    doc = extract("An armed attack on Philippine vessels would invoke the mutual defence treaty, the minister said.")
+    assert all(e.certainty in ("speculative", "negated") for e in doc.events)
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_a_conditional_act_is_left_out(extract):
+    assert not extract("If the talks fail, the rebels could resume attacks on the capital.").events
+
+
+def test_a_month_is_not_a_march(extract):
+    doc = extract("The ceasefire took effect on March 20, 2013, and held for a week.")
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_month_names_in_lower_case_text_are_months(extract):
+    doc = extract("the trains will stay cancelled till march 15, railway officials said on saturday.")
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_headline_and_byline_hold_no_events(extract):
+    text = ("Troops attack rebel camp in the north\nBy Amina Diallo | 4 May 2024\n"
+            "Government troops attacked a rebel camp near Kidal on Saturday, the army said.")
+    doc = extract(text)
+    assert len(doc.events) == 1
+    assert doc.events[0].evidence.start == text.index("Government troops")
+
+
+def test_a_photo_caption_holds_no_event(extract):
+    doc = extract("FILE - Police detain a protester in Nairobi, Kenya, June 25, 2024. "
+                  "Lawmakers debated the finance bill on Monday.")
+    assert not [e for e in doc.events if e.type == "COERCE"]
+
+
+def test_a_security_advisory_is_no_threat(extract):
+    assert not extract("The US embassy warned citizens to avoid travel to the border region.").events
+
+
+def test_a_warning_to_an_adversary_is_a_threat(extract):
+    doc = extract("The Turkish government warned Syria against any incursion.")
+    assert [e.type for e in doc.events] == ["THREATEN"]
+
+
+def test_a_plea_in_court_is_no_request(extract):
+    assert not extract("The former minister pleaded not guilty to corruption charges on Monday.").events
+
+
+def test_released_images_are_no_release(extract):
+    doc = extract("The company released satellite images of the port on Tuesday.")
+    assert not [e for e in doc.events if e.type == "RETREAT"]
+
+
+def test_released_prisoners_are_a_release(extract):
+    doc = extract("The Ethiopian government released 200 political prisoners on Tuesday.")
+    assert [e.type for e in doc.events] == ["RETREAT"]
+
+
+def test_a_press_briefing_is_no_consultation(extract):
+    assert not extract("The Kenyan foreign minister spoke to reporters in Nairobi on Friday.").events
+
+
+def test_denying_an_allegation_is_no_rejection(extract):
+    assert not [e for e in extract("The Kremlin denied the allegations on Monday.").events if e.type == "REJECT"]
+
+
+def test_agreeing_that_something_is_so_is_no_agreement(extract):
+    assert not extract("Analysts and diplomats agree that the talks have stalled.").events
+
+
+def test_a_person_named_like_a_trigger_is_no_event(extract):
+    doc = extract('"The federal police do not want to be vetted," Maria Vigil said.')
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_claim_of_responsibility_names_the_author(extract):
+    doc = extract("The Islamic State group claimed responsibility for the bombing in Kabul on Friday.")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].source.country == "IMG"
+    assert assaults[0].certainty == "reported"
+
+
+# --- one happening, one event ----------------------------------------------------------------
+
+def test_later_references_are_mentions_of_one_event(extract):
+    text = ("Gunmen attacked a police station in Kano on Sunday, killing four officers. "
+            "Residents said the attack lasted two hours. "
+            "Police said the attackers fled on motorcycles after the raid.")
+    doc = extract(text)
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    sentences = {text[m.start:m.end].split()[0] for m in assaults[0].mentions}
+    assert {"Gunmen", "Residents"} <= sentences
+    first = assaults[0].mentions[0]
+    assert text[first.trigger_start:first.trigger_end] == "attacked"
+
+
+def test_attacks_on_two_days_stay_two_events(extract):
+    doc = extract("Rebels attacked Goma on Monday. Rebels attacked Bukavu on Thursday.", published="2024-05-10")
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_symmetric_act_of_coordinated_parties_is_one_event(extract):
+    doc = extract("Turkey and Iraq agreed to cooperate on border security on Monday.")
+    agreements = [e for e in doc.events if e.type == "AGREE"]
+    assert len(agreements) == 1
+    assert {agreements[0].source.country, agreements[0].target.country} == {"TUR", "IRQ"}
+
+
+# --- sides are actors ---------------------------------------------------------------------
+
+def test_an_instrument_is_no_target(extract):
+    doc = extract("Chinese coast guard ships fired water cannon at a Philippine supply boat on Saturday.")
+    event = doc.events[0]
+    assert event.type == "ASSAULT"
+    assert event.target is not None and event.target.country == "PHL"
+    assert "cannon" not in event.target.text
+
+
+def test_objects_and_abstractions_are_no_sides(extract):
+    doc = extract("The ministry rejected the report on Tuesday.")
+    assert all(e.target is None for e in doc.events)
+
+
+def test_a_possessive_pronoun_refers_to_the_preceding_subject(extract):
+    doc = extract("The militia blamed Israel for the strikes on its depots, and its leaders threatened to retaliate.")
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and threats[0].source.country != "ISR"
+
+
+def test_the_condemner_is_not_the_attacker(extract):
+    text = "Rebels attacked an army post near Goma on Tuesday. The government condemned the attack."
+    doc = extract(text, published="2024-05-08")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and all(e.source is None or e.source.sector != "GOV" for e in assaults)
+
+
+# --- where and when ---------------------------------------------------------------------------
+
+def test_the_clause_place_beats_the_actors_country(extract):
+    doc = extract("Iranian forces shelled villages near Erbil on Monday.")
+    assert doc.events[0].location.name == "Erbil"
+
+
+def test_a_country_in_an_actors_name_is_no_location(extract):
+    doc = extract("A unit of Iran's Revolutionary Guard built a base near Abu Kamal last year.")
+    location = doc.events[0].location
+    assert location is not None and location.name != "Iran"
+
+
+def test_the_dateline_frames_an_unplaced_event(extract):
+    text = "KANO, Nigeria - Police arrested twelve suspects on Sunday, a spokesman said."
+    doc = extract(text)
+    location = doc.events[0].location
+    assert location.basis in ("dateline", "sentence") and location.name == "Kano"
+
+
+def test_the_date_comes_from_the_events_own_clause(extract):
+    doc = extract("Rebels attacked Goma on Monday, and the assault was the deadliest this year.",
+                  published="2024-05-08")
+    assert doc.events[0].date.value == "2024-05-06"
+
+
+def test_a_long_past_event_is_historical(extract):
+    doc = extract("Islamic State fighters captured the town of Abu Kamal in 2014.", published="2019-09-30")
+    assert doc.events[0].modality == "historical"
+    assert doc.events[0].date.value == "2014"
+
+
+def test_late_2017_dates_the_construction(extract):
+    doc = extract("Iranian forces built a base near the border in late 2017, according to Fox News.",
+                  published="2019-09-30")
+    event = doc.events[0]
+    assert event.type == "MOBILIZE" and event.date.value == "2017"
+    assert event.attribution is not None and event.attribution.kind == "media"
+    assert event.certainty == "reported"
+
+
+def test_quantities_ride_on_the_event(extract):
+    doc = extract("Soldiers shot dead at least 12 protesters in Khartoum on Monday.")
+    killed = [q for e in doc.events for q in e.quantities if q.kind == "killed"]
+    assert killed and killed[0].min == 12
