@@ -211,3 +211,57 @@ def test_quantities_ride_on_the_event(extract):
     doc = extract("Soldiers shot dead at least 12 protesters in Khartoum on Monday.")
     killed = [q for e in doc.events for q in e.quantities if q.kind == "killed"]
     assert killed and killed[0].min == 12
+
+
+# --- the bundled border-crossing story --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def crossing():
+    from geowire.samples import sample_dir
+
+    html = (sample_dir() / "2019-09-30-levant-monitor-qaim-crossing.html").read_text("utf-8")
+    outcome = Pipeline.from_config().process_one(Document(id="crossing", html=html))
+    assert outcome.error is None, outcome.error
+    return outcome.document
+
+
+def test_crossing_story_reopening_between_the_two_states(crossing):
+    reopening = events_in(crossing, "reopened the border crossing")
+    main = [e for e in reopening if e.modality is None]
+    assert len(main) == 1
+    assert {main[0].source.country, main[0].target.country} == {"IRQ", "SYR"}
+    assert main[0].date.value == "2019-09-30"          # "on Monday", the day of the report
+    assert main[0].location.name != "Baghdad"          # the dateline is where the story was filed
+
+
+def test_crossing_story_2014_overrun_is_historical(crossing):
+    overrun = [e for e in events_in(crossing, "reopened the border crossing") if e.modality == "historical"]
+    assert overrun and overrun[0].date.value == "2014" and overrun[0].source.country == "IMG"
+
+
+def test_crossing_story_fox_news_report_is_attributed_and_hedged(crossing):
+    store = events_in(crossing, "was likely being used to store missiles")
+    assert store and store[0].type == "MOBILIZE"
+    assert store[0].attribution.name == "Fox News" and store[0].attribution.kind == "media"
+    assert store[0].certainty == "hedged"
+    assert store[0].location is None or store[0].location.name not in ("United States", "Iran")
+
+
+def test_crossing_story_guard_corps_base_dates_from_late_2017(crossing):
+    base = [e for e in events_in(crossing, "construction at the site") if e.type == "MOBILIZE"]
+    assert base
+    assert (base[0].source.country, base[0].source.sector) == ("IRN", "MIL")
+    assert (base[0].date.value, base[0].date.mod) == ("2017", "END")
+    assert base[0].attribution.kind == "media" and base[0].certainty == "reported"
+
+
+def test_crossing_story_junk_and_headline_hold_no_events(crossing):
+    headline = crossing.text.split("\n")[0]
+    assert not [e for e in crossing.events if e.evidence.start < len(headline)
+                and crossing.text[e.evidence.start:e.evidence.end].strip() == headline.strip()]
+    assert "Comments are closed" not in crossing.text
+
+
+def test_crossing_story_militia_threat_is_the_militias(crossing):
+    threats = [e for e in crossing.events if e.type == "THREATEN"]
+    assert threats and threats[0].source.country == "IRQ"

@@ -96,6 +96,7 @@ class EventDate:
     text: str | None                    # None when the date is the publication date
     start: str | None = None            # first and last day (YYYY-MM-DD) the value covers: what filters,
     end: str | None = None              # sorting and timelines use, since "2019-W39" does not sort as a date
+    mod: str | None = None              # TIMEX3 mod of the expression: "late 2017" → 2017, END
 
 
 ATTRIBUTION_KINDS: tuple[str, ...] = (

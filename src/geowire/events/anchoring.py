@@ -46,6 +46,47 @@ def _inside(place: Place, spans) -> bool:
     return any(s <= place.start and place.end <= e for s, e in spans)
 
 
+DISTANCE_WORDS = frozenset({"mile", "kilometre", "kilometer", "km", "metre", "meter", "yard", "foot", "feet",
+                            "away", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                            "southwest", "drive", "walk", "hour"})
+
+
+def _reference_point(token) -> bool:
+    """'200 miles from a US position', '30 km north of Kabul': a place that measures a distance is a
+    landmark, not where the act took place."""
+    for node in (token, *list(token.ancestors)[:4]):
+        if node.dep_ == "prep" and node.lower_ in ("from", "of"):
+            governor = node.head
+            if governor.lemma_.lower() in DISTANCE_WORDS or any(
+                    c.lemma_.lower() in DISTANCE_WORDS for c in governor.children if c.dep_ in ("dobj", "npadvmod",
+                                                                                             "advmod", "obj")):
+                return True
+    return False
+
+
+ANAPHORIC_PLACES = frozenset({"area", "region", "town", "city", "village", "site", "border", "frontier", "province",
+                              "district", "crossing", "compound", "base", "camp", "scene", "zone", "territory"})
+
+
+def _refers_to_a_place(trigger) -> bool:
+    """'overran the area', 'attacked the town', 'the compound was used to store missiles': a definite
+    place noun that is an argument of the event points back to a place the story has named."""
+    return any(t.lemma_.lower() in ANAPHORIC_PLACES and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                            for c in t.children)
+               for t in _argument_nouns(trigger))
+
+
+def _argument_nouns(trigger) -> list:
+    """The trigger's objects and prepositional objects, and the subjects of the verbs it hangs from."""
+    nouns = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    nouns += [g for p in trigger.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    node = trigger
+    while node.dep_ in ("xcomp", "acomp") and node.head != node:
+        node = node.head
+        nouns += [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return nouns
+
+
 def _named_in_actor(place: Place, actors: list[Actor]) -> bool:
     """'Iran's Islamic Revolutionary Guard Corps', 'Iraqi officials': the country names the actor's
     allegiance, not where the act took place."""
@@ -56,12 +97,15 @@ def _named_in_actor(place: Place, actors: list[Actor]) -> bool:
 def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]],
                     actors: list[Actor] = ()) -> EventLocation | None:
     scope = _clause_scope(trigger)
-    starts = {tok.idx: tok.i for tok in sentence}
-    candidates = [p for p in places if _in_sentence(p.start, sentence) and not p.demonym and p.lat is not None
-                  and not _inside(p, argument_spans) and not _named_in_actor(p, actors)
-                  and starts.get(p.start, -1) in scope]
+    doc = sentence.doc
+    window = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else 0:sentence.end]
+    starts = {tok.idx: tok.i for tok in window}  # this sentence and the one before, for "the area"
+    usable = [p for p in places if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
+              and not _named_in_actor(p, actors) and p.start in starts
+              and not _reference_point(sentence.doc[starts[p.start]])]
+    candidates = [p for p in usable if _in_sentence(p.start, sentence) and starts[p.start] in scope]
     if not candidates:
-        return None
+        return _named_before(usable, trigger) if _refers_to_a_place(trigger) else None
     locative = [p for p in candidates if _inside(p, _locative_chars(trigger))]
     pool = locative or candidates
     chosen = min(pool, key=lambda p: (SPECIFICITY.get(p.precision or "city", 1), abs(p.start - trigger.idx)))
@@ -74,19 +118,31 @@ def located(place: Place, basis: str = "sentence", offsets: bool = True) -> Even
                          precision=place.precision, country_code=place.country_code)
 
 
+def _named_before(places: list[Place], trigger) -> EventLocation | None:
+    """The place named last before the event's sentence part that refers back to it."""
+    before = [p for p in places if p.start < trigger.idx and p.precision not in ("country", "region")]
+    return located(max(before, key=lambda p: p.start)) if before else None
+
+
 def dateline_place(places: list[Place], text: str) -> EventLocation | None:
     """The place of a dateline that opens the story ("BAGHDAD —", "ahmedabad:", "KANO, Nigeria (AP) -"),
     which frames every event the story tells without naming a place of its own."""
+    extent = dateline_extent(text)
+    if extent is None:
+        return None
+    begin, end = extent
+    # a dateline opens with its place: "KANO, Nigeria (AP) —", not "In Kano, officials said: ..."
+    place = next((p for p in places if begin <= p.start <= begin + 2 and p.end <= end and p.lat is not None
+                  and not p.demonym), None)
+    return located(place, basis="dateline") if place is not None else None
+
+
+def dateline_extent(text: str) -> tuple[int, int] | None:
+    """Where the dateline's words are ("BAGHDAD", "KANO, Nigeria (AP)"), if the story opens with one."""
     for line_start, line in _opening_lines(text):
         match = DATELINE.match(line)
-        if match is None or len(match.group(1).split()) > 5:
-            continue
-        begin, end = line_start + match.start(1), line_start + match.end(1)
-        # a dateline opens with its place: "KANO, Nigeria (AP) —", not "In Kano, officials said: ..."
-        place = next((p for p in places if begin <= p.start <= begin + 2 and p.end <= end and p.lat is not None
-                      and not p.demonym), None)
-        if place is not None:
-            return located(place, basis="dateline")
+        if match is not None and len(match.group(1).split()) <= 5:
+            return line_start + match.start(1), line_start + match.end(2 if match.group(2) else 1)
     return None
 
 
@@ -151,11 +207,11 @@ def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None)
         inside = [t for t in candidates if starts.get(t.start) in scope]
         if inside:
             chosen = min(inside, key=lambda t: abs(t.start - trigger.idx))
-            return dated(chosen.value, chosen.text)
+            return dated(chosen.value, chosen.text, chosen.mod)
     if published:
         return dated(published, None)
     return None
 
 
-def dated(value: str, text: str | None) -> EventDate:
-    return EventDate(value, text, *(day_span(value) or (None, None)))
+def dated(value: str, text: str | None, mod: str | None = None) -> EventDate:
+    return EventDate(value, text, *(day_span(value) or (None, None)), mod=mod)

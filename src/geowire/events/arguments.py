@@ -280,15 +280,21 @@ class ActorIndex:
         return self.by_token.get(token.i)
 
     def within(self, token) -> Actor | None:
-        """An actor in the argument's own phrase ("a group of Syrian rebels")."""
+        """An actor in the argument's own phrase ("a group of Syrian rebels"); the one closest to the
+        phrase's head, so "a unit of Iran's Revolutionary Guard" is the Guard, not Iran."""
         conj_tokens = {t.i for c in token.conjuncts for t in c.subtree}
+        best, best_depth = None, 4
         for sub in token.subtree:
             if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub != token:
                 continue
             actor = self.by_token.get(sub.i)
-            if actor is not None and (token in (sub.head, sub.head.head, sub.head.head.head)):
-                return actor
-        return None
+            if actor is None:
+                continue
+            chain = (sub, sub.head, sub.head.head, sub.head.head.head)
+            depth = next((d for d, node in enumerate(chain) if node == token), None)
+            if depth is not None and depth < best_depth:
+                best, best_depth = actor, depth
+        return best
 
     def before(self, char: int, window: int = 400, sectors: frozenset[str] | None = None) -> Actor | None:
         """The nearest actor with a country ending before ``char`` (of one of ``sectors`` if given)."""

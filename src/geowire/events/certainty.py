@@ -75,6 +75,8 @@ def clause_roles(trigger) -> set[str]:
             roles |= _governor_roles(head)
             if dep == "xcomp":
                 roles |= _local_roles(head)
+                if head.pos_ == "ADJ":  # "was likely being used to store": the adjective is the hedge
+                    roles.update(_roles(head.lower_, "adv"))
         else:
             break
         current = head

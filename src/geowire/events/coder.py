@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 
 from geowire.actors.countries import iso3_by_iso2
-from geowire.events.anchoring import attach_date, attach_location, dateline_place, document_focus
+from geowire.events.anchoring import attach_date, attach_location, dateline_extent, dateline_place, document_focus
 from geowire.events.arguments import ActorIndex, actor_sides, expand_conjuncts, prep_targets, roles_of, to_arg
 from geowire.events.attribution import find_attribution
 from geowire.events.certainty import (
@@ -29,6 +29,7 @@ from geowire.events.certainty import (
     is_non_event,
 )
 from geowire.events.classifier import TypeModel, load_type_model
+from geowire.events.confidence import ConfidenceModel, load_confidence_model, recalibrate
 from geowire.events.coreference import Coded, fold_mentions
 from geowire.events.features import event_head, sentence_features
 from geowire.events.framing import blocked_tokens, furniture_spans
@@ -184,6 +185,12 @@ def place_target(places, location) -> EventArg | None:
     return EventArg(place.text, place.start, place.end, iso3, None)
 
 
+def outside(sides: list, frame_end: int) -> list:
+    """Sides named in the dateline ("BAGHDAD —") are where the story was filed, not who acted."""
+    kept = [s for s in sides if s is None or s.start >= frame_end]
+    return kept or [None]
+
+
 def took_place(event: Event) -> bool:
     """Denied, planned and hypothetical acts did not happen; a promise or a threat is itself the
     act (PLOVER AGREE/THREATEN), whatever it announces."""
@@ -197,8 +204,13 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 def pair_symmetric(type_: str, sources: list, targets: list) -> tuple[list, list]:
     """'Turkey and Iraq would collaborate', 'Obama and Rouhani met': one act between the two, not
-    one act of each with no partner."""
-    if type_ in SYMMETRIC_TYPES and targets == [None] and len(sources) >= 2 and None not in sources:
+    one act of each with no partner. So too when coordinated parties act on a thing of their own
+    ("Iraq and Syria reopened the border crossing between Al Qaim and Abu Kamal")."""
+    if len(sources) < 2 or None in sources:
+        return sources, targets
+    own = {s.country for s in sources if s.country}
+    if (type_ in SYMMETRIC_TYPES and targets == [None]) or (
+            own and all(t is not None and t.country in own and t.sector is None for t in targets)):
         return sources[:1], sources[1:2]
     return sources, targets
 
@@ -246,8 +258,11 @@ def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | Non
 
 class EventCoder:
     def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.25,
-                 override_margin: float = 0.2, keep_unasserted: bool = False, secondary_events: bool = True):
+                 override_margin: float = 0.2, keep_unasserted: bool = False, secondary_events: bool = True,
+                 confidence: ConfidenceModel | None = None):
         self.max_chars = max_chars
+        self.confidence = confidence
+        self._frame_end = 0
         self.secondary_events = secondary_events
         self.keep_unasserted = keep_unasserted
         self.model = model
@@ -263,9 +278,12 @@ class EventCoder:
         index = ActorIndex(parsed, doc.actors, doc.places)
         blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
         frame = dateline_place(doc.places, doc.text)
+        self._frame_end = (dateline_extent(doc.text) or (0, 0))[1]
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
         events = fold_mentions([event for item in coded for event in item.events])
         doc.events = [e for e in events if self.keep_unasserted or took_place(e)]
+        if self.confidence is not None:
+            recalibrate(doc.events, len(doc.text), self.confidence)
         if doc.pairs is not None:
             doc.pair_events = [self.pair_type(parsed, coded, pair, index) for pair in doc.pairs]
         return doc
@@ -357,8 +375,8 @@ class EventCoder:
         roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
         if trigger.entry is DEMAND:
             roles = demand_roles(trigger.token, roles)
-        sources = actor_sides(roles.sources, index)
-        targets = actor_sides(roles.targets, index)
+        sources = outside(actor_sides(roles.sources, index), self._frame_end)
+        targets = outside(actor_sides(roles.targets, index), self._frame_end)
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(prep_targets(trigger.token, trigger.type), index)
         if is_press_contact(trigger, targets):
@@ -375,7 +393,7 @@ class EventCoder:
         certainty = certainty_of(cue_roles, attribution is not None or claimant is not None,
                                  is_conditional(trigger.token))
         evidence = Evidence(sentence.start_char, sentence.end_char)
-        not_places = [(s.start, s.end) for s in sources if s is not None]
+        not_places = [(0, self._frame_end)] + [(s.start, s.end) for s in sources if s is not None]
         if trigger.type in SPEECH_ACT_TYPES:
             not_places += [(t.start, t.end) for t in targets if t is not None]
         location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors)
@@ -441,7 +459,8 @@ class EventCoder:
 @registry.factory("coders", "plover_rules")
 def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
                       fallback_threshold: float = 0.25, override_margin: float = 0.2,
-                      keep_unasserted: bool = False, secondary_events: bool = True) -> EventCoder:
+                      keep_unasserted: bool = False, secondary_events: bool = True,
+                      calibrated_confidence: bool = True) -> EventCoder:
     """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
     the main event of each sentence with source, target, attribution, certainty, place and
     date; ``doc.pair_events`` for given (source, target) spans. With ``use_classifier`` the
@@ -452,7 +471,10 @@ def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
     parsed when no earlier stage left a parse. Denied, planned and hypothetical acts (certainty
     ``negated``, or ``speculative`` for types other than AGREE/THREATEN) are left out unless
     ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells
-    beside its main one, each of another type and with a named source."""
+    beside its main one, each of another type and with a named source. With ``calibrated_confidence``
+    an event's confidence is the whole-article model's probability that it is right
+    (data/event_confidence.json, fitted by scripts/fit_event_confidence.py)."""
     return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold, override_margin,
-                      keep_unasserted, secondary_events)
+                      keep_unasserted, secondary_events,
+                      load_confidence_model() if calibrated_confidence else None)
 

@@ -1,0 +1,131 @@
+"""Fit the whole-article event confidence model (src/geowire/events/data/event_confidence.json).
+
+Codes the development articles with the shipped pipeline (confidence left uncalibrated), labels
+each predicted event right or wrong with the scorers of eval/articles.py, and fits a logistic
+regression of "right" on the event's features (geowire.events.confidence). It is fitted on our
+annotated whole-article set, whose two parts (VOA news, Times of India) are cross-validated
+against each other: each part is scored by a model fitted on the other alone. The m2e2_voa ACE
+events are only a check (their annotation misses events and covers four types, so "wrong" there
+is often right): scored by the model fitted on both gold parts, with its VOA articles left out.
+The shipped model is fitted on both gold parts.
+
+    python scripts/fit_event_confidence.py [--bench ../shared/bench] [--write] [--cache FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+import articles as harness  # noqa: E402  (eval/articles.py)
+
+from geowire.events.confidence import MODEL_FILE, ConfidenceModel, event_features  # noqa: E402
+
+RIGHT, WRONG = ("tp",), ("fp", "duplicate")
+REGULARISATION = 1.0
+
+
+def uncalibrated_pipeline():
+    from geowire.config import load_config
+    from geowire.pipeline import ANALYSIS_KINDS, Pipeline
+
+    config = load_config()
+    config["components"]["events"]["calibrated_confidence"] = False
+    names = [n for n in config["pipeline"]["order"] if config["components"][n]["kind"] in ANALYSIS_KINDS]
+    return Pipeline.from_config(config, only=names)
+
+
+def code(records: list[dict], cache: Path | None, name: str) -> list[list[dict]]:
+    """Coded events per record; kept in ``cache`` (delete it after changing the coder)."""
+    from geowire.model import Document
+
+    stored = json.loads(cache.read_text()) if cache is not None and cache.is_file() else {}
+    if name in stored:
+        return stored[name]
+    pipeline = uncalibrated_pipeline()
+    docs = [Document(id=str(r["id"]), text=r["text"], published=r.get("published"), language="en") for r in records]
+    coded = [[] if o.error else o.document.to_output()["events"] for o in pipeline.process(docs, raw=True)]
+    if cache is not None:
+        stored[name] = coded
+        cache.write_text(json.dumps(stored))
+    return coded
+
+
+def labelled_gold(articles: list[dict], coded: list[list[dict]]) -> list[tuple[dict, bool, str]]:
+    rows = []
+    for article, events in zip(articles, coded, strict=True):
+        for event, outcome, _ in harness.match_gold(article, events):
+            if outcome in RIGHT + WRONG:
+                rows.append((event_features(event, len(article["text"])), outcome in RIGHT,
+                             f"gold_{article['set']}"))
+    return rows
+
+
+def labelled_m2e2(records: list[dict], coded: list[list[dict]], skip: set[str]) -> list[tuple[dict, bool, str]]:
+    rows = []
+    for record, events in zip(records, coded, strict=True):
+        if str(record["id"]) in skip:
+            continue
+        for event, outcome in harness.match_m2e2(record, events)["outcomes"]:
+            if outcome in RIGHT + WRONG:
+                rows.append((event_features(event, len(record["text"])), outcome in RIGHT, "m2e2_voa"))
+    return rows
+
+
+def fit(rows: list[tuple[dict, bool, str]]) -> ConfidenceModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = DictVectorizer(sparse=False)
+    x = vectoriser.fit_transform([f for f, _, _ in rows])
+    y = [int(right) for _, right, _ in rows]
+    model = LogisticRegression(C=REGULARISATION, max_iter=2000).fit(x, y)
+    weights = {name: round(float(w), 5) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0],
+                                                            strict=True)}
+    return ConfidenceModel(round(float(model.intercept_[0]), 5), weights)
+
+
+def ece(pairs: list[tuple[float, bool]]) -> float | None:
+    return harness.reliability(pairs)[1]
+
+
+def _figures(test: list[tuple[dict, bool, str]], model: ConfidenceModel) -> dict:
+    before = ece([(f["base"], right) for f, right, _ in test])
+    after = ece([(model.probability(f), right) for f, right, _ in test])
+    return {"events": len(test), "share_right": round(sum(r for _, r, _ in test) / len(test), 3),
+            "ece_before": round(before, 3), "ece_held_out": round(after, 3)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
+    parser.add_argument("--write", action="store_true", help="write the model fitted on both gold parts")
+    parser.add_argument("--cache", type=Path, help="keep the coded events here between runs")
+    args = parser.parse_args()
+
+    gold = harness.load_gold(harness.gold_paths(), args.bench)
+    m2e2 = harness._read_jsonl(args.bench / "events" / "m2e2_voa" / "articles.jsonl")
+    print(f"coding {len(gold)} annotated and {len(m2e2)} m2e2 articles ...", file=sys.stderr)
+    rows = labelled_gold(gold, code(gold, args.cache, "gold"))
+    gold_voa_ids = {str(a["id"]) for a in gold if a["set"] == "m2e2_voa"}
+    check = labelled_m2e2(m2e2, code(m2e2, args.cache, "m2e2"), skip=gold_voa_ids)
+    report = {}
+    for held in sorted({name for _, _, name in rows}):
+        model = fit([r for r in rows if r[2] != held])
+        report[held] = _figures([r for r in rows if r[2] == held], model)
+    report["m2e2_voa (check)"] = _figures(check, fit(rows))
+    print(json.dumps(report, indent=2))
+    if args.write:
+        model = fit(rows)
+        MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
