@@ -27,7 +27,12 @@ import articles as harness  # noqa: E402  (eval/articles.py)
 from geowire.events.confidence import MODEL_FILE, ConfidenceModel, event_features  # noqa: E402
 
 RIGHT, WRONG = ("tp",), ("fp", "duplicate")
-REGULARISATION = 1.0
+REGULARISATION = 0.3
+# Features the shipped model uses. Tried across the two gold parts (held-out calibration error and AUC in
+# docs/benchmarks.md): adding certainty, kind of act, named sides, mentions, lede, location basis and the rest
+# lowered the AUC and raised the error on the held-out part (they fit one part's habits), so only the coder's
+# first estimate is rescaled — calibrated, though it separates right from wrong only weakly (AUC about 0.6).
+FITTED_FEATURES = ("base",)
 
 
 def uncalibrated_pipeline():
@@ -82,7 +87,7 @@ def fit(rows: list[tuple[dict, bool, str]]) -> ConfidenceModel:
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = DictVectorizer(sparse=False)
-    x = vectoriser.fit_transform([f for f, _, _ in rows])
+    x = vectoriser.fit_transform([{k: v for k, v in f.items() if k.startswith(FITTED_FEATURES)} for f, _, _ in rows])
     y = [int(right) for _, right, _ in rows]
     model = LogisticRegression(C=REGULARISATION, max_iter=2000).fit(x, y)
     weights = {name: round(float(w), 5) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0],
@@ -95,10 +100,16 @@ def ece(pairs: list[tuple[float, bool]]) -> float | None:
 
 
 def _figures(test: list[tuple[dict, bool, str]], model: ConfidenceModel) -> dict:
+    from sklearn.metrics import roc_auc_score
+
+    probabilities = [model.probability(f) for f, _, _ in test]
+    labels = [right for _, right, _ in test]
     before = ece([(f["base"], right) for f, right, _ in test])
-    after = ece([(model.probability(f), right) for f, right, _ in test])
-    return {"events": len(test), "share_right": round(sum(r for _, r, _ in test) / len(test), 3),
-            "ece_before": round(before, 3), "ece_held_out": round(after, 3)}
+    after = ece(list(zip(probabilities, labels, strict=True)))
+    return {"events": len(test), "share_right": round(sum(labels) / len(test), 3),
+            "ece_before": round(before, 3), "ece_held_out": round(after, 3),
+            "auc_held_out": round(roc_auc_score(labels, probabilities), 3),
+            "confidence_range": [round(min(probabilities), 3), round(max(probabilities), 3)]}
 
 
 def main() -> int:

@@ -28,8 +28,10 @@ def _in_sentence(start: int, sentence) -> bool:
 
 def _locative_chars(trigger) -> list[tuple[int, int]]:
     clause = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    # "workers in Dhaka demanded ...": where the actors are is where they acted
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     spans = []
-    for node in (clause, trigger):
+    for node in (clause, trigger, *subjects):
         for prep in node.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
                 sub = list(prep.subtree)
@@ -39,6 +41,10 @@ def _locative_chars(trigger) -> list[tuple[int, int]]:
 
 # a smaller area says more about where it happened; unknown precision ranks as a town
 SPECIFICITY = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+# "Venezuelan Opposition Insists on Peaceful Protest CARACAS, VENEZUELA — Opponents ...": a capitalised
+# dateline can follow a headline on the same line
+CAPITAL_DATELINE = re.compile(r"(?:^|\s)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][A-Za-z'’. -]{1,30}?)?)"
+                              r"\s*(\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 DATELINE = re.compile(r"^\s*([A-Za-z][\w .,'’-]{1,60}?)\s*(\([^)]{1,40}\))?\s*[—–:-]{1,2}\s")
 
 
@@ -94,19 +100,28 @@ def _named_in_actor(place: Place, actors: list[Actor]) -> bool:
         a.start <= place.start and place.end <= a.end and (a.end - a.start) > (place.end - place.start) for a in actors)
 
 
+def _attribute(token) -> bool:
+    """'Baghdad's forces', 'U.S. forces', 'Syria's chief ally': a place that qualifies a noun names whose
+    the thing is, not where the act took place."""
+    return token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN") \
+        and token.head.ent_type_ not in ("GPE", "LOC", "FAC")
+
+
 def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]],
-                    actors: list[Actor] = ()) -> EventLocation | None:
+                    actors: list[Actor] = (), locative_only: bool = False) -> EventLocation | None:
     scope = _clause_scope(trigger)
     doc = sentence.doc
     window = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else 0:sentence.end]
     starts = {tok.idx: tok.i for tok in window}  # this sentence and the one before, for "the area"
     usable = [p for p in places if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
               and not _named_in_actor(p, actors) and p.start in starts
-              and not _reference_point(sentence.doc[starts[p.start]])]
+              and not _reference_point(doc[starts[p.start]]) and not _attribute(doc[starts[p.start]])]
     candidates = [p for p in usable if _in_sentence(p.start, sentence) and starts[p.start] in scope]
     if not candidates:
         return _named_before(usable, trigger) if _refers_to_a_place(trigger) else None
     locative = [p for p in candidates if _inside(p, _locative_chars(trigger))]
+    if locative_only and not locative:
+        return None  # "criticized Syria's ally", "talks on Iran": a speech act's other places are its topic
     pool = locative or candidates
     chosen = min(pool, key=lambda p: (SPECIFICITY.get(p.precision or "city", 1), abs(p.start - trigger.idx)))
     return located(chosen)
@@ -143,6 +158,9 @@ def dateline_extent(text: str) -> tuple[int, int] | None:
         match = DATELINE.match(line)
         if match is not None and len(match.group(1).split()) <= 5:
             return line_start + match.start(1), line_start + match.end(2 if match.group(2) else 1)
+    match = CAPITAL_DATELINE.search(text[:400])
+    if match is not None:
+        return match.start(1), match.end(2 if match.group(2) else 1)
     return None
 
 
@@ -159,7 +177,8 @@ def document_focus(places: list[Place]) -> EventLocation | None:
     Used only when an event's sentence names no place, and marked as such, so that a
     reader never mistakes the article's focus for the event's own place.
     """
-    resolved = [p for p in places if p.lat is not None and not p.demonym]
+    # a country or a region is no focus: "Venezuela" stands in for Caracas as a centroid would for a town
+    resolved = [p for p in places if p.lat is not None and not p.demonym and p.precision not in ("country", "region")]
     if not resolved:
         return None
     counts: dict[object, int] = {}

@@ -35,7 +35,7 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "ACCUSE": frozenset({"against", "on", "of", "with"}),
     "SANCTION": frozenset({"on", "against", "from", "to"}),
     "ASSAULT": frozenset({"on", "against", "at", "upon", "into", "targeting", "toward", "towards", "of"}),
-    "COERCE": frozenset({"on", "against", "into", "of"}),
+    "COERCE": frozenset({"on", "against", "into", "of", "at"}),
     "THREATEN": frozenset({"against", "on", "with", "to"}),
     "PROTEST": frozenset({"against", "outside", "at"}),
     "REJECT": frozenset({"from", "by"}),

@@ -364,7 +364,7 @@ class EventCoder:
             if trigger.type in types or trigger.entry is DEMAND or in_purpose_clause(trigger.token):
                 continue
             found = [e for e in self.events_for(doc, sentence, trigger, index, None, frame)
-                     if e.source is not None and (e.target is not None or trigger.is_verb)]
+                     if e.source is not None and (e.source.country or e.source.sector)]
             if found:
                 types.add(trigger.type)
                 out += [Coded(e, trigger.token) for e in found[:1]]
@@ -396,7 +396,8 @@ class EventCoder:
         not_places = [(0, self._frame_end)] + [(s.start, s.end) for s in sources if s is not None]
         if trigger.type in SPEECH_ACT_TYPES:
             not_places += [(t.start, t.end) for t in targets if t is not None]
-        location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors)
+        location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors,
+                                   locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
         location = location or frame or document_focus(doc.places)
