@@ -420,5 +420,136 @@ def build_gazetteer(force: Annotated[bool, typer.Option(help="rebuild even when 
     console.print(f"gazetteer index at {escape(str(path))}")
 
 
+# --- live sources and alerts (docs: README "Watching feeds and alerts") ---------------------------------------------
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs, OPML files or URLs, WARC files or URLs")],
+    db: DbOption = None,
+    interval: Annotated[float | None, typer.Option(help="seconds between two polls of a source")] = None,
+    once: Annotated[bool, typer.Option("--once", help="poll every source once, then exit")] = False,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="let sources and webhooks reach loopback and private addresses")] = False,
+    config_path: ConfigOption = None,
+) -> None:
+    """Watch feeds: ingest each new item's page, alert on watchlists; resumes where it stopped."""
+    import signal
+    import threading
+
+    from geowire.net.http import Fetcher
+    from geowire.watcher import Watcher
+
+    config = load_config(config_path)
+    settings = config["watch"]
+    store = _open_store(config, db)
+    private = allow_private or bool(settings["allow_private"])
+    fetcher = Fetcher(_fetch_policy(settings, int(config["ingest"]["max_bytes"]), private))
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    watcher = Watcher(IngestRunner(store, Pipeline.from_config(config)), fetcher, sources,
+                      interval=float(interval if interval is not None else settings["interval"]),
+                      base_url=str(settings["base_url"]), stop=stop,
+                      target_settings={"webhook": {"allow_private": private}},
+                      log=lambda message: console.print(f"[yellow]{escape(message)}[/yellow]"))
+    try:
+        summary = watcher.run(once=once)
+    finally:
+        fetcher.close()
+    console.print_json(json.dumps(summary.as_dict()))
+
+
+def _fetch_policy(settings: dict, max_bytes: int, allow_private: bool):
+    from geowire.net.http import USER_AGENT, FetchPolicy
+
+    return FetchPolicy(user_agent=str(settings["user_agent"] or USER_AGENT), timeout=float(settings["timeout"]),
+                       deadline=float(settings["deadline"]), retries=int(settings["retries"]),
+                       backoff=float(settings["backoff"]), max_redirects=int(settings["max_redirects"]),
+                       max_bytes=max_bytes, per_host_interval=float(settings["per_host_interval"]),
+                       robots=bool(settings["robots"]), allow_private=allow_private)
+
+
+watchlist_app = typer.Typer(help="Watchlists: an area, event types and actors to be alerted about.",
+                            no_args_is_help=True)
+app.add_typer(watchlist_app, name="watchlist")
+
+
+@watchlist_app.command("add")
+def watchlist_add(
+    name: Annotated[str, typer.Argument(help="a name for the watchlist")],
+    to: Annotated[str, typer.Option("--to", help="webhook URL, a .jsonl file, or - for stdout")],
+    bbox: Annotated[str | None, typer.Option(help="MINLON,MINLAT,MAXLON,MAXLAT")] = None,
+    near: Annotated[str | None, typer.Option(help="a place name (gazetteer) or LAT,LON")] = None,
+    radius: Annotated[str, typer.Option(help="radius around --near in km, e.g. 50 or 50km")] = "50km",
+    geojson: Annotated[Path | None, typer.Option(help="a GeoJSON file of polygons")] = None,
+    types: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable)")] = None,
+    actors: Annotated[list[str] | None, typer.Option("--actor", help="actor country code or name (repeatable)")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="at least this confidence")] = None,
+    min_sources: Annotated[int | None, typer.Option(help="reported by at least this many outlets")] = None,
+    certainty: Annotated[list[str] | None, typer.Option(help="asserted, reported, ... (repeatable)")] = None,
+    on_update: Annotated[bool, typer.Option("--on-update", help="alert again when an event gains sources")] = False,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Add a watchlist: new events matching it are alerted once to its target."""
+    from geowire.alerts.targets import target_kind
+    from geowire.alerts.watchlist import Watchlist, WatchlistError, polygons_from_geojson
+    from geowire.store.live import LiveStore
+
+    try:
+        target_kind(to)
+        area: dict = {}
+        if bbox:
+            area["bbox"] = tuple(float(v) for v in bbox.split(","))
+            if len(area["bbox"]) != 4:
+                raise WatchlistError("--bbox needs four numbers")
+        if near:
+            area["near"] = (*_near_point(near), _parse_km(radius))
+        if geojson:
+            area["polygons"] = polygons_from_geojson(geojson)
+        watchlist = Watchlist(**area, types=types or [], actors=actors or [], certainty=certainty or [],
+                              min_confidence=min_confidence, min_sources=min_sources)
+        store = _open_store(load_config(config_path), db)
+        LiveStore(store.engine).add_watchlist(name, watchlist.to_spec(), to, on_update)
+    except ValueError as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from None
+    console.print(f"watchlist {escape(name)} added; alerts go to {escape(to)}")
+
+
+def _near_point(value: str) -> tuple[float, float]:
+    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*", value)
+    return (float(match.group(1)), float(match.group(2))) if match else _resolve_near(value)
+
+
+@watchlist_app.command("list")
+def watchlist_list(db: DbOption = None, config_path: ConfigOption = None) -> None:
+    """List watchlists with their area, filters and target."""
+    from geowire.store.live import LiveStore
+
+    store = _open_store(load_config(config_path), db)
+    rows = LiveStore(store.engine).watchlists()
+    table = Table(title=f"{len(rows)} watchlists")
+    for column in ("name", "watching", "target", "on update"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(Text(row["name"]), Text(json.dumps(row["spec"])), Text(row["target"]),
+                      "yes" if row["on_update"] else "no")
+    out.print(table)
+
+
+@watchlist_app.command("remove")
+def watchlist_remove(name: Annotated[str, typer.Argument(help="the watchlist to remove")],
+                     db: DbOption = None, config_path: ConfigOption = None) -> None:
+    """Remove a watchlist and its alert log."""
+    from geowire.store.live import LiveStore
+
+    store = _open_store(load_config(config_path), db)
+    if not LiveStore(store.engine).remove_watchlist(name):
+        console.print(f"[red]No watchlist {escape(name)}.[/red]")
+        raise typer.Exit(1)
+    console.print(f"watchlist {escape(name)} removed")
+
+
 if __name__ == "__main__":
     app()

@@ -15,7 +15,7 @@ from typing import Any
 
 KINDS: tuple[str, ...] = (
     "cleaners", "language", "dedup", "nlp", "recognisers", "resolvers",
-    "actors", "timex", "coders", "exporters",
+    "actors", "timex", "coders", "exporters", "sources", "alert_targets",
 )
 
 
@@ -101,6 +101,11 @@ _BUILTIN_MODULES = (
     "geowire.timex.recognise",
     "geowire.events.coder",
     "geowire.export.formats",
+    "geowire.sources.feed",
+    "geowire.sources.opml",
+    "geowire.sources.page",
+    "geowire.sources.warc",
+    "geowire.alerts.targets",
 )
 _loaded = False
 

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import BackgroundTasks, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -108,7 +108,7 @@ def _openapi_with_problems(app: FastAPI) -> dict:
             responses["422"] = {"description": "invalid request", **problem}
             if "{" in path or method == "delete":
                 responses["404"] = {"description": "not found", **problem}
-            if method in ("post", "delete"):
+            if method in ("post", "delete") or path.startswith(("/api/watchlists", "/api/ingest")):
                 responses["401"] = {"description": "missing or wrong bearer token", **problem}
                 responses["403"] = {"description": "writes are disabled on this server", **problem}
             responses["500"] = {"description": "internal error", **problem}
@@ -243,10 +243,11 @@ def _add_write_routes(app: FastAPI, store: Store, settings: ApiSettings, runner_
         if not secrets.compare_digest(given.encode(), settings.token.encode()):
             raise HTTPException(401, "a valid bearer token is required")
 
-    @app.post("/api/ingest", summary="Ingest texts, HTML pages or URLs (needs the token)",
+    jobs = _IngestJobs(store, settings, runner_factory)
+
+    @app.post("/api/ingest", summary="Ingest texts and HTML pages now, and URLs in the background (needs the token)",
               dependencies=[Depends(require_token)])
-    def ingest(request: IngestRequest) -> dict:
-        from geowire.ingest.fetch import fetch_document
+    def ingest(request: IngestRequest, background: BackgroundTasks) -> dict:
         from geowire.ingest.sources import Rejected, document_from_record
 
         items = []
@@ -255,9 +256,22 @@ def _add_write_routes(app: FastAPI, store: Store, settings: ApiSettings, runner_
                 items.append(document_from_record(record.model_dump(exclude_none=True), f"api:{number}"))
             except ValueError as exc:
                 items.append(Rejected(f"api:{number}", str(exc)))
-        items += [fetch_document(url, allow_private=settings.allow_private_urls) for url in request.urls]
-        summary = runner_factory(store).run(items, command="api-ingest")
-        return summary.as_dict()
+        summary = runner_factory(store).run(items, command="api-ingest").as_dict() if items else _empty_summary()
+        if request.urls:
+            job = jobs.create(request.urls)
+            background.add_task(jobs.run, job, request.urls)
+            summary["urls_job"] = job
+        return summary
+
+    @app.get("/api/ingest/{job_id}", summary="The state of a background URL ingest (needs the token)",
+             dependencies=[Depends(require_token)])
+    def ingest_job(job_id: str) -> dict:
+        found = jobs.get(job_id)
+        if found is None:
+            raise HTTPException(404, f"no ingest job {job_id}")
+        return found
+
+    _add_watchlist_routes(app, store, require_token)
 
     @app.delete("/api/articles/{article_id}", summary="Remove an article; events it alone supported are deleted",
                 dependencies=[Depends(require_token)])
@@ -267,6 +281,114 @@ def _add_write_routes(app: FastAPI, store: Store, settings: ApiSettings, runner_
         except KeyError:
             raise HTTPException(404, f"no article {article_id}") from None
         return {"removed": article_id, "deleted_events": deleted}
+
+
+def _empty_summary() -> dict:
+    from geowire.runner import RunSummary
+
+    return RunSummary().as_dict()
+
+
+class _IngestJobs:
+    """URLs posted to /api/ingest, fetched after the answer is sent: a few at a time through the guarded, polite
+    fetcher, then run through the pipeline into the store. Jobs are kept in memory (the last 1000)."""
+
+    def __init__(self, store: Store, settings: ApiSettings, runner_factory):
+        import threading
+        from collections import OrderedDict
+
+        self.store = store
+        self.settings = settings
+        self.runner_factory = runner_factory
+        self._jobs: OrderedDict[str, dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def create(self, urls: list[str]) -> str:
+        job = secrets.token_hex(8)
+        with self._lock:
+            self._jobs[job] = {"id": job, "status": "queued", "urls": len(urls), "summary": None}
+            while len(self._jobs) > 1000:
+                self._jobs.popitem(last=False)
+        return job
+
+    def get(self, job: str) -> dict | None:
+        with self._lock:
+            found = self._jobs.get(job)
+            return dict(found) if found else None
+
+    def run(self, job: str, urls: list[str]) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        from geowire.ingest.fetch import fetch_document
+
+        self._update(job, status="running")
+        try:
+            with ThreadPoolExecutor(max_workers=min(4, len(urls))) as pool:
+                items = list(pool.map(lambda url: fetch_document(url, allow_private=self.settings.allow_private_urls),
+                                      urls))
+            summary = self.runner_factory(self.store).run(items, command="api-ingest-urls")
+            self._update(job, status="done", summary=summary.as_dict())
+        except Exception as exc:  # a background job must record its failure, not vanish
+            self._update(job, status="failed", error=f"{type(exc).__name__}: {exc}")
+
+    def _update(self, job: str, **values) -> None:
+        with self._lock:
+            if job in self._jobs:
+                self._jobs[job].update(values)
+
+
+class WatchlistBody(BaseModel):
+    name: str = Field(min_length=1, max_length=128)
+    to: str = Field(min_length=1, max_length=2000, description="webhook URL, a .jsonl file path, or - for stdout")
+    bbox: list[float] | None = Field(default=None, min_length=4, max_length=4,
+                                     description="min lon, min lat, max lon, max lat")
+    near: list[float] | None = Field(default=None, min_length=2, max_length=2, description="lat, lon")
+    radius_km: float = Field(default=50.0, gt=0, le=5000)
+    geojson: dict | None = Field(default=None, description="a GeoJSON Polygon, MultiPolygon, Feature or collection")
+    types: list[str] = Field(default_factory=list, max_length=16)
+    actors: list[str] = Field(default_factory=list, max_length=50)
+    certainty: list[str] = Field(default_factory=list, max_length=5)
+    min_confidence: float | None = Field(default=None, ge=0, le=1)
+    min_sources: int | None = Field(default=None, ge=1, le=100000)
+    on_update: bool = False
+
+
+def _add_watchlist_routes(app: FastAPI, store: Store, require_token) -> None:
+    from geowire.store.live import LiveStore
+
+    live = LiveStore(store.engine)
+
+    @app.get("/api/watchlists", summary="Watchlists and their targets (needs the token: targets may be secret)",
+             dependencies=[Depends(require_token)])
+    def watchlists() -> list[dict]:
+        return live.watchlists()
+
+    @app.post("/api/watchlists", summary="Add a watchlist (needs the token)", dependencies=[Depends(require_token)])
+    def add_watchlist(body: WatchlistBody) -> dict:
+        from geowire.alerts.targets import target_kind
+        from geowire.alerts.watchlist import Watchlist, polygons_from_geojson
+
+        try:
+            target_kind(body.to)
+            area: dict[str, Any] = {}
+            if body.bbox is not None:
+                area["bbox"] = tuple(body.bbox)
+            if body.near is not None:
+                area["near"] = (*body.near, body.radius_km)
+            if body.geojson is not None:
+                area["polygons"] = polygons_from_geojson(body.geojson)
+            watchlist = Watchlist(**area, types=body.types, actors=body.actors, certainty=body.certainty,
+                                  min_confidence=body.min_confidence, min_sources=body.min_sources)
+            return live.add_watchlist(body.name, watchlist.to_spec(), body.to, body.on_update)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.delete("/api/watchlists/{name}", summary="Remove a watchlist (needs the token)",
+                dependencies=[Depends(require_token)])
+    def remove_watchlist(name: str) -> dict:
+        if not live.remove_watchlist(name):
+            raise HTTPException(404, f"no watchlist {name}")
+        return {"removed": name}
 
 
 _SECURITY_HEADERS = {

@@ -1,66 +1,38 @@
-"""Fetch a page by URL for ingestion, refusing addresses a stranger's link must not reach.
+"""Fetch a page by URL for ingestion (``POST /api/ingest``), refusing addresses a stranger's link must not reach.
 
-A URL from an untrusted list could point at this machine or the local network (SSRF), so
-every address the host name resolves to must be public unless the caller allows private
-ones (tests, or a deliberate local set-up). Redirects are followed by hand so each hop is
-checked the same way.
+The work is done by :mod:`geowire.net`: the SSRF guard checks every address the host resolves to (and every
+redirect), the connection goes to the address that was checked, and the polite client applies robots.txt, time
+limits, retries and the size limit. Here a failure becomes a :class:`Rejected` item with the reason.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-from urllib.parse import urljoin, urlparse
-
-import httpx
-
 from geowire.ingest.sources import DEFAULT_MAX_BYTES, Item, Rejected, document_from_bytes
+from geowire.net.guard import RefusedURL, resolve_public
+from geowire.net.http import Fetcher, FetchError, FetchPolicy
 
 MAX_REDIRECTS = 5
 
-
-class RefusedURL(ValueError):
-    pass
+__all__ = ["RefusedURL", "check_url", "fetch_document"]
 
 
 def check_url(url: str, allow_private: bool = False) -> None:
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise RefusedURL(f"only http(s) URLs with a host are fetched: {url!r}")
-    if allow_private:
-        return
-    try:
-        infos = socket.getaddrinfo(parsed.hostname, parsed.port or 443, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise RefusedURL(f"cannot resolve {parsed.hostname!r}: {exc}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            raise RefusedURL(f"{parsed.hostname!r} resolves to a non-public address ({address})")
+    """Raise :class:`RefusedURL` unless the URL is http(s) and (unless allowed) every address it resolves to is
+    public."""
+    resolve_public(url, allow_private)
 
 
 def fetch_document(url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 20.0,
-                   allow_private: bool = False) -> Item:
+                   allow_private: bool = False, fetcher: Fetcher | None = None) -> Item:
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(FetchPolicy(timeout=timeout, deadline=max(timeout * 3, 30.0), retries=1,
+                                             backoff=0.5, max_redirects=MAX_REDIRECTS, max_bytes=max_bytes,
+                                             per_host_interval=0.0, allow_private=allow_private))
     try:
-        raw, final_url = _download(url, max_bytes, timeout, allow_private)
-    except (RefusedURL, httpx.HTTPError) as exc:
+        response = fetcher.get(url, max_bytes=max_bytes)
+    except FetchError as exc:
         return Rejected(url, f"fetch refused or failed: {exc}")
-    return document_from_bytes(raw, url, html=True, url=final_url)
-
-
-def _download(url: str, max_bytes: int, timeout: float, allow_private: bool) -> tuple[bytes, str]:
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": "geowire"}) as client:
-        for _ in range(MAX_REDIRECTS + 1):
-            check_url(url, allow_private)
-            with client.stream("GET", url) as response:
-                if response.is_redirect:
-                    url = urljoin(url, response.headers["location"])
-                    continue
-                response.raise_for_status()
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > max_bytes:
-                        raise httpx.HTTPError(f"response is over the {max_bytes:,}-byte limit")
-                return bytes(body), url
-    raise httpx.HTTPError(f"more than {MAX_REDIRECTS} redirects")
+    finally:
+        if own:
+            fetcher.close()
+    return document_from_bytes(response.body, url, html=True, url=response.url)

@@ -191,3 +191,56 @@ quarantine = Table(
     Column("run_id", Integer, ForeignKey("runs.id")),
     Column("created_at", String(32), nullable=False),
 )
+
+# --- live sources and alerts (revision 0004) ---------------------------------------------------------------------
+
+# A watched source (feed, OPML, page, archive): validators for a conditional GET, when to poll next, what went wrong.
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("id", String(64), primary_key=True),          # sha256 of the URL (a URL may be longer than an index allows)
+    Column("url", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("polled_at", String(32)),
+    Column("next_poll_at", String(32)),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+)
+
+# Items of a source already handled (stored, quarantined or refused for good): never fetched again.
+watch_items = Table(
+    "watch_items", metadata,
+    Column("source_id", String(64), ForeignKey("watch_sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_key", String(64), primary_key=True),    # sha256 of the item's id or link
+    Column("seen_at", String(32), nullable=False),
+)
+
+# What to watch for (area, types, actors, thresholds: JSON) and where to send alerts.
+watchlists = Table(
+    "watchlists", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(128), nullable=False, unique=True),
+    Column("spec", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("on_update", Boolean, nullable=False, default=False),
+    Column("created_at", String(32), nullable=False),
+    Column("checked_until", String(32), nullable=False),  # events updated after this are still to be matched
+)
+
+# One alert per watchlist, event and source count: the key that keeps an alert from being sent twice.
+alerts = Table(
+    "alerts", metadata,
+    Column("watchlist_id", Integer, ForeignKey("watchlists.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("n_sources", Integer, primary_key=True),
+    Column("kind", String(8), nullable=False),            # "new" or "update"
+    Column("payload", Text, nullable=False),
+    Column("status", String(8), nullable=False),          # "pending", "sent" or "failed"
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("sent_at", String(32)),
+)
+Index("ix_alerts_status", alerts.c.status)
+Index("ix_events_updated_at", events.c.updated_at)
