@@ -63,17 +63,19 @@ class Watcher:
 
     def run(self, once: bool = False) -> WatchSummary:
         """Poll until ``stop`` is set (or one round with ``once``); the last round's summary."""
-        self._alerts(WatchSummary())        # alerts left pending by an earlier run go first
+        pending = WatchSummary()
+        self._alerts(pending)               # alerts left pending by an earlier run go first
         while True:
-            summary = self.poll_round(force=once)
+            summary = self.poll_round(force=once, summary=pending)
+            pending = None
             if once or self.stop.is_set():
                 return summary
             self.stop.wait(self._seconds_to_next_poll())
             if self.stop.is_set():
                 return summary
 
-    def poll_round(self, force: bool = False) -> WatchSummary:
-        summary = WatchSummary()
+    def poll_round(self, force: bool = False, summary: WatchSummary | None = None) -> WatchSummary:
+        summary = summary or WatchSummary()
         for location in self.locations:
             if self.stop.is_set():
                 break

@@ -3,7 +3,8 @@
 Only http and https. A host name is resolved once; every address it resolves to must be public (not loopback,
 private, link-local, shared/CGNAT, multicast, reserved, unspecified, a cloud metadata address, nor an IPv6 form
 that embeds one of those: IPv4-mapped, NAT64, 6to4, Teredo). The caller then connects to the address that was
-checked (see ``http.py``), so a second DNS answer cannot rebind the name to an internal address.
+checked (see ``http.py``), so a second DNS answer cannot rebind the name to an internal address. Allowing private
+addresses (local set-ups, tests) opens loopback and the local network, but never a metadata address.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class Target:
     scheme: str
     host: str
     port: int
-    address: str
+    addresses: tuple[str, ...]      # every address the name resolved to, all checked; tried in order
 
 
 def refusal(address: IPAddress) -> str | None:
@@ -94,10 +95,11 @@ def resolve_public(url: str, allow_private: bool = False) -> Target:
     addresses = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
     if not addresses:
         raise RefusedURL(f"{host!r} resolves to no address")
-    if not allow_private:
-        for address in addresses:
-            try:
-                check_address(address)
-            except RefusedURL as exc:
+    for address in addresses:
+        try:
+            check_address(address)
+        except RefusedURL as exc:
+            # allow_private opens loopback and the local network, never a cloud metadata service
+            if not allow_private or "metadata" in str(exc):
                 raise RefusedURL(f"{host!r} resolves to a {exc}") from None
-    return Target(scheme, host, port, addresses[0])
+    return Target(scheme, host, port, tuple(addresses))

@@ -200,28 +200,30 @@ class Fetcher:
     def _send(self, method: str, url: str, target: Target, headers: dict[str, str], body: bytes | None,
               deadline: float) -> httpx.Response:
         self._wait_for_host(target)
-        remaining = deadline - self.clock()
-        if remaining <= 0:
+        if deadline - self.clock() <= 0:
             raise FetchError(f"deadline of {self.policy.deadline:g}s passed before {url}", transient=True)
         parts = urlsplit(url)
-        address = f"[{target.address}]" if ":" in target.address else target.address
-        pinned = urlunsplit((target.scheme, f"{address}:{target.port}", parts.path or "/", parts.query, ""))
         default_port = {"http": 80, "https": 443}[target.scheme]
-        host_header = target.host if target.port == default_port else f"{target.host}:{target.port}"
-        if ":" in target.host:
-            host_header = f"[{target.host}]" if target.port == default_port else f"[{target.host}]:{target.port}"
-        request = self._client.build_request(
-            method, pinned, content=body,
-            headers={"User-Agent": self.policy.user_agent, "Host": host_header, "Accept-Encoding": "gzip, deflate",
-                     **headers},
-            timeout=httpx.Timeout(min(self.policy.timeout, remaining)),
-            extensions={"sni_hostname": target.host} if target.scheme == "https" else None)
-        try:
-            return self._client.send(request, stream=True)
-        except httpx.TimeoutException:
-            raise FetchError(f"timed out fetching {url}", transient=True) from None
-        except httpx.HTTPError as exc:
-            raise FetchError(f"cannot fetch {url}: {exc}", transient=True) from None
+        host = f"[{target.host}]" if ":" in target.host else target.host
+        host_header = host if target.port == default_port else f"{host}:{target.port}"
+        last_error: Exception | None = None
+        for address in target.addresses:      # only addresses the guard checked: no second lookup to rebind
+            netloc = f"[{address}]:{target.port}" if ":" in address else f"{address}:{target.port}"
+            request = self._client.build_request(
+                method, urlunsplit((target.scheme, netloc, parts.path or "/", parts.query, "")), content=body,
+                headers={"User-Agent": self.policy.user_agent, "Host": host_header,
+                         "Accept-Encoding": "gzip, deflate", **headers},
+                timeout=httpx.Timeout(min(self.policy.timeout, max(0.01, deadline - self.clock()))),
+                extensions={"sni_hostname": target.host} if target.scheme == "https" else None)
+            try:
+                return self._client.send(request, stream=True)
+            except httpx.ConnectError as exc:
+                last_error = exc
+            except httpx.TimeoutException:
+                raise FetchError(f"timed out fetching {url}", transient=True) from None
+            except httpx.HTTPError as exc:
+                raise FetchError(f"cannot fetch {url}: {exc}", transient=True) from None
+        raise FetchError(f"cannot connect to {url}: {last_error}", transient=True)
 
     def _read_body(self, response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
         declared = response.headers.get("content-length")
