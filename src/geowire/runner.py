@@ -72,21 +72,33 @@ class IngestRunner:
 
     def _flush(self, docs: list[Document], summary: RunSummary, run_id: int,
                on_item: Callable[[str], None] | None) -> None:
+        lost: set[str] = set()      # canonical copies quarantined after dedup had seen them
         for outcome in self.pipeline.process(docs, batch_size=self.batch_size):
-            self._save(outcome, summary, run_id)
+            if outcome.error is None and outcome.document.duplicate_of in lost:
+                outcome = self._again_without(outcome.document)
+            if not self._save(outcome, summary, run_id) and outcome.document.duplicate_of is None:
+                lost.add(outcome.document.id)
+                if self.dedup is not None and hasattr(self.dedup, "forget"):
+                    self.dedup.forget(outcome.document.id)
             _tick(on_item, outcome.document.origin or outcome.document.id)
 
-    def _save(self, outcome: Outcome, summary: RunSummary, run_id: int) -> None:
+    def _again_without(self, doc: Document) -> Outcome:
+        """A copy of a document that was quarantined: run it again, so it is analysed and stored on its own
+        instead of pointing at an article that does not exist."""
+        doc.duplicate_of = doc.duplicate_kind = None
+        return self.pipeline.process_one(doc)
+
+    def _save(self, outcome: Outcome, summary: RunSummary, run_id: int) -> bool:
         doc = outcome.document
         if outcome.error is not None:
             self._quarantine(summary, run_id, doc.origin or doc.id, outcome.error.stage, outcome.error.reason, doc.raw)
-            return
+            return False
         signature = self.dedup.signature(doc) if self.dedup is not None and doc.duplicate_of is None else None
         try:
             self.store.save_document(doc, run_id, minhash=signature)
         except IntegrityError as exc:
             self._quarantine(summary, run_id, doc.origin or doc.id, "store", f"cannot store: {exc.orig}", doc.raw)
-            return
+            return False
         summary.stored += 1
         summary.events += len(doc.events)
         if doc.duplicate_kind == "exact":
@@ -95,6 +107,7 @@ class IngestRunner:
             summary.near_duplicates += 1
         elif doc.language not in (None, "en"):
             summary.not_analysed_language += 1
+        return True
 
     def _quarantine(self, summary: RunSummary, run_id: int, origin: str, stage: str, reason: str,
                     raw: bytes | None) -> None:

@@ -129,6 +129,16 @@ class Deduplicator:
             loaded += 1
         return loaded
 
+    def forget(self, doc_id: str) -> None:
+        """Drop a document that was not kept after all (quarantined by a later stage), so no later copy is
+        marked a duplicate of an article that does not exist."""
+        if doc_id in self._signatures:
+            self._lsh.remove(doc_id)
+            del self._signatures[doc_id]
+        for sha in [sha for sha, canonical in self._by_sha.items() if canonical == doc_id]:
+            del self._by_sha[sha]
+        self._order.pop(doc_id, None)
+
     def signature(self, doc: Document) -> bytes:
         """The MinHash signature of a document's text, as bytes for storage."""
         minhash = self._signatures.get(doc.id) if doc.duplicate_of is None else None

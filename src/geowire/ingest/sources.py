@@ -67,6 +67,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     if suffix in WARC_SUFFIXES:
         yield from read_warc(path, max_bytes)     # streamed: an archive may hold thousands of pages
         return
+    if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and _starts_as_json_lines(path)):
+        yield from _read_jsonl_file(path, max_bytes)   # streamed: the size limit is per record, not per file
+        return
     try:
         raw = _read_limited(path, max_bytes)
     except _TooBig as exc:
@@ -95,9 +98,59 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
 
 
 def read_jsonl_stream(stream: IO[bytes], origin: str = "stdin", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    for number, line in enumerate(stream, start=1):
-        if line.strip():
+    for number, line, too_long in _limited_lines(stream, max_bytes):
+        if too_long:
+            yield Rejected(f"{origin}:{number}", f"record is over the {max_bytes:,}-byte limit", line)
+        elif line.strip():
             yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
+
+
+def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        with open(path, "rb") as raw_handle:
+            gzipped = raw_handle.read(2) == b"\x1f\x8b"
+        opener = gzip.open if gzipped else open
+        with opener(path, "rb") as handle:
+            for number, line, too_long in _limited_lines(handle, max_bytes):
+                if too_long:
+                    yield Rejected(f"{origin}:{number}", f"record is over the {max_bytes:,}-byte limit", line)
+                elif line.strip():
+                    yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
+    except OSError as exc:
+        yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
+    except (EOFError, zlib.error) as exc:
+        yield Rejected(origin, f"corrupt gzip data: {exc}")
+
+
+def _limited_lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes, bool]]:
+    """(number, line, too long) for each line, never holding more than ``max_bytes`` of one line: the rest of
+    an over-long line is skipped in pieces, and only its first kilobyte is kept for quarantine."""
+    number = 0
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= max_bytes or line.endswith(b"\n") and len(line.rstrip(b"\r\n")) <= max_bytes:
+            yield number, line, False
+            continue
+        head = line[:1024]
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+        yield number, head, True
+
+
+def _starts_as_json_lines(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    if head[:2] == b"\x1f\x8b":
+        return False
+    lines = head.splitlines()[:-1] if len(head) == 65536 else head.splitlines()
+    return _is_json_lines(b"\n".join(lines))
 
 
 def read_jsonl_bytes(raw: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
