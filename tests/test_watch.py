@@ -357,3 +357,15 @@ def test_watch_and_watchlist_commands(tmp_path, server):
     assert len(alerts.read_text().splitlines()) == 1
     assert runner.invoke(app, ["watchlist", "remove", "border", *common]).exit_code == 0
     assert runner.invoke(app, ["watchlist", "remove", "border", *common]).exit_code == 1
+
+
+def test_a_single_page_and_an_opml_url(store, server):
+    server.route("/one", body=story("alpha"))
+    server.route("/two", body=story("beta", kind="PROTEST"))
+    serve_feed(server, "/f.xml", [{"title": "2", "link": f"{server.url}/two"}])
+    server.route("/list.opml", body=f'<opml version="2.0"><body><outline xmlUrl="{server.url}/f.xml"/></body></opml>',
+                 headers={"Content-Type": "text/x-opml"})
+    summary = watcher(store, [f"page:{server.url}/one", f"{server.url}/list.opml"]).run(once=True)
+    assert summary.stored == 2 and server.hits["/one"] == 1
+    again = watcher(store, [f"page:{server.url}/one", f"{server.url}/list.opml"]).run(once=True)
+    assert again.stored == 0 and server.hits["/one"] == 1

@@ -53,7 +53,11 @@ class Source(Protocol):
 
 
 def kind_for(location: str) -> str:
+    """``page:URL`` is one page; ``.opml`` an outline; ``.warc``/``.warc.gz`` an archive; anything else a feed
+    (a feed URL that answers with OPML is read as an outline too)."""
     lowered = location.lower().split("?")[0]
+    if lowered.startswith("page:"):
+        return "page"
     if lowered.endswith((".opml", ".opml.xml")):
         return "opml"
     if lowered.endswith((".warc", ".warc.gz")):

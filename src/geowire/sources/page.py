@@ -14,7 +14,7 @@ class PageSource:
     kind = "page"
 
     def poll(self, location: str, fetcher: Fetcher, state: SourceState) -> Poll:
-        return Poll(entries=self._entries(location, fetcher), state=state)
+        return Poll(entries=self._entries(location.removeprefix("page:"), fetcher), state=state)
 
     def _entries(self, location: str, fetcher: Fetcher) -> Iterator[Entry]:
         yield Entry(location, lambda: self._load(location, fetcher))
@@ -30,5 +30,5 @@ class PageSource:
 
 @registry.factory("sources", "page")
 def make_page_source() -> PageSource:
-    """A single web page by URL, fetched once and ingested as one document."""
+    """A single web page (``page:URL``), fetched once and ingested as one document."""
     return PageSource()
