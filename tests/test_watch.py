@@ -369,3 +369,16 @@ def test_a_single_page_and_an_opml_url(store, server):
     assert summary.stored == 2 and server.hits["/one"] == 1
     again = watcher(store, [f"page:{server.url}/one", f"{server.url}/list.opml"]).run(once=True)
     assert again.stored == 0 and server.hits["/one"] == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_xml_bombs_are_refused_in_any_encoding_and_wherever_declared(encoding):
+    from geowire.sources.base import SourceError, refuse_entities
+
+    padding = "<!-- " + "p" * 70000 + " -->"
+    bomb = (f'<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE r [{padding}<!ENTITY a "aaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;">]><rss><channel><title>&b;</title></channel></rss>')
+    with pytest.raises(SourceError, match="XML entities"):
+        refuse_entities(bomb.encode(encoding), "feed")
+    quoted = '<rss><channel><description><![CDATA[How <!ENTITY x "y"> works]]></description></channel></rss>'
+    refuse_entities(quoted.encode(encoding), "feed")

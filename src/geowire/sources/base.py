@@ -71,10 +71,21 @@ def make_source(kind: str, settings: dict | None = None) -> Source:
     return registry.create("sources", kind, settings)
 
 
+CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.DOTALL)
+WIDE_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xfe\xff", "utf-16-be"),
+             (b"\xff\xfe", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"))
+
+
 def refuse_entities(raw: bytes, what: str) -> None:
     """XML with entity declarations is refused before parsing: no feed needs them, and they are how an
-    XML bomb (a billion laughs) or an external entity reaches the parser."""
-    if XML_ENTITY.search(raw[:65536]):
+    XML bomb (a billion laughs) or an external entity reaches the parser. The whole document is searched
+    (outside CDATA sections, which may quote XML), in its own encoding when that is UTF-16 or UTF-32."""
+    text = raw
+    for bom, encoding in WIDE_BOMS:
+        if raw.startswith(bom):
+            text = raw.decode(encoding, "replace").encode("utf-8")
+            break
+    if XML_ENTITY.search(CDATA.sub(b"", text)):
         raise SourceError(f"{what} declares XML entities (refused: possible XML bomb or external entity)")
 
 
