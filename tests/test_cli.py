@@ -63,6 +63,18 @@ def test_events_export_and_show(ingested):
     assert all(json.loads(line)["evidence"] for line in lines)
 
 
+def test_events_filtered_by_who_says_so_and_by_mode(ingested):
+    db, _ = ingested
+    everything = [json.loads(x) for x in _run("events", "--db", db, "--format", "jsonl", "--limit", "500").splitlines()]
+    media = [json.loads(x) for x in _run("events", "--db", db, "--format", "jsonl", "--limit", "500",
+                                         "--attribution-kind", "media").splitlines()]
+    assert media, "the crossing story's Fox News report is a media attribution"
+    assert all(e["attribution"]["kind"] == "media" for e in media) and len(media) < len(everything)
+    historical = [json.loads(x) for x in _run("events", "--db", db, "--format", "jsonl", "--limit", "500",
+                                              "--modality", "historical").splitlines()]
+    assert historical and all(e["modality"] == "historical" for e in historical)
+
+
 def test_events_near_a_named_place(ingested):
     db, _ = ingested
     rows = [json.loads(x) for x in _run("events", "--db", db, "--near", "Abu Kamal", "--radius", "60km",

@@ -265,3 +265,12 @@ def test_crossing_story_junk_and_headline_hold_no_events(crossing):
 def test_crossing_story_militia_threat_is_the_militias(crossing):
     threats = [e for e in crossing.events if e.type == "THREATEN"]
     assert threats and threats[0].source.country == "IRQ"
+
+
+def test_the_headline_is_evidence_of_the_storys_event_not_an_event(extract):
+    text = ("Gunmen attack police station in Kano\n"
+            "Gunmen attacked a police station in Kano on Sunday, killing four officers, police said.")
+    doc = extract(text)
+    assert len(doc.events) == 1
+    starts = [m.start for m in doc.events[0].mentions]
+    assert 0 in starts and doc.events[0].evidence.start > 0

@@ -119,6 +119,11 @@ def events(
     country: Annotated[str | None, typer.Option(help="ISO alpha-3 of source or target")] = None,
     actor: Annotated[str | None, typer.Option(help="text in source or target")] = None,
     certainty: Annotated[str | None, typer.Option(help="asserted, reported, hedged, speculative, negated")] = None,
+    attribution_kind: Annotated[str | None, typer.Option(
+        help="who says so: official, military, media, ngo_igo, imagery, anonymous, eyewitness, social_media, "
+             "unknown")] = None,
+    modality: Annotated[str | None, typer.Option(
+        help="historical, future, hypothetical, negated, or none for current acts")] = None,
     near: Annotated[str | None, typer.Option(help="a place name, resolved with the gazetteer")] = None,
     radius: Annotated[str, typer.Option(help="radius around --near, e.g. 50km")] = "50km",
     limit: Annotated[int, typer.Option(help="at most this many events")] = 100,
@@ -130,7 +135,7 @@ def events(
     config = load_config(config_path)
     store = _open_store(config, db)
     flt = EventFilter(since=since, until=until, type=type, country=country, actor=actor, certainty=certainty,
-                      limit=limit)
+                      attribution_kind=attribution_kind, modality=modality, limit=limit)
     if near:
         flt.near = (*_resolve_near(near), _parse_km(radius))
     found = store.events(flt)

@@ -100,6 +100,12 @@ def _named_in_actor(place: Place, actors: list[Actor]) -> bool:
         a.start <= place.start and place.end <= a.end and (a.end - a.start) > (place.end - place.start) for a in actors)
 
 
+def _head(doc, place: Place):
+    """The place name's head word ("Qaim" of "Al Qaim")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
+
+
 def _attribute(token) -> bool:
     """'Baghdad's forces', 'U.S. forces', 'Syria's chief ally': a place that qualifies a noun names whose
     the thing is, not where the act took place."""
@@ -115,7 +121,7 @@ def attach_location(places: list[Place], sentence, trigger, argument_spans: list
     starts = {tok.idx: tok.i for tok in window}  # this sentence and the one before, for "the area"
     usable = [p for p in places if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
               and not _named_in_actor(p, actors) and p.start in starts
-              and not _reference_point(doc[starts[p.start]]) and not _attribute(doc[starts[p.start]])]
+              and not _reference_point(_head(doc, p)) and not _attribute(_head(doc, p))]
     candidates = [p for p in usable if _in_sentence(p.start, sentence) and starts[p.start] in scope]
     if not candidates:
         return _named_before(usable, trigger) if _refers_to_a_place(trigger) else None

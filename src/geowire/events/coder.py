@@ -32,7 +32,7 @@ from geowire.events.classifier import TypeModel, load_type_model
 from geowire.events.confidence import ConfidenceModel, load_confidence_model, recalibrate
 from geowire.events.coreference import Coded, fold_mentions
 from geowire.events.features import event_head, sentence_features
-from geowire.events.framing import blocked_tokens, furniture_spans
+from geowire.events.framing import blocked_tokens, furniture_spans, headline_spans
 from geowire.events.intent import intent_type
 from geowire.events.lexicon import TriggerEntry
 from geowire.events.modality import (
@@ -185,6 +185,20 @@ def place_target(places, location) -> EventArg | None:
     return EventArg(place.text, place.start, place.end, iso3, None)
 
 
+def cite_headline(doc: Document, parsed, index: ActorIndex) -> None:
+    """'Troops attack rebel camp' above the story: the headline is one more piece of evidence of the
+    story's event of that type (the first one), never an event of its own."""
+    for start, end in headline_spans(doc.text, doc.title):
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for trigger in find_triggers(span, index.name_tokens):
+            event = next((e for e in doc.events if e.type == trigger.type), None)
+            mention = Mention(start, end, trigger.token.idx, trigger.token.idx + len(trigger.token))
+            if event is not None and all(m.start != start for m in event.mentions):
+                event.mentions.append(mention)
+
+
 def outside(sides: list, frame_end: int) -> list:
     """Sides named in the dateline ("BAGHDAD —") are where the story was filed, not who acted."""
     kept = [s for s in sides if s is None or s.start >= frame_end]
@@ -282,6 +296,7 @@ class EventCoder:
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
         events = fold_mentions([event for item in coded for event in item.events])
         doc.events = [e for e in events if self.keep_unasserted or took_place(e)]
+        cite_headline(doc, parsed, index)
         if self.confidence is not None:
             recalibrate(doc.events, len(doc.text), self.confidence)
         if doc.pairs is not None:

@@ -76,6 +76,30 @@ def is_caption(sentence) -> bool:
         c.dep_ in ("aux", "auxpass") for c in root.children)
 
 
+HEADLINE_WITHIN = 400
+
+
+def headline_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
+    """The headline: the title where the text repeats it, or a heading line opening the text. It
+    codes no event of its own but is evidence of the event the story tells."""
+    spans = []
+    if title and title.strip() and 0 <= (at := text.find(title.strip())) < HEADLINE_WITHIN:
+        spans.append((at, at + len(title.strip())))
+    offset = 0
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if offset >= HEADLINE_WITHIN:
+            break
+        stripped = line.strip()
+        following = lines[number + 1] if number + 1 < len(lines) else None
+        if stripped and _is_heading(stripped) and _starts_anew(following) and not BYLINE.match(stripped) \
+                and not CAPTION_START.match(stripped):
+            spans.append((offset, offset + len(line)))
+            break
+        offset += len(line) + 1
+    return spans
+
+
 def _month_with_day(token) -> bool:
     """'till march 15', 'on 12 May': a month name next to a day number, even in lower-case text."""
     if token.lower_ not in MONTH_WORDS:

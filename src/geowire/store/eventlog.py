@@ -49,8 +49,10 @@ def mention_row(event: Event, doc: Document) -> dict[str, Any]:
     place = next((p for p in doc.places if loc and p.start == loc.start and p.end == loc.end), None)
     row.update(location_name=loc.name if loc else None, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
                geonameid=loc.geonameid if loc else None, location_start=loc.start if loc else None,
-               location_end=loc.end if loc else None, location_precision=place.precision if place else None,
-               location_country=place.country_code if place else None, location_basis=loc.basis if loc else None)
+               location_end=loc.end if loc else None,
+               location_precision=(loc.precision if loc else None) or (place.precision if place else None),
+               location_country=(loc.country_code if loc else None) or (place.country_code if place else None),
+               location_basis=loc.basis if loc else None)
     # "" rather than NULL for an unknown date, so the date index serves ordering and keyset paging as is
     row.update(date_value=(event.date.value if event.date else None) or "",
                date_text=event.date.text if event.date else None)

@@ -450,7 +450,8 @@ def event_dict(row: Any) -> dict[str, Any]:
     if row["location_name"] is not None or row["lat"] is not None:
         location = {"name": row["location_name"], "lat": row["lat"], "lon": row["lon"], "geonameid": row["geonameid"],
                     "start": row["location_start"], "end": row["location_end"],
-                    "basis": row["location_basis"] or "sentence"}
+                    "basis": row["location_basis"] or "sentence", "precision": row["location_precision"],
+                    "country_code": row["location_country"]}
     attribution = None
     if row["attribution_text"] is not None:
         attribution = {"text": row["attribution_text"], "start": row["attribution_start"],
