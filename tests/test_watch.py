@@ -250,18 +250,34 @@ def test_opml_lists_feeds(store, server, tmp_path):
     assert summary.stored == 2 and store.stats()["articles"] == 2
 
 
-def test_a_warc_is_streamed_from_a_url(store, server):
+def _warc(pages: int) -> bytes:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
-    for number in range(3):
+    for number in range(pages):
         body = story(f"site{number}", day=f"2024-06-0{number + 1}").encode()
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"http://news.test/{number}", "response",
                                                       payload=io.BytesIO(body), http_headers=headers))
-    data = buffer.getvalue()
+    return buffer.getvalue()
+
+
+def test_a_warc_file_is_watched_record_by_record(store, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc(2))
+    assert watcher(store, [str(path)]).run(once=True).stored == 2
+    path.write_bytes(_warc(3))
+    again = watcher(store, [str(path)]).run(once=True)
+    assert again.new_items == 1 and again.stored == 1
+    broken = tmp_path / "broken.warc"
+    broken.write_bytes(b"WARC/1.0\r\nnonsense" * 10)
+    assert "unreadable web archive" in watcher(store, [str(broken)]).run(once=True).source_errors[0]
+
+
+def test_a_warc_is_streamed_from_a_url(store, server):
+    data = _warc(3)
     server.routes["/crawl.warc.gz"] = lambda _h: (200, {"Content-Type": "application/warc"},
                                                   lambda: (data[i:i + 1000] for i in range(0, len(data), 1000)))
     summary = watcher(store, [f"{server.url}/crawl.warc.gz"]).run(once=True)
@@ -342,7 +358,11 @@ def test_watch_and_watchlist_commands(tmp_path, server):
     assert added.exit_code == 0, added.output
     bad = runner.invoke(app, ["watchlist", "add", "x", "--bbox", "1,2,3", "--to", "-", *common])
     assert bad.exit_code == 2
+    near = runner.invoke(app, ["watchlist", "add", "circle", "--near", "34.37,41.09", "--radius", "30km",
+                               "--to", "-", *common])
+    assert near.exit_code == 0, near.output
     listed = runner.invoke(app, ["watchlist", "list", *common])
+    assert "circle" in listed.output and "34.37" in listed.output
     assert "border" in listed.output and "ASSAULT" in listed.output
 
     server.route("/s", body=story("alpha"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from geowire.ingest.archives import _is_html
+from geowire.ingest.archives import RECORD_TYPES, _is_html
 from geowire.ingest.sources import Rejected, document_from_bytes
 from geowire.net.http import Fetcher, FetchError
 from geowire.registry import registry
@@ -60,12 +60,17 @@ class WarcSource:
         from warcio.exceptions import ArchiveLoadFailed
 
         max_bytes = fetcher.policy.max_bytes
+        valid = 0
         try:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
+                valid += record.rec_type in RECORD_TYPES and record.format.startswith("warc")
                 if record.rec_type != "response" or not _is_html(record):
                     continue
-                key = record.rec_headers.get_header("WARC-Record-ID") or f"{location}#{number}"
                 url = record.rec_headers.get_header("WARC-Target-URI") or None
+                digest = record.rec_headers.get_header("WARC-Payload-Digest")
+                # the same page captured the same way is the same item, even in a rewritten archive
+                key = (f"{url} {digest}" if url and digest else
+                       record.rec_headers.get_header("WARC-Record-ID") or f"{location}#{number}")
                 origin = f"{location}#{number}"
                 raw = record.content_stream().read(max_bytes + 1)
                 if len(raw) > max_bytes:
@@ -75,6 +80,8 @@ class WarcSource:
                 yield Entry(key, lambda item=item: item)
         except (ArchiveLoadFailed, EOFError, ValueError) as exc:
             raise SourceError(f"unreadable web archive {location}: {exc}") from None
+        if valid == 0:
+            raise SourceError(f"unreadable web archive {location}: no WARC records found")
 
 
 @registry.factory("sources", "warc")
