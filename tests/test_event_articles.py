@@ -274,3 +274,13 @@ def test_the_headline_is_evidence_of_the_storys_event_not_an_event(extract):
     assert len(doc.events) == 1
     starts = [m.start for m in doc.events[0].mentions]
     assert 0 in starts and doc.events[0].evidence.start > 0
+
+
+def test_idioms_of_violence_are_no_assault(extract):
+    doc = extract("The widow fought back tears as she spoke, and the court struck down the provision on Monday.")
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_to_demonstrate_something_is_to_show_it(extract):
+    doc = extract("The leaked notes demonstrate clearly why the agency dropped the case.")
+    assert not [e for e in doc.events if e.type == "PROTEST"]

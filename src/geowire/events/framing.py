@@ -15,7 +15,8 @@ import re
 SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 PICTURE_WORDS = re.compile(r"\b(in this|in a|in an) (undated |handout |file |still )*(photo|picture|image|photograph|"
                            r"video grab|screen ?grab)\b|\b(photo|picture|image|footage|still) (taken|released|provided|"
-                           r"obtained|made available|shot)\b", re.IGNORECASE)
+                           r"obtained|made available|shot)\b|\b(is|are) (seen|pictured|shown) [a-z]+ing\b",
+                           re.IGNORECASE)
 MONTH_WORDS = frozenset({"march", "may"})
 MIN_SENTENCE_WORDS = 4
 CAPTION_START = re.compile(

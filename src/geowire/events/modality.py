@@ -57,10 +57,15 @@ def thing_nouns() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows(DATA / "thing_nouns.tsv", 1))
 
 
+@lru_cache(maxsize=1)
+def no_victims() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(DATA / "no_victims.tsv", 1))
+
+
 def is_act_on_things(trigger, index) -> bool:
     """A verb of an act on people whose object is a thing ("satellite images released by the
     company", "released a statement")."""
-    if (trigger.type, trigger.mode) not in ACTS_ON_PEOPLE or not trigger.is_verb:
+    if not trigger.is_verb or ((trigger.type, trigger.mode) not in ACTS_ON_PEOPLE and trigger.type != "ASSAULT"):
         return False
     token = trigger.token
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
@@ -68,7 +73,15 @@ def is_act_on_things(trigger, index) -> bool:
     objects = [c for c in token.children if c.dep_ in deps]
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head]  # "images released last week"
-    return bool(objects) and all(o.lemma_.lower() in thing_nouns() and index.covering(o) is None for o in objects)
+    things = no_victims() if (trigger.type, trigger.mode) not in ACTS_ON_PEOPLE else thing_nouns()
+    return bool(objects) and all(o.lemma_.lower() in things and index.covering(o) is None for o in objects)
+
+
+def is_showing(trigger) -> bool:
+    """'the notes demonstrate clearly why ...', 'demonstrated its resolve': to demonstrate something is to show it."""
+    token = trigger.token
+    return trigger.type == "PROTEST" and token.lemma_.lower() == "demonstrate" and any(
+        c.dep_ in ("dobj", "obj", "ccomp") for c in token.children)
 
 
 def is_shared_view(trigger) -> bool:
