@@ -12,7 +12,11 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def extract():
-    pipeline = Pipeline.from_config()
+    # every stage but dedup, which would fold one test's sentence into an earlier test's look-alike
+    from geowire.config import load_config
+
+    order = [name for name in load_config()["pipeline"]["order"] if name != "dedup"]
+    pipeline = Pipeline.from_config(only=order)
 
     def run(text, published="2024-05-06", title=None):
         doc = Document(id="a1", text=text, published=published, title=title)
@@ -284,3 +288,14 @@ def test_idioms_of_violence_are_no_assault(extract):
 def test_to_demonstrate_something_is_to_show_it(extract):
     doc = extract("The leaked notes demonstrate clearly why the agency dropped the case.")
     assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_caption_placed_in_a_city_holds_no_event(extract):
+    doc = extract("The president attends a meeting with army commanders in Kabul, Afghanistan. "
+                  "The army said on Monday it had retaken the district.")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_present_tense_news_is_no_caption(extract):
+    doc = extract("Officials say armed men attacked the police headquarters in Maiduguri, Nigeria.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]

@@ -21,6 +21,7 @@ MONTH_WORDS = frozenset({"march", "may"})
 MIN_SENTENCE_WORDS = 4
 CAPTION_START = re.compile(
     r"^\s*(FILE\s*[-–—:]|FILE PHOTO|PHOTO\s*[-–—:]|Photo\s*:|Image\s*:|Video\s*:|Caption\s*:|Pictured\s*:"
+    r"|related stories|read more\b|also read\b|see also\b"
     r"|\(?(AP|AFP|Reuters|Getty) Photo)", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$|.{0,60}\|\s*.{0,60}$)")
 MAX_HEADING_WORDS = 20
@@ -65,6 +66,17 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
 FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\b")
 
 
+# "... attends a meeting with prosecutors in Moscow, Russia." — a caption ends on where the picture was taken
+PLACED_AT_END = re.compile(r"\bin [A-Z][\w.'’-]+( [A-Z][\w.'’-]+)*, [A-Z][\w.'’-]+( [A-Z][\w.'’-]+)*\.?[\s\"”]*$")
+
+
+def _reports(verb) -> bool:
+    """'Officials say ...': news in the present tense, not a caption."""
+    from geowire.events.lexicon import reporting_words
+
+    return verb.lemma_.lower() in reporting_words()["V"]
+
+
 def is_caption(sentence) -> bool:
     """A photo caption run into the text: "FILE - ...", or the agencies' caption form, a
     present-tense description dated in full ("Soldiers stand guard at the gate ..., April 21, 2017,
@@ -73,8 +85,9 @@ def is_caption(sentence) -> bool:
     if CAPTION_START.match(text) or PICTURE_WORDS.search(text):
         return True
     root = sentence.root
-    return root.tag_ in ("VBZ", "VBP") and bool(FULL_DATE.search(text)) and not any(
-        c.dep_ in ("aux", "auxpass") for c in root.children)
+    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    return bool(FULL_DATE.search(text) or PLACED_AT_END.search(text)) and not _reports(root)
 
 
 HEADLINE_WITHIN = 400
