@@ -127,13 +127,21 @@ def extract(pipeline: Pipeline, items: Iterable[Item], raw: bool = False,
         outcomes = iter(pipeline.process(docs, raw=raw, batch_size=batch_size))
         for item in batch:
             if isinstance(item, Rejected):
-                yield {"id": item.origin, "error": f"{item.stage}: {item.reason}"}
+                yield _failure(item.record_id or item.origin, f"{item.stage}: {item.reason}", item.origin)
                 continue
             outcome = next(outcomes)
             if outcome.error is not None:
-                yield {"id": outcome.document.id, "error": str(outcome.error)}
+                yield _failure(outcome.document.id, str(outcome.error), outcome.document.origin)
             else:
                 yield outcome.document.to_output()
+
+
+def _failure(record_id: str, error: str, origin: str | None) -> dict[str, Any]:
+    """A failed record: its own id (or, when it has none that could be read, where it came from) and why."""
+    failure = {"id": record_id, "error": error}
+    if origin and origin != record_id:
+        failure["origin"] = origin
+    return failure
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Rejected:
     reason: str
     raw: bytes = b""
     stage: str = "ingest"
+    record_id: str | None = None    # the record's own "id", when it has one that could be read
 
     @property
     def id(self) -> str:
@@ -100,7 +102,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
 def read_jsonl_stream(stream: IO[bytes], origin: str = "stdin", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     for number, line, too_long in _limited_lines(stream, max_bytes):
         if too_long:
-            yield Rejected(f"{origin}:{number}", f"record is over the {max_bytes:,}-byte limit", line)
+            yield _too_long(f"{origin}:{number}", line, max_bytes)
         elif line.strip():
             yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
 
@@ -114,7 +116,7 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Item]:
         with opener(path, "rb") as handle:
             for number, line, too_long in _limited_lines(handle, max_bytes):
                 if too_long:
-                    yield Rejected(f"{origin}:{number}", f"record is over the {max_bytes:,}-byte limit", line)
+                    yield _too_long(f"{origin}:{number}", line, max_bytes)
                 elif line.strip():
                     yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
     except OSError as exc:
@@ -164,8 +166,11 @@ def document_from_record(record: dict, origin: str) -> Document:
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise ValueError('record needs a "text" or "html" string')
+    for key in ("text", "html", "title", "url"):
+        if isinstance(record.get(key), str) and not _encodable(record[key]):
+            raise ValueError(f'"{key}" holds a lone surrogate escape: not valid Unicode')
     raw = (html if isinstance(html, str) else text).encode("utf-8")
-    doc_id = str(record.get("id") or _content_id(raw))
+    doc_id = record_id(record) or _content_id(raw)
     return Document(
         id=doc_id,
         text=text if isinstance(text, str) else "",
@@ -181,27 +186,84 @@ def document_from_record(record: dict, origin: str) -> Document:
     )
 
 
+def record_id(record: dict) -> str | None:
+    """A record's own id: a non-empty string or an integer; anything else is no id."""
+    value = record.get("id")
+    if isinstance(value, bool):
+        raise ValueError(f'"id" must be a string or an integer, got {value!r}')
+    if isinstance(value, int):
+        return str(value)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f'"id" must be a string or an integer, got {type(value).__name__}')
+    if not _encodable(value):
+        raise ValueError('"id" holds a lone surrogate escape: not valid Unicode')
+    return value
+
+
+# `"id": "…"` or `"id": 12` in a line that is not (or not all) valid JSON, so its failure can still name it
+_ID_IN_LINE = re.compile(rb'"id"\s*:\s*("(?:[^"\\\r\n]|\\.){1,512}"|-?\d{1,30}(?![\d.eE]))')
+
+
+def _id_in_line(line: bytes) -> str | None:
+    match = _ID_IN_LINE.search(line[:65536])
+    if match is None:
+        return None
+    try:
+        value = json.loads(match.group(1))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    value = str(value)
+    return value if value and _encodable(value) else None
+
+
+def _too_long(origin: str, head: bytes, max_bytes: int) -> Rejected:
+    return Rejected(origin, f"record is over the {max_bytes:,}-byte limit", head, record_id=_id_in_line(head))
+
+
 def _record_from_line(line: bytes, origin: str, max_bytes: int) -> Iterator[Item]:
     if len(line) > max_bytes:
-        yield Rejected(origin, f"record is {len(line):,} bytes, over the {max_bytes:,}-byte limit", line[:max_bytes])
+        yield Rejected(origin, f"record is {len(line):,} bytes, over the {max_bytes:,}-byte limit", line[:max_bytes],
+                       record_id=_id_in_line(line))
         return
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        yield Rejected(origin, f"line is not valid JSON: {exc}", line)
+        yield Rejected(origin, f"line is not valid JSON: {exc}", line, record_id=_id_in_line(line))
+        return
+    except RecursionError:
+        yield Rejected(origin, "line is not valid JSON: nested too deeply", line, record_id=_id_in_line(line))
         return
     if not isinstance(record, dict):
-        yield Rejected(origin, "JSON line is not an object", line)
+        yield Rejected(origin, f"JSON line is not an object but {_json_type(record)}", line)
+        return
+    try:
+        own_id = record_id(record)
+    except ValueError as exc:
+        yield Rejected(origin, str(exc), line)
         return
     try:
         doc = document_from_record(record, origin)
     except ValueError as exc:
-        yield Rejected(origin, str(exc), line)
+        yield Rejected(origin, str(exc), line, record_id=own_id)
         return
     if not (doc.text or doc.html or "").strip():
-        yield Rejected(origin, "empty document", line)
+        yield Rejected(origin, "empty document", line, record_id=own_id)
         return
     yield doc
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_type(value) -> str:
+    return {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
 
 
 def _read_json_document(raw: bytes, origin: str, max_bytes: int) -> Iterator[Item]:
