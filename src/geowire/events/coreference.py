@@ -45,11 +45,14 @@ def _disagree(a: EventArg | None, b: EventArg | None) -> bool:
 
 
 def _same_actor(a: EventArg | None, b: EventArg | None) -> bool:
+    """The same name, or the same state with no different kind of actor ("U.S. forces", "the U.S.")."""
     if a is None or b is None:
         return False
     if a.text.lower() == b.text.lower():
         return True
-    return bool(a.country and a.sector and (a.country, a.sector) == (b.country, b.sector))
+    if not a.country or a.country != b.country:
+        return False
+    return a.sector is None or b.sector is None or a.sector == b.sector
 
 
 def _dates_disagree(a: Event, b: Event) -> bool:
