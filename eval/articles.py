@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from geowire.geo.resolve import haversine_km
+from geowire.geodesy import haversine_km
 from geowire.model import CERTAINTIES, MODALITIES, PLOVER_TYPES
 
 HERE = Path(__file__).resolve().parent

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from geowire.geo.resolve import haversine_km
+from geowire.geodesy import haversine_km
 from geowire.model import Document
 
 CORPUS = Path("geoparsing/lgl/lgl.xml")

@@ -28,6 +28,7 @@ from geowire.geo.cues import Cues, cues_for
 from geowire.geo.gazetteer import Candidate, Gazetteer, get_gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.sources import ALTERNATE, DEMONYM, PRIMARY, SHORT_FORM
+from geowire.geodesy import haversine_km
 from geowire.model import Document, Place
 from geowire.registry import registry
 
@@ -325,13 +326,6 @@ def _softmax(scores: list[float]) -> list[float]:
 
 def _km(a: Candidate, b: Candidate) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def raw_confidence(prob: float, cand: Candidate) -> float:
