@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geowire.actors.table import tokenise
-from geowire.actors.tsv import read_rows
+from geowire.datafiles import read_rows
 
 DATA = Path(__file__).parent / "data"
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geowire.actors.countries import country_aliases, country_names_by_iso3
-from geowire.actors.tsv import read_rows
+from geowire.datafiles import read_rows
 
 DATA = Path(__file__).parent / "data"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geowire.actors.tsv import read_rows
+from geowire.datafiles import read_rows
 from geowire.events.lexicon import DATA
 from geowire.model import Actor, EventArg, Place
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geowire.actors.tsv import read_rows
+from geowire.datafiles import read_rows
 from geowire.events.arguments import PRONOUNS, ActorIndex, noun_phrase
 from geowire.events.lexicon import reporting_words
 from geowire.model import Actor, Attribution

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from geowire.actors.tsv import read_rows
+from geowire.datafiles import read_rows
 from geowire.events.lexicon import DATA
 from geowire.model import EventArg, EventDate
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geowire.actors.tsv import read_rows
+from geowire.datafiles import read_rows
 from geowire.model import Quantity
 
 DATA = Path(__file__).parent / "data" / "quantities.tsv"

@@ -118,7 +118,7 @@ def parsed_documents(texts: Sequence[str], ids: Sequence[str] | None = None) -> 
 
 def written_examples(path) -> tuple[list[str], list[str]]:
     """(texts, labels) from a ``type<TAB>sentence`` file of examples written for training."""
-    from geowire.actors.tsv import read_rows
+    from geowire.datafiles import read_rows
 
     rows = list(read_rows(path, 2))
     return [text for _, text in rows], [label for label, _ in rows]
