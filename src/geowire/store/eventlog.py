@@ -24,6 +24,7 @@ from geowire.timex.calendar import day_span
 CODED_COLUMNS = tuple(c.name for c in schema.mentions.c if c.name not in ("id", "event_id", "article_id", "active",
                                                                         "created_at"))
 DEGREES_PER_KM = 1 / 111.0
+MAX_CANDIDATES = 200        # events a new mention is compared with, lowest ids first
 # Statements built once: parameters passed at execution keep SQLAlchemy's compiled cache warm,
 # where ``.values(**row)`` would rebuild and recompile them for every mention.
 _INSERT_MENTION = insert(schema.mentions)
@@ -143,7 +144,10 @@ def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
         dated.append(e.c.date_start.between(*window))
     if not dated:
         return []
-    query = select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], or_(*dated), or_(*ties)).limit(200)
+    # a stable order, so a busy day with more candidates than the limit picks the same ones whatever the
+    # order the rows were written in (or the plan the database chose)
+    query = (select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], or_(*dated), or_(*ties))
+             .order_by(e.c.id).limit(MAX_CANDIDATES))
     return [dict(r._mapping) for r in conn.execute(query)]
 
 

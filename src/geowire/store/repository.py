@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from geowire import __version__
 from geowire.model import Document
@@ -25,6 +27,17 @@ from geowire.store.merge import haversine_km
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _insert_new(conn: Connection, table: Table, key: str, **values: Any) -> None:
+    """INSERT ... ON CONFLICT (key) DO NOTHING: a row another writer (or an earlier run) stored first is kept,
+    with no window between a look and a write for two writers to both insert."""
+    dialect = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(conn.dialect.name)
+    if dialect is None:
+        if conn.execute(select(table.c[key]).where(table.c[key] == values[key])).first() is None:
+            conn.execute(insert(table).values(**values))
+        return
+    conn.execute(dialect(table).values(**values).on_conflict_do_nothing(index_elements=[table.c[key]]))
 
 
 @dataclass
@@ -118,27 +131,22 @@ class Store:
     def save_rejection(self, origin: str, stage: str, reason: str, content: bytes | None,
                        run_id: int | None = None) -> str:
         key = hashlib.sha256(origin.encode() + b"\0" + (content or b"")).hexdigest()[:32]
-        q = schema.quarantine
         with self.engine.begin() as conn:
-            if conn.execute(select(q.c.id).where(q.c.id == key)).first() is None:
-                conn.execute(insert(q).values(id=key, origin=origin, stage=stage, reason=reason, content=content,
-                                              run_id=run_id, created_at=_now()))
+            _insert_new(conn, schema.quarantine, "id", id=key, origin=origin, stage=stage, reason=reason,
+                        content=content, run_id=run_id, created_at=_now())
         return key
 
     def _save_raw(self, conn: Connection, sha: str, origin: str, raw: bytes, run_id: int | None) -> None:
-        r = schema.raw_documents
-        if conn.execute(select(r.c.sha256).where(r.c.sha256 == sha)).first() is None:
-            conn.execute(insert(r).values(sha256=sha, origin=origin, content=raw, received_at=_now(), run_id=run_id))
+        _insert_new(conn, schema.raw_documents, "sha256", sha256=sha, origin=origin, content=raw, received_at=_now(),
+                    run_id=run_id)
 
     def _source_id(self, conn: Connection, doc: Document) -> int | None:
         name = doc.site or (urlparse(doc.url).hostname if doc.url else None)
         if not name:
             return None
         s = schema.sources
-        row = conn.execute(select(s.c.id).where(s.c.name == name)).first()
-        if row:
-            return int(row[0])
-        return int(conn.execute(insert(s).values(name=name)).inserted_primary_key[0])
+        _insert_new(conn, s, "name", name=name)
+        return int(conn.execute(select(s.c.id).where(s.c.name == name)).scalar_one())
 
     def _save_analysis(self, conn: Connection, doc: Document) -> set[str]:
         rows = [dict(article_id=doc.id, **_place_row(p)) for p in doc.places]
