@@ -9,7 +9,7 @@ BENCH  ?= ../shared/bench
 DB     ?= sqlite:///geowire.db
 SAMPLES := src/geowire/samples
 
-.PHONY: install run test eval bench lint gazetteer clean
+.PHONY: install run test soak eval bench lint gazetteer clean
 
 install: $(STAMP) $(VENDOR)/.copied
 
@@ -37,6 +37,11 @@ run: install gazetteer
 
 test: install gazetteer
 	$(BIN)/pytest -q
+
+SOAK_EXAMPLES ?= 2000
+
+soak: install gazetteer   # the fuzz tests with many random examples (a fresh seed each time)
+	GEOWIRE_FUZZ_EXAMPLES=$(SOAK_EXAMPLES) $(BIN)/pytest -q tests/test_fuzz_input.py
 
 eval: install gazetteer
 	$(BIN)/python eval/run.py --bench $(BENCH)
