@@ -119,7 +119,8 @@ def attach_location(places: list[Place], sentence, trigger, argument_spans: list
     doc = sentence.doc
     window = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else 0:sentence.end]
     starts = {tok.idx: tok.i for tok in window}  # this sentence and the one before, for "the area"
-    usable = [p for p in places if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
+    nearby = [p for p in places if window.start_char <= p.start < window.end_char]
+    usable = [p for p in nearby if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
               and not _named_in_actor(p, actors) and p.start in starts
               and not _reference_point(_head(doc, p)) and not _attribute(_head(doc, p))]
     candidates = [p for p in usable if _in_sentence(p.start, sentence) and starts[p.start] in scope]

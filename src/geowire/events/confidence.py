@@ -74,7 +74,17 @@ def load_confidence_model(path: Path = MODEL_FILE) -> ConfidenceModel | None:
 
 
 def recalibrate(events: list[Event], text_length: int, model: ConfidenceModel) -> None:
-    from dataclasses import asdict
-
     for event in events:
-        event.confidence = round(model.probability(event_features(asdict(event), text_length)), 3)
+        event.confidence = round(model.probability(event_features(_as_contract(event), text_length)), 3)
+
+
+def _as_contract(event: Event) -> dict:
+    """The few keys of the contract form the features read (dataclasses.asdict copies everything, deeply)."""
+    def side(arg):
+        return None if arg is None else {"country": arg.country, "sector": arg.sector}
+
+    return {"confidence": event.confidence, "certainty": event.certainty, "type": event.type,
+            "source": side(event.source), "target": side(event.target),
+            "location": None if event.location is None else {"basis": event.location.basis},
+            "attribution": event.attribution, "mentions": event.mentions, "quantities": event.quantities,
+            "modality": event.modality, "evidence": {"start": event.evidence.start}}

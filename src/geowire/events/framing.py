@@ -136,6 +136,6 @@ def blocked_tokens(parsed, spans: list[tuple[int, int]], times) -> set[int]:
         words = [t for t in sentence if not t.is_punct and not t.is_space]
         if len(words) < MIN_SENTENCE_WORDS or is_caption(sentence):
             blocked.update(token.i for token in sentence)  # a fragment ("Fleet suspended") or a caption
-    blocked.update(token.i for token in parsed if _month_with_day(token))
+    blocked.update(token.i for token in parsed if token.lower_ in MONTH_WORDS and _month_with_day(token))
     blocked.update(token.i for entity in parsed.ents if entity.label_ == "PERSON" for token in entity)
     return blocked
