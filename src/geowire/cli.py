@@ -60,8 +60,42 @@ def ingest(
     store = _open_store(config, db)
     runner = IngestRunner(store, Pipeline.from_config(config))
     max_bytes = int(config["ingest"]["max_bytes"])
+    summary = _with_progress("ingesting", paths, lambda advance: runner.run(read_paths(paths, max_bytes),
+                                                                              on_item=advance))
+    _print_summary(summary.as_dict())
+
+
+@app.command()
+def backfill(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders, as for ingest (read here, sent to workers)")],
+    db: DbOption = None,
+    workers: Annotated[int | None, typer.Option(help="start a local Dask cluster of this many processes")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (docs/architecture.md)")] = None,
+    batch_size: Annotated[int, typer.Option(help="documents per task sent to a worker")] = 16,
+    config_path: ConfigOption = None,
+) -> None:
+    """Ingest a large collection with the analysis spread over Dask workers: the same result as ingest."""
+    from geowire.backfill import Backfill, connect
+
+    if (workers is None) == (scheduler is None):
+        raise typer.BadParameter("give either --workers N or --scheduler ADDRESS")
+    if workers is not None and workers < 1:
+        raise typer.BadParameter("--workers must be at least 1")
+    config = load_config(config_path)
+    store = _open_store(config, db)
+    max_bytes = int(config["ingest"]["max_bytes"])
+    with connect(workers=workers, scheduler=scheduler) as client:
+        job = Backfill(store, config, client, batch_size=batch_size)
+        summary = _with_progress("backfilling", paths, lambda advance: job.run(read_paths(paths, max_bytes),
+                                                                                on_item=advance))
+    _print_summary(summary.as_dict())
+
+
+def _with_progress(label: str, paths: list[Path], run):
+    """Run ``run(advance)`` under a progress bar that advances once per input file."""
     total = sum(1 for _ in iter_paths(paths))
-    with Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    with Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=False) as progress:
         task = progress.add_task("", total=total or None)
         last_origin: list[str] = [""]
@@ -73,8 +107,7 @@ def ingest(
                 last_origin[0] = path
                 progress.update(task, advance=1, description=escape(Path(path).name))
 
-        summary = runner.run(read_paths(paths, max_bytes), on_item=advance)
-    _print_summary(summary.as_dict())
+        return run(advance)
 
 
 _RECORD_SUFFIX = re.compile(r"[:#]\d+$")
