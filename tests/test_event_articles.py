@@ -299,3 +299,13 @@ def test_a_caption_placed_in_a_city_holds_no_event(extract):
 def test_present_tense_news_is_no_caption(extract):
     doc = extract("Officials say armed men attacked the police headquarters in Maiduguri, Nigeria.")
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_a_refusal_announced_is_itself_the_act(extract):
+    doc = extract("Jordan said it will not accept any more refugees from the camps.")
+    assert [e.type for e in doc.events] == ["REJECT"]
+
+
+def test_an_attempted_killing_is_an_assault(extract):
+    doc = extract("Gunmen tried to assassinate the provincial governor in Kandahar on Tuesday.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]

@@ -207,11 +207,11 @@ def outside(sides: list, frame_end: int) -> list:
 
 
 def took_place(event: Event) -> bool:
-    """Denied, planned and hypothetical acts did not happen; a promise or a threat is itself the
-    act (PLOVER AGREE/THREATEN), whatever it announces."""
+    """Denied, planned and hypothetical acts did not happen; a promise, a threat or a refusal is
+    itself the act (PLOVER AGREE/THREATEN/REJECT: "will not accept refugees"), whatever it announces."""
     if event.certainty == "negated":
         return False
-    return event.certainty != "speculative" or event.type in ("AGREE", "THREATEN")
+    return event.certainty != "speculative" or event.type in ("AGREE", "THREATEN", "REJECT")
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
