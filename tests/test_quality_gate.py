@@ -16,7 +16,9 @@ MINIMUM_FLOORS = {
     ("extraction", "f1"): 0.95,
     ("geoparsing", "gold_acc161"): 0.85,
     ("geoparsing", "e2e_exact_f1"): 0.80,
-    ("events", "type_accuracy"): 0.85,
+    # 0.85 until issue #13: lexicon rows copied from these records' misspellings were removed and plans,
+    # hypotheticals and denials are no longer coded as events (docs/benchmarks.md); measured 0.829
+    ("events", "type_accuracy"): 0.82,
     ("events", "type_macro_f1"): 0.75,
     ("events", "actor_country_accuracy"): 0.85,
     ("temporal", "strict_f1"): 0.82,
