@@ -14,6 +14,7 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from geowire.geodesy import haversine_km
 from geowire.timex.calendar import from_date, span_of_value
 
 DATE_WINDOW_DAYS = 2
@@ -23,12 +24,6 @@ MAX_HOLDING_DAYS = 31
 RADIUS_KM = {"point": 15.0, "city": 30.0, "admin2": 80.0, "admin1": 250.0, "region": 600.0}
 UNKNOWN_PRECISION_KM = 30.0
 CERTAINTY_RANK = {"asserted": 4, "reported": 3, "hedged": 2, "speculative": 1, "negated": 0}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def parse_day(value: str | None) -> date | None:

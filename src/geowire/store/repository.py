@@ -19,10 +19,10 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from geowire import __version__
+from geowire.geodesy import haversine_km
 from geowire.model import Document
 from geowire.store import eventlog, schema
 from geowire.store.database import create_store_engine, migrate
-from geowire.store.merge import haversine_km
 
 
 def _now() -> str:
