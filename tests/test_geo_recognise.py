@@ -106,3 +106,16 @@ def test_titles_make_persons_and_resident_labels_make_places(recogniser):
     found = {p.text for p in places_of(recogniser, text)}
     assert "Ripley" not in found
     assert "Columbia" in found
+
+
+@pytest.mark.model
+def test_a_lower_case_dateline_opens_the_story(recogniser):
+    text = "this story is from march 3\n\nlucknow: the police arrested four men near the railway station on friday."
+    places = places_of(recogniser, text)
+    assert [p.name for p in places if p.start == text.index("lucknow")] == ["Lucknow"]
+
+
+@pytest.mark.model
+def test_a_lower_case_word_before_a_colon_is_not_taken_for_a_place(recogniser):
+    text = "update: the police arrested four men on friday.\nnote: more to follow."
+    assert not [p for p in places_of(recogniser, text) if p.start in (0, text.index("note"))]

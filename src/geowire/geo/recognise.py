@@ -84,6 +84,8 @@ _DIRECTION_HEAD = re.compile(
     r"South-?[Ee]astern|South-?[Ww]estern)[\s-]+(?=[A-Z])"
 )
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
+_LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
+_DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
 _DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,20}\)\s*)?(?:—|–|--|-|:)")
 _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
@@ -142,7 +144,23 @@ class GazetteerPlaces:
         if self.recover_locative:
             mentions += self._recovered(parsed, text, mentions, votes)
         mentions = self._with_routes(text, _dedupe(mentions))
+        mentions += self._lowercase_dateline(text, mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _lowercase_dateline(self, text: str, taken: list[Mention]) -> list[Mention]:
+        """'ahmedabad: the police ...': a lower-case story keeps its dateline, which capitalisation-led
+        recognition misses; a populated place named there opens the story."""
+        offset = 0
+        for line in text[:_DATELINE_WITHIN].split("\n")[:_DATELINE_LINES]:
+            match = _LOWER_DATELINE.match(line)
+            if match is not None:
+                start, end = offset + match.start(1), offset + match.end(1)
+                known = self.gazetteer.candidates(match.group(1))
+                if known and max(c.population for c in known) >= _DATELINE_POPULATION and not any(
+                        m.start < end and start < m.end for m in taken):
+                    return [Mention(start, end, text[start:end])]
+            offset += len(line) + 1
+        return []
 
     def _with_routes(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Numbered roads ("County Road 43", "W.Va. 61") take precedence over the names inside them."""
