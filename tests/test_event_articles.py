@@ -309,3 +309,16 @@ def test_a_refusal_announced_is_itself_the_act(extract):
 def test_an_attempted_killing_is_an_assault(extract):
     doc = extract("Gunmen tried to assassinate the provincial governor in Kandahar on Tuesday.")
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_it_in_an_adverbial_clause_is_not_the_main_subject(extract):
+    doc = extract("Two Chinese ships fired water cannon at a Philippine vessel as it delivered supplies to "
+                  "Filipino fishermen on Saturday.")
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert not aid or aid[0].source is None or aid[0].source.country != "CHN"
+
+
+def test_its_organ_belongs_to_the_speaker(extract):
+    doc = extract("China's foreign ministry said its coast guard had expelled a Philippine ship on Sunday.")
+    expelled = [e for e in doc.events if e.type == "SANCTION"]
+    assert expelled and expelled[0].source.country == "CHN"

@@ -330,14 +330,22 @@ def _antecedent(token, index: ActorIndex) -> Actor | None:
     leaders threatened" — its = the group), else to the nearest actor before it."""
     head = token.head
     for _ in range(3):
-        if head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+        # "X said it would ...": the speaker; not through "as it delivered ..." (an adverbial clause
+        # is about anyone), nor to a plural subject for "it"
+        if head.dep_ in ("ccomp", "xcomp", "conj"):
             head = head.head
-            speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PRONOUNS]
+            speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PRONOUNS
+                        and _agrees(token, c)]
             if speakers:
                 return index.covering(speakers[0]) or index.within(speakers[0])
         else:
             break
     return _subject_before(token, index) or index.before(token.idx)
+
+
+def _agrees(pronoun, noun) -> bool:
+    plural = pronoun.lower_ in ("they", "their", "them")
+    return plural or noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in REFERRING_NOUNS
 
 
 def _subject_before(token, index: ActorIndex) -> Actor | None:
@@ -346,11 +354,10 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
     start = sentence.start
     if start > 0:
         start = token.doc[start - 1].sent.start
-    plural = token.lower_ in ("they", "their", "them")
     for candidate in reversed(token.doc[start:token.i]):
         if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.lower_ in PRONOUNS:
             continue
-        if candidate.tag_ in ("NNS", "NNPS") and not plural and candidate.lower_ not in REFERRING_NOUNS:
+        if not _agrees(token, candidate):
             continue  # "its" does not stand for "the officials"
         actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
         if actor is not None and (actor.country or actor.sector):
@@ -384,10 +391,12 @@ def to_arg(token, index: ActorIndex) -> EventArg:
         if actor is not None:
             return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
     actor = index.covering(token) or index.within(token) or _referent(token, index)
-    if actor is not None:
-        return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
-    phrase = noun_phrase(token)
     owner = _possessor_country(token, index)
+    if actor is not None:
+        # "its coast guard", said by China's foreign ministry: the organ is the possessor's
+        country = actor.country or (owner.country if owner is not None else None)
+        return EventArg(actor.text, actor.start, actor.end, country, actor.sector)
+    phrase = noun_phrase(token)
     if owner is not None:
         return EventArg(phrase.text, phrase.start_char, phrase.end_char, owner.country, owner.sector)
     place = index.place_within(token)
