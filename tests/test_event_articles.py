@@ -322,3 +322,9 @@ def test_its_organ_belongs_to_the_speaker(extract):
     doc = extract("China's foreign ministry said its coast guard had expelled a Philippine ship on Sunday.")
     expelled = [e for e in doc.events if e.type == "SANCTION"]
     assert expelled and expelled[0].source.country == "CHN"
+
+
+def test_a_demonym_before_a_capitalised_organ_gives_its_country(extract):
+    doc = extract("The Philippine Coast Guard said Chinese vessels blocked a resupply mission on Saturday.")
+    sides = [a for a in doc.actors if "Coast Guard" in a.text]
+    assert sides and (sides[0].country, sides[0].sector) == ("PHL", "COP")
