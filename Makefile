@@ -20,10 +20,16 @@ $(STAMP): pyproject.toml
 	touch $@
 
 $(VENDOR)/.copied: $(WEB)/package.json $(WEB)/package-lock.json
-	cd $(WEB) && npm ci --no-audit --no-fund --silent
-	mkdir -p $(VENDOR)/leaflet
+	cd $(WEB) && npm ci --no-audit --no-fund --silent --ignore-scripts
+	mkdir -p $(VENDOR)/leaflet $(VENDOR)/markercluster $(VENDOR)/uplot $(VENDOR)/swagger-ui
 	cp -r $(WEB)/node_modules/leaflet/dist/leaflet.js $(WEB)/node_modules/leaflet/dist/leaflet.css \
 	      $(WEB)/node_modules/leaflet/dist/images $(VENDOR)/leaflet/
+	cp $(WEB)/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   $(WEB)/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	   $(WEB)/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(VENDOR)/markercluster/
+	cp $(WEB)/node_modules/uplot/dist/uPlot.iife.min.js $(WEB)/node_modules/uplot/dist/uPlot.min.css $(VENDOR)/uplot/
+	cp $(WEB)/node_modules/swagger-ui-dist/swagger-ui-bundle.js $(WEB)/node_modules/swagger-ui-dist/swagger-ui.css \
+	   $(VENDOR)/swagger-ui/
 	cp $(WEB)/node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/
 	cp $(WEB)/node_modules/world-atlas/countries-50m.json $(VENDOR)/
 	touch $@
