@@ -45,6 +45,10 @@ class Place:
     precision: str | None = None        # one of PRECISIONS
     confidence: float = 0.0
     demonym: bool = False               # "Iraqi", "Syrians": a country mention by adjective
+    # how the place was found (geo/resolve.py): "name" (the gazetteer knows the name), "demonym", "approximate"
+    # (a generic word dropped), or for a name it lacks the enclosing place the text gives: "container"
+    # ("Elm Street, Dayton"), "dateline", "document_focus"; None when unresolved
+    basis: str | None = None
 
 
 @dataclass
