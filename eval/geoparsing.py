@@ -127,15 +127,21 @@ def gold_span_resolution(articles: list[Article]) -> tuple[dict[str, float], lis
 
     resolver = make_context_resolver()
     pairs, where = [], []
+    given = placed = 0
     for article in articles:
         doc = Document(id=article.id, text=article.text, spans=[(t.start, t.end) for t in article.toponyms])
         places = resolver(doc).places
         assert len(places) == len(article.toponyms)
+        given += len(places)
+        placed += sum(p.lat is not None for p in places)
         for gold, place in zip(article.toponyms, places, strict=False):
             if gold.lat is not None:
                 pairs.append((gold, place))
                 where.append(article.id)
     metrics = resolution_metrics(pairs, "gold")
+    # every given span, with or without a gold coordinate (streets, buildings): the share given a place
+    metrics["gold_spans_given"] = given
+    metrics["gold_spans_resolved_share"] = placed / given if given else 0.0
     metrics.update(breakdown(pairs))
     metrics.update(confidence_metrics(pairs))
     notes = reliability_notes(pairs) + worst_errors(pairs, where)
@@ -152,6 +158,7 @@ def breakdown(pairs: list) -> dict[str, float]:
     for gold, place in pairs:
         groups.setdefault(f"class_{gold.fclass}", []).append(error_km(gold, place))
         groups.setdefault(f"picked_{place.precision or 'none'}", []).append(error_km(gold, place))
+        groups.setdefault(f"basis_{place.basis or 'none'}", []).append(error_km(gold, place))
         if gold.fcode in BREAKDOWN_CODES:
             groups.setdefault(f"code_{gold.fcode}", []).append(error_km(gold, place))
     out = {}
@@ -257,6 +264,9 @@ def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True,
         "gold_*: resolution of gold spans given as doc.spans (oracle NER); toponyms without a gaztag excluded",
         "gold_class_* / gold_code_*: by the gold GeoNames feature class / code (GeoVirus: L = continent flag)",
         "gold_picked_*: by the precision of the place picked (none = unresolved)",
+        "gold_basis_*: by how the place was found (name, demonym, approximate; container, dateline, "
+        "document_focus for names the gazetteer lacks)",
+        "gold_spans_resolved_share: share of all given spans (with or without gold coordinates) given a place",
         "gold_area_as_town: gold countries/ADM1 resolved to a place whose precision is city or point",
         "e2e_*: recognition against all gold spans; e2e resolution over overlap true positives",
         "auc: mean ln(1+km)/ln(20039), lower is better; unresolved count as 20039 km",

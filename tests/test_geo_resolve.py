@@ -86,7 +86,9 @@ def test_spans_mode_gives_one_place_per_span_in_order(resolver):
     spans = [(second, second + 5), (0, 5), (10, 15)]
     doc = resolver(Document(id="d", text=text, spans=spans))
     assert [(p.start, p.end) for p in doc.places] == spans
-    assert doc.places[1].lat is None and doc.places[1].confidence == 0.0   # unknown name, still one entry
+    # an unknown name still has its one entry, framed by the place the document is about (issue #14)
+    assert doc.places[1].name == "Mosul" and doc.places[1].basis == "document_focus"
+    assert doc.places[1].confidence < doc.places[0].confidence
     assert doc.places[0].geonameid == doc.places[2].geonameid is not None
 
 
@@ -135,3 +137,44 @@ def test_a_town_named_like_a_country_needs_evidence_at_the_mention(resolver):
 def test_a_name_after_a_place_and_comma_is_the_containing_state(resolver):
     place = resolve(resolver, "The plant in Albany, New York, closed.", "Albany", "New York")[1]
     assert (place.country_code, place.precision) == ("US", "admin1")
+
+
+# -- names the gazetteer lacks get the place the text puts them in (issue #14, item 1) -----------------------
+
+
+def test_a_street_takes_the_town_named_after_it(resolver):
+    text = "Police closed Quarry Lane Street, Dayton, after a gas leak; Ohio officials said."
+    street, town, state = resolve(resolver, text, "Quarry Lane Street", "Dayton", "Ohio")
+    assert street.basis == "container" and street.name == town.name == "Dayton"
+    assert street.precision == "city"               # never finer than the town around it
+    assert street.confidence < town.confidence
+    assert town.basis == "name" and state.basis == "name"
+
+
+def test_a_building_in_a_datelined_story_takes_the_dateline(resolver):
+    text = "KIRKUK — Gunmen attacked the Zqxwv Tower on Monday. Baghdad sent troops; Baghdad officials spoke."
+    dateline, tower, *_ = resolve(resolver, text, "KIRKUK", "Zqxwv Tower", "Baghdad", "Baghdad")
+    assert tower.basis == "dateline" and tower.name == dateline.name
+    assert tower.country_code == "IQ"
+
+
+def test_without_a_dateline_the_most_mentioned_place_frames_the_unknown_name(resolver):
+    text = ("Flooding hit Nairobi on Tuesday. Residents of Qzvwx Estate fled as Nairobi officials and "
+            "Nairobi police opened shelters; aid came from Kenya.")
+    places = resolve(resolver, text, "Nairobi", "Qzvwx Estate", "Nairobi", "Nairobi", "Kenya")
+    estate = places[1]
+    assert estate.basis == "document_focus" and estate.name == places[0].name
+    assert estate.precision == "city" and estate.country_code == "KE"
+
+
+def test_no_frame_no_place(resolver):
+    (place,) = resolve(resolver, "Nobody has heard of Qzvwx Estate.", "Qzvwx Estate")
+    assert place.lat is None and place.basis is None and place.confidence == 0.0
+
+
+def test_a_river_without_an_entry_takes_the_document_frame(resolver):
+    text = "From Mosul to the Mediterranean via the Euphrates, Iraqis travelled to Cairo."
+    places = resolve(resolver, text, "Mosul", "Mediterranean", "Euphrates", "Iraqis", "Cairo")
+    assert places[1].feature == "H.SEA" and places[1].basis == "name"
+    assert places[2].basis in ("document_focus", "dateline") and places[2].precision in ("city", "country")
+    assert places[3].basis == "demonym" and places[3].country_code == "IQ"

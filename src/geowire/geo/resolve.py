@@ -109,7 +109,47 @@ class ContextResolver:
         groups = self._groups(text, mentions)
         self._apply_document_context(groups)
         chosen = {g.key: g for g in groups}
-        return [_place(m, chosen.get(_group_key(m)), self.calibration) for m in mentions]
+        places = [_place(m, chosen.get(_group_key(m)), self.calibration) for m in mentions]
+        self._enclosing_places(text, places)
+        return places
+
+    # -- names the gazetteer lacks ---------------------------------------------------
+
+    def _enclosing_places(self, text: str, places: list[Place]) -> None:
+        """A name the gazetteer lacks ("Elm Street", "Fort Hood", "Zamalek") gets the place that
+        the text puts it in: the place named right after it ("Elm Street, Dayton"), else the
+        dateline, else the place the document mentions most. The precision is that place's, so
+        a street is never reported finer than the town around it; ``basis`` says which."""
+        resolved = [p for p in places if p.lat is not None]
+        if not resolved or len(resolved) == len(places):
+            return
+        by_key = {strict_key(p.text): p for p in resolved if p.basis != "demonym"}
+        frame = _dateline(text, resolved)
+        basis = "dateline" if frame else "document_focus"
+        frame = frame or _focus(resolved)
+        for i, place in enumerate(places):
+            if place.lat is not None:
+                continue
+            source, how = None, basis
+            for hint in cues_for(text, place.start, place.end).hints:
+                source = by_key.get(strict_key(hint)) or self._standalone(hint)
+                if source is not None:
+                    how = "container"
+                    break
+            source = source or frame
+            if source is None:
+                continue
+            places[i] = _enclosed(place, source, how, self.calibration)
+
+    def _standalone(self, name: str) -> Place | None:
+        ranked = [c for c in self.gazetteer.lookup(name, limit=5) if c.kind != DEMONYM]
+        if not ranked:
+            return None
+        best = ranked[0]
+        return Place(start=-1, end=-1, text=name, name=best.name, lat=best.lat, lon=best.lon,
+                     geonameid=best.geonameid, country_code=best.country_code,
+                     admin1=best.name if best.precision == "admin1" else best.admin1, feature=best.feature,
+                     precision=best.precision, confidence=0.5, basis="name")
 
     # -- scoring -----------------------------------------------------------------
 
@@ -328,6 +368,44 @@ def _km(a: Candidate, b: Candidate) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
+# the share of a frame's own confidence that an enclosed name keeps (raw, before calibration)
+_ENCLOSED_SHARE = {"container": 0.8, "dateline": 0.6, "document_focus": 0.4}
+_DATELINE = re.compile(r"^[^\n]{0,60}?\s*(?:—|–|--|\s-\s|:|\(\w+\))")
+
+
+def _dateline(text: str, resolved: list[Place]) -> Place | None:
+    """The place of a dateline: a resolved name among the first words, before a dash or colon
+    ("DAYTON, Ohio — ...", "ahmedabad: ...")."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    inside = [p for p in resolved if p.end <= match.end() and p.precision in _ENCLOSING_PRECISIONS]
+    return inside[0] if inside else None
+
+
+_ENCLOSING_PRECISIONS = ("city", "admin2", "admin1", "country")
+
+
+def _focus(resolved: list[Place]) -> Place | None:
+    """The place the document mentions most (towns and areas, not seas or continents); the first
+    mentioned wins a tie."""
+    counts: dict[tuple, list[Place]] = defaultdict(list)
+    for place in resolved:
+        if place.precision in _ENCLOSING_PRECISIONS:
+            counts[(place.name, place.lat, place.lon)].append(place)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda group: (len(group), -group[0].start))[0]
+
+
+def _enclosed(place: Place, source: Place, basis: str, calibration: Calibration | None) -> Place:
+    raw = source.confidence * _ENCLOSED_SHARE[basis]
+    return Place(start=place.start, end=place.end, text=place.text, name=source.name, lat=source.lat,
+                 lon=source.lon, geonameid=source.geonameid, country_code=source.country_code,
+                 admin1=source.admin1, feature=source.feature, precision=source.precision,
+                 confidence=round(raw, 3), demonym=place.demonym, basis=basis)
+
+
 def raw_confidence(prob: float, cand: Candidate) -> float:
     """The winner's share, discounted when only a loose key or a stripped name matched."""
     return prob * (0.8 if cand.loose else 1.0) * (0.6 if cand.approximate else 1.0)
@@ -348,6 +426,7 @@ def _place(mention: Mention, group: _Group | None, calibration: Calibration | No
     raw = raw_confidence(group.probs[0], best)
     place.confidence = round(calibration(raw) if calibration else raw, 3)
     place.demonym = mention.demonym or best.kind == DEMONYM
+    place.basis = "demonym" if place.demonym else "approximate" if best.approximate else "name"
     return place
 
 
