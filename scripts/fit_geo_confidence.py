@@ -1,10 +1,12 @@
 """Fit the place-confidence calibration shipped as src/geowire/geo/data/confidence_calibration.json.
 
-Resolves the gold toponym spans of the LGL development corpus (bench geoparsing/lgl) with the
-calibration switched off, so each place carries the resolver's raw score, and records whether
-the place is within 161 km of the gold point. Prints the 5-fold cross-validated reliability
-table (folds by article: the curve is fitted on four folds and applied to the fifth), then fits
-the shipped curve on all articles. Only the curve (a few dozen numbers) is written.
+Resolves the gold toponym spans of both development corpora, LGL (US local news) and GeoVirus
+(outbreak news worldwide), with the calibration switched off, so each place carries the resolver's
+raw score, and records whether the place is within 161 km of the gold point. One curve is fitted
+per kind of pick (country, region, area, town, or a name framed by its enclosing place; see
+``calibration_group``). Prints, for each corpus, the reliability table of 5-fold cross-validated
+confidence (folds by article over both corpora together: the curves are fitted on four folds and
+applied to the fifth), then fits the shipped curves on all articles. Only the curves are written.
 
     python scripts/fit_geo_confidence.py [--bench PATH] [--folds 5] [--dry-run]
 """
@@ -17,44 +19,47 @@ import random
 import sys
 from pathlib import Path
 
-from geowire.geo.calibration import CALIBRATION_FILE, fit_isotonic, reliability_table
+from geowire.geo.calibration import CALIBRATION_FILE, calibration_group, fit_curves, reliability_table
 from geowire.geo.resolve import haversine_km, make_context_resolver
 from geowire.model import Document
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "eval"))
-from geoparsing import ACCURACY_KM, load_articles  # noqa: E402
+from geoparsing import ACCURACY_KM, load_articles, load_geovirus  # noqa: E402
+
+Row = tuple[float, bool, str]
 
 
-def raw_outcomes(bench: Path) -> list[list[tuple[float, bool]]]:
-    """Per article: (raw confidence, within 161 km) for each gold toponym with a coordinate."""
+def raw_outcomes(articles) -> list[list[Row]]:
+    """Per article: (raw confidence, within 161 km, group) for each gold toponym with a coordinate."""
     resolver = make_context_resolver()
     resolver.calibration = None
     per_article = []
-    for article in load_articles(bench):
+    for article in articles:
         doc = Document(id=article.id, text=article.text, spans=[(t.start, t.end) for t in article.toponyms])
         rows = []
         for gold, place in zip(article.toponyms, resolver(doc).places, strict=False):
             if gold.lat is None:
                 continue
             near = place.lat is not None and haversine_km(gold.lat, gold.lon, place.lat, place.lon) < ACCURACY_KM
-            rows.append((place.confidence, near))
+            if place.lat is None:
+                continue        # no place, no confidence to calibrate (counted as unresolved elsewhere)
+            rows.append((place.confidence, near, calibration_group(place.precision, place.basis)))
         per_article.append(rows)
     return per_article
 
 
-def cross_validated(per_article: list[list[tuple[float, bool]]], folds: int) -> tuple[list[float], list[bool]]:
+def cross_validated(per_article: list[list[Row]], folds: int) -> list[list[float]]:
+    """Per article: its rows' confidence from curves fitted on the other folds."""
     order = list(range(len(per_article)))
     random.Random(0).shuffle(order)
-    predicted, outcomes = [], []
+    predicted: list[list[float]] = [[] for _ in per_article]
     for k in range(folds):
         test = set(order[k::folds])
-        train = [row for i, rows in enumerate(per_article) if i not in test for row in rows]
-        curve = fit_isotonic([s for s, _ in train], [o for _, o in train])
+        curves = fit_curves([row for i, rows in enumerate(per_article) if i not in test for row in rows])
         for i in test:
-            predicted += [curve(s) for s, _ in per_article[i]]
-            outcomes += [o for _, o in per_article[i]]
-    return predicted, outcomes
+            predicted[i] = [curves(s, g) for s, _, g in per_article[i]]
+    return predicted
 
 
 def print_table(title: str, confidences: list[float], outcomes: list[bool]) -> None:
@@ -70,16 +75,27 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--dry-run", action="store_true", help="report only; do not write the file")
     args = parser.parse_args()
-    per_article = raw_outcomes(args.bench)
-    flat = [row for rows in per_article for row in rows]
-    print_table("raw score", [s for s, _ in flat], [o for _, o in flat])
-    print_table(f"{args.folds}-fold cross-validated calibration", *cross_validated(per_article, args.folds))
-    curve = fit_isotonic([s for s, _ in flat], [o for _, o in flat])
+    corpora = {"LGL": raw_outcomes(load_articles(args.bench)), "GeoVirus": raw_outcomes(load_geovirus(args.bench))}
+    per_article = [rows for name in corpora for rows in corpora[name]]
+    predicted = cross_validated(per_article, args.folds)
+    offset = 0
+    for name, articles in corpora.items():
+        flat = [row for rows in articles for row in rows]
+        cv = [c for i in range(offset, offset + len(articles)) for c in predicted[i]]
+        offset += len(articles)
+        print_table(f"{name}: raw score", [r[0] for r in flat], [r[1] for r in flat])
+        print_table(f"{name}: {args.folds}-fold cross-validated calibration (both corpora)", cv,
+                    [r[1] for r in flat])
+        for group in sorted({r[2] for r in flat}):
+            picked = [(c, r[1]) for c, r in zip(cv, flat, strict=True) if r[2] == group]
+            print(f"  {group}: n={len(picked)} mean confidence {sum(c for c, _ in picked) / len(picked):.3f} "
+                  f"within 161 km {sum(o for _, o in picked) / len(picked):.3f}")
+    curves = fit_curves([row for rows in per_article for row in rows])
     if not args.dry_run:
-        payload = {"target": "P(error < 161 km)", "fitted_on": "LGL gold spans", "points": len(curve.x),
-                   **curve.to_json()}
+        payload = {"target": "P(error < 161 km)", "fitted_on": "LGL and GeoVirus gold spans, one curve per kind "
+                   "of pick", "curves": curves.to_json()}
         CALIBRATION_FILE.write_text(json.dumps(payload, indent=1) + "\n")
-        print(f"wrote {CALIBRATION_FILE.relative_to(REPO)} ({len(curve.x)} points)")
+        print(f"wrote {CALIBRATION_FILE.relative_to(REPO)} ({len(curves.curves)} curves)")
 
 
 if __name__ == "__main__":

@@ -25,9 +25,32 @@ def test_reliability_table_counts_and_error():
     assert abs(ece - 0.075) < 1e-9
 
 
-def test_shipped_curve_is_a_probability_and_rises():
-    curve = load_calibration()
-    assert curve is not None
-    values = [curve(x / 20) for x in range(21)]
-    assert values == sorted(values) and 0.0 <= values[0] and values[-1] <= 1.0
-    assert values[-1] > 0.9 and values[0] < 0.2
+def test_shipped_curves_are_probabilities_and_rise():
+    curves = load_calibration()
+    assert curves is not None
+    assert {"all", "country", "town", "area", "enclosed"} <= set(curves.curves)
+    for group in curves.curves:
+        values = [curves(x / 20, group) for x in range(21)]
+        assert values == sorted(values) and 0.0 <= values[0] and values[-1] <= 1.0, group
+    assert curves(1.0) > 0.85
+    # a name framed by the place around it is never as sure as a name the gazetteer knows
+    assert curves(0.4, "enclosed") < curves(1.0, "town")
+
+
+def test_calibration_groups():
+    from geowire.geo.calibration import calibration_group
+
+    assert calibration_group("city", "document_focus") == "enclosed"
+    assert calibration_group("city", "container") == "enclosed"
+    assert calibration_group("country", "demonym") == "country"
+    assert calibration_group("admin2", "name") == "area"
+    assert calibration_group("city", "name") == "town"
+
+
+def test_fit_curves_falls_back_to_the_pooled_curve_for_small_groups():
+    from geowire.geo.calibration import fit_curves
+
+    rows = [(i / 200, i % 3 != 0, "town") for i in range(200)] + [(0.5, True, "region")] * 10
+    curves = fit_curves(rows)
+    assert "town" in curves.curves and "region" not in curves.curves
+    assert curves(0.5, "region") == curves(0.5, "all")

@@ -121,7 +121,8 @@ def test_confidence_is_calibrated_not_raw(resolver):
     calibrated = resolve(resolver, text, "Springfield")[0]
     uncalibrated = resolve(raw, text, "Springfield")[0]
     assert calibrated.geonameid == uncalibrated.geonameid
-    assert abs(calibrated.confidence - resolver.calibration(uncalibrated.confidence)) < 0.01
+    assert calibrated.precision == "city" and calibrated.basis == "name"
+    assert abs(calibrated.confidence - resolver.calibration(uncalibrated.confidence, "town")) < 0.01
 
 
 def test_a_town_named_like_a_country_needs_evidence_at_the_mention(resolver):

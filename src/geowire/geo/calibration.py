@@ -62,12 +62,53 @@ def _mean_y(block: list[float]) -> float:
     return block[1] / block[2]
 
 
+@dataclass(frozen=True)
+class CurveSet:
+    """One curve per kind of pick (:func:`calibration_group`), so that a country point, a town and
+    a street framed by its town each get the reliability of their own kind; ``all`` for the rest."""
+
+    curves: dict[str, Calibration]
+
+    def __call__(self, raw: float, group: str = "all") -> float:
+        curve = self.curves.get(group) or self.curves["all"]
+        return curve(raw)
+
+    def to_json(self) -> dict:
+        return {name: curve.to_json() for name, curve in sorted(self.curves.items())}
+
+
+_ENCLOSED_BASES = ("container", "dateline", "document_focus")
+
+
+def calibration_group(precision: str | None, basis: str | None) -> str:
+    """'enclosed' for a name the gazetteer lacks (framed by a place around it), else by the
+    size of the place picked: 'country', 'region', 'area' (admin1/admin2) or 'town'."""
+    if basis in _ENCLOSED_BASES:
+        return "enclosed"
+    if precision in ("country", "region"):
+        return precision
+    return "area" if precision in ("admin1", "admin2") else "town"
+
+
+def fit_curves(rows: list[tuple[float, bool, str]], min_group: int = 100) -> CurveSet:
+    """rows: (raw score, within 161 km, group). A group with fewer than ``min_group`` rows uses
+    the pooled curve."""
+    curves = {"all": fit_isotonic([r[0] for r in rows], [r[1] for r in rows])}
+    for group in sorted({r[2] for r in rows}):
+        members = [r for r in rows if r[2] == group]
+        if len(members) >= min_group:
+            curves[group] = fit_isotonic([r[0] for r in members], [r[1] for r in members])
+    return CurveSet(curves)
+
+
 @lru_cache(maxsize=1)
-def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration | None:
+def load_calibration(path: Path = CALIBRATION_FILE) -> CurveSet | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text())
-    return Calibration(tuple(data["x"]), tuple(data["y"]))
+    if "curves" not in data:        # a single curve (the file before issue #14)
+        return CurveSet({"all": Calibration(tuple(data["x"]), tuple(data["y"]))})
+    return CurveSet({name: Calibration(tuple(c["x"]), tuple(c["y"])) for name, c in data["curves"].items()})
 
 
 def reliability_table(confidences: list[float], correct: list[bool], edges=(0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geowire.geo.calibration import Calibration, load_calibration
+from geowire.geo.calibration import CurveSet, calibration_group, load_calibration
 from geowire.geo.cues import Cues, cues_for
 from geowire.geo.gazetteer import Candidate, Gazetteer, get_gazetteer
 from geowire.geo.normalise import strict_key
@@ -87,7 +87,7 @@ class ContextResolver:
         self.hint_weight = hint_weight
         self.coherence_weight = coherence_weight
         self.max_candidates = max_candidates
-        self.calibration: Calibration | None = load_calibration()
+        self.calibration: CurveSet | None = load_calibration()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -109,8 +109,13 @@ class ContextResolver:
         groups = self._groups(text, mentions)
         self._apply_document_context(groups)
         chosen = {g.key: g for g in groups}
-        places = [_place(m, chosen.get(_group_key(m)), self.calibration) for m in mentions]
+        places = [_place(m, chosen.get(_group_key(m))) for m in mentions]     # raw confidence
         self._enclosing_places(text, places)
+        if self.calibration is not None:
+            for place in places:
+                if place.lat is not None:
+                    group = calibration_group(place.precision, place.basis)
+                    place.confidence = round(self.calibration(place.confidence, group), 3)
         return places
 
     # -- names the gazetteer lacks ---------------------------------------------------
@@ -139,7 +144,7 @@ class ContextResolver:
             source = source or frame
             if source is None:
                 continue
-            places[i] = _enclosed(place, source, how, self.calibration)
+            places[i] = _enclosed(place, source, how)
 
     def _standalone(self, name: str) -> Place | None:
         ranked = [c for c in self.gazetteer.lookup(name, limit=5) if c.kind != DEMONYM]
@@ -149,7 +154,7 @@ class ContextResolver:
         return Place(start=-1, end=-1, text=name, name=best.name, lat=best.lat, lon=best.lon,
                      geonameid=best.geonameid, country_code=best.country_code,
                      admin1=best.name if best.precision == "admin1" else best.admin1, feature=best.feature,
-                     precision=best.precision, confidence=0.5, basis="name")
+                     precision=best.precision, confidence=0.5, basis="name")    # raw: a lone name
 
     # -- scoring -----------------------------------------------------------------
 
@@ -398,7 +403,7 @@ def _focus(resolved: list[Place]) -> Place | None:
     return max(counts.values(), key=lambda group: (len(group), -group[0].start))[0]
 
 
-def _enclosed(place: Place, source: Place, basis: str, calibration: Calibration | None) -> Place:
+def _enclosed(place: Place, source: Place, basis: str) -> Place:
     raw = source.confidence * _ENCLOSED_SHARE[basis]
     return Place(start=place.start, end=place.end, text=place.text, name=source.name, lat=source.lat,
                  lon=source.lon, geonameid=source.geonameid, country_code=source.country_code,
@@ -411,7 +416,8 @@ def raw_confidence(prob: float, cand: Candidate) -> float:
     return prob * (0.8 if cand.loose else 1.0) * (0.6 if cand.approximate else 1.0)
 
 
-def _place(mention: Mention, group: _Group | None, calibration: Calibration | None = None) -> Place:
+def _place(mention: Mention, group: _Group | None) -> Place:
+    """The mention's place with its raw confidence (calibrated afterwards, in ``resolve``)."""
     place = Place(start=mention.start, end=mention.end, text=mention.text, demonym=mention.demonym)
     if group is None or not group.candidates:
         return place
@@ -424,7 +430,7 @@ def _place(mention: Mention, group: _Group | None, calibration: Calibration | No
     place.feature = best.feature
     place.precision = best.precision
     raw = raw_confidence(group.probs[0], best)
-    place.confidence = round(calibration(raw) if calibration else raw, 3)
+    place.confidence = raw
     place.demonym = mention.demonym or best.kind == DEMONYM
     place.basis = "demonym" if place.demonym else "approximate" if best.approximate else "name"
     return place
