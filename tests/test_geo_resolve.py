@@ -179,3 +179,14 @@ def test_a_river_without_an_entry_takes_the_document_frame(resolver):
     assert places[1].feature == "H.SEA" and places[1].basis == "name"
     assert places[2].basis in ("document_focus", "dateline") and places[2].precision in ("city", "country")
     assert places[3].basis == "demonym" and places[3].country_code == "IQ"
+
+
+def test_initialisms_of_countries_and_provinces(resolver):
+    text = "Cases rose in NSW and Victoria, Australia, while the DRC and the DPRK reported none; T&T did too."
+    nsw, _, _, drc, dprk, tt = resolve(resolver, text, "NSW", "Victoria", "Australia", "DRC", "DPRK", "T&T")
+    assert (nsw.name, nsw.precision) == ("New South Wales", "admin1")
+    assert (drc.country_code, dprk.country_code, tt.country_code) == ("CD", "KP", "TT")
+    assert nsw.basis == "name"
+    # a lower-case or mixed word is no initialism, and a generic head ("State of Arizona") gives none
+    assert resolver.gazetteer.fallback_candidates("Nsw") == []
+    assert all(c.name != "Arizona" for c in resolver.gazetteer.fallback_candidates("SA"))

@@ -36,6 +36,9 @@ _TYPE_HEAD = re.compile(
 )
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _INITIAL_DIRECTIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
+_GENERIC_HEADS = {"state", "province", "region", "estado", "departamento", "provincia", "commonwealth", "territory",
+                  "city", "county", "republic", "kingdom", "principality", "federation"}
+_SMALL_WORDS = {"of", "the", "and", "de", "du", "des", "la", "le", "da", "do", "dos", "del", "y", "et"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Gazetteer:
         self.path = build_index(path=path) if path is None or not Path(path).exists() else Path(path)
         self._local = threading.local()
         self.admin1_names = dict(self._db.execute("SELECT code, name FROM admin1"))
+        self._initials: dict[str, set[int]] | None = None
         self._cached_candidates = lru_cache(maxsize=50_000)(self._candidates)
 
     def __getstate__(self) -> dict:
@@ -113,6 +117,8 @@ class Gazetteer:
         name = name.strip()
         if not name[:1].isupper():
             return []
+        if found := self._initialism(name):
+            return found
         if found := self._derived_demonym(name):
             return found
         if _COUNTY_ABBREVIATION.search(name):
@@ -133,6 +139,37 @@ class Gazetteer:
                 if found:
                     return found
         return []
+
+    def _initialism(self, name: str) -> list[Candidate]:
+        """"NSW", "DRC", "DPRK", "T&T", "B.C.": the initials of a country's or first-level area's
+        name (small words skipped, "and" written "&"). Only an all-capital mention counts."""
+        letters = name.replace(".", "").replace(" ", "")
+        if not (2 <= len(letters) <= 5 and letters.replace("&", "").isalpha() and letters.isupper()):
+            return []
+        if self._initials is None:
+            self._initials = self._build_initials()
+        ids = self._initials.get(letters.lower(), ())
+        found = [c for pid in ids for c in self._by_id(pid)]
+        return sorted((replace(c, kind=SHORT_FORM) for c in found), key=lambda c: -c.population)
+
+    def _build_initials(self) -> dict[str, set[int]]:
+        rows = self._db.execute(
+            "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.loose = 0 AND n.kind IN (?, ?) AND p.precision IN ('country', 'admin1')", (PRIMARY, ALTERNATE))
+        out: dict[str, set[int]] = {}
+        for key, place in rows:
+            words = [w for w in key.replace("-", " ").split() if w not in _SMALL_WORDS]
+            if len(words) < 2 or words[0] in _GENERIC_HEADS:    # "State of Arizona" is no "SA"
+                continue
+            plain = "".join(w[0] for w in words)
+            out.setdefault(plain, set()).add(place)
+            if " and " in key:      # "Trinidad and Tobago" -> "T&T"
+                out.setdefault("&".join(w[0] for w in key.split(" and ")), set()).add(place)
+        return out
+
+    def _by_id(self, place_id: int) -> list[Candidate]:
+        row = self._db.execute("SELECT p.*, 0, 0 FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        return [self._candidate(row, area_hint=False)] if row else []
 
     def _derived_demonym(self, name: str) -> list[Candidate]:
         for suffix, replacement in _DEMONYM_SUFFIXES:
