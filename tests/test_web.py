@@ -347,6 +347,8 @@ def test_the_hostile_corpus_renders_as_inert_text(browser, server):
         assert "<script>window.__gwPwned=1</script>" in page.inner_text(".leaflet-popup-content")
         _assert_inert(page, "a popup")
 
+        quarantined = [row["origin"] for row in server["store"].quarantined() if "hostile" in row["origin"]]
+        assert quarantined == [], "every hostile file reaches the store, so that the pages must show it"
         event_ids = {"ev-hostile"}
         article_ids = {"hostile-direct"}
         for article in _api(server, "/api/events?limit=5000")["features"]:
