@@ -205,7 +205,12 @@ def test_the_samples_show_as_pins_rings_and_areas_honest_about_precision(session
     assert session.page.locator(".leaflet-overlay-pane path.gw-ring, .leaflet-overlay-pane path.gw-area").count() \
         >= len(vague)
     assert session.page.locator("#events li").count() == len(features)
-    assert int(session.page.locator("#timeline").get_attribute("data-spans")) >= 1   # vague dates drawn as spans
+    # a day is a bar; a week, month, quarter or year is a span over all its days, never a bar on its first day
+    dated = [f["properties"] for f in features if f["properties"]["date_start"]]
+    spans = [p for p in dated if p["date_start"] != p["date_end"]]
+    days = {p["date_start"] for p in dated if p["date_start"] == p["date_end"]}
+    assert spans and int(session.page.locator("#timeline").get_attribute("data-spans")) == len(spans)
+    assert int(session.page.locator("#timeline").get_attribute("data-days")) == len(days)
     assert session.page.locator("#timeline .u-axis").count() == 2
 
 

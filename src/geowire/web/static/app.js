@@ -114,6 +114,16 @@ function clusterIcon(cluster) {
   return L.divIcon({className: "gw-cluster", html: ring, iconSize: [34, 34]});
 }
 
+// The popup at once from the list's data, then the outlets' names from the event's detail.
+function popupWithOutlets(props) {
+  const box = GW.popupContent(props);
+  GW.getJSON(`/api/events/${encodeURIComponent(props.id)}`).then(detail => {
+    const names = (detail.sources || []).join(", ");
+    if (names) box.querySelector(".sources").textContent += `: ${names}`;
+  }).catch(() => {});
+  return box;
+}
+
 async function fetchAll(params) {
   params.set("limit", String(PAGE_SIZE));
   return GW.getJSON(`/api/events?${params}`);
@@ -126,7 +136,16 @@ async function load(state) {
   const summary = document.getElementById("summary");
   summary.textContent = "loading…";
   document.body.dataset.loading = "1";
-  const [data, undated] = await Promise.all([fetchAll(query(state)), fetchAll(query(state, ["since", "until"]))]);
+  let data, undated;
+  try {
+    [data, undated] = await Promise.all([fetchAll(query(state)), fetchAll(query(state, ["since", "until"]))]);
+  } catch (err) {
+    if (ticket === loading) {
+      summary.textContent = `the filters were refused: ${err.message}`;
+      document.body.dataset.loading = "";
+    }
+    return;
+  }
   if (ticket !== loading) return;   // a newer request has been made meanwhile
   const {map, pins, areas, geo} = view;
   pins.clearLayers();
@@ -142,7 +161,7 @@ async function load(state) {
     if (shape) {
       onMap++;
       shape.layer.options.eventType = props.type;
-      shape.layer.bindPopup(() => GW.popupContent(props));
+      shape.layer.bindPopup(() => popupWithOutlets(props));
       if (shape.kind === "pin") {
         pins.addLayer(shape.layer);
         focus = () => pins.zoomToShowLayer(shape.layer, () => shape.layer.openPopup());

@@ -182,7 +182,7 @@ const GW = (() => {
     box.append(how);
     const sources = `${props.n_sources || 0} source${props.n_sources === 1 ? "" : "s"}, ` +
                     `${props.n_articles || 0} article${props.n_articles === 1 ? "" : "s"}`;
-    box.append(el("div", "meta", sources));
+    box.append(el("div", "meta sources", sources));
     if (props.article_title) box.append(el("div", "meta title", props.article_title));
     box.append(link(eventHref(props.id), "Open event →", "open-event"));
     return box;

@@ -103,8 +103,9 @@ const GWTimeline = (() => {
       },
     };
     plot = new uPlot(opts, [xs, ys], container);
-    window.addEventListener("resize", resize);
   }
+
+  window.addEventListener("resize", resize);
 
   function resize() {
     if (!plot) return;
