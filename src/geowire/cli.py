@@ -20,7 +20,7 @@ from geowire.config import load_config
 from geowire.export.formats import EXPORT_FORMATS, export
 from geowire.ingest.sources import iter_paths, read_jsonl_stream, read_paths
 from geowire.pipeline import Pipeline
-from geowire.runner import IngestRunner
+from geowire.runner import IngestRunner, StoreFailure
 from geowire.runner import extract as extract_records
 from geowire.store.repository import EventFilter, Store
 
@@ -60,9 +60,20 @@ def ingest(
     store = _open_store(config, db)
     runner = IngestRunner(store, Pipeline.from_config(config))
     max_bytes = int(config["ingest"]["max_bytes"])
-    summary = _with_progress("ingesting", paths, lambda advance: runner.run(read_paths(paths, max_bytes),
-                                                                              on_item=advance))
+    summary = _storing(lambda: _with_progress("ingesting", paths, lambda advance: runner.run(
+        read_paths(paths, max_bytes), on_item=advance)))
     _print_summary(summary.as_dict())
+
+
+def _storing(run):
+    """Run an ingest or backfill; when the store cannot be written (disk full, read-only) say so plainly, with
+    what the run had stored, and exit 1 instead of a traceback."""
+    try:
+        return run()
+    except StoreFailure as failure:
+        _print_summary(failure.summary.as_dict())
+        console.print(f"[bold red]error:[/] {escape(str(failure))}")
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -87,8 +98,8 @@ def backfill(
     max_bytes = int(config["ingest"]["max_bytes"])
     with connect(workers=workers, scheduler=scheduler) as client:
         job = Backfill(store, config, client, batch_size=batch_size)
-        summary = _with_progress("backfilling", paths, lambda advance: job.run(read_paths(paths, max_bytes),
-                                                                                on_item=advance))
+        summary = _storing(lambda: _with_progress("backfilling", paths, lambda advance: job.run(
+            read_paths(paths, max_bytes), on_item=advance)))
     _print_summary(summary.as_dict())
 
 

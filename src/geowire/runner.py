@@ -5,17 +5,18 @@ This is where the stages meet the store; the stages themselves never see it.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InternalError, OperationalError
 
 from geowire.ingest.sources import Item, Rejected
 from geowire.model import Document
 from geowire.pipeline import Outcome, Pipeline
-from geowire.store.repository import Store
+from geowire.store.repository import AlreadyStored, CopyOfStored, Store
 
 
 @dataclass
@@ -35,6 +36,25 @@ class RunSummary:
         return data
 
 
+class StoreFailure(RuntimeError):
+    """The store refused a write for a reason no input is to blame for (disk full, read-only, unreachable): the
+    run stops, the failing article's transaction is rolled back whole, and every article stored before it stays.
+    Running the same command again once the store can be written resumes where it stopped."""
+
+    def __init__(self, reason: str, summary: RunSummary, origin: str | None):
+        self.reason, self.summary, self.origin = reason, summary, origin
+        at = f" while storing {origin}" if origin else ""
+        super().__init__(f"the store cannot be written{at}: {reason}. {summary.stored} article(s) stored by this run "
+                         "are kept and nothing was half-written; run the same command again once the store can be "
+                         "written (it resumes where it stopped)")
+
+
+def _store_reason(exc: Exception) -> str:
+    """The database's own words ("database or disk is full", "attempt to write a readonly database")."""
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
 class IngestRunner:
     def __init__(self, store: Store, pipeline: Pipeline, batch_size: int = 16):
         self.store = store
@@ -47,7 +67,23 @@ class IngestRunner:
     def run(self, items: Iterable[Item], command: str = "ingest",
             on_item: Callable[[str], None] | None = None) -> RunSummary:
         summary = RunSummary()
-        run_id = self.store.start_run(command)
+        try:
+            run_id = self.store.start_run(command)
+        except (OperationalError, InternalError) as exc:
+            raise StoreFailure(_store_reason(exc), summary, None) from exc
+        try:
+            self._run(items, summary, run_id, on_item)
+        except _Stopped as stop:
+            with contextlib.suppress(OperationalError, InternalError):     # recorded when the store still can
+                self.store.finish_run(run_id, dict(summary.as_dict(), failed=stop.reason))
+            raise StoreFailure(stop.reason, summary, stop.origin) from stop.__cause__
+        self.store.finish_run(run_id, summary.as_dict())
+        if summary.stored:
+            self.store.optimize()
+        return summary
+
+    def _run(self, items: Iterable[Item], summary: RunSummary, run_id: int,
+             on_item: Callable[[str], None] | None) -> None:
         pending: list[Document] = []
         seen_ids: set[str] = set()
         for item in items:
@@ -56,6 +92,8 @@ class IngestRunner:
                 _tick(on_item, item.origin)
                 continue
             if item.id in seen_ids or self.store.seen(item):
+                if item.id not in seen_ids and self.dedup is not None:
+                    self._learn_stored(item)
                 summary.already_stored += 1
                 _tick(on_item, item.origin or item.id)
                 continue
@@ -65,10 +103,6 @@ class IngestRunner:
                 self._flush(pending, summary, run_id, on_item)
                 pending = []
         self._flush(pending, summary, run_id, on_item)
-        self.store.finish_run(run_id, summary.as_dict())
-        if summary.stored:
-            self.store.optimize()
-        return summary
 
     def _flush(self, docs: list[Document], summary: RunSummary, run_id: int,
                on_item: Callable[[str], None] | None) -> None:
@@ -81,6 +115,20 @@ class IngestRunner:
                 if self.dedup is not None and hasattr(self.dedup, "forget"):
                     self.dedup.forget(outcome.document.id)
             _tick(on_item, outcome.document.origin or outcome.document.id)
+
+    def _learn_stored(self, doc: Document, canonical_id: str | None = None, taken: bool = False) -> None:
+        """An article another writer stored while this run went on (this input, or the canonical copy of its text):
+        this run's dedup takes the stored decision, so a later copy in this run's input is marked a duplicate of
+        the stored canonical article, as one writer would have marked it. ``taken``: this run's dedup has seen the
+        document itself (and may have taken it for canonical); otherwise what it knows already stays as it is."""
+        if self.dedup is None or not hasattr(self.dedup, "seed"):
+            return
+        if taken and hasattr(self.dedup, "forget"):
+            self.dedup.forget(doc.id)
+        entry = (self.store.dedup_signature(canonical_id) if canonical_id
+                 else self.store.dedup_signature(doc.id, doc.raw_sha256))
+        if entry is not None:
+            self.dedup.seed([entry])
 
     def _again_without(self, doc: Document) -> Outcome:
         """A copy of a document that was quarantined: run it again, so it is analysed and stored on its own
@@ -95,10 +143,27 @@ class IngestRunner:
             return False
         signature = self.dedup.signature(doc) if self.dedup is not None and doc.duplicate_of is None else None
         try:
-            self.store.save_document(doc, run_id, minhash=signature)
+            try:
+                self.store.save_document(doc, run_id, minhash=signature, unique_text=self.dedup is not None)
+            except CopyOfStored as copy:
+                # another writer stored the same text first: this is its exact duplicate, as one writer would
+                # have found, and so it is kept unanalysed
+                doc.duplicate_of, doc.duplicate_kind = copy.canonical_id, "exact"
+                doc.places, doc.actors, doc.times, doc.events = [], [], [], []
+                self._learn_stored(doc, copy.canonical_id, taken=True)
+                self.store.save_document(doc, run_id)
+        except AlreadyStored:
+            summary.already_stored += 1     # another writer stored this input while this run analysed it
+            self._learn_stored(doc, taken=True)
+            return True
         except IntegrityError as exc:
+            if self.store.seen(doc):        # the same, caught by the database (SQLite writers)
+                summary.already_stored += 1
+                return True
             self._quarantine(summary, run_id, doc.origin or doc.id, "store", f"cannot store: {exc.orig}", doc.raw)
             return False
+        except (OperationalError, InternalError) as exc:
+            raise _Stopped(_store_reason(exc), doc.origin or doc.id) from exc
         summary.stored += 1
         summary.events += len(doc.events)
         if doc.duplicate_kind == "exact":
@@ -111,9 +176,18 @@ class IngestRunner:
 
     def _quarantine(self, summary: RunSummary, run_id: int, origin: str, stage: str, reason: str,
                     raw: bytes | None) -> None:
-        self.store.save_rejection(origin, stage, reason, raw, run_id)
+        try:
+            self.store.save_rejection(origin, stage, reason, raw, run_id)
+        except (OperationalError, InternalError) as exc:
+            raise _Stopped(_store_reason(exc), origin) from exc
         summary.quarantined += 1
         summary.reasons[f"{stage}: {_reason_kind(reason)}"] += 1
+
+
+class _Stopped(Exception):
+    def __init__(self, reason: str, origin: str | None):
+        super().__init__(reason)
+        self.reason, self.origin = reason, origin
 
 
 def extract(pipeline: Pipeline, items: Iterable[Item], raw: bool = False,

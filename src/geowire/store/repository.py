@@ -40,6 +40,21 @@ def _insert_new(conn: Connection, table: Table, key: str, **values: Any) -> None
     conn.execute(dialect(table).values(**values).on_conflict_do_nothing(index_elements=[table.c[key]]))
 
 
+WRITE_LOCK_KEY = 0x67656F77697266     # the advisory lock PostgreSQL writers take in turn for one article
+
+
+class AlreadyStored(Exception):
+    """Another writer stored this article (or this exact input) first."""
+
+
+class CopyOfStored(Exception):
+    """Another writer stored a canonical article with the same text first: this one is its exact duplicate."""
+
+    def __init__(self, canonical_id: str):
+        super().__init__(canonical_id)
+        self.canonical_id = canonical_id
+
+
 @dataclass
 class EventFilter:
     since: str | None = None
@@ -108,6 +123,20 @@ class Store:
                 clauses.append(schema.articles.c.raw_sha256 == doc.raw_sha256)
             return conn.execute(select(schema.articles.c.id).where(or_(*clauses)).limit(1)).first() is not None
 
+    def dedup_signature(self, doc_id: str,
+                        raw_sha256: str | None = None) -> tuple[str, str | None, bytes | None] | None:
+        """(id, text hash, MinHash signature) of the canonical article stored with this id (or from this exact
+        input), None when there is none or it is a duplicate."""
+        a = schema.articles
+        clauses = [a.c.id == doc_id]
+        if raw_sha256:
+            clauses.append(a.c.raw_sha256 == raw_sha256)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(a.c.id, a.c.text_sha256, a.c.minhash).where(or_(*clauses),
+                                                                                  a.c.duplicate_of.is_(None))
+                               .limit(1)).first()
+        return tuple(row) if row is not None else None
+
     def dedup_signatures(self) -> list[tuple[str, str | None, bytes | None]]:
         """(id, text hash, MinHash signature) of every canonical article, to seed dedup."""
         a = schema.articles
@@ -115,8 +144,33 @@ class Store:
             rows = conn.execute(select(a.c.id, a.c.text_sha256, a.c.minhash).where(a.c.duplicate_of.is_(None)))
             return [tuple(row) for row in rows]
 
-    def save_document(self, doc: Document, run_id: int | None = None, minhash: bytes | None = None) -> None:
+    def save_document(self, doc: Document, run_id: int | None = None, minhash: bytes | None = None,
+                      unique_text: bool = False) -> None:
+        """Store an article and its analysis in one transaction, merging its events.
+
+        Raises :class:`AlreadyStored` when another writer stored this input first, and, with ``unique_text``,
+        :class:`CopyOfStored` when another writer stored a canonical article with the same text since this
+        writer's dedup looked; nothing is written then. On PostgreSQL concurrent writers take turns (an advisory
+        lock held until commit), so the check, the insert and the merge see every earlier writer's events."""
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            elif conn.dialect.name == "sqlite":
+                # SQLite's write lock, taken by a first write that changes nothing: the checks below then read
+                # what every other writer committed, and no other writer can store in between
+                conn.exec_driver_sql("UPDATE runs SET id = id WHERE 0")
+            a = schema.articles
+            clauses = [a.c.id == doc.id]
+            if doc.raw is not None and doc.raw_sha256:
+                clauses.append(a.c.raw_sha256 == doc.raw_sha256)
+            if conn.execute(select(a.c.id).where(or_(*clauses)).limit(1)).first() is not None:
+                raise AlreadyStored(doc.id)
+            if unique_text and doc.duplicate_of is None and doc.text_sha256 and doc.text:
+                copy_of = conn.execute(select(a.c.id).where(a.c.text_sha256 == doc.text_sha256,
+                                                            a.c.duplicate_of.is_(None)).order_by(a.c.created_at, a.c.id)
+                                       .limit(1)).scalar()
+                if copy_of is not None:
+                    raise CopyOfStored(copy_of)
             if doc.raw is not None and doc.raw_sha256:
                 self._save_raw(conn, doc.raw_sha256, doc.origin or "", doc.raw, run_id)
             source_id = self._source_id(conn, doc)
