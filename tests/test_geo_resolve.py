@@ -190,3 +190,23 @@ def test_initialisms_of_countries_and_provinces(resolver):
     # a lower-case or mixed word is no initialism, and a generic head ("State of Arizona") gives none
     assert resolver.gazetteer.fallback_candidates("Nsw") == []
     assert all(c.name != "Arizona" for c in resolver.gazetteer.fallback_candidates("SA"))
+
+
+# -- city, state or country from what the text says (issue #14, item 4) --------------------------------------
+
+
+def test_a_text_that_says_x_city_means_the_country_by_x(resolver):
+    text = ("Health officials in Mexico City confirmed more cases. Mexico City hospitals were full, "
+            "and Mexico closed its schools.")
+    city, _, country = resolve(resolver, text, "Mexico City", "Mexico City", "Mexico")
+    assert city.precision == "city" and city.country_code == "MX"
+    assert country.precision == "country" and country.country_code == "MX"
+
+
+def test_the_bare_name_alone_is_still_read_by_its_prior(resolver):
+    (place,) = resolve(resolver, "Flights to Mexico resumed on Monday.", "Mexico")
+    assert place.precision == "country"
+    (capital,) = resolve(resolver, "Officials in Washington said talks would go on.", "Washington")
+    assert capital.precision == "city" and capital.admin1 != "Washington"
+    state = resolve(resolver, "Crews fought fires in Spokane, Washington.", "Spokane", "Washington")[1]
+    assert state.precision == "admin1" and state.name == "Washington"

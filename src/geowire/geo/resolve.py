@@ -108,6 +108,7 @@ class ContextResolver:
         """One Place per mention, in the given order."""
         groups = self._groups(text, mentions)
         self._apply_document_context(groups)
+        _distinguish_longer_names(groups)
         chosen = {g.key: g for g in groups}
         places = [_place(m, chosen.get(_group_key(m))) for m in mentions]     # raw confidence
         self._enclosing_places(text, places)
@@ -267,6 +268,27 @@ class ContextResolver:
             order = sorted(range(len(scores)), key=lambda i: -scores[i])
             group.candidates = [group.candidates[i] for i in order]
             group.probs = [group.probs[i] for i in order]
+            group.local = [group.local[i] for i in order]
+            if group.cued:
+                group.cued = [group.cued[i] for i in order]
+
+
+def _distinguish_longer_names(groups: list[_Group]) -> None:
+    """A text that says "Mexico City" (or "Kuwait City", "New York City") and also the bare
+    "Mexico" uses the bare name for something else: it does not pick the longer name's place."""
+    for group in groups:
+        for other in groups:
+            if other is group or not other.candidates or other.key != group.key + " city":
+                continue
+            taken = other.candidates[0].place_id
+            if len(group.candidates) > 1 and group.candidates[0].place_id == taken:
+                # the document's pull went to the longer name's place and its surroundings: the
+                # bare name is read by its own prior and cues
+                rest = [(c, loc) for c, loc in zip(group.candidates, group.local, strict=False) if c.place_id != taken]
+                rest.sort(key=lambda item: -item[1])
+                group.candidates = [c for c, _ in rest]
+                group.local = [loc for _, loc in rest]
+                group.probs = _softmax(group.local)
 
 
 def _names_big_feature(candidates: list[Candidate]) -> bool:
