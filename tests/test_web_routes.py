@@ -41,6 +41,16 @@ def test_every_response_carries_a_strict_content_security_policy(client, path):
     assert response.headers["x-frame-options"] == "DENY" and response.headers["x-content-type-options"] == "nosniff"
 
 
+def test_even_an_internal_error_carries_the_policy(store, monkeypatch):
+    def broken():
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(store, "stats", broken)
+    response = TestClient(create_app(store), raise_server_exceptions=False).get("/api/stats")
+    assert response.status_code == 500 and response.json()["title"] == "internal error"
+    assert _policy(response)["frame-ancestors"] == "frame-ancestors 'none'"
+
+
 def test_page_routes_are_html_and_the_api_stays_json(client):
     page = client.get("/events/ev-a")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")

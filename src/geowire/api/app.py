@@ -122,7 +122,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         body = {"type": "about:blank", "title": title, "status": status}
         if detail is not None:
             body["detail"] = detail
-        return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+        # the headers again here: a 500 is answered outside the middleware that adds them to everything else
+        return JSONResponse(body, status_code=status, media_type=PROBLEM,
+                            headers={**_SECURITY_HEADERS, **(headers or {})})
 
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
