@@ -328,3 +328,41 @@ def test_a_demonym_before_a_capitalised_organ_gives_its_country(extract):
     doc = extract("The Philippine Coast Guard said Chinese vessels blocked a resupply mission on Saturday.")
     sides = [a for a in doc.actors if "Coast Guard" in a.text]
     assert sides and (sides[0].country, sides[0].sector) == ("PHL", "COP")
+
+
+# --- sides: whose forces, whose police, who "I" is -------------------------------------------
+
+def test_deployed_forces_are_the_mobiliser_not_the_target(extract):
+    doc = extract("KAMPALA — Extra police were deployed in the capital on Friday ahead of the opposition rally.")
+    mobilized = [e for e in doc.events if e.type == "MOBILIZE"]
+    assert mobilized, [(e.type, e.source, e.target) for e in doc.events]
+    assert mobilized[0].source is not None and "police" in mobilized[0].source.text
+    assert mobilized[0].target is None or "police" not in mobilized[0].target.text
+
+
+def test_an_organ_named_without_a_country_is_of_the_country_where_it_acts(extract):
+    doc = extract("Police fired tear gas at protesters in Kampala on Friday.")
+    acts = [e for e in doc.events if e.source is not None and "Police" in e.source.text]
+    assert acts, [(e.type, e.source) for e in doc.events]
+    assert acts[0].source.country == "UGA"
+
+
+def test_an_organ_keeps_its_own_country_abroad(extract):
+    doc = extract("Turkish troops shelled Kurdish positions near Kobani in Syria on Tuesday.")
+    acts = [e for e in doc.events if e.source is not None and "troops" in e.source.text]
+    assert acts and acts[0].source.country == "TUR"
+
+
+def test_a_lower_case_us_is_not_a_pronoun(extract):
+    doc = extract("China on Tuesday demanded that the US cancel the sale of missiles to Taiwan.")
+    demands = [e for e in doc.events if e.type == "REQUEST"]
+    assert demands and demands[0].target is not None and demands[0].target.country == "USA"
+
+
+def test_a_quoted_first_person_is_the_speaker_named_before(extract):
+    text = ("Governor Ali Musa said on Monday that the army had sealed the roads. "
+            "\"I have personally talked to the commander twice,\" he said.")
+    doc = extract(text)
+    talks = events_in(doc, "personally talked")
+    assert talks, [(e.type, e.source) for e in doc.events]
+    assert talks[0].source is not None and "Musa" in talks[0].source.text

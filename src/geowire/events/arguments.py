@@ -43,7 +43,8 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "CONCEDE": frozenset({"to"}),
     "MOBILIZE": frozenset({"against", "to", "toward", "towards", "near"}),
 }
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "them", "him", "her", "i"})
+FIRST_PERSON = frozenset({"i", "we", "me", "my", "our"})  # not "us": lower-cased, the US is one too
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "them", "him", "her", "his"}) | FIRST_PERSON
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 MAX_ARGS = 3
 # "fired rockets at the embassy": the weapon is the instrument, the "at" phrase the target
@@ -165,6 +166,12 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = _children(token, SUBJECT_DEPS)
         objects = [o for o in _children(token, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
         targets = objects or _pobjs(token, preps)
+    if event_type == "MOBILIZE":
+        # "troops were deployed", "posted a contingent of troops": the force is the mobiliser's own
+        # (PLOVER's source), never the target, which only an aiming phrase names ("deployed near X")
+        forces = _children(token, PASSIVE_SUBJECT_DEPS) if _is_passive(token) else []
+        sources = sources or forces
+        targets = _pobjs(token, preps)
     if not sources and token.dep_ == "relcl":
         sources = [token.head]
     if not sources and not _is_passive(token):
@@ -324,28 +331,57 @@ def noun_phrase(token):
     return token.doc[left.i:right.i + 1]
 
 
-def _antecedent(token, index: ActorIndex) -> Actor | None:
+def _antecedent(token, index: ActorIndex, hops: int = 0) -> Actor | None:
     """A pronoun refers to the governing speaker, else to the nearest subject before it that is
     an actor (subjects are what a story goes on about: "The group blamed Israel ..., and its
-    leaders threatened" — its = the group), else to the nearest actor before it."""
-    head = token.head
-    for _ in range(3):
-        # "X said it would ...": the speaker; not through "as it delivered ..." (an adverbial clause
-        # is about anyone), nor to a plural subject for "it"
-        if head.dep_ in ("ccomp", "xcomp", "conj"):
-            head = head.head
-            speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in PRONOUNS
-                        and _agrees(token, c)]
-            if speakers:
-                return index.covering(speakers[0]) or index.within(speakers[0])
-        else:
-            break
+    leaders threatened" — its = the group), else to the nearest actor before it. "I" and "we" are
+    the speaker and no one else: a quotation's own first person never stands for the last subject."""
+    speaker = _speaker(token)
+    if speaker is not None:
+        if speaker.lower_ not in PRONOUNS:
+            return index.covering(speaker) or index.within(speaker)
+        if hops < 2 and speaker.lower_ not in FIRST_PERSON:
+            return _antecedent(speaker, index, hops + 1)  # '"I talked to him twice," he said': he, then who he is
     return _subject_before(token, index) or index.before(token.idx)
 
 
+def _speaker(token):
+    """The subject of the verb whose reported clause holds the pronoun ("X said it would ..."), not
+    through "as it delivered ..." (an adverbial clause is about anyone), nor a plural one for "it"."""
+    head = token.head
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+        head = head.head
+        speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS
+                    and (token.lower_ in FIRST_PERSON or _agrees(token, c))]
+        if speakers:
+            return speakers[0]
+    return None
+
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+
+
 def _agrees(pronoun, noun) -> bool:
+    """Number, and "he"/"she" stand for a person: a named one or a word for people, not "the army"."""
+    if pronoun.lower_ in PERSONAL:
+        return noun.ent_type_ == "PERSON" or _is_person_word(noun)
     plural = pronoun.lower_ in ("they", "their", "them")
     return plural or noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in REFERRING_NOUNS
+
+
+COLLECTIVE_NOUNS = frozenset(REFERRING_NOUNS) | {"police", "people", "public", "crowd", "force", "forces", "troops"}
+
+
+def _is_person_word(noun) -> bool:
+    """One person: 'the governor', 'Governor Ali Musa' (a title before a name), 'a policeman' — not
+    'the army' or 'police', which name many."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return False
+    words = person_nouns()
+    return any(t.lemma_.lower() in words and t.lower_ not in COLLECTIVE_NOUNS
+               for t in (noun, *(c for c in noun.children if c.dep_ == "compound")))
 
 
 def _subject_before(token, index: ActorIndex) -> Actor | None:

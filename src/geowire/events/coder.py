@@ -14,7 +14,7 @@ the main event type of the sentence holding them, else None.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geowire.actors.countries import iso3_by_iso2
 from geowire.events.anchoring import attach_date, attach_location, dateline_extent, dateline_place, document_focus
@@ -230,6 +230,22 @@ def pair_symmetric(type_: str, sources: list, targets: list) -> tuple[list, list
     return sources, targets
 
 
+# Sectors of a country's own people and institutions. "The police", "the army", "protesters" named
+# without a country are those of the country where the act takes place (as CAMEO/PLOVER coders read an
+# unqualified "police" in a story from Kampala as UGA COP); an IGO, an NGO or an unaffiliated group is not.
+DOMESTIC_SECTORS = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "CVL", "BUS", "EDU", "MED", "JRN", "REL", "LAB", "REB",
+    "INS", "CRM", "ELI", "SPY", "AGR", "ENV", "HLH", "REF",
+})
+
+
+def home_country(side: EventArg | None, location) -> EventArg | None:
+    if side is None or side.country or side.sector not in DOMESTIC_SECTORS or location is None:
+        return side
+    iso3 = iso3_by_iso2().get(location.country_code or "")
+    return replace(side, country=iso3) if iso3 else side
+
+
 @dataclass
 class SentenceEvents:
     sentence: object
@@ -417,6 +433,8 @@ class EventCoder:
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
         location = location or frame or document_focus(doc.places)
+        sources = [home_country(s, location) for s in sources]
+        targets = [home_country(t, location) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
         modality = modality_of(trigger.token, certainty, date, doc.published)
         mention = Mention(sentence.start_char, sentence.end_char, trigger.token.idx,
