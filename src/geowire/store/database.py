@@ -45,7 +45,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def migrate(engine: Engine, revision: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(resources.files("geowire.store") / "migrations"))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # '%' doubled: Alembic's configuration interpolates it (a password or a "file:" URL may hold one)
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     with _sqlite_file_lock(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # held until this transaction ends: a second process waits here, then finds the schema at head
