@@ -88,7 +88,7 @@ const GWTimeline = (() => {
       series: [
         {label: "day", value: (_u, v) => (v === null || v === undefined ? "—" : isoDay(v))},
         {label: "events", fill: "rgba(181,69,43,0.85)", stroke: "#b5452b", width: 0,
-         paths: uPlot.paths.bars({size: [0.8, 24, 2], align: 0})},
+         paths: uPlot.paths.bars({size: [0.8, 24, 2], align: 0}), points: {show: false}},
       ],
       cursor: {drag: {x: true, y: false, setScale: false}, points: {show: false}},
       legend: {show: true},
