@@ -53,6 +53,7 @@ eval: install gazetteer
 	$(BIN)/python eval/run.py --bench $(BENCH)
 
 BENCH_EVENTS ?= 1000000
+API_LOAD_SECONDS ?= 60
 
 bench: install gazetteer
 	$(BIN)/python bench/run.py --bench $(BENCH)
@@ -62,6 +63,7 @@ bench: install gazetteer
 	@if [ -n "$$GEOWIRE_BENCH_POSTGRES_URL" ]; then \
 	  $(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS) --db "$$GEOWIRE_BENCH_POSTGRES_URL"; \
 	else echo "(set GEOWIRE_BENCH_POSTGRES_URL to benchmark PostgreSQL too)"; fi
+	$(BIN)/python bench/api_load.py --clients 100 --seconds $(API_LOAD_SECONDS)
 
 lint: install
 	$(BIN)/ruff check src tests eval bench
