@@ -171,3 +171,24 @@ def test_us_postal_codes(gazetteer):
     texas = gazetteer.us_state("TX")
     assert texas and texas[0].admin1_code == "US.TX" and texas[0].precision == "admin1"
     assert gazetteer.us_state("ZZ") == []
+
+
+def test_a_region_divided_into_named_parts_is_indexed_whole(gazetteer):
+    darfur = [c for c in gazetteer.candidates("Darfur") if c.feature == "L.RGN"]
+    assert darfur and darfur[0].country_code == "SD" and 10 < darfur[0].lat < 16 and 22 < darfur[0].lon < 27
+    assert any(c.feature == "L.RGN" for c in gazetteer.candidates("Kordofan"))
+    # "South Australia" and "Western Australia" do not make a second Australia; generic words make no region
+    assert not [c for c in gazetteer.candidates("Australia") if c.feature == "L.RGN"]
+    assert not [c for c in gazetteer.candidates("Region") if c.feature == "L.RGN"]
+
+
+def test_divided_region_entries_on_a_tiny_set():
+    def area(name, cc, lat, lon):
+        return Entry(None, name, lat, lon, cc, f"{cc}.1", "A.ADM1", 1000, "admin1")
+
+    parts = [area("North Qzland", "XX", 10.0, 0.0), area("South Qzland", "XX", 0.0, 0.0),
+             area("North Wqland", "XX", 5.0, 5.0), area("Wqland", "XX", 0.0, 5.0),
+             area("East Region", "XX", 1.0, 1.0), area("West Region", "XX", 1.0, 2.0)]
+    wholes = list(sources.divided_region_entries(parts))
+    assert [w.name for w in wholes] == ["Qzland"]           # Wqland exists itself; "Region" is generic
+    assert abs(wholes[0].lat - 5.0) < 0.01 and wholes[0].precision == "region" and wholes[0].population == 2000

