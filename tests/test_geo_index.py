@@ -192,3 +192,14 @@ def test_divided_region_entries_on_a_tiny_set():
     wholes = list(sources.divided_region_entries(parts))
     assert [w.name for w in wholes] == ["Qzland"]           # Wqland exists itself; "Region" is generic
     assert abs(wholes[0].lat - 5.0) < 0.01 and wholes[0].precision == "region" and wholes[0].population == 2000
+
+
+def test_hull_point_is_the_middle_of_the_land_the_towns_span():
+    # a triangle of towns: many on the coast (lat 0), few towards the apex (lat 10)
+    coast = [(0.0, lon / 10) for lon in range(0, 101)]
+    inland = [(lat, 5.0 - lat / 2 + 5.0 * (lat / 10)) for lat in range(1, 11)]
+    lat, lon = sources.hull_point(coast + inland)
+    assert 2.5 < lat < 4.5 and 4.0 < lon < 6.0       # a triangle's centroid sits a third of the way up
+    far = [(float(i % 10), float(i // 10)) for i in range(100)] + [(80.0, 80.0)]
+    lat, lon = sources.hull_point(far)
+    assert lat < 10 and lon < 10                      # one far-off town is trimmed away

@@ -79,6 +79,23 @@ def derived_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
+def hull_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centroid of the convex hull of the member cities inside the 2nd–98th percentile box."""
+    from shapely.geometry import MultiPoint
+
+    if len(points) < 5:
+        return derived_point(points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    trim = int(len(points) * 0.02)
+    lat_lo, lat_hi, lon_lo, lon_hi = lats[trim], lats[-1 - trim], lons[trim], lons[-1 - trim]
+    inside = [(lon, lat) for lat, lon in points if lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi]
+    hull = MultiPoint(inside).convex_hull
+    if hull.geom_type != "Polygon":
+        return derived_point(points)
+    return hull.centroid.y, hull.centroid.x
+
+
 def strip_admin_suffix(name: str) -> str | None:
     """'Anbar Governorate' -> 'Anbar'; 'Cook County' -> 'Cook'; None when no suffix."""
     words = name.split()
@@ -198,7 +215,9 @@ def _subdivisions() -> Iterator[Entry]:
         cities = members.get(sub.id)
         if level not in (1, 2) or not cities:
             continue
-        lat, lon = derived_point([(c[0], c[1]) for c in cities])
+        # a province's towns crowd its coast or its south: the middle of the land they span is
+        # nearer its gazetteer point than the middle of their box (both sets: docs/geo.md)
+        lat, lon = (hull_point if level == 1 else derived_point)([(c[0], c[1]) for c in cities])
         yield Entry(
             geonameid=sub.geonames_id, name=sub.name, lat=lat, lon=lon, country_code=sub.country.alpha2,
             admin1_code=".".join(code.split(".")[:2]), feature=f"A.ADM{level}",
