@@ -4,9 +4,10 @@
 
 Each command runs as a user would run it (a whole process, model loading and the Dask cluster's start included)
 into a fresh SQLite store; reports both wall times, articles per second and the ratio ingest ÷ backfill (the
-speed-up; the issue's target is at least 1.6 for 2 workers on a 2-core machine), and checks both stores hold the
-same event ids. Uses the LGL article texts when ../shared/bench is there, else the bundled samples repeated with
-a varying line so none is a duplicate.
+speed-up; the issue's target is at least 1.6 for 2 workers on a 2-core machine), the peak resident memory of each
+process of the run (sampled every 0.2 s with psutil: the writer and each Dask worker; target at most 600 MB per
+worker), and checks both stores hold the same event ids. Uses the LGL article texts when ../shared/bench is there,
+else the bundled samples repeated with a varying line so none is a duplicate.
 """
 
 from __future__ import annotations
@@ -39,10 +40,36 @@ def write_corpus(path: Path, bench: Path, count: int) -> int:
     return len(docs)
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, list[tuple[float, str]]]:
+    """Wall time of the command, and the peak RSS (MB) of it and of every process it started, largest first."""
+    import psutil
+
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(process.pid)
+    peaks: dict[int, tuple[float, str]] = {}
+    while process.poll() is None:
+        try:
+            family = [parent, *parent.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        for member in family:
+            try:
+                rss = member.memory_info().rss / 2**20
+                label = "writer" if member.pid == parent.pid else _label(member)
+            except psutil.Error:
+                continue
+            if rss > peaks.get(member.pid, (0.0, ""))[0]:
+                peaks[member.pid] = (rss, label)
+        time.sleep(0.2)
+    if process.wait() != 0:
+        raise SystemExit(f"{command[1]} failed with {process.returncode}")
+    return time.perf_counter() - start, sorted(peaks.values(), reverse=True)
+
+
+def _label(member) -> str:
+    line = " ".join(member.cmdline())
+    return "process" if "spawn" not in line and "forkserver" not in line else "Dask process"
 
 
 def event_ids(db: Path) -> list[str]:
@@ -61,14 +88,16 @@ def main() -> None:
         work = Path(tmp)
         corpus = work / "corpus.jsonl"
         count = write_corpus(corpus, args.bench, args.articles)
-        one = timed([str(GEOWIRE), "ingest", str(corpus), "--db", f"sqlite:///{work / 'ingest.db'}"])
-        many = timed([str(GEOWIRE), "backfill", str(corpus), "--db", f"sqlite:///{work / 'backfill.db'}",
+        one, one_peaks = timed([str(GEOWIRE), "ingest", str(corpus), "--db", f"sqlite:///{work / 'ingest.db'}"])
+        many, many_peaks = timed([str(GEOWIRE), "backfill", str(corpus), "--db", f"sqlite:///{work / 'backfill.db'}",
                       "--workers", str(args.workers), "--batch-size", str(args.batch_size)])
         same = event_ids(work / "ingest.db") == event_ids(work / "backfill.db")
     print(f"articles: {count}")
     print(f"ingest, 1 process:           {one:7.1f} s  ({count / one:5.1f} articles/s)")
     print(f"backfill, {args.workers} Dask workers:    {many:7.1f} s  ({count / many:5.1f} articles/s)")
     print(f"speed-up (ingest ÷ backfill): {one / many:.2f}")
+    print(f"peak RSS, ingest: {one_peaks[0][0]:.0f} MB")
+    print("peak RSS, backfill: " + ", ".join(f"{label} {mb:.0f} MB" for mb, label in many_peaks if mb > 50))
     print(f"same event ids: {same}")
     if not same:
         sys.exit(1)

@@ -3,14 +3,18 @@
     python bench/run.py [--articles N] [--bench ../shared/bench]
 
 Reports each stage's share of the spaCy time (the ratios the issues set targets on), documents per second,
-gazetteer load time and the peak resident memory of the process. Uses the LGL articles when ../shared/bench is
-there (only their text, for timing), else the bundled samples repeated.
+gazetteer load time and the peak resident memory of the process; then, in the same run, a bare spaCy pass over the
+same texts (the model as shipped, ``nlp.pipe`` alone) and the whole pipeline's time divided by it (issue 11's target
+is at most 1.0), and the time a fresh ``geowire extract`` process takes to print its first result. Uses the LGL
+articles when ../shared/bench is there (only their text, for timing), else the bundled samples repeated.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -96,6 +100,38 @@ class _Timed:
             self.seconds[self.name] += time.perf_counter() - started
 
 
+def bare_spacy_seconds(docs: list[Document], batch_size: int = 16) -> float:
+    """spaCy alone over the same texts: the shipped model with no geowire component, ``nlp.pipe`` in batches."""
+    import spacy
+
+    from geowire.config import load_config
+    from geowire.nlp.spacy_nlp import DEFAULT_MODEL
+
+    nlp = spacy.load(load_config()["components"]["nlp"].get("model", DEFAULT_MODEL))
+    texts = [d.text or d.html or "" for d in docs]
+    list(nlp.pipe(["Warm-up sentence in Paris on Monday."]))
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def first_result_seconds() -> float:
+    """From starting `geowire extract` (a new process: imports, model, gazetteer) to its first output line."""
+    record = json.dumps({"id": "first", "text": "Police arrested 12 protesters in Lagos on Friday.",
+                         "published": "2024-02-09"}) + "\n"
+    started = time.perf_counter()
+    process = subprocess.Popen([str(Path(sys.executable).with_name("geowire")), "extract"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process.stdin.write(record)
+    process.stdin.flush()
+    process.stdout.readline()
+    seconds = time.perf_counter() - started
+    process.stdin.close()
+    process.wait()
+    return seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
@@ -128,6 +164,10 @@ def main() -> int:
           f"merging {merge_seconds:.3f} s = {merge_seconds / (wall + store_seconds):.1%} of pipeline + store time")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak_mb:.0f} MB")
+    bare = bare_spacy_seconds(docs)
+    print(f"bare spaCy pass over the same texts: {bare:.2f} s; pipeline ÷ bare spaCy: {wall / bare:.2f} "
+          f"(pipeline + store: {(wall + store_seconds) / bare:.2f})")
+    print(f"geowire extract, time to first result (new process): {first_result_seconds():.2f} s")
     return 0
 
 
