@@ -210,3 +210,13 @@ def test_the_bare_name_alone_is_still_read_by_its_prior(resolver):
     assert capital.precision == "city" and capital.admin1 != "Washington"
     state = resolve(resolver, "Crews fought fires in Spokane, Washington.", "Spokane", "Washington")[1]
     assert state.precision == "admin1" and state.name == "Washington"
+
+
+def test_adjectives_of_countries_and_areas_resolve_to_them(resolver):
+    text = "Philippine, Scottish, Turkish and Kurdish officials met Czechs and Coloradans."
+    names = ("Philippine", "Scottish", "Turkish", "Kurdish", "Czechs", "Coloradans")
+    places = resolve(resolver, text, *names)
+    assert [p.country_code for p in places] == ["PH", "GB", "TR", places[3].country_code, "CZ", "US"]
+    assert places[3].country_code in ("IQ", "IR", "TR", "SY")      # a Kurdish area, wherever the text is
+    assert places[1].name == "Scotland" and places[5].name == "Colorado"
+    assert all(p.basis == "demonym" for p in places)

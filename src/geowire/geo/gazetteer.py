@@ -20,7 +20,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _DEMONYM_SUFFIXES = (
     ("ians", "ia"), ("ian", "ia"), ("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"), ("ans", ""),
     ("an", ""), ("an", "as"), ("ans", "o"), ("an", "o"), ("ns", ""), ("n", ""), ("is", ""), ("i", ""),
-    ("ers", ""), ("er", ""), ("", "ia"),
+    ("ers", ""), ("er", ""), ("", "ia"), ("s", "ia"), ("", "s"),
+    # "-ish" adjectives: Scottish, Kurdish, Turkish, Swedish, Irish
+    ("ttish", "tland"), ("ish", "land"), ("ish", "istan"), ("ish", "ey"), ("ish", "en"), ("ish", "eland"),
 )
 _DEMONYM_CITY_POPULATION = 500_000
 # generic heads and tails around a name: "Neches River", "Hamilton Township", "Loudon Co.",
