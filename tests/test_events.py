@@ -278,3 +278,39 @@ def test_refusal_is_not_negated(code):
 
 def test_trigger_less_clause_needs_an_actor_subject(code):
     assert code("The weather improved on Tuesday.").events == []
+
+
+def test_a_plural_with_a_sense_of_its_own_is_a_trigger(code):
+    doc = code("Several opposition parties are holding talks to form a coalition.")
+    assert [e.type for e in doc.events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The families expressed outrage at the verdict.",
+    "The foreign ministry voiced concern about the new checkpoints.",
+])
+def test_expressed_disapproval_is_an_accusation(code, text):
+    assert "ACCUSE" in [e.type for e in code(text).events]
+
+
+def test_a_feeling_that_is_not_expressed_is_no_accusation(code):
+    doc = code("Concern grew in the village as the river rose.")
+    assert "ACCUSE" not in [e.type for e in doc.events]
+
+
+def test_levelled_buildings_are_an_assault(code):
+    doc = code("Militants had leveled several buildings in the compound.")
+    assert "ASSAULT" in [e.type for e in doc.events]
+
+
+def test_a_blocked_freeway_is_a_protest(code):
+    doc = code("Opposition supporters blocked the freeway in both directions.")
+    assert "PROTEST" in [e.type for e in doc.events]
+
+
+def test_an_act_told_inside_a_reaction_is_an_event_too(code):
+    doc = code("The foreign ministry condemned the killing of three Iraqi soldiers near the border.")
+    types = [e.type for e in doc.events]
+    assert "ACCUSE" in types and "ASSAULT" in types
+    killing = next(e for e in doc.events if e.type == "ASSAULT")
+    assert killing.target is not None and killing.target.country == "IRQ"

@@ -246,6 +246,10 @@ def home_country(side: EventArg | None, location) -> EventArg | None:
     return replace(side, country=iso3) if iso3 else side
 
 
+def _names_a_party(side: EventArg | None) -> bool:
+    return side is not None and bool(side.country or side.sector)
+
+
 @dataclass
 class SentenceEvents:
     sentence: object
@@ -387,16 +391,17 @@ class EventCoder:
 
     def _secondary(self, doc: Document, sentence, reading: Reading, chosen: list[Trigger], index: ActorIndex,
                    frame) -> list[Coded]:
-        """Further acts a sentence tells beside its main one, each with a named actor of its own: "was
-        convicted for his role in bomb attacks on the embassies" (SANCTION, and the attacks), "accused X of
-        plotting the assassination" (ACCUSE, and the alleged killing)."""
+        """Further acts a sentence tells beside its main one, each with a recognised actor of its own on
+        either side: "was convicted for his role in bomb attacks on the embassies" (SANCTION, and the
+        attacks), "accused X of plotting the assassination" (ACCUSE, and the alleged killing), "Syria
+        decried a U.S. missile attack" (ACCUSE, and the attack)."""
         types = {t.type for t in chosen}
         out: list[Coded] = []
         for trigger in reading.live:
             if trigger.type in types or trigger.entry is DEMAND or in_purpose_clause(trigger.token):
                 continue
             found = [e for e in self.events_for(doc, sentence, trigger, index, None, frame)
-                     if e.source is not None and (e.source.country or e.source.sector)]
+                     if _names_a_party(e.source) or _names_a_party(e.target)]
             if found:
                 types.add(trigger.type)
                 out += [Coded(e, trigger.token) for e in found[:1]]

@@ -70,6 +70,9 @@ def _requirement_holds(token, req: Requirement) -> bool:
         return any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
     if req.kind == "mod":
         return bool(_children_lemmas(token, MODIFIER_DEPS | frozenset({"poss"})) & req.words)
+    if req.kind == "gov":
+        # "expressed outrage": the noun names an act only as the object of a verb that performs it
+        return token.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(token.head) in req.words
     return False
 
 
@@ -111,6 +114,8 @@ def _keys(token) -> list[tuple[str, str]]:
     pos = _pos_of(token)
     if pos is not None:
         keys.append((_lemma(token), pos))
+        if token.lower_ != _lemma(token):
+            keys.append((token.lower_, pos))  # a plural with a sense of its own: "talks", "clashes"
     return keys
 
 
@@ -121,7 +126,7 @@ def _heads() -> frozenset[str]:
 
 def _may_trigger(token) -> bool:
     """A cheap test before the full match: most words are no trigger head."""
-    if token.lemma_.lower() in _heads():
+    if token.lemma_.lower() in _heads() or token.lower_ in _heads():
         return True
     return token.i >= 2 and token.doc[token.i - 1].text == "-"
 
