@@ -6,7 +6,7 @@ with the best mean of the two corpora's acc@161 is picked, and the fifth fold is
 Prints the cross-validated acc@161 and AUC of each corpus for the chosen settings and for the
 current defaults, and the setting chosen on all articles.
 
-    python scripts/tune_geo_weights.py [--bench PATH] [--folds 5]
+    python scripts/tune_geo_weights.py [--bench PATH] [--folds 5] [--grid list_weight=0,2,3,5]
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ GRID = {
     "admin1_weight": (4.0, 7.0, 10.0),
     "coherence_weight": (8.0, 12.0, 16.0),
     "hint_weight": (6.0,),
+    "list_weight": (2.0,),
 }
-DEFAULTS = {"country_weight": 4.0, "admin1_weight": 7.0, "coherence_weight": 12.0, "hint_weight": 6.0}
+DEFAULTS = {"country_weight": 4.0, "admin1_weight": 7.0, "coherence_weight": 12.0, "hint_weight": 6.0,
+            "list_weight": 2.0}
 
 
 def article_errors(articles, settings: dict) -> list[list[float]]:
@@ -56,7 +58,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--grid", action="append", default=[], metavar="NAME=V1,V2",
+                        help="search these values of one setting (the others at their defaults) instead of GRID")
     args = parser.parse_args()
+    if args.grid:
+        GRID.clear()
+        GRID.update({k: (v,) for k, v in DEFAULTS.items()})
+        for item in args.grid:
+            name, values = item.split("=")
+            GRID[name] = tuple(float(v) for v in values.split(","))
     corpora = {"LGL": load_articles(args.bench), "GeoVirus": load_geovirus(args.bench)}
     settings = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
     key = lambda s: tuple(sorted(s.items()))  # noqa: E731

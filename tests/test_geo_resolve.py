@@ -220,3 +220,26 @@ def test_adjectives_of_countries_and_areas_resolve_to_them(resolver):
     assert places[3].country_code in ("IQ", "IR", "TR", "SY")      # a Kurdish area, wherever the text is
     assert places[1].name == "Scotland" and places[5].name == "Colorado"
     assert all(p.basis == "demonym" for p in places)
+
+
+def test_names_in_one_list_are_read_at_one_level(resolver):
+    text = "Cases were reported in the states of Arizona, Utah, Oregon, Washington and Wisconsin."
+    *_, washington, _ = resolve(resolver, text, "Arizona", "Utah", "Oregon", "Washington", "Wisconsin")
+    assert washington.precision == "admin1" and washington.name == "Washington"
+    alone = resolve(resolver, "Talks in Washington ended.", "Washington")[0]
+    assert alone.precision == "city"                 # the capital when no list says otherwise
+
+
+def test_the_list_cue_raises_the_reading_at_the_list_level():
+    from geowire.geo.resolve import ContextResolver
+
+    plain, listed = ContextResolver(list_weight=0.0), ContextResolver(list_weight=2.0)
+    plain.calibration = listed.calibration = None       # compare raw shares
+    text = "Flights from Arizona, Utah, Oregon, Washington and Wisconsin were cancelled."
+    names = ("Arizona", "Utah", "Oregon", "Washington", "Wisconsin")
+    without, with_cue = resolve(plain, text, *names)[3], resolve(listed, text, *names)[3]
+    assert with_cue.precision == "admin1" and with_cue.confidence > without.confidence
+    # two names joined by "and" are no list
+    pair = resolve(listed, "Flights from Utah and Washington were cancelled.", "Utah", "Washington")[1]
+    assert pair.confidence == resolve(plain, "Flights from Utah and Washington were cancelled.",
+                                      "Utah", "Washington")[1].confidence

@@ -79,8 +79,10 @@ class ContextResolver:
         coherence_weight: float = 12.0,
         max_candidates: int = 40,
         homonym_context_share: float = 0.5,
+        list_weight: float = 2.0,
     ):
         self._gazetteer = gazetteer
+        self.list_weight = list_weight
         self.homonym_context_share = homonym_context_share
         self.country_weight = country_weight
         self.admin1_weight = admin1_weight
@@ -107,6 +109,8 @@ class ContextResolver:
     def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Place]:
         """One Place per mention, in the given order."""
         groups = self._groups(text, mentions)
+        if self.list_weight:
+            _list_level_cue(text, groups, self.list_weight)
         self._apply_document_context(groups)
         _distinguish_longer_names(groups)
         chosen = {g.key: g for g in groups}
@@ -271,6 +275,46 @@ class ContextResolver:
             group.local = [group.local[i] for i in order]
             if group.cued:
                 group.cued = [group.cued[i] for i in order]
+
+
+_COORDINATION = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
+_LIST_MIN = 3
+_LEVEL_OF = {"admin2": "admin", "admin1": "admin", "country": "country", "city": "town", "point": "town",
+             "region": "region"}
+
+
+def _list_level_cue(text: str, groups: list[_Group], weight: float) -> None:
+    """Names in one list are things of one kind: in "Arizona, Utah, Washington and Wisconsin"
+    Washington is a state, in "Paris, Lyon and Marseille" each is a town. A candidate gains
+    ``weight`` times the share of the list's other names (their prior readings) at its level."""
+    owner = {id(m): g for g in groups for m in g.mentions}
+    ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
+    chains, chain = [], ordered[:1]
+    for prev, cur in zip(ordered, ordered[1:], strict=False):
+        if _COORDINATION.match(text[prev.end:cur.start]):
+            chain.append(cur)
+        else:
+            chains.append(chain)
+            chain = [cur]
+    chains.append(chain)
+    for chain in chains:
+        if len(chain) < _LIST_MIN:
+            continue
+        levels = []
+        for mention in chain:
+            group = owner[id(mention)]
+            mass: dict[str, float] = defaultdict(float)
+            for cand, prob in zip(group.candidates, group.probs, strict=False):
+                mass[_LEVEL_OF.get(cand.precision, "")] += prob
+            levels.append((mention, group, mass))
+        for _, group, _ in levels:
+            others = [mass for _, g, mass in levels if g is not group]
+            if not others:
+                continue
+            for i, cand in enumerate(group.candidates):
+                level = _LEVEL_OF.get(cand.precision, "")
+                share = sum(mass.get(level, 0.0) for mass in others) / len(others)
+                group.local[i] += weight * share / len(group.mentions)
 
 
 def _distinguish_longer_names(groups: list[_Group]) -> None:
