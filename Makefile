@@ -46,8 +46,11 @@ test: install gazetteer
 
 SOAK_EXAMPLES ?= 2000
 
-soak: install gazetteer   # the fuzz tests with many random examples (a fresh seed each time)
+SOAK_CRASHES ?= 10
+
+soak: install gazetteer   # the fuzz tests with many random examples, the crash tests killed at many points (fresh seeds)
 	GEOWIRE_FUZZ_EXAMPLES=$(SOAK_EXAMPLES) $(BIN)/pytest -q tests/test_fuzz_input.py
+	for round in $$(seq $(SOAK_CRASHES)); do $(BIN)/pytest -q -s tests/test_crash.py || exit 1; done
 
 eval: install gazetteer
 	$(BIN)/python eval/run.py --bench $(BENCH)
