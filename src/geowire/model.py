@@ -47,7 +47,7 @@ class Place:
     demonym: bool = False               # "Iraqi", "Syrians": a country mention by adjective
     # how the place was found (geo/resolve.py): "name" (the gazetteer knows the name), "demonym", "approximate"
     # (a generic word dropped), or for a name it lacks the enclosing place the text gives: "container"
-    # ("Elm Street, Dayton"), "dateline", "document_focus"; None when unresolved
+    # ("Elm Street, Dayton"), "dateline", "sentence", "document_focus"; None when unresolved
     basis: str | None = None
 
 
