@@ -87,7 +87,7 @@ def test_spans_mode_gives_one_place_per_span_in_order(resolver):
     doc = resolver(Document(id="d", text=text, spans=spans))
     assert [(p.start, p.end) for p in doc.places] == spans
     # an unknown name still has its one entry, framed by the place the document is about (issue #14)
-    assert doc.places[1].name == "Mosul" and doc.places[1].basis == "document_focus"
+    assert doc.places[1].name == "Mosul" and doc.places[1].basis == "sentence"
     assert doc.places[1].confidence < doc.places[0].confidence
     assert doc.places[0].geonameid == doc.places[2].geonameid is not None
 
@@ -160,7 +160,7 @@ def test_a_building_in_a_datelined_story_takes_the_dateline(resolver):
 
 
 def test_without_a_dateline_the_most_mentioned_place_frames_the_unknown_name(resolver):
-    text = ("Flooding hit Nairobi on Tuesday. Residents of Qzvwx Estate fled as Nairobi officials and "
+    text = ("Flooding hit Nairobi on Tuesday. Residents of Qzvwx Estate fled. Nairobi officials and "
             "Nairobi police opened shelters; aid came from Kenya.")
     places = resolve(resolver, text, "Nairobi", "Qzvwx Estate", "Nairobi", "Nairobi", "Kenya")
     estate = places[1]
@@ -177,7 +177,7 @@ def test_a_river_without_an_entry_takes_the_document_frame(resolver):
     text = "From Mosul to the Mediterranean via the Euphrates, Iraqis travelled to Cairo."
     places = resolve(resolver, text, "Mosul", "Mediterranean", "Euphrates", "Iraqis", "Cairo")
     assert places[1].feature == "H.SEA" and places[1].basis == "name"
-    assert places[2].basis in ("document_focus", "dateline") and places[2].precision in ("city", "country")
+    assert places[2].basis == "sentence" and places[2].precision == "city"     # a town named in its sentence
     assert places[3].basis == "demonym" and places[3].country_code == "IQ"
 
 
@@ -243,3 +243,10 @@ def test_the_list_cue_raises_the_reading_at_the_list_level():
     pair = resolve(listed, "Flights from Utah and Washington were cancelled.", "Utah", "Washington")[1]
     assert pair.confidence == resolve(plain, "Flights from Utah and Washington were cancelled.",
                                       "Utah", "Washington")[1].confidence
+
+
+def test_without_a_dateline_an_unknown_name_takes_the_town_in_its_sentence(resolver):
+    text = ("Cholera spread in Kenya this week. In Kisumu, the Qzvwx Estate clinic was shut. "
+            "Kenya's ministry said Kenya would send doctors.")
+    places = resolve(resolver, text, "Kenya", "Kisumu", "Qzvwx Estate", "Kenya", "Kenya")
+    assert places[2].basis == "sentence" and places[2].name == "Kisumu" and places[2].precision == "city"

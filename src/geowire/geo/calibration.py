@@ -77,7 +77,7 @@ class CurveSet:
         return {name: curve.to_json() for name, curve in sorted(self.curves.items())}
 
 
-_ENCLOSED_BASES = ("container", "dateline", "document_focus")
+_ENCLOSED_BASES = ("container", "dateline", "sentence", "document_focus")
 
 
 def calibration_group(precision: str | None, basis: str | None) -> str:

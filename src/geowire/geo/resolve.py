@@ -128,7 +128,8 @@ class ContextResolver:
     def _enclosing_places(self, text: str, places: list[Place]) -> None:
         """A name the gazetteer lacks ("Elm Street", "Fort Hood", "Zamalek") gets the place that
         the text puts it in: the place named right after it ("Elm Street, Dayton"), else the
-        dateline, else the place the document mentions most. The precision is that place's, so
+        dateline, else the nearest town or province named in its sentence, else the place the
+        document mentions most. The precision is that place's, so
         a street is never reported finer than the town around it; ``basis`` says which."""
         resolved = [p for p in places if p.lat is not None]
         if not resolved or len(resolved) == len(places):
@@ -146,6 +147,9 @@ class ContextResolver:
                 if source is not None:
                     how = "container"
                     break
+            if source is None and basis != "dateline":
+                source = _same_sentence(text, place, resolved)
+                how = "sentence" if source is not None else how
             source = source or frame
             if source is None:
                 continue
@@ -440,7 +444,7 @@ def _km(a: Candidate, b: Candidate) -> float:
 
 
 # the share of a frame's own confidence that an enclosed name keeps (raw, before calibration)
-_ENCLOSED_SHARE = {"container": 0.8, "dateline": 0.6, "document_focus": 0.4}
+_ENCLOSED_SHARE = {"container": 0.8, "sentence": 0.6, "dateline": 0.6, "document_focus": 0.4}
 _DATELINE = re.compile(r"^[^\n]{0,60}?\s*(?:—|–|--|\s-\s|:|\(\w+\))")
 
 
@@ -455,6 +459,21 @@ def _dateline(text: str, resolved: list[Place]) -> Place | None:
 
 
 _ENCLOSING_PRECISIONS = ("city", "admin2", "admin1", "country")
+
+
+def _same_sentence(text: str, place: Place, resolved: list[Place]) -> Place | None:
+    """The nearest town or province named in the same sentence as the mention."""
+    best, best_gap = None, None
+    for other in resolved:
+        if other.precision not in ("city", "admin2", "admin1"):
+            continue
+        lo, hi = sorted((other.end, place.start)) if other.end <= place.start else sorted((place.end, other.start))
+        between = text[lo:hi]
+        if re.search(r"[.!?]\s|\n", between):
+            continue
+        if best_gap is None or hi - lo < best_gap:
+            best, best_gap = other, hi - lo
+    return best
 
 
 def _focus(resolved: list[Place]) -> Place | None:
