@@ -368,3 +368,36 @@ def test_a_quoted_first_person_is_the_speaker_named_before(extract):
     talks = events_in(doc, "personally talked")
     assert talks, [(e.type, e.source) for e in doc.events]
     assert talks[0].source is not None and "Musa" in talks[0].source.text
+
+
+def test_the_people_counted_are_the_side(extract):
+    doc = extract("Thousands of protesters marched through the capital on Sunday.")
+    march = [e for e in doc.events if e.type == "PROTEST"]
+    assert march and march[0].source is not None and march[0].source.text == "protesters"
+
+
+def test_a_participle_after_the_shots_is_the_shooters_act(extract):
+    doc = extract("in self-defence the police fired about 40 rounds killing two persons.")
+    shots = [e for e in doc.events if e.type == "ASSAULT"]
+    assert shots and shots[0].source is not None and shots[0].source.sector == "COP"
+
+
+def test_forced_to_act_the_passive_subject_acts(extract):
+    doc = extract("The police were forced to fire tear gas at the crowd in Nairobi.")
+    acts = [e for e in doc.events if e.source is not None]
+    assert acts and acts[0].source.sector == "COP"
+
+
+def test_picked_up_by_police_is_an_arrest(extract):
+    doc = extract("The activist was picked up by police from his home in Lahore on Tuesday.")
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and arrests[0].mode == "arrest" and arrests[0].source.sector == "COP"
+
+
+def test_harm_to_the_first_acts_author_is_another_act(extract):
+    text = ("Police fired on the mob in Petlad on Friday night. "
+            "Four policemen were injured in the clashes that followed.")
+    doc = extract(text)
+    firing = [e for e in doc.events if e.type == "ASSAULT" and e.source is not None and e.source.sector == "COP"]
+    assert firing
+    assert all(m.start < text.index("Four") for m in firing[0].mentions)

@@ -116,8 +116,8 @@ def _inherited_subject(token) -> list:
         subjects = _children(head, SUBJECT_DEPS)
         if subjects and current.dep_ != "ccomp":
             return subjects
-        if _is_passive(head) and current.dep_ == "conj":
-            return _children(head, PASSIVE_SUBJECT_DEPS)
+        if _is_passive(head) and current.dep_ in ("conj", "xcomp"):
+            return _children(head, PASSIVE_SUBJECT_DEPS)  # "the police were forced to fire": the police
         current = head
     return []
 
@@ -135,7 +135,7 @@ def _clause_subject(token) -> list:
 
 
 def _not_temporal(heads: list) -> list:
-    return [h for h in heads if h.ent_type_ not in TEMPORAL_ENTS]
+    return [h for h in map(counted, heads) if h.ent_type_ not in TEMPORAL_ENTS]
 
 
 def _verb_roles(token, event_type: str) -> Roles:
@@ -174,6 +174,8 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = _pobjs(token, preps)
     if not sources and token.dep_ == "relcl":
         sources = [token.head]
+    if not sources and token.dep_ == "acl" and token.tag_ == "VBG":
+        sources = _participle_subject(token)
     if not sources and not _is_passive(token):
         sources = _inherited_subject(token)
     targets = _past_event_nouns(targets, preps)
@@ -181,6 +183,15 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = targets or [token.head]
         sources = _agent(token)
     return Roles(sources, targets)
+
+
+def _participle_subject(token) -> list:
+    """'protesters demanding reforms': the noun it describes; 'fired 40 rounds, killing two': not the
+    rounds but whoever fired them."""
+    noun = token.head
+    if noun.lemma_.lower() in WEAPON_WORDS and noun.dep_ in OBJECT_DEPS:
+        return _children(noun.head, SUBJECT_DEPS)
+    return [noun]
 
 
 def _past_event_nouns(targets: list, preps: frozenset[str]) -> list:
@@ -469,9 +480,24 @@ def is_actor_like(arg: EventArg, head) -> bool:
     return lemma in person_nouns() or lemma.rstrip("s") in person_nouns()
 
 
+# "thousands of protesters", "a group of soldiers": the people counted are the side, not the count
+COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                         "score", "scores", "group", "crowd", "number", "band", "handful", "lot", "some", "many",
+                         "most", "few", "several", "all", "each", "one", "two", "three", "four", "five"})
+
+
+def counted(head):
+    """The people a count or a group is of ("thousands of protesters" -> protesters), else the head."""
+    if head.lemma_.lower() not in COUNT_NOUNS and head.pos_ != "NUM":
+        return head
+    people = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return people[0] if people else head
+
+
 def actor_sides(heads: list, index: ActorIndex) -> list[EventArg | None]:
     """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none."""
-    sides = [arg for head in expand_conjuncts(heads) if is_actor_like(arg := to_arg(head, index), head)]
+    heads = [counted(h) for h in expand_conjuncts(heads)]
+    sides = [arg for head in heads if is_actor_like(arg := to_arg(head, index), head)]
     if not sides:
         return [None]
     return sorted(sides, key=lambda a: a.country is None and a.sector is None)

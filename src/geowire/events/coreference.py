@@ -82,8 +82,19 @@ def _places_disagree(a: Event, b: Event) -> bool:
 
 def compatible(first: Event, later: Event) -> bool:
     return (first.type == later.type and not _disagree(first.source, later.source)
-            and not _disagree(first.target, later.target)
+            and not _disagree(first.target, later.target) and not _turned_round(first, later)
             and not _dates_disagree(first, later) and not _places_disagree(first, later))
+
+
+def _turned_round(first: Event, later: Event) -> bool:
+    """'Police fired on the mob ... four policemen were injured': the later act befalls the first one's
+    author, so it is another act (of the mob), not more of the first."""
+    return _same_kind(first.source, later.target) and not _same_kind(first.target, later.target)
+
+
+def _same_kind(a: EventArg | None, b: EventArg | None) -> bool:
+    return (a is not None and b is not None and a.sector is not None and a.sector == b.sector
+            and not (a.country and b.country and a.country != b.country))
 
 
 def same_happening(first: Coded, later: Coded) -> bool:
