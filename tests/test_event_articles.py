@@ -401,3 +401,10 @@ def test_harm_to_the_first_acts_author_is_another_act(extract):
     firing = [e for e in doc.events if e.type == "ASSAULT" and e.source is not None and e.source.sector == "COP"]
     assert firing
     assert all(m.start < text.index("Four") for m in firing[0].mentions)
+
+
+def test_a_protest_lodged_with_a_capital_is_not_placed_there(extract):
+    doc = extract("Tokyo lodged a strong protest with Pyongyang on Tuesday, the Japanese foreign ministry said.")
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert protests and protests[0].target is not None and protests[0].target.country == "PRK"
+    assert protests[0].location is None or protests[0].location.country_code != "KP"

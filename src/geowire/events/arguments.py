@@ -37,7 +37,7 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "ASSAULT": frozenset({"on", "against", "at", "upon", "into", "targeting", "toward", "towards", "of"}),
     "COERCE": frozenset({"on", "against", "into", "of", "at"}),
     "THREATEN": frozenset({"against", "on", "with", "to"}),
-    "PROTEST": frozenset({"against", "outside", "at"}),
+    "PROTEST": frozenset({"against", "outside", "at", "with"}),  # "lodged a protest with Pyongyang"
     "REJECT": frozenset({"from", "by"}),
     "SUPPORT": frozenset({"for", "to"}),
     "CONCEDE": frozenset({"to"}),

@@ -431,7 +431,8 @@ class EventCoder:
                                  is_conditional(trigger.token))
         evidence = Evidence(sentence.start_char, sentence.end_char)
         not_places = [(0, self._frame_end)] + [(s.start, s.end) for s in sources if s is not None]
-        if trigger.type in SPEECH_ACT_TYPES:
+        if trigger.type in SPEECH_ACT_TYPES or (trigger.type == "PROTEST" and not trigger.is_verb):
+            # "lodged a protest with Pyongyang": the capital stands for the state addressed, not the place
             not_places += [(t.start, t.end) for t in targets if t is not None]
         location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors,
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
