@@ -119,3 +119,14 @@ def test_a_lower_case_dateline_opens_the_story(recogniser):
 def test_a_lower_case_word_before_a_colon_is_not_taken_for_a_place(recogniser):
     text = "update: the police arrested four men on friday.\nnote: more to follow."
     assert not [p for p in places_of(recogniser, text) if p.start in (0, text.index("note"))]
+
+
+def test_a_street_spacy_finds_takes_the_town_the_text_puts_it_in(recogniser):
+    # issue #14: a feature the gazetteer lacks is reported as its enclosing town, never finer
+    dated = places_of(recogniser, "DAYTON, Ohio — A fire destroyed a house on Maple Avenue on Monday.")
+    street = next(p for p in dated if p.text == "Maple Avenue")
+    assert (street.name, street.precision, street.basis) == ("Dayton", "city", "dateline")
+    framed = places_of(recogniser, "Police closed Brookside Road in Kisumu after protests in Kenya.")
+    road = next(p for p in framed if p.text == "Brookside Road")
+    assert (road.name, road.country_code, road.basis) == ("Kisumu", "KE", "container")
+    assert road.confidence < next(p for p in framed if p.text == "Kisumu").confidence
