@@ -408,3 +408,16 @@ def test_a_protest_lodged_with_a_capital_is_not_placed_there(extract):
     protests = [e for e in doc.events if e.type == "PROTEST"]
     assert protests and protests[0].target is not None and protests[0].target.country == "PRK"
     assert protests[0].location is None or protests[0].location.country_code != "KP"
+
+
+def test_a_clause_describing_a_noun_keeps_its_date_to_itself(extract):
+    doc = extract("Kyiv urged that the sanctions stay as long as Russia holds Crimea, seized in 2014.",
+                  published="2017-01-17")
+    demands = [e for e in doc.events if e.type == "REQUEST"]
+    assert demands and demands[0].date.value == "2017-01-17"
+
+
+def test_a_clause_describing_the_happening_dates_it(extract):
+    doc = extract("The raid carried out on Monday killed five people in Kandahar.", published="2017-01-18")
+    raids = [e for e in doc.events if e.type == "ASSAULT"]
+    assert raids and raids[0].date.value == "2017-01-16"

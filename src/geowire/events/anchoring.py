@@ -218,6 +218,21 @@ def _clause_scope(trigger) -> set[int]:
     return scope
 
 
+def _noun_modifier_clauses(trigger) -> set[int]:
+    """Clauses that describe a noun of the sentence tell their own time: 'Russia continues to hold Crimea,
+    seized in 2014', 'plans proposed in 2015' — not the trigger's (unless the trigger is in one, or the
+    clause describes the trigger or another word for a happening: 'the raid carried out on Monday killed …')."""
+    from geowire.events.triggers import match_token
+
+    out: set[int] = set()
+    for token in trigger.sent:
+        if token.dep_ in ("relcl", "acl") and token.head != trigger and match_token(token.head) is None:
+            subtree = {t.i for t in token.subtree}
+            if trigger.i not in subtree:
+                out |= subtree
+    return out
+
+
 def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None) -> EventDate | None:
     """A date or time expression of the event's own clause (or of the verbs reporting it), else
     the publication date.
@@ -228,7 +243,7 @@ def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None)
     candidates = [t for t in times if _in_sentence(t.start, sentence) and t.type in DATE_TYPES
                   and span_of_value(t.value) is not None]
     if candidates:
-        scope = _clause_scope(trigger)
+        scope = _clause_scope(trigger) - _noun_modifier_clauses(trigger)
         starts = {tok.idx: tok.i for tok in sentence}
         inside = [t for t in candidates if starts.get(t.start) in scope]
         if inside:
