@@ -421,3 +421,12 @@ def test_a_clause_describing_the_happening_dates_it(extract):
     doc = extract("The raid carried out on Monday killed five people in Kandahar.", published="2017-01-18")
     raids = [e for e in doc.events if e.type == "ASSAULT"]
     assert raids and raids[0].date.value == "2017-01-16"
+
+
+def test_a_statement_is_not_placed_at_the_storys_focus(extract):
+    text = ("Rebels shelled Kidal on Monday. Rebels shelled Kidal again on Tuesday, residents said. "
+            "The foreign minister criticised the rebels for the shelling.")
+    doc = extract(text)
+    criticism = events_in(doc, "criticised")
+    assert criticism and criticism[0].type == "ACCUSE"
+    assert criticism[0].location is None

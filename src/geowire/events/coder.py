@@ -91,6 +91,9 @@ def in_background_clause(token) -> bool:
 
 
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"})
+# Acts done by saying. Where a statement was made is not where the story's events mostly are: the article's
+# focus is no place for them (on our annotated VOA part, 4 of 24 such guesses were right).
+VERBAL_TYPES = SPEECH_ACT_TYPES | {"SUPPORT", "CONCEDE"}
 
 
 def reported_content(trigger: Trigger, speech_tokens: set[int]) -> int:
@@ -438,7 +441,7 @@ class EventCoder:
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
-        location = location or frame or document_focus(doc.places)
+        location = location or frame or (None if trigger.type in VERBAL_TYPES else document_focus(doc.places))
         sources = [home_country(s, location) for s in sources]
         targets = [home_country(t, location) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
