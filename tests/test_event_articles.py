@@ -430,3 +430,12 @@ def test_a_statement_is_not_placed_at_the_storys_focus(extract):
     criticism = events_in(doc, "criticised")
     assert criticism and criticism[0].type == "ACCUSE"
     assert criticism[0].location is None
+
+
+def test_a_later_sentences_source_is_not_the_evidence_sentences(extract):
+    text = ("Gunmen attacked a police post in Kidal on Monday, killing two officers. "
+            "A United Nations spokesman said the attack also wounded a civilian.")
+    doc = extract(text)
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and len(attacks[0].mentions) == 2
+    assert attacks[0].attribution is None and attacks[0].certainty == "asserted"

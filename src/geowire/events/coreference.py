@@ -130,7 +130,7 @@ def absorb(into: Event, other: Event) -> None:
     if other.location is not None and (into.location is None or into.location.basis != "sentence"):
         if other.location.basis == "sentence":
             into.location = other.location
-    into.attribution = into.attribution or other.attribution
+    # not the attribution: it says who claims the evidence sentence, and the later sentence is not that one
     known = {(q.kind, q.start) for q in into.quantities}
     into.quantities.extend(q for q in other.quantities if (q.kind, q.start) not in known)
     into.confidence = max(into.confidence, other.confidence)
