@@ -6,6 +6,8 @@ This is where the stages meet the store; the stages themselves never see it.
 from __future__ import annotations
 
 import contextlib
+import queue
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -192,8 +194,11 @@ class _Stopped(Exception):
 
 def extract(pipeline: Pipeline, items: Iterable[Item], raw: bool = False,
             batch_size: int = 16) -> Iterator[dict[str, Any]]:
-    """The `geowire extract` stream: one contract object (or {"id","error"}) per input record, in order."""
-    for batch in _batches(items, batch_size):
+    """The `geowire extract` stream: one contract object (or {"id","error"}) per input record, in order.
+
+    Records are analysed in batches of up to ``batch_size``, as many as have arrived: a slow stream (a feed piped
+    in one record at a time) gets each result at once instead of waiting for a full batch."""
+    for batch in _arrived_batches(items, batch_size):
         docs = [item for item in batch if isinstance(item, Document)]
         for doc in docs:
             if raw and not doc.text and doc.html:
@@ -218,15 +223,53 @@ def _failure(record_id: str, error: str, origin: str | None) -> dict[str, Any]:
     return failure
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+_END = object()
+
+
+def _arrived_batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Batches of at most ``size`` items: a reader thread takes items from ``items`` as they come, and each batch
+    holds what has arrived (at least one), never waiting for more. Order is kept; an error while reading is raised
+    here, after the items read before it."""
+    arrived: queue.Queue = queue.Queue(maxsize=4 * size)
+
+    def read() -> None:
+        try:
+            for item in items:
+                arrived.put(item)
+        except BaseException as exc:   # handed to the consumer, which raises it in its own thread
+            arrived.put(_ReadError(exc))
+        arrived.put(_END)
+
+    threading.Thread(target=read, name="geowire-extract-reader", daemon=True).start()
     batch: list[Item] = []
-    for item in items:
+    while True:
+        item = arrived.get() if not batch else _next_nowait(arrived)
+        if item is None:            # nothing more has arrived: analyse what has
+            yield batch
+            batch = []
+            continue
+        if item is _END or isinstance(item, _ReadError):
+            if batch:
+                yield batch
+            if isinstance(item, _ReadError):
+                raise item.error
+            return
         batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
-    if batch:
-        yield batch
+
+
+class _ReadError:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+def _next_nowait(arrived: queue.Queue) -> Any:
+    try:
+        return arrived.get_nowait()
+    except queue.Empty:
+        return None
 
 
 def _optional_stage(pipeline: Pipeline, name: str) -> Any:
