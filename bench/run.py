@@ -118,8 +118,7 @@ def bare_spacy_seconds(docs: list[Document], batch_size: int = 16) -> float:
 
 def first_result_seconds(records: int = 1) -> float:
     """From starting `geowire extract` (a new process: imports, model, gazetteer) on ``records`` JSONL records on
-    standard input, closed after them, to its first output line. (Records are analysed in batches of 16: a stream
-    left open with fewer waits for more before the first result.)"""
+    standard input, closed after them, to its first output line."""
     record = json.dumps({"id": "first", "text": "Police arrested 12 protesters in Lagos on Friday.",
                          "published": "2024-02-09"}) + "\n"
     started = time.perf_counter()
