@@ -181,15 +181,24 @@ def test_two_reports_of_one_happening_stored_at_the_same_moment_make_one_event(s
         return touched
 
     monkeypatch.setattr(eventlog, "add_mentions", held)
-    one = threading.Thread(target=first.save_document, args=(copy.deepcopy(REPORTS[0]),), name="first")
+    errors: list[BaseException] = []
+
+    def save(store: Store, report) -> None:
+        try:
+            store.save_document(copy.deepcopy(report))
+        except BaseException as exc:     # a thread's exception would otherwise be lost
+            errors.append(exc)
+
+    one = threading.Thread(target=save, args=(first, REPORTS[0]), name="first")
     one.start()
     assert inside.wait(timeout=60)
-    two = threading.Thread(target=second.save_document, args=(copy.deepcopy(REPORTS[1]),), name="second")
+    two = threading.Thread(target=save, args=(second, REPORTS[1]), name="second")
     two.start()
-    two.join(timeout=3)         # without a lock the second writer is done by now, having seen no event to join
+    two.join(timeout=2)         # without a lock the second writer is done by now, having seen no event to join
     go.set()
     one.join(timeout=60)
     two.join(timeout=60)
+    assert errors == []
     [event] = first.events()
     assert event["n_articles"] == 2 and event["id"] == "ev-a1"
     for store in (first, second):
