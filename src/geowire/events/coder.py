@@ -49,7 +49,7 @@ from geowire.events.modality import (
 )
 from geowire.events.quantities import quantities_in
 from geowire.events.triggers import Trigger, find_triggers
-from geowire.model import Document, Event, EventArg, Evidence, Mention
+from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Mention
 from geowire.registry import registry
 
 MAX_EVENTS_PER_TRIGGER = 4
@@ -253,6 +253,17 @@ def _names_a_party(side: EventArg | None) -> bool:
     return side is not None and bool(side.country or side.sector)
 
 
+@dataclass(frozen=True)
+class Frame:
+    """The dateline that frames a story: its place, and where its words end (no side is named there)."""
+
+    place: EventLocation | None
+    end: int
+
+
+NO_FRAME = Frame(None, 0)
+
+
 @dataclass
 class SentenceEvents:
     sentence: object
@@ -300,7 +311,6 @@ class EventCoder:
                  confidence: ConfidenceModel | None = None):
         self.max_chars = max_chars
         self.confidence = confidence
-        self._frame_end = 0
         self.secondary_events = secondary_events
         self.keep_unasserted = keep_unasserted
         self.model = model
@@ -315,8 +325,7 @@ class EventCoder:
             parsed = doc.parsed = load_model()(doc.text[: self.max_chars])
         index = ActorIndex(parsed, doc.actors, doc.places)
         blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
-        frame = dateline_place(doc.places, doc.text)
-        self._frame_end = (dateline_extent(doc.text) or (0, 0))[1]
+        frame = Frame(dateline_place(doc.places, doc.text), (dateline_extent(doc.text) or (0, 0))[1])
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
         events = fold_mentions([event for item in coded for event in item.events])
         doc.events = [e for e in events if self.keep_unasserted or took_place(e)]
@@ -378,7 +387,7 @@ class EventCoder:
                    for s in subjects)
 
     def code_sentence(self, doc: Document, sentence, index: ActorIndex, blocked: set[int] = frozenset(),
-                      frame=None) -> SentenceEvents:
+                      frame: Frame = NO_FRAME) -> SentenceEvents:
         reading = self.read_sentence(sentence, index, blocked)
         decision = self.decide(reading, index, blocked)
         if decision is None:
@@ -393,7 +402,7 @@ class EventCoder:
         return SentenceEvents(sentence, [main] + [t for t in reading.live if t is not main], events)
 
     def _secondary(self, doc: Document, sentence, reading: Reading, chosen: list[Trigger], index: ActorIndex,
-                   frame) -> list[Coded]:
+                   frame: Frame) -> list[Coded]:
         """Further acts a sentence tells beside its main one, each with a recognised actor of its own on
         either side: "was convicted for his role in bomb attacks on the embassies" (SANCTION, and the
         attacks), "accused X of plotting the assassination" (ACCUSE, and the alleged killing), "Syria
@@ -411,12 +420,12 @@ class EventCoder:
         return out
 
     def events_for(self, doc: Document, sentence, trigger: Trigger, index: ActorIndex,
-                   probability: float | None = None, frame=None) -> list[Event]:
+                   probability: float | None = None, frame: Frame = NO_FRAME) -> list[Event]:
         roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
         if trigger.entry is DEMAND:
             roles = demand_roles(trigger.token, roles)
-        sources = outside(actor_sides(roles.sources, index), self._frame_end)
-        targets = outside(actor_sides(roles.targets, index), self._frame_end)
+        sources = outside(actor_sides(roles.sources, index), frame.end)
+        targets = outside(actor_sides(roles.targets, index), frame.end)
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(prep_targets(trigger.token, trigger.type), index)
         if is_press_contact(trigger, targets):
@@ -433,7 +442,7 @@ class EventCoder:
         certainty = certainty_of(cue_roles, attribution is not None or claimant is not None,
                                  is_conditional(trigger.token))
         evidence = Evidence(sentence.start_char, sentence.end_char)
-        not_places = [(0, self._frame_end)] + [(s.start, s.end) for s in sources if s is not None]
+        not_places = [(0, frame.end)] + [(s.start, s.end) for s in sources if s is not None]
         if trigger.type in SPEECH_ACT_TYPES or (trigger.type == "PROTEST" and not trigger.is_verb):
             # "lodged a protest with Pyongyang": the capital stands for the state addressed, not the place
             not_places += [(t.start, t.end) for t in targets if t is not None]
@@ -441,7 +450,7 @@ class EventCoder:
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
-        location = location or frame or (None if trigger.type in VERBAL_TYPES else document_focus(doc.places))
+        location = location or frame.place or (None if trigger.type in VERBAL_TYPES else document_focus(doc.places))
         sources = [home_country(s, location) for s in sources]
         targets = [home_country(t, location) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
