@@ -232,3 +232,10 @@ def test_a_writer_that_finds_its_inputs_stored_by_another_meanwhile_counts_them_
     assert late.article("x1")["duplicate_of"] == "a1"
     for store in (late, other, reference):
         store.engine.dispose()
+
+
+def test_the_runner_knows_dedup_s_key_of_a_text_without_words():
+    from geowire import runner
+    from geowire.clean.dedup import text_sha256
+
+    assert runner._NO_WORDS == text_sha256("") == text_sha256("!!! --- ...")

@@ -6,6 +6,7 @@ This is where the stages meet the store; the stages themselves never see it.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import queue
 import threading
 from collections import Counter
@@ -36,6 +37,11 @@ class RunSummary:
         data = {k: v for k, v in self.__dict__.items() if k != "reasons"}
         data["quarantine_reasons"] = dict(self.reasons)
         return data
+
+
+# the exact-duplicate key of a text without a word (clean.dedup.text_sha256(""), written out so that importing the
+# runner does not import datasketch): dedup never takes such texts for copies of each other
+_NO_WORDS = hashlib.sha256(b"").hexdigest()
 
 
 class StoreFailure(RuntimeError):
@@ -146,7 +152,8 @@ class IngestRunner:
         signature = self.dedup.signature(doc) if self.dedup is not None and doc.duplicate_of is None else None
         try:
             try:
-                self.store.save_document(doc, run_id, minhash=signature, unique_text=self.dedup is not None)
+                self.store.save_document(doc, run_id, minhash=signature,
+                                         unique_text=self.dedup is not None and doc.text_sha256 != _NO_WORDS)
             except CopyOfStored as copy:
                 # another writer stored the same text first: this is its exact duplicate, as one writer would
                 # have found, and so it is kept unanalysed
