@@ -439,3 +439,19 @@ def test_a_later_sentences_source_is_not_the_evidence_sentences(extract):
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and len(attacks[0].mentions) == 2
     assert attacks[0].attribution is None and attacks[0].certainty == "asserted"
+
+
+def test_an_act_dated_after_the_report_has_not_happened(extract):
+    doc = extract("The two foreign ministers hold talks in Geneva next week, officials said.", published="2024-05-06")
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_a_past_act_keeps_its_weekday_even_when_read_ahead(extract):
+    doc = extract("The missile strikes on Sunday hit command centres in Deir Ezzor.", published="2024-05-08")
+    assert [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_visitors_do_not_take_the_country_of_the_meeting_place(extract):
+    doc = extract("The foreign ministers met in Geneva on Monday.")
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert meetings and meetings[0].source is not None and meetings[0].source.country != "CHE"

@@ -209,6 +209,20 @@ def outside(sides: list, frame_end: int) -> list:
     return kept or [None]
 
 
+def is_after(when, published: str | None) -> bool:
+    """The event's own date (not the publication date it defaults to) begins after the report's day."""
+    return bool(when is not None and when.text is not None and when.start and published
+                and when.start > published[:10])
+
+
+def told_as_past(token) -> bool:
+    """'the strikes on Sunday hit ...' in the past tense: a date read as the coming Sunday is the misreading."""
+    # the clause's own verb (a noun, or a word parsed as one, takes its governor's), never the reporting verb above
+    noun_like = token.pos_ not in ("VERB", "AUX") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+    verb = token.head if noun_like else token
+    return verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def took_place(event: Event) -> bool:
     """Denied, planned and hypothetical acts did not happen; a promise, a threat or a refusal is
     itself the act (PLOVER AGREE/THREATEN/REJECT: "will not accept refugees"), whatever it announces."""
@@ -451,9 +465,12 @@ class EventCoder:
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
         location = location or frame.place or (None if trigger.type in VERBAL_TYPES else document_focus(doc.places))
-        sources = [home_country(s, location) for s in sources]
-        targets = [home_country(t, location) for t in targets]
+        if trigger.type != "CONSULT":  # meetings and visits are where people come from abroad
+            sources = [home_country(s, location) for s in sources]
+            targets = [home_country(t, location) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
+        if is_after(date, doc.published) and not told_as_past(trigger.token) and certainty not in ("negated", "speculative"):
+            certainty = "speculative"  # "the leaders hold talks next week": dated after the report, not yet done
         modality = modality_of(trigger.token, certainty, date, doc.published)
         mention = Mention(sentence.start_char, sentence.end_char, trigger.token.idx,
                           trigger.token.idx + len(trigger.token))
