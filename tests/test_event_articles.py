@@ -455,3 +455,9 @@ def test_visitors_do_not_take_the_country_of_the_meeting_place(extract):
     doc = extract("The foreign ministers met in Geneva on Monday.")
     meetings = [e for e in doc.events if e.type == "CONSULT"]
     assert meetings and meetings[0].source is not None and meetings[0].source.country != "CHE"
+
+
+def test_the_maker_of_a_bid_to_act_is_the_actor(extract):
+    doc = extract("Iraqi forces launched a new bid to retake the western areas of Mosul on Sunday.")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].source is not None and assaults[0].source.country == "IRQ"

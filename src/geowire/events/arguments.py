@@ -176,6 +176,9 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = [token.head]
     if not sources and token.dep_ == "acl" and token.tag_ == "VBG":
         sources = _participle_subject(token)
+    if not sources and token.dep_ == "acl" and token.head.dep_ in OBJECT_DEPS:
+        # "launched a bid to retake", "made an attempt to seize": whoever made the bid
+        sources = _children(token.head.head, SUBJECT_DEPS)
     if not sources and not _is_passive(token):
         sources = _inherited_subject(token)
     targets = _past_event_nouns(targets, preps)
