@@ -461,3 +461,9 @@ def test_the_maker_of_a_bid_to_act_is_the_actor(extract):
     doc = extract("Iraqi forces launched a new bid to retake the western areas of Mosul on Sunday.")
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert assaults and assaults[0].source is not None and assaults[0].source.country == "IRQ"
+
+
+def test_negotiators_abroad_do_not_take_the_hosts_country(extract):
+    doc = extract("HAVANA — The rebels agreed on Thursday to a ceasefire with the government, the mediators said.")
+    agreements = [e for e in doc.events if e.type == "AGREE"]
+    assert agreements and agreements[0].source is not None and agreements[0].source.country != "CUB"

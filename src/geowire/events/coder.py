@@ -256,6 +256,11 @@ DOMESTIC_SECTORS = frozenset({
 })
 
 
+# Acts done where the actors are: force, coercion, protest, mobilisation. Talks, agreements and statements are
+# often made abroad ("the rebels agreed in Havana" are not Cuban), so they lend no country.
+HOME_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
+
 def home_country(side: EventArg | None, location) -> EventArg | None:
     if side is None or side.country or side.sector not in DOMESTIC_SECTORS or location is None:
         return side
@@ -465,7 +470,7 @@ class EventCoder:
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
         location = location or frame.place or (None if trigger.type in VERBAL_TYPES else document_focus(doc.places))
-        if trigger.type != "CONSULT":  # meetings and visits are where people come from abroad
+        if trigger.type in HOME_TYPES:
             sources = [home_country(s, location) for s in sources]
             targets = [home_country(t, location) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
