@@ -467,3 +467,11 @@ def test_negotiators_abroad_do_not_take_the_hosts_country(extract):
     doc = extract("HAVANA — The rebels agreed on Thursday to a ceasefire with the government, the mediators said.")
     agreements = [e for e in doc.events if e.type == "AGREE"]
     assert agreements and agreements[0].source is not None and agreements[0].source.country != "CUB"
+
+
+def test_two_acts_of_one_author_are_two_events(extract):
+    text = ("Police detained the opposition candidate in Kampala on Monday. "
+            "Witnesses said police later fired tear gas outside the station.")
+    doc = extract(text)
+    coercion = [e for e in doc.events if e.type == "COERCE"]
+    assert len(coercion) == 2, [(e.type, e.source, e.target, len(e.mentions)) for e in doc.events]

@@ -107,8 +107,7 @@ def same_happening(first: Coded, later: Coded) -> bool:
         return a.source is None or b.source is None or _same_actor(a.source, b.source)
     if refers_back(later.trigger) or _undistinguished(b):
         return True
-    return _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b)
-                                                or b.target is None or a.target is None)
+    return _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b))
 
 
 def _same_place(a: Event, b: Event) -> bool:
