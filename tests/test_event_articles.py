@@ -475,3 +475,10 @@ def test_two_acts_of_one_author_are_two_events(extract):
     doc = extract(text)
     coercion = [e for e in doc.events if e.type == "COERCE"]
     assert len(coercion) == 2, [(e.type, e.source, e.target, len(e.mentions)) for e in doc.events]
+
+
+def test_the_speakers_are_not_the_attackers(extract):
+    doc = extract("Officials and insurgents say a group of 10 heavily armed fighters wearing army uniforms, "
+                  "and accompanying a wounded soldier, stormed the base on Friday.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and all(e.source is None or e.source.text not in ("Officials", "insurgents") for e in attacks)

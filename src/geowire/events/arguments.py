@@ -102,6 +102,12 @@ def _is_passive(token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+def _reports(verb) -> bool:
+    from geowire.events.lexicon import reporting_words
+
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in reporting_words()["V"]
+
+
 def _inherited_subject(token) -> list:
     """Subject of a governing verb for complements and coordinated verbs without their own."""
     current = token
@@ -114,6 +120,8 @@ def _inherited_subject(token) -> list:
         if current.dep_ == "relcl":
             return [head]
         subjects = _children(head, SUBJECT_DEPS)
+        if subjects and current.dep_ == "conj" and _reports(head):
+            return []  # "officials say a group ... stormed": a speaker does not do what is coordinated with saying
         if subjects and current.dep_ != "ccomp":
             return subjects
         if _is_passive(head) and current.dep_ in ("conj", "xcomp"):
