@@ -53,6 +53,7 @@ from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Me
 from geowire.registry import registry
 
 MAX_EVENTS_PER_TRIGGER = 4
+FALLBACK_OFF = 1.0   # a probability never reaches it: no trigger-less sentence is coded
 
 
 def depth(token) -> int:
@@ -325,7 +326,7 @@ def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | Non
 
 
 class EventCoder:
-    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = 0.25,
+    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = FALLBACK_OFF,
                  override_margin: float = 0.2, keep_unasserted: bool = False, secondary_events: bool = True,
                  confidence: ConfidenceModel | None = None):
         self.max_chars = max_chars
@@ -533,7 +534,7 @@ class EventCoder:
 
 @registry.factory("coders", "plover_rules")
 def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
-                      fallback_threshold: float = 0.25, override_margin: float = 0.2,
+                      fallback_threshold: float = FALLBACK_OFF, override_margin: float = 0.2,
                       keep_unasserted: bool = False, secondary_events: bool = True,
                       calibrated_confidence: bool = True) -> EventCoder:
     """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
@@ -542,11 +543,14 @@ def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
     shipped type model (data/type_model.json) picks the type among the rules' readings — it
     overrides the rules' type only when its probability for another type is higher by
     ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor
-    subject when its probability reaches ``fallback_threshold``. ``max_chars`` bounds the text
+    subject when its probability reaches ``fallback_threshold`` (off by default: on whole articles,
+    where most sentences tell no event, it only added wrong ones; 0.25 suits input that is known to
+    be one event per sentence, as the PLOVER records are). ``max_chars`` bounds the text
     parsed when no earlier stage left a parse. Denied, planned and hypothetical acts (certainty
     ``negated``, or ``speculative`` for types other than AGREE/THREATEN) are left out unless
     ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells
-    beside its main one, each of another type and with a named source. With ``calibrated_confidence``
+    beside its main one, each of another type and with a recognised actor on either side. With
+    ``calibrated_confidence``
     an event's confidence is the whole-article model's probability that it is right
     (data/event_confidence.json, fitted by scripts/fit_event_confidence.py)."""
     return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold, override_margin,
