@@ -482,3 +482,22 @@ def test_the_speakers_are_not_the_attackers(extract):
                   "and accompanying a wounded soldier, stormed the base on Friday.")
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and all(e.source is None or e.source.text not in ("Officials", "insurgents") for e in attacks)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The administration sealed off all the entry points of the district on Tuesday.", "COERCE"),
+    ("The interior ministry directed the provincial government to stop the convoys.", "REQUEST"),
+    ("The administration posted a heavy contingent of troops around the compound.", "MOBILIZE"),
+])
+def test_general_words_for_restriction_orders_and_postings(extract, text, kind):
+    assert kind in [e.type for e in extract(text).events]
+
+
+def test_a_film_directed_by_someone_is_no_order(extract):
+    assert "REQUEST" not in [e.type for e in extract("The film was directed by a young woman from Lagos.").events]
+
+
+def test_a_place_that_is_a_party_lends_no_country(extract):
+    doc = extract("The army sealed the border with Syria on Monday.")
+    sealed = [e for e in doc.events if e.type == "COERCE"]
+    assert sealed and sealed[0].source is not None and sealed[0].source.country != "SYR"

@@ -262,6 +262,12 @@ DOMESTIC_SECTORS = frozenset({
 HOME_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
+def _names_a_side(location, sides: list) -> bool:
+    """'sealed the border with Syria': a place that is itself a party lends its country to no one else."""
+    return location is not None and location.start is not None and any(
+        s is not None and s.start < location.end and location.start < s.end for s in sides)
+
+
 def home_country(side: EventArg | None, location) -> EventArg | None:
     if side is None or side.country or side.sector not in DOMESTIC_SECTORS or location is None:
         return side
@@ -471,7 +477,7 @@ class EventCoder:
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
         location = location or frame.place or (None if trigger.type in VERBAL_TYPES else document_focus(doc.places))
-        if trigger.type in HOME_TYPES:
+        if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
             sources = [home_country(s, location) for s in sources]
             targets = [home_country(t, location) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
