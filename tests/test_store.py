@@ -52,6 +52,13 @@ def test_saved_event_reads_back_in_the_contract_shape(store):
     assert store.stats()["events"] == 1 and store.event("ev-d")["id"] == "ev-d1"
 
 
+def test_a_places_basis_is_stored(store):
+    doc = _analysed_document("d2")
+    doc.places[0].basis = "container"
+    store.save_document(doc)
+    assert store.article("d2")["places"][0]["basis"] == "container"
+
+
 def test_filters_select_events(store):
     store.save_document(_analysed_document())
     assert len(store.events(EventFilter(type="assault", country="irq"))) == 1

@@ -498,7 +498,7 @@ def _place_row(place) -> dict[str, Any]:
     return dict(start=place.start, end=place.end, text=place.text, name=place.name, lat=place.lat, lon=place.lon,
                 geonameid=place.geonameid, country_code=place.country_code, admin1=place.admin1,
                 feature=place.feature, precision=place.precision, confidence=place.confidence,
-                demonym=bool(place.demonym))
+                demonym=bool(place.demonym), basis=place.basis)
 
 
 def event_dict(row: Any) -> dict[str, Any]:

@@ -88,6 +88,7 @@ places = Table(
     Column("precision", String(8)),
     Column("confidence", Float),
     Column("demonym", Boolean, nullable=False, default=False),
+    Column("basis", String(16)),
 )
 Index("ix_places_article", places.c.article_id)
 
