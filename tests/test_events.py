@@ -314,3 +314,14 @@ def test_an_act_told_inside_a_reaction_is_an_event_too(code):
     assert "ACCUSE" in types and "ASSAULT" in types
     killing = next(e for e in doc.events if e.type == "ASSAULT")
     assert killing.target is not None and killing.target.country == "IRQ"
+
+
+def test_offering_opinions_is_no_promise(code):
+    doc = code("With Britain and Egypt offering vastly different opinions on the crash, the leaders met in London.")
+    assert "AGREE" not in [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize("text", ["Turkey offered to mediate between the two sides.",
+                                  "The rebels offered a ceasefire on Monday."])
+def test_offering_help_or_a_truce_is_a_promise(code, text):
+    assert "AGREE" in [e.type for e in code(text).events]
