@@ -481,7 +481,8 @@ class EventCoder:
             sources = [home_country(s, location) for s in sources]
             targets = [home_country(t, location) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
-        if is_after(date, doc.published) and not told_as_past(trigger.token) and certainty not in ("negated", "speculative"):
+        not_yet = is_after(date, doc.published) and not told_as_past(trigger.token)
+        if not_yet and certainty not in ("negated", "speculative"):
             certainty = "speculative"  # "the leaders hold talks next week": dated after the report, not yet done
         modality = modality_of(trigger.token, certainty, date, doc.published)
         mention = Mention(sentence.start_char, sentence.end_char, trigger.token.idx,
@@ -553,7 +554,7 @@ def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
     where most sentences tell no event, it only added wrong ones; 0.25 suits input that is known to
     be one event per sentence, as the PLOVER records are). ``max_chars`` bounds the text
     parsed when no earlier stage left a parse. Denied, planned and hypothetical acts (certainty
-    ``negated``, or ``speculative`` for types other than AGREE/THREATEN) are left out unless
+    ``negated``, or ``speculative`` for types other than AGREE/THREATEN/REJECT) are left out unless
     ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells
     beside its main one, each of another type and with a recognised actor on either side. With
     ``calibrated_confidence``
