@@ -46,16 +46,8 @@ def test_an_ingest_killed_at_a_random_point_and_restarted_equals_an_uninterrupte
     kill_after = random.Random(seed).randrange(1, summary.stored)      # articles stored when the kill comes
     url = f"sqlite:///{tmp_path / 'killed.db'}"
     command = [str(GEOWIRE), "ingest", str(SAMPLES), "--db", url]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    watcher = Store.open(url)
-    deadline = time.monotonic() + 120
-    while process.poll() is None and _articles(watcher) < kill_after and time.monotonic() < deadline:
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    stored_when_killed = _articles(watcher)
+    stored_when_killed = _run_until_killed(command, url, kill_after)
     print(f"killed with {stored_when_killed} of {summary.stored} articles stored (seed {seed})")
-    watcher.engine.dispose()
 
     restarted = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert restarted.returncode == 0, restarted.stderr
