@@ -87,6 +87,31 @@ def test_country_points_come_from_natural_earth_mainlands(gazetteer):
     assert not (sources.DATA_DIR / "country_points.tsv").exists()
 
 
+def test_a_country_whose_mainland_misleads_keeps_its_published_centre(gazetteer):
+    from geowire.geodesy import haversine_km
+
+    def country(name):
+        return next(c for c in gazetteer.candidates(name) if c.precision == "country")
+
+    # islands (Indonesia's largest is Borneo) and a country bent round a bay (Canada): the
+    # mainland's centroid is far from the published centre, which is kept
+    indonesia, canada = country("Indonesia"), country("Canada")
+    assert haversine_km(indonesia.lat, indonesia.lon, -5.0, 120.0) < 50
+    assert haversine_km(canada.lat, canada.lon, 60.0, -95.0) < 50
+    # where the two agree the centroid is kept (it is finer than a whole-degree centre)
+    us = country("United States")
+    assert haversine_km(us.lat, us.lon, 38.0, -97.0) > 100
+
+
+def test_country_point_rule():
+    centroid = (10.0, 20.0)
+    assert sources.country_point(centroid, [11, 20]) == centroid             # 111 km apart: agree
+    assert sources.country_point(centroid, [15, 20]) == (15.0, 20.0)         # 556 km: the published one
+    assert sources.country_point(None, [15, 20]) == (15.0, 20.0)
+    assert sources.country_point(centroid, None) == centroid
+    assert sources.country_point(None, []) is None
+
+
 def test_subdivisions_are_derived_and_have_their_usual_forms(gazetteer):
     for form in ("Anbar", "Anbar province", "Al Anbar Governorate"):
         top = gazetteer.lookup(form)[0]

@@ -157,12 +157,10 @@ def country_entries() -> Iterator[Entry]:
     demonyms = _demonyms(info)
     for iso2, record in packaged.items():
         extra = _main_record(info.get(iso2, []), record["name"])
-        if iso2 in points:
-            lat, lon = points[iso2]
-        elif extra.get("latlng"):
-            lat, lon = extra["latlng"][:2]
-        else:
+        point = country_point(points.get(iso2), extra.get("latlng"))
+        if point is None:
             continue
+        lat, lon = point
         names = [(record["name"], PRIMARY)] + [(a, PRIMARY) for a in curated.get(iso2, [])]
         names += [(a, ALTERNATE) for a in aliases.get(iso2, []) if usable_alternate(a)]
         names += [(a, SHORT_FORM) for a in short_forms.get(iso2, []) if a != record["name"]]
@@ -307,6 +305,26 @@ _MARINE_FEATURES = (
 # "Atlantic Ocean" -> "Atlantic", "Caribbean Sea" -> "Caribbean": an adjective before the generic
 # word names the water alone in English; "Red Sea" or "North Sea" do not shorten
 _ADJECTIVAL_HEAD = re.compile(r"^[A-Z][a-z]+(?:ic|ean)$")
+
+
+# how far the centroid of a country's mainland may lie from its published centre (countryinfo's
+# whole-degree ``latlng``) and still be taken: two readings of one centre that agree within about
+# two degrees; beyond that the country is one whose largest polygon misleads (an archipelago:
+# Indonesia, the Philippines, New Zealand; a country bent round a bay: Canada). Chosen on both
+# development sets (docs/geo.md, "Country points").
+COUNTRY_POINT_AGREEMENT_KM = 250.0
+
+
+def country_point(centroid: tuple[float, float] | None, published) -> tuple[float, float] | None:
+    """A country's point: the true-area centroid of its mainland when it agrees with the published
+    centre, else the published centre (a country bent round a bay or spread over islands)."""
+    from geowire.geodesy import haversine_km
+
+    if published and len(published) >= 2:
+        published = (float(published[0]), float(published[1]))
+        if centroid is None or haversine_km(*centroid, *published) > COUNTRY_POINT_AGREEMENT_KM:
+            return published
+    return centroid
 
 
 def natural_earth_country_points() -> dict[str, tuple[float, float]]:
