@@ -228,3 +228,12 @@ def test_hull_point_is_the_middle_of_the_land_the_towns_span():
     far = [(float(i % 10), float(i // 10)) for i in range(100)] + [(80.0, 80.0)]
     lat, lon = sources.hull_point(far)
     assert lat < 10 and lon < 10                      # one far-off town is trimmed away
+
+
+def test_hull_point_keeps_a_thinly_settled_north():
+    # 200 towns along a southern strip, three spread over the north (Ontario, Alberta, New South Wales):
+    # the province's middle lies well north of the strip
+    south = [(i % 2 * 1.0, i / 20) for i in range(200)]
+    north = [(8.0, 2.0), (9.0, 5.0), (10.0, 8.0)]
+    lat, _ = sources.hull_point(south + north)
+    assert lat > 2.5
