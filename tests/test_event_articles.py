@@ -349,6 +349,25 @@ def test_an_organ_named_without_a_country_is_of_the_country_where_it_acts(extrac
     assert acts[0].source.country == "UGA"
 
 
+def test_a_state_and_a_kind_of_actor_in_one_phrase_are_one_side(extract):
+    doc = extract("Kenya's opposition supporters blocked roads in Kisumu on Tuesday.")
+    acts = [e for e in doc.events if e.source is not None]
+    assert acts, [(e.type, e.source) for e in doc.events]
+    assert (acts[0].source.country, acts[0].source.sector) == ("KEN", "OPP")
+    assert "supporters" in acts[0].source.text
+
+
+def test_a_monarch_is_a_head_of_state(extract):
+    doc = extract("The Moroccan monarch condemned the bombing of the hotel on Sunday.")
+    acts = [e for e in doc.events if e.type == "ACCUSE"]
+    assert acts and (acts[0].source.country, acts[0].source.sector) == ("MAR", "GOV")
+
+
+def test_a_vow_of_revenge_is_a_threat(extract):
+    doc = extract("Hours after the funeral, the militia vowed revenge against the army.")
+    assert [e for e in doc.events if e.type == "THREATEN"], [(e.type, e.source) for e in doc.events]
+
+
 def test_an_organ_keeps_its_own_country_abroad(extract):
     doc = extract("Turkish troops shelled Kurdish positions near Kobani in Syria on Tuesday.")
     acts = [e for e in doc.events if e.source is not None and "troops" in e.source.text]

@@ -311,8 +311,13 @@ class ActorIndex:
     def within(self, token) -> Actor | None:
         """An actor in the argument's own phrase ("a group of Syrian rebels"); the one closest to the
         phrase's head, so "a unit of Iran's Revolutionary Guard" is the Guard, not Iran."""
+        ranked = self._in_phrase(token)
+        return ranked[0] if ranked else None
+
+    def _in_phrase(self, token) -> list[Actor]:
+        """The actors in the argument's phrase, nearest to its head first (ties: nearest in the text)."""
         conj_tokens = {t.i for c in token.conjuncts for t in c.subtree}
-        best, best_depth = None, 4
+        depths: dict[int, tuple[int, int, Actor]] = {}
         for sub in token.subtree:
             if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub != token:
                 continue
@@ -321,9 +326,23 @@ class ActorIndex:
                 continue
             chain = (sub, sub.head, sub.head.head, sub.head.head.head)
             depth = next((d for d, node in enumerate(chain) if node == token), None)
-            if depth is not None and depth < best_depth:
-                best, best_depth = actor, depth
-        return best
+            if depth is not None and (id(actor) not in depths or depth < depths[id(actor)][0]):
+                depths[id(actor)] = (depth, -sub.i, actor)
+        return [a for _, _, a in sorted(depths.values(), key=lambda d: d[:2])]
+
+    def phrase_side(self, token) -> Actor | None:
+        """One phrase naming a state and a kind of actor in two recognised parts ("Venezuela's opposition
+        supporters": VEN and the opposition) is one side of both: neither part alone is who acted."""
+        ranked = self._in_phrase(token)
+        if len(ranked) < 2:
+            return None
+        with_country = next((a for a in ranked if a.country and not a.sector), None)
+        with_sector = next((a for a in ranked if a.sector and not a.country), None)
+        if with_country is None or with_sector is None:
+            return None
+        phrase = noun_phrase(token)
+        return Actor(phrase.start_char, phrase.end_char, phrase.text, phrase.text,
+                     with_country.country, with_sector.sector)
 
     def before(self, char: int, window: int = 400, sectors: frozenset[str] | None = None) -> Actor | None:
         """The nearest actor with a country ending before ``char`` (of one of ``sectors`` if given)."""
@@ -448,7 +467,7 @@ def to_arg(token, index: ActorIndex) -> EventArg:
         actor = _antecedent(token, index)
         if actor is not None:
             return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
-    actor = index.covering(token) or index.within(token) or _referent(token, index)
+    actor = index.covering(token) or index.phrase_side(token) or index.within(token) or _referent(token, index)
     owner = _possessor_country(token, index)
     if actor is not None:
         # "its coast guard", said by China's foreign ministry: the organ is the possessor's
