@@ -187,6 +187,15 @@ def test_fallbacks_for_county_abbreviation_and_generic_words(gazetteer):
     assert all(c.precision not in ("admin1", "country") for c in gazetteer.fallback_candidates("Tennessee Colony"))
 
 
+def test_a_direction_before_a_name_is_a_part_of_that_area(gazetteer):
+    # "Northern Manitoba", "Eastern Mediterranean": the part lies in the whole, whatever its size
+    manitoba = gazetteer.fallback_candidates("Northern Manitoba")
+    assert manitoba and manitoba[0].precision == "admin1" and manitoba[0].approximate
+    sea = gazetteer.fallback_candidates("Eastern Mediterranean")
+    assert any(c.name == "Mediterranean Sea" for c in sea)
+    assert all(c.approximate for c in sea)
+
+
 def test_iso_style_subdivision_names_have_their_short_form(gazetteer):
     top = gazetteer.lookup("Dagestan")[0]
     assert (top.country_code, top.precision) == ("RU", "admin1")

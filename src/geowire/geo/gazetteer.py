@@ -36,6 +36,8 @@ _TYPE_HEAD = re.compile(
     r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Upper|Lower|Greater|Central|"
     r"N\.|S\.|E\.|W\.)(?=\s))\s*"
 )
+_DIRECTION_HEAD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?eastern|North-?western|"
+                             r"South-?eastern|South-?western)\s+(?=[A-Z])")
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _INITIAL_DIRECTIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 _GENERIC_HEADS = {"state", "province", "region", "estado", "departamento", "provincia", "commonwealth", "territory",
@@ -130,6 +132,12 @@ class Gazetteer:
         words = name.split()
         if words[0] in _INITIAL_DIRECTIONS and len(words) > 1:
             if found := self.candidates(" ".join([_INITIAL_DIRECTIONS[words[0]], *words[1:]])):
+                return found
+        if (part := _DIRECTION_HEAD.match(name)) and (found := self.candidates(name[part.end():])):
+            # "Eastern Mediterranean", "Western Kasai", "Southern Sudan": a part of the named area,
+            # which stands in for it whatever its size
+            found = [replace(c, approximate=True) for c in found if c.kind in (PRIMARY, ALTERNATE, SHORT_FORM)]
+            if found:
                 return found
         for pattern in (_TYPE_TAIL, _TYPE_HEAD):
             core = pattern.sub("", name).strip()
