@@ -168,6 +168,16 @@ def test_without_a_dateline_the_most_mentioned_place_frames_the_unknown_name(res
     assert estate.precision == "city" and estate.country_code == "KE"
 
 
+def test_a_province_named_once_frames_better_than_a_country_named_often(resolver):
+    # sentences apart, no dateline: the country is mentioned most, but a village the gazetteer lacks is
+    # nearer the province the story is about than the country's centre
+    text = ("Canada reported new cases on Monday. Officials in Canada said more tests were planned. "
+            "The outbreak began in Manitoba. Canada asked for calm. Residents of Qzvwx Landing were tested.")
+    places = resolve(resolver, text, "Canada", "Canada", "Manitoba", "Canada", "Qzvwx Landing")
+    village = places[-1]
+    assert village.basis == "document_focus" and village.precision == "admin1" and village.name == places[2].name
+
+
 def test_no_frame_no_place(resolver):
     (place,) = resolve(resolver, "Nobody has heard of Qzvwx Estate.", "Qzvwx Estate")
     assert place.lat is None and place.basis is None and place.confidence == 0.0

@@ -477,11 +477,15 @@ def _same_sentence(text: str, place: Place, resolved: list[Place]) -> Place | No
 
 
 def _focus(resolved: list[Place]) -> Place | None:
-    """The place the document mentions most (towns and areas, not seas or continents); the first
-    mentioned wins a tie."""
+    """The place the document mentions most (towns and provinces; a country only when the text
+    names neither; never seas or continents); the first mentioned wins a tie."""
     counts: dict[tuple, list[Place]] = defaultdict(list)
+    # a country frames only a story that names no town or province in it: an unknown village in a
+    # story about a province of a large country is nearer the province than the country's centre
+    finer = ("city", "admin2", "admin1")
+    allowed = finer if any(p.precision in finer for p in resolved) else _ENCLOSING_PRECISIONS
     for place in resolved:
-        if place.precision in _ENCLOSING_PRECISIONS:
+        if place.precision in allowed:
             counts[(place.name, place.lat, place.lon)].append(place)
     if not counts:
         return None
