@@ -135,6 +135,17 @@ def test_a_town_named_like_a_country_needs_evidence_at_the_mention(resolver):
     assert (town.country_code, town.precision) == ("US", "city")
 
 
+def test_a_town_named_like_a_state_needs_evidence_at_the_mention(resolver):
+    # Pennsylvania has a town called California: naming both states does not make "California" that town
+    text = "Beekeepers in Pennsylvania lost half their hives this winter. Growers in California lost more."
+    state = resolve(resolver, text, "Pennsylvania", "California")[1]
+    assert (state.name, state.precision) == ("California", "admin1")
+    wales = resolve(resolver, "The report counted cases in England and in Wales.", "England", "Wales")[1]
+    assert wales.precision == "admin1"
+    town = resolve(resolver, "The mill in California, Pennsylvania closed.", "California", "Pennsylvania")[0]
+    assert (town.admin1, town.precision) == ("Pennsylvania", "city")
+
+
 def test_a_name_after_a_place_and_comma_is_the_containing_state(resolver):
     place = resolve(resolver, "The plant in Albany, New York, closed.", "Albany", "New York")[1]
     assert (place.country_code, place.precision) == ("US", "admin1")

@@ -340,7 +340,13 @@ def _distinguish_longer_names(groups: list[_Group]) -> None:
 
 
 def _names_big_feature(candidates: list[Candidate]) -> bool:
-    """The name is a real name (or demonym) of a country, continent, sea or named region."""
+    """The name is a real name (or demonym) of a country, continent, sea or named region, or the
+    own name of a first-level area that no city of 100,000 shares ("Berlin", "Lima" are cities too)."""
+    if (any(c.precision == "admin1" and c.kind == PRIMARY and not c.loose and not c.approximate for c in candidates)
+            and not any(c.precision == "city" and c.population >= _HOMONYM_TOWN_POPULATION for c in candidates)):
+        # a state's or province's own name ("California", "Wales") that no large city shares: a town
+        # of that name in another named state (California, Pennsylvania) needs evidence at the mention
+        return True
     return any(c.precision in ("country", "region") and not c.loose and not c.approximate
                and c.kind in (PRIMARY, ALTERNATE, DEMONYM) for c in candidates)
 
