@@ -189,6 +189,19 @@ def test_a_province_named_once_frames_better_than_a_country_named_often(resolver
     assert village.basis == "document_focus" and village.precision == "admin1" and village.name == places[2].name
 
 
+def test_a_known_name_in_a_named_province_that_lacks_it_takes_the_province(resolver):
+    # no Lyon in Saskatchewan in the gazetteer: a village there, not the French city
+    lyon = resolve(resolver, "A barn burned near Lyon, Saskatchewan, on Friday.", "Lyon", "Saskatchewan")[0]
+    assert (lyon.name, lyon.precision, lyon.basis) == ("Saskatchewan", "admin1", "container")
+    assert lyon.text == "Lyon"
+    # a list is no container, and neither is a lone direction (a section name)
+    text = "Flights from Paris, London and Berlin were cancelled."
+    paris = resolve(resolver, text, "Paris", "London", "Berlin")[0]
+    assert paris.basis == "name" and paris.country_code == "FR"
+    city = resolve(resolver, "Kansas City, North. Police said.", "Kansas City", "North")[0]
+    assert city.basis == "name" and city.precision == "city"
+
+
 def test_no_frame_no_place(resolver):
     (place,) = resolve(resolver, "Nobody has heard of Qzvwx Estate.", "Qzvwx Estate")
     assert place.lat is None and place.basis is None and place.confidence == 0.0

@@ -36,6 +36,7 @@ _AFTER_SETTLEMENT = re.compile(r"^\s+(city|town|village|township)\b")
 _AFTER_PLACE_COMMA = re.compile(r"\b[A-Z][\w'’\-]*\.?,\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
 _BEFORE_STATE_WORD = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
+_DIRECTION = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\w*$")
 _TRAILING_STOP = re.compile(r"(?:\s+(?:and|on|in|at|to|for|said|says|with|the))+$")
 
 
@@ -46,12 +47,13 @@ class Cues:
     wants_area: bool = False
     wants_settlement: bool = False
     container: bool = False              # "Albany, New York", "upstate New York": the area holding a place
+    closing_hints: tuple[str, ...] = ()  # hints after which no list goes on ("Stroud, Ontario, Canada.")
 
 
 def cues_for(text: str, start: int, end: int) -> Cues:
     after = text[end:end + 80]
     before = text[max(0, start - 60):start]
-    hints = _hints(after)
+    hints, closing = _hints(after)
     adjective, wants_area, wants_settlement = None, False, False
     if typed := _BEFORE_TYPE.search(before):
         adjective = typed.group(1)
@@ -65,12 +67,19 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     container = bool(_BEFORE_STATE_WORD.search(before)
                      or (_AFTER_PLACE_COMMA.search(before) and not _LIST_GOES_ON.match(after)))
     return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement,
-                container=container)
+                container=container, closing_hints=closing)
 
 
-def _hints(after: str) -> tuple[str, ...]:
-    found = []
+def _hints(after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The containing-area names after a mention, and those after a comma with no list going on
+    ("Paris, Texas, said" but not "Paris, London, Berlin")."""
+    found, closing = [], []
     for pattern in (_AFTER_COMMA, _AFTER_IN, _AFTER_IN_PLAIN):
         if match := pattern.match(after):
-            found.append(_TRAILING_STOP.sub("", match.group(1)).strip())
-    return tuple(dict.fromkeys(h for h in found if h))
+            hint = _TRAILING_STOP.sub("", match.group(1)).strip()
+            found.append(hint)
+            rest = after[match.start(1) + len(hint):]
+            # a lone direction after a comma is a section or a part ("Kansas City, North"), no area
+            if hint and pattern is _AFTER_COMMA and not _LIST_GOES_ON.match(rest) and not _DIRECTION.match(hint):
+                closing.append(hint)
+    return tuple(dict.fromkeys(h for h in found if h)), tuple(dict.fromkeys(closing))

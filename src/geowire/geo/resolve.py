@@ -80,9 +80,11 @@ class ContextResolver:
         max_candidates: int = 40,
         homonym_context_share: float = 0.5,
         list_weight: float = 2.0,
+        container_rule: bool = True,
     ):
         self._gazetteer = gazetteer
         self.list_weight = list_weight
+        self.container_rule = container_rule
         self.homonym_context_share = homonym_context_share
         self.country_weight = country_weight
         self.admin1_weight = admin1_weight
@@ -115,6 +117,14 @@ class ContextResolver:
         _distinguish_longer_names(groups)
         chosen = {g.key: g for g in groups}
         places = [_place(m, chosen.get(_group_key(m))) for m in mentions]     # raw confidence
+        if self.container_rule:
+            for i, mention in enumerate(mentions):
+                group = chosen.get(_group_key(mention))
+                if group is not None and group.candidates and self._not_in_named_area(text, mention, group):
+                    # "Stroud, Ontario, Canada" with no Stroud in Ontario: a place there the gazetteer
+                    # lacks, so it takes the named area (below), not a Stroud elsewhere
+                    places[i] = Place(start=mention.start, end=mention.end, text=mention.text,
+                                      demonym=mention.demonym)
         self._enclosing_places(text, places)
         if self.calibration is not None:
             for place in places:
@@ -154,6 +164,17 @@ class ContextResolver:
             if source is None:
                 continue
             places[i] = _enclosed(place, source, how)
+
+    def _not_in_named_area(self, text: str, mention: Mention, group: _Group) -> bool:
+        """The text puts the mention in a province or country ("X, Ontario", "X in Kenya") that
+        holds none of the name's candidates, and the name is not itself an area of that rank."""
+        if group.candidates[0].precision not in ("city", "point", "admin2"):
+            return False
+        hints = cues_for(text, mention.start, mention.end).closing_hints
+        areas = [a for h in hints for a in self._hint_areas(h) if a.precision in ("admin1", "country") and not a.loose]
+        if not areas:
+            return False
+        return not any(_inside(c, a) for c in group.candidates for a in areas)
 
     def _standalone(self, name: str) -> Place | None:
         ranked = [c for c in self.gazetteer.lookup(name, limit=5) if c.kind != DEMONYM]
