@@ -132,6 +132,15 @@ def test_later_references_are_mentions_of_one_event(extract):
     assert text[first.trigger_start:first.trigger_end] == "attacked"
 
 
+def test_a_later_mention_that_dates_the_happening_dates_the_event(extract):
+    text = ("Gunmen stormed a police station in Kano, killing four officers. "
+            "The attack on Sunday lasted two hours, residents said.")
+    doc = extract(text, published="2024-05-08")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and len(assaults[0].mentions) == 2, [(e.type, e.mentions) for e in doc.events]
+    assert assaults[0].date.value == "2024-05-05"
+
+
 def test_attacks_on_two_days_stay_two_events(extract):
     doc = extract("Rebels attacked Goma on Monday. Rebels attacked Bukavu on Thursday.", published="2024-05-10")
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2

@@ -27,6 +27,9 @@ def _texts(text: str, published: str | None = FRI) -> list[str]:
     ("It has been more than two years.", ["more than two years"]),
     ("The boy, a 6-year-old, was unhurt.", []),                               # an age, not a duration
     ("We met Friday and again on Sept. 30, 1998.", ["Friday", "Sept. 30, 1998"]),
+    ("police arrested 20 people on tuesday.", ["tuesday"]),                  # an all-lower-case feed
+    ("the fax sent on february 27 asked the states to act.", ["february 27"]),
+    ("elections will be held in march 2003, he said.", ["march 2003"]),
 ])
 def test_extents(text, expected):
     assert _texts(text) == expected
@@ -51,6 +54,8 @@ def test_extents(text, expected):
     "Police arrested about 2000 people.",                                      # a count after "about"
     "The index rose to 1995 points.",
     "The last half of the match was dull.",
+    "the protesters march 20 km to the capital.",                           # lower-case month words that are verbs
+    "they may 5 times have warned the villagers.",
 ])
 def test_no_false_positives(text):
     assert _texts(text) == []

@@ -129,10 +129,16 @@ def absorb(into: Event, other: Event) -> None:
     if other.location is not None and (into.location is None or into.location.basis != "sentence"):
         if other.location.basis == "sentence":
             into.location = other.location
+    if _dated_by_its_words(other) and not _dated_by_its_words(into):
+        into.date = other.date  # "... the attack on June 7 killed 17": a later mention may be the one that dates it
     # not the attribution: it says who claims the evidence sentence, and the later sentence is not that one
     known = {(q.kind, q.start) for q in into.quantities}
     into.quantities.extend(q for q in other.quantities if (q.kind, q.start) not in known)
     into.confidence = max(into.confidence, other.confidence)
+
+
+def _dated_by_its_words(event: Event) -> bool:
+    return event.date is not None and event.date.text is not None
 
 
 def fold_mentions(coded: list[Coded]) -> list[Event]:

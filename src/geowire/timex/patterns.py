@@ -28,7 +28,14 @@ def _alternation(words) -> str:
 
 MONTH_FULL = rf"(?-i:{_alternation(MONTH_NAMES)}|{_alternation(n.upper() for n in MONTH_NAMES)})"
 MONTH = rf"(?:{MONTH_FULL}|(?-i:{_alternation(MONTH_ABBREVIATIONS)})\.?)"
-WEEKDAY = rf"(?-i:{_alternation(WEEKDAY_NAMES)}|{_alternation(n.upper() for n in WEEKDAY_NAMES)})"
+# a weekday is written in any case ("on tuesday" in an all-lower-case feed); a month name in lower case
+# only after a preposition and before a day or a year ("on may 5", "in march 2003"): "may" and "march"
+# alone, or "they march 20 km", are other words
+WEEKDAY = (rf"(?-i:{_alternation(WEEKDAY_NAMES)}|{_alternation(n.upper() for n in WEEKDAY_NAMES)}|"
+           rf"{_alternation(n.lower() for n in WEEKDAY_NAMES)})")
+_DATE_PREPOSITIONS = ("on", "since", "from", "until", "till", "by", "before", "after", "in", "of", "and", "to")
+MONTH_DATED = (rf"(?:{MONTH}|(?:{'|'.join(f'(?<={p} )' for p in _DATE_PREPOSITIONS)})"
+               rf"(?-i:{_alternation(n.lower() for n in MONTH_NAMES)}))")
 # datelines abbreviate the weekday ("Wed 20 Mar 2013"); alone, "Sun" or "Wed" are other words
 WEEKDAY_BEFORE_DATE = rf"(?:{WEEKDAY}|(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -62,7 +69,7 @@ def _rule(pattern: str) -> re.Pattern[str]:
 # (name, pattern): the order breaks ties between equally long matches
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("date_mdy", _rule(
-        rf"(?:(?P<weekday>{WEEKDAY_BEFORE_DATE}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"
+        rf"(?:(?P<weekday>{WEEKDAY_BEFORE_DATE}),?\s+)?(?P<month>{MONTH_DATED})\s+(?P<day>{DAY})"
         rf"(?:,?\s+(?P<year>{YEAR}))?")),
     ("date_dmy", _rule(
         rf"(?:(?P<weekday>{WEEKDAY_BEFORE_DATE}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
@@ -70,7 +77,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("date_iso", _rule(r"(?P<year>1[6-9]\d\d|20\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)")),
     ("date_slash", _rule(r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>\d{4}|\d{2})")),
     ("week_of", _rule(rf"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?")),
-    ("month_year", _rule(rf"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR}|'\d\d|{SPOKEN_YEAR})")),
+    ("month_year", _rule(rf"(?P<month>{MONTH_DATED})(?:\s+of)?,?\s+(?P<year>{YEAR}|'\d\d|{SPOKEN_YEAR})")),
     ("month_relative_year", _rule(rf"(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")),
     ("month", _rule(rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH_FULL})")),
     ("weekday", _rule(
