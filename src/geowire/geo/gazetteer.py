@@ -36,8 +36,10 @@ _TYPE_HEAD = re.compile(
     r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Upper|Lower|Greater|Central|"
     r"N\.|S\.|E\.|W\.)(?=\s))\s*"
 )
-_DIRECTION_HEAD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?eastern|North-?western|"
-                             r"South-?eastern|South-?western)\s+(?=[A-Z])")
+_DIRECTION_HEAD = re.compile(
+    r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+    r"North-?eastern|North-?western|South-?eastern|South-?western)\s+(?=[A-Z])"
+)
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _INITIAL_DIRECTIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 _GENERIC_HEADS = {"state", "province", "region", "estado", "departamento", "provincia", "commonwealth", "territory",
