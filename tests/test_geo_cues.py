@@ -44,3 +44,14 @@ def test_container_cue_after_a_place_and_a_comma():
     upstate = "Snow fell across upstate New York."
     start = upstate.index("New York")
     assert cues_for(upstate, start, start + len("New York")).container
+
+
+def test_local_news_frames():
+    def local(text, name):
+        start = text.index(name)
+        return cues_for(text, start, start + len(name)).local
+
+    assert local("Palestine police said the road was closed.", "Palestine")
+    assert local("A Lebanon man was charged.", "Lebanon")
+    assert local("Jane Doe, 22, Cuba, was fined.", "Cuba")
+    assert not local("Talks with Jordan resumed on Monday.", "Jordan")

@@ -135,6 +135,16 @@ def test_a_town_named_like_a_country_needs_evidence_at_the_mention(resolver):
     assert (town.country_code, town.precision) == ("US", "city")
 
 
+def test_a_local_news_frame_is_evidence_for_the_town(resolver):
+    # "the Jordan middle school" reads Jordan as a town: the country's precedence yields to it
+    text = ("Tryouts for the Jordan youth team are at the Jordan middle school; players from across the "
+            "United States are welcome.")
+    town = resolve(resolver, text, "Jordan", "Jordan", "United States")[0]
+    assert (town.country_code, town.precision) == ("US", "city")
+    plain = "Tryouts for the Jordan youth team were held; players from across the United States are welcome."
+    assert resolve(resolver, plain, "Jordan", "United States")[0].precision == "country"
+
+
 def test_a_town_named_like_a_state_needs_evidence_at_the_mention(resolver):
     # Pennsylvania has a town called California: naming both states does not make "California" that town
     text = "Beekeepers in Pennsylvania lost half their hives this winter. Growers in California lost more."

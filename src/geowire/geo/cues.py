@@ -36,6 +36,15 @@ _AFTER_SETTLEMENT = re.compile(r"^\s+(city|town|village|township)\b")
 _AFTER_PLACE_COMMA = re.compile(r"\b[A-Z][\w'’\-]*\.?,\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
 _BEFORE_STATE_WORD = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
+# words after a name that read it as a town of local news ("Palestine police", "a Jordan man", "Lebanon High
+# School", "Cuba city council"); and a list of people with their ages ("Jane Doe, 22, Palestine")
+_LOCAL_AFTER = re.compile(
+    r"^\s+(?:police|sheriff|fire(?:fighters| department)?|city council|town council|city hall|mayor|"
+    r"high school|middle school|elementary|public schools?|school board|civic center|man|woman|boy|girl|"
+    r"teen|resident|residents|native|couple|family)\b",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*\d{1,3},\s*$")
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\w*$")
 _TRAILING_STOP = re.compile(r"(?:\s+(?:and|on|in|at|to|for|said|says|with|the))+$")
 
@@ -48,6 +57,7 @@ class Cues:
     wants_settlement: bool = False
     container: bool = False              # "Albany, New York", "upstate New York": the area holding a place
     closing_hints: tuple[str, ...] = ()  # hints after which no list goes on ("Stroud, Ontario, Canada.")
+    local: bool = False                  # a local-news frame: "Palestine police", "a Palestine man", "Doe, 22, X"
 
 
 def cues_for(text: str, start: int, end: int) -> Cues:
@@ -67,7 +77,8 @@ def cues_for(text: str, start: int, end: int) -> Cues:
     container = bool(_BEFORE_STATE_WORD.search(before)
                      or (_AFTER_PLACE_COMMA.search(before) and not _LIST_GOES_ON.match(after)))
     return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement,
-                container=container, closing_hints=closing)
+                container=container, closing_hints=closing,
+                local=bool(_LOCAL_AFTER.match(after) or _AGE_BEFORE.search(before)))
 
 
 def _hints(after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -203,7 +203,11 @@ class ContextResolver:
             _favour_eponymous_cities(candidates, local)     # before cues: "Idlib province" stays a province
             cue_scores = [self._cue_score(c, cues) for c in candidates]
             local = [score + cue for score, cue in zip(local, cue_scores, strict=False)]
-            groups.append(_Group(key, members, candidates, local, _softmax(local), [cue > 0 for cue in cue_scores]))
+            # "Jordan middle school", "a Palestine man": the text reads the name as a town of local news
+            read_local = any(cue.local for cue in cues)
+            cued = [cue > 0 or (read_local and c.precision in ("city", "point"))
+                    for c, cue in zip(candidates, cue_scores, strict=False)]
+            groups.append(_Group(key, members, candidates, local, _softmax(local), cued))
         return groups
 
     def _candidates(self, mention: Mention) -> list[Candidate]:
