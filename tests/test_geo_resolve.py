@@ -145,6 +145,18 @@ def test_a_local_news_frame_is_evidence_for_the_town(resolver):
     assert resolve(resolver, plain, "Jordan", "United States")[0].precision == "country"
 
 
+def test_the_shares_are_read_again_from_the_settled_readings(resolver):
+    # "Georgia" alone prefers the country; read as the state, its share makes "Atlanta" Georgia's city,
+    # not the small Atlanta in Texas (the other state named)
+    text = ("The exchange began in Georgia in 1997. Georgia teachers and Georgia parents joined it, and Texas "
+            "schools followed. A charity in Atlanta runs it.")
+    places = resolve(resolver, text, "Georgia", "Georgia", "Georgia", "Texas", "Atlanta")
+    assert places[0].precision == "admin1"
+    assert (places[-1].admin1, places[-1].precision) == ("Georgia", "city")
+    single = ContextResolver(context_passes=1)
+    assert resolve(single, text, "Georgia", "Georgia", "Georgia", "Texas", "Atlanta")[-1].admin1 == "Texas"
+
+
 def test_a_town_named_like_a_state_needs_evidence_at_the_mention(resolver):
     # Pennsylvania has a town called California: naming both states does not make "California" that town
     text = "Beekeepers in Pennsylvania lost half their hives this winter. Growers in California lost more."

@@ -67,6 +67,7 @@ class _Group:
     local: list[float]           # prior + cue score per candidate
     probs: list[float]
     cued: list[bool] | None = None   # the text at the mention itself supports the candidate
+    near: list[float] | None = None  # spatial coherence with the other mentions, per candidate
 
 
 class ContextResolver:
@@ -81,10 +82,12 @@ class ContextResolver:
         homonym_context_share: float = 0.5,
         list_weight: float = 2.0,
         container_rule: bool = True,
+        context_passes: int = 2,
     ):
         self._gazetteer = gazetteer
         self.list_weight = list_weight
         self.container_rule = container_rule
+        self.context_passes = context_passes
         self.homonym_context_share = homonym_context_share
         self.country_weight = country_weight
         self.admin1_weight = admin1_weight
@@ -114,6 +117,10 @@ class ContextResolver:
         if self.list_weight:
             _list_level_cue(text, groups, self.list_weight)
         self._apply_document_context(groups)
+        for _ in range(self.context_passes - 1):
+            # the shares again, from the readings the first pass settled on: "Georgia" read as the
+            # state (not the country its prior prefers) lends Georgia's share to "Atlanta"
+            self._apply_document_context(groups, reuse_nearness=True)
         _distinguish_longer_names(groups)
         chosen = {g.key: g for g in groups}
         places = [_place(m, chosen.get(_group_key(m))) for m in mentions]     # raw confidence
@@ -278,12 +285,15 @@ class ContextResolver:
             return 0.0
         return 4.0 if cand.country_code in countries else -1.0
 
-    def _apply_document_context(self, groups: list[_Group]) -> None:
+    def _apply_document_context(self, groups: list[_Group], reuse_nearness: bool = False) -> None:
         countries, admins = _context_mass(groups)
-        anchors = _anchors(groups)
+        anchors = [] if reuse_nearness else _anchors(groups)
         for group in groups:
             own_c, own_a = _context_mass([group])
-            near = _proximity(group, [a for a in anchors if a[0] is not group])
+            if reuse_nearness and group.near is not None:
+                near = group.near
+            else:
+                near = _proximity(group, [a for a in anchors if a[0] is not group])
             big = _names_big_feature(group.candidates)
             scores = []
             for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
@@ -302,6 +312,7 @@ class ContextResolver:
             group.candidates = [group.candidates[i] for i in order]
             group.probs = [group.probs[i] for i in order]
             group.local = [group.local[i] for i in order]
+            group.near = [near[i] for i in order]
             if group.cued:
                 group.cued = [group.cued[i] for i in order]
 
