@@ -157,6 +157,15 @@ def test_the_shares_are_read_again_from_the_settled_readings(resolver):
     assert resolve(single, text, "Georgia", "Georgia", "Georgia", "Texas", "Atlanta")[-1].admin1 == "Texas"
 
 
+def test_a_place_once_also_called_x_does_not_beat_the_place_called_x_on_the_documents_pull(resolver):
+    # Mount Gilead, Ohio has "Youngstown" among its alternate names; an Ohio story means Youngstown itself
+    text = "Workers from Mansfield and Delaware drove to Youngstown on Friday."
+    town = resolve(resolver, text, "Mansfield", "Delaware", "Youngstown")[-1]
+    assert (town.name, town.admin1) == ("Youngstown", "Ohio")
+    full = ContextResolver(alternate_context_share=1.0)
+    assert resolve(full, text, "Mansfield", "Delaware", "Youngstown")[-1].name != "Youngstown"
+
+
 def test_a_town_named_like_a_state_needs_evidence_at_the_mention(resolver):
     # Pennsylvania has a town called California: naming both states does not make "California" that town
     text = "Beekeepers in Pennsylvania lost half their hives this winter. Growers in California lost more."

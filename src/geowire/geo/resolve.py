@@ -83,11 +83,13 @@ class ContextResolver:
         list_weight: float = 2.0,
         container_rule: bool = True,
         context_passes: int = 2,
+        alternate_context_share: float = 0.5,
     ):
         self._gazetteer = gazetteer
         self.list_weight = list_weight
         self.container_rule = container_rule
         self.context_passes = context_passes
+        self.alternate_context_share = alternate_context_share
         self.homonym_context_share = homonym_context_share
         self.country_weight = country_weight
         self.admin1_weight = admin1_weight
@@ -295,6 +297,7 @@ class ContextResolver:
             else:
                 near = _proximity(group, [a for a in anchors if a[0] is not group])
             big = _names_big_feature(group.candidates)
+            primary_named = any(c.kind == PRIMARY and not c.loose for c in group.candidates)
             scores = []
             for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
                 c_share = _share(countries, own_c, cand.country_code)
@@ -306,6 +309,10 @@ class ContextResolver:
                     # ocean or region needs evidence at the mention ("China, Texas"), not just a
                     # document about the same state
                     context *= self.homonym_context_share
+                if cand.kind == ALTERNATE and primary_named:
+                    # a place once also called X ("Maryville" for Beeville, Texas) needs more than a
+                    # document about its state to beat the places really called X
+                    context *= self.alternate_context_share
                 scores.append(local + context)
             group.probs = _softmax(scores)
             order = sorted(range(len(scores)), key=lambda i: -scores[i])
