@@ -372,9 +372,12 @@ def _distinguish_longer_names(groups: list[_Group]) -> None:
             if other is group or not other.candidates or other.key != group.key + " city":
                 continue
             taken = other.candidates[0].place_id
-            if len(group.candidates) > 1 and group.candidates[0].place_id == taken:
-                # the document's pull went to the longer name's place and its surroundings: the
-                # bare name is read by its own prior and cues
+            top = group.candidates[0] if group.candidates else None
+            pulled = top is not None and (top.place_id == taken or (
+                top.precision in ("city", "admin2", "admin1") and _km(top, other.candidates[0]) < _EPONYM_KM))
+            if len(group.candidates) > 1 and pulled:
+                # the document's pull went to the longer name's place and its surroundings (the city,
+                # or the province or town around it): the bare name is read by its own prior and cues
                 rest = [(c, loc) for c, loc in zip(group.candidates, group.local, strict=False) if c.place_id != taken]
                 rest.sort(key=lambda item: -item[1])
                 group.candidates = [c for c, _ in rest]
