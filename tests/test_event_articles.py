@@ -366,6 +366,40 @@ def test_a_state_and_a_kind_of_actor_in_one_phrase_are_one_side(extract):
     assert "supporters" in acts[0].source.text
 
 
+def test_who_expresses_concern_is_its_author(extract):
+    doc = extract("The European Union on Monday expressed concern about the arrest of opposition leaders in Minsk.")
+    acts = [e for e in doc.events if e.type == "ACCUSE"]
+    assert acts and acts[0].source is not None and acts[0].source.country == "IGO", [
+        (e.type, e.source) for e in doc.events]
+
+
+def test_an_agreement_between_unnamed_parties_is_its_announcers(extract):
+    doc = extract("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed on Monday announced "
+                  "an agreement between the two countries.")
+    agreements = [e for e in doc.events if e.type == "AGREE"]
+    assert agreements and agreements[0].source is not None
+    assert {agreements[0].source.country, agreements[0].target.country} == {"KEN", "ETH"}
+
+
+@pytest.mark.parametrize("sentence, type_", [
+    ("The president encouraged his supporters to defend the parliament.", "REQUEST"),
+    ("Youths threw stones at the police in Gulu on Monday.", "PROTEST"),
+    ("Ghana downgraded its relations with Togo on Monday.", "SANCTION"),
+    ("The court handed the three officers long jail terms on Monday.", "SANCTION"),
+    ("Observers said the ruling party intimidated opposition candidates.", "COERCE"),
+    ("The patrol came under fire near Kidal and returned fire.", "ASSAULT"),
+])
+def test_word_families_read_off_development_errors(extract, sentence, type_):
+    assert type_ in {e.type for e in extract(sentence).events}
+
+
+def test_a_state_addressed_from_afar_is_not_where_it_happened(extract):
+    doc = extract("Ghana cut its ties with Togo on Monday.")
+    cut = [e for e in doc.events if e.type == "SANCTION"]
+    assert cut and cut[0].target is not None and cut[0].target.country == "TGO"
+    assert cut[0].location is None or cut[0].location.country_code != "TG"
+
+
 def test_a_monarch_is_a_head_of_state(extract):
     doc = extract("The Moroccan monarch condemned the bombing of the hotel on Sunday.")
     acts = [e for e in doc.events if e.type == "ACCUSE"]

@@ -228,7 +228,10 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     sources = _actor_modifiers(token, actor_tokens) or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
     targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))
-    between = _pobjs(token, frozenset({"between", "among"}))
+    # "an agreement between Iraq and Turkey" names the parties; "between the two countries" leaves them to
+    # whoever announced it
+    between = [b for b in _pobjs(token, frozenset({"between", "among"}))
+               if any(t.i in actor_tokens for t in b.subtree)]
     if between and not sources:
         first = between[0]
         sources, targets = [first], [c for c in first.conjuncts] or targets

@@ -95,6 +95,9 @@ SPEECH_ACT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"
 # Acts done by saying. Where a statement was made is not where the story's events mostly are: the article's
 # focus is no place for them (on our annotated VOA part, 4 of 24 such guesses were right).
 VERBAL_TYPES = SPEECH_ACT_TYPES | {"SUPPORT", "CONCEDE"}
+# Acts done to a party from afar: the state they are aimed at is no place where they happened
+# ("cut ties with Iran", "imposed sanctions on Russia", "demanded that Israel withdraw").
+ADDRESSED_TYPES = VERBAL_TYPES | {"SANCTION"}
 
 
 def reported_content(trigger: Trigger, speech_tokens: set[int]) -> int:
@@ -469,7 +472,7 @@ class EventCoder:
                                  is_conditional(trigger.token))
         evidence = Evidence(sentence.start_char, sentence.end_char)
         not_places = [(0, frame.end)] + [(s.start, s.end) for s in sources if s is not None]
-        if trigger.type in SPEECH_ACT_TYPES or (trigger.type == "PROTEST" and not trigger.is_verb):
+        if trigger.type in ADDRESSED_TYPES or (trigger.type == "PROTEST" and not trigger.is_verb):
             # "lodged a protest with Pyongyang": the capital stands for the state addressed, not the place
             not_places += [(t.start, t.end) for t in targets if t is not None]
         location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors,
