@@ -196,12 +196,29 @@ def _worker_count(client: Any) -> int:
 def connect(workers: int | None = None, scheduler: str | None = None, threads: bool = False) -> Iterator[Any]:
     """A Dask client: on a local cluster of ``workers`` processes (threads when ``threads``) closed on exit, or
     on the scheduler at ``scheduler`` (e.g. "tcp://10.0.0.5:8786") of a cluster started elsewhere."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
         with Client(scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=not threads,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    # One thread per worker process (spaCy, thinc and numpy then use one core each: Dask's nanny also sets
+    # OMP/MKL/OpenBLAS threads to 1), and a quiet event loop beside it (LOCAL_WORKER_CONFIG).
+    with dask.config.set(LOCAL_WORKER_CONFIG), \
+            LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=not threads,
+                         dashboard_address=None) as cluster, Client(cluster) as client:
         yield client
+
+
+# A worker's event loop shares the GIL with the thread that runs the analysis, and every wake-up takes it away.
+# A local cluster started without a dashboard needs neither the statistical profiler (the task thread's stack
+# sampled every 10 ms, for the dashboard) nor the loop's 20 ms latency tick; memory is checked every second
+# instead of every 100 ms (a batch takes seconds). The same keys may be set for `dask worker` on other machines
+# (DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False and so on, docs/architecture.md).
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
