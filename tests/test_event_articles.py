@@ -400,6 +400,20 @@ def test_a_state_addressed_from_afar_is_not_where_it_happened(extract):
     assert cut[0].location is None or cut[0].location.country_code != "TG"
 
 
+def test_force_used_to_disperse_people_is_used_on_them(extract):
+    doc = extract("Police fired tear gas to disperse protesters in Nairobi on Monday.")
+    acts = [e for e in doc.events if e.source is not None and "Police" in e.source.text]
+    assert acts and acts[0].target is not None and "protesters" in acts[0].target.text
+
+
+def test_sanctions_are_not_placed_at_the_story_focus(extract):
+    doc = extract("Prices rose in Tehran and Isfahan again on Monday, and queues grew in Tehran. "
+                  "Canada imposed new sanctions on the central bank on Monday.")
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert sanctions, [(e.type, e.source) for e in doc.events]
+    assert sanctions[0].location is None or sanctions[0].location.basis != "document_focus"
+
+
 def test_a_monarch_is_a_head_of_state(extract):
     doc = extract("The Moroccan monarch condemned the bombing of the hotel on Sunday.")
     acts = [e for e in doc.events if e.type == "ACCUSE"]

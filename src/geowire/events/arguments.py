@@ -541,3 +541,17 @@ def prep_targets(token, event_type: str) -> list:
     phrase that aims the act names the target."""
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS) - {"from", "of", "for"}
     return _past_event_nouns(_not_temporal(_pobjs(token, preps)), preps)
+
+
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def purpose_targets(token, event_type: str) -> list:
+    """'fired tear gas to disperse the protesters': force used to do something to people is used on them."""
+    if event_type not in FORCE_TYPES:
+        return []
+    for clause in token.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return [o for o in _children(clause, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
+    return []

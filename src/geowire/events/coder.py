@@ -18,7 +18,15 @@ from dataclasses import dataclass, replace
 
 from geowire.actors.countries import iso3_by_iso2
 from geowire.events.anchoring import attach_date, attach_location, dateline_extent, dateline_place, document_focus
-from geowire.events.arguments import ActorIndex, actor_sides, expand_conjuncts, prep_targets, roles_of, to_arg
+from geowire.events.arguments import (
+    ActorIndex,
+    actor_sides,
+    expand_conjuncts,
+    prep_targets,
+    purpose_targets,
+    roles_of,
+    to_arg,
+)
 from geowire.events.attribution import find_attribution
 from geowire.events.certainty import (
     calibrated_confidence,
@@ -95,8 +103,8 @@ SPEECH_ACT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"
 # Acts done by saying. Where a statement was made is not where the story's events mostly are: the article's
 # focus is no place for them (on our annotated VOA part, 4 of 24 such guesses were right).
 VERBAL_TYPES = SPEECH_ACT_TYPES | {"SUPPORT", "CONCEDE"}
-# Acts done to a party from afar: the state they are aimed at is no place where they happened
-# ("cut ties with Iran", "imposed sanctions on Russia", "demanded that Israel withdraw").
+# Acts done to a party from afar: the state they are aimed at is no place where they happened ("cut ties
+# with Iran", "imposed sanctions on Russia", "demanded that Israel withdraw"), nor is the story's focus.
 ADDRESSED_TYPES = VERBAL_TYPES | {"SANCTION"}
 
 
@@ -457,6 +465,8 @@ class EventCoder:
         targets = outside(actor_sides(roles.targets, index), frame.end)
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(prep_targets(trigger.token, trigger.type), index)
+        if targets == [None] and trigger.is_verb:
+            targets = actor_sides(purpose_targets(trigger.token, trigger.type), index)
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)
@@ -479,7 +489,7 @@ class EventCoder:
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
-        location = location or frame.place or (None if trigger.type in VERBAL_TYPES else document_focus(doc.places))
+        location = location or frame.place or (None if trigger.type in ADDRESSED_TYPES else document_focus(doc.places))
         if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
             sources = [home_country(s, location) for s in sources]
             targets = [home_country(t, location) for t in targets]
