@@ -388,6 +388,7 @@ def test_an_agreement_between_unnamed_parties_is_its_announcers(extract):
     ("The court handed the three officers long jail terms on Monday.", "SANCTION"),
     ("Observers said the ruling party intimidated opposition candidates.", "COERCE"),
     ("The patrol came under fire near Kidal and returned fire.", "ASSAULT"),
+    ("A court in Mombasa convicted four police officers of murder on Monday.", "SANCTION"),   # PLOVER's convict mode
 ])
 def test_word_families_read_off_development_errors(extract, sentence, type_):
     assert type_ in {e.type for e in extract(sentence).events}
