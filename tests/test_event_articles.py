@@ -415,6 +415,14 @@ def test_sanctions_are_not_placed_at_the_story_focus(extract):
     assert sanctions[0].location is None or sanctions[0].location.basis != "document_focus"
 
 
+def test_calling_on_someone_is_a_visit_unless_asked_to_act(extract):
+    visit = extract("The Kenyan envoy called on the Ugandan president in Kampala on Friday.").events
+    assert [e.type for e in visit] == ["CONSULT"] and visit[0].target is not None
+    assert visit[0].target.country == "UGA"
+    asked = extract("Britain called on Iran to free the detained sailors.").events
+    assert {e.type for e in asked} == {"REQUEST"}, [(e.type, e.source, e.target) for e in asked]
+
+
 def test_a_monarch_is_a_head_of_state(extract):
     doc = extract("The Moroccan monarch condemned the bombing of the hotel on Sunday.")
     acts = [e for e in doc.events if e.type == "ACCUSE"]

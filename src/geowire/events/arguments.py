@@ -555,3 +555,8 @@ def purpose_targets(token, event_type: str) -> list:
                 c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             return [o for o in _children(clause, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
     return []
+
+
+def particle_targets(token, particle: str) -> list:
+    """'called on the prime minister': a phrasal trigger's own preposition names whom the act is aimed at."""
+    return _not_temporal(_pobjs(token, frozenset({particle})))

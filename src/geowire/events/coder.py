@@ -22,6 +22,7 @@ from geowire.events.arguments import (
     ActorIndex,
     actor_sides,
     expand_conjuncts,
+    particle_targets,
     prep_targets,
     purpose_targets,
     roles_of,
@@ -446,9 +447,12 @@ class EventCoder:
         decried a U.S. missile attack" (ACCUSE, and the attack)."""
         types = {t.type for t in chosen}
         out: list[Coded] = []
+        asked = {t.token.i for t in chosen if t.type == "REQUEST"}
         for trigger in reading.live:
             if trigger.type in types or trigger.entry is DEMAND or in_purpose_clause(trigger.token):
                 continue
+            if trigger.token.dep_ in ("xcomp", "ccomp") and trigger.token.head.i in asked:
+                continue  # "called on Iran to free the sailors": what is asked for is not done
             found = [e for e in self.events_for(doc, sentence, trigger, index, None, frame)
                      if _names_a_party(e.source) or _names_a_party(e.target)]
             if found:
@@ -467,6 +471,8 @@ class EventCoder:
             targets = actor_sides(prep_targets(trigger.token, trigger.type), index)
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(purpose_targets(trigger.token, trigger.type), index)
+        if targets == [None] and trigger.is_verb and trigger.entry.dependent:
+            targets = actor_sides(particle_targets(trigger.token, trigger.entry.dependent), index)
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)
