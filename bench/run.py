@@ -5,8 +5,11 @@
 Reports each stage's share of the spaCy time (the ratios the issues set targets on), documents per second,
 gazetteer load time and the peak resident memory of the process; then, in the same run, a bare spaCy pass over the
 same texts (the model as shipped, ``nlp.pipe`` alone) and the whole pipeline's time divided by it (issue 11's target
-is at most 1.0), and the time a fresh ``geowire extract`` process takes to print its first result. Uses the LGL
-articles when ../shared/bench is there (only their text, for timing), else the bundled samples repeated.
+is at most 1.0), and the time a fresh ``geowire extract`` process takes to print its first result. With
+``--components``, where the spaCy time goes: each component of geowire's spaCy pipeline run over the same texts one
+after another (the tokenizer, then each component's ``pipe`` over all of them), with spaCy's own
+``attribute_ruler`` beside the column-wise rules that replace it. Uses the LGL articles when ../shared/bench is
+there (only their text, for timing), else the bundled samples repeated.
 """
 
 from __future__ import annotations
@@ -116,6 +119,36 @@ def bare_spacy_seconds(docs: list[Document], batch_size: int = 16) -> float:
     return time.perf_counter() - started
 
 
+def component_seconds(docs: list[Document], batch_size: int = 16) -> dict[str, float]:
+    """Seconds of each component of geowire's spaCy pipeline over the texts, run one after another; and of the
+    model's own ``attribute_ruler`` over the same parsed documents (what the column-wise rules replace)."""
+    import spacy
+
+    from geowire.config import load_config
+    from geowire.nlp.spacy_nlp import DEFAULT_MODEL, load_model
+
+    name = load_config()["components"]["nlp"].get("model", DEFAULT_MODEL)
+    nlp = load_model(name)
+    list(nlp.pipe(["Warm-up sentence in Paris on Monday."]))
+    texts = [d.text or d.html or "" for d in docs]
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    parsed = [nlp.make_doc(text) for text in texts]
+    seconds["tokenizer"] = time.perf_counter() - started
+    for component, process in nlp.pipeline:
+        if component == "geowire_attribute_rules":
+            stock = spacy.load(name).get_pipe("attribute_ruler")
+            copies = [doc.copy() for doc in parsed]
+            started = time.perf_counter()
+            for _ in stock.pipe(copies, batch_size=batch_size):
+                pass
+            seconds["(spaCy's attribute_ruler, replaced)"] = time.perf_counter() - started
+        started = time.perf_counter()
+        parsed = list(process.pipe(parsed, batch_size=batch_size))
+        seconds[component] = time.perf_counter() - started
+    return seconds
+
+
 def first_result_seconds(records: int = 1) -> float:
     """From starting `geowire extract` (a new process: imports, model, gazetteer) on ``records`` JSONL records on
     standard input, closed after them, to its first output line."""
@@ -138,6 +171,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
+    parser.add_argument("--components", action="store_true", help="also time each spaCy component")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -170,6 +204,13 @@ def main() -> int:
     print(f"bare spaCy pass over the same texts: {bare:.2f} s; pipeline ÷ bare spaCy: {wall / bare:.2f} "
           f"(pipeline + store: {(wall + store_seconds) / bare:.2f}); pipeline ÷ its own spaCy stage: "
           f"{wall / spacy_seconds:.2f} (the two spaCy passes run minutes apart: on a shared machine compare both)")
+    if args.components:
+        parts = component_seconds(docs)
+        total = sum(v for k, v in parts.items() if not k.startswith("("))
+        print(f"{'spaCy component':<36} {'seconds':>9} {'share':>7}")
+        for name, value in parts.items():
+            print(f"{name:<36} {value:9.3f} {value / total:7.1%}")
+        print(f"{'all components, one after another':<36} {total:9.3f}")
     print(f"geowire extract, time to first result (new process): {first_result_seconds():.2f} s")
     return 0
 

