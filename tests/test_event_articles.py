@@ -389,6 +389,7 @@ def test_an_agreement_between_unnamed_parties_is_its_announcers(extract):
     ("Observers said the ruling party intimidated opposition candidates.", "COERCE"),
     ("The patrol came under fire near Kidal and returned fire.", "ASSAULT"),
     ("A court in Mombasa convicted four police officers of murder on Monday.", "SANCTION"),   # PLOVER's convict mode
+    ("A military court condemned the two officers to death on Monday.", "SANCTION"),
 ])
 def test_word_families_read_off_development_errors(extract, sentence, type_):
     assert type_ in {e.type for e in extract(sentence).events}
@@ -421,6 +422,13 @@ def test_calling_on_someone_is_a_visit_unless_asked_to_act(extract):
     assert visit[0].target.country == "UGA"
     asked = extract("Britain called on Iran to free the detained sailors.").events
     assert {e.type for e in asked} == {"REQUEST"}, [(e.type, e.source, e.target) for e in asked]
+
+
+def test_a_state_that_speaks_is_neither_the_place_nor_the_target_of_what_it_speaks_of(extract):
+    doc = extract("Kenya condemned the attack on the embassy.")
+    assert not [e for e in doc.events if e.target is not None and e.target.country == "KEN"], [
+        (e.type, e.source, e.target) for e in doc.events]
+    assert all(e.location is None or e.location.country_code != "KE" for e in doc.events)
 
 
 def test_a_monarch_is_a_head_of_state(extract):

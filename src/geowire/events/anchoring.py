@@ -113,6 +113,12 @@ def _attribute(token) -> bool:
         and token.head.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
+def _doer(token) -> bool:
+    """'Kenya condemned the attack on its embassy': a place that is a verb's active subject is a state
+    acting, not where anything in the sentence happened."""
+    return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
+
+
 def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]],
                     actors: list[Actor] = (), locative_only: bool = False) -> EventLocation | None:
     scope = _clause_scope(trigger)
@@ -122,7 +128,8 @@ def attach_location(places: list[Place], sentence, trigger, argument_spans: list
     nearby = [p for p in places if window.start_char <= p.start < window.end_char]
     usable = [p for p in nearby if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
               and not _named_in_actor(p, actors) and p.start in starts
-              and not _reference_point(_head(doc, p)) and not _attribute(_head(doc, p))]
+              and not _reference_point(_head(doc, p)) and not _attribute(_head(doc, p))
+              and not _doer(_head(doc, p))]
     candidates = [p for p in usable if _in_sentence(p.start, sentence) and starts[p.start] in scope]
     if not candidates:
         return _named_before(usable, trigger) if _refers_to_a_place(trigger) else None

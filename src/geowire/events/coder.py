@@ -193,7 +193,9 @@ PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 
 
 def place_target(places, location) -> EventArg | None:
-    if location is None or location.start is None:
+    """The place the event's own clause names; a dateline or the story's focus is where the story is, and
+    "Kenya condemned the attack on the embassy" says nothing of an attack on Kenya."""
+    if location is None or location.start is None or location.basis != "sentence":
         return None
     place = next((p for p in places if p.start == location.start and p.end == location.end), None)
     iso3 = iso3_by_iso2().get(place.country_code or "") if place is not None else None
