@@ -144,7 +144,10 @@ def component_seconds(docs: list[Document], batch_size: int = 16) -> dict[str, f
                 pass
             seconds["(spaCy's attribute_ruler, replaced)"] = time.perf_counter() - started
         started = time.perf_counter()
-        parsed = list(process.pipe(parsed, batch_size=batch_size))
+        if hasattr(process, "pipe"):
+            parsed = list(process.pipe(parsed, batch_size=batch_size))
+        else:
+            parsed = [process(doc) for doc in parsed]
         seconds[component] = time.perf_counter() - started
     return seconds
 
