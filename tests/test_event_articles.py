@@ -431,6 +431,20 @@ def test_a_state_that_speaks_is_neither_the_place_nor_the_target_of_what_it_spea
     assert all(e.location is None or e.location.country_code != "KE" for e in doc.events)
 
 
+def test_what_an_attack_prompts_is_not_its_target(extract):
+    doc = extract("That attack prompted President Emmanuel Macron to change France's policy on Mali.")
+    assert not [e for e in doc.events if e.type == "ASSAULT" and e.target is not None
+                and "Macron" in e.target.text], [(e.type, e.source, e.target) for e in doc.events]
+
+
+def test_a_participle_describing_an_attack_is_that_attack(extract):
+    doc = extract("Militants attacked an army base in Balkh on Friday. The government has been under fire for "
+                  "refusing to reveal the number of casualties several days after the attack targeting the Afghan "
+                  "National Army's 209th Corps in Mazar-i-Sharif.")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1, [(e.type, e.source, e.target, len(e.mentions)) for e in assaults]
+
+
 def test_a_monarch_is_a_head_of_state(extract):
     doc = extract("The Moroccan monarch condemned the bombing of the hotel on Sunday.")
     acts = [e for e in doc.events if e.type == "ACCUSE"]

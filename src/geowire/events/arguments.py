@@ -199,10 +199,25 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
 def _participle_subject(token) -> list:
     """'protesters demanding reforms': the noun it describes; 'fired 40 rounds, killing two': not the
     rounds but whoever fired them."""
+    from geowire.events.triggers import match_token
+
     noun = token.head
     if noun.lemma_.lower() in WEAPON_WORDS and noun.dep_ in OBJECT_DEPS:
         return _children(noun.head, SUBJECT_DEPS)
+    if match_token(noun) is not None:
+        return []  # "the attack targeting the army base": the attack's author, whom this phrase does not name
     return [noun]
+
+
+HARM_VERBS = frozenset({"hit", "strike", "kill", "wound", "injure", "destroy", "damage", "target", "level", "flatten"})
+
+
+def _harms(verb) -> bool:
+    """A verb whose object an event noun as its subject harms ("an airstrike hit a school")."""
+    from geowire.events.triggers import match_token
+
+    found = match_token(verb)
+    return verb.lemma_.lower() in HARM_VERBS or (found is not None and found.type in FORCE_TYPES)
 
 
 def _past_event_nouns(targets: list, preps: frozenset[str]) -> list:
@@ -242,8 +257,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
             sources = roles.sources
             if not targets:
                 targets = [t for t in _pobjs(governor, preps) if t != token]
-    if not targets and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
-        # "an airstrike hit a school"
+    if not targets and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and _harms(token.head):
+        # "an airstrike hit a school"; not "that attack prompted the president to act"
         targets = _children(token.head, OBJECT_DEPS)
     return Roles(sources, targets)
 
