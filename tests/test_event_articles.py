@@ -445,6 +445,17 @@ def test_a_participle_describing_an_attack_is_that_attack(extract):
     assert len(assaults) == 1, [(e.type, e.source, e.target, len(e.mentions)) for e in assaults]
 
 
+def test_a_contest_fought_by_other_means_is_no_assault(extract):
+    doc = extract("The diplomatic battle between Morocco and Algeria has raised tensions in the region.")
+    assert not [e for e in doc.events if e.type == "ASSAULT"], [(e.type, e.source) for e in doc.events]
+
+
+def test_a_happening_is_no_side(extract):
+    doc = extract("The battle for Mosul killed hundreds of civilians.")
+    killings = [e for e in doc.events if e.type == "ASSAULT"]
+    assert killings and killings[0].source is None, [(e.type, e.source) for e in killings]
+
+
 def test_a_monarch_is_a_head_of_state(extract):
     doc = extract("The Moroccan monarch condemned the bombing of the hotel on Sunday.")
     acts = [e for e in doc.events if e.type == "ACCUSE"]

@@ -544,7 +544,7 @@ def counted(head):
 
 def actor_sides(heads: list, index: ActorIndex) -> list[EventArg | None]:
     """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none."""
-    heads = [counted(h) for h in expand_conjuncts(heads)]
+    heads = [counted(h) for h in expand_conjuncts(heads) if not _event_noun(h, index)]
     sides = [arg for head in heads if is_actor_like(arg := to_arg(head, index), head)]
     if not sides:
         return [None]
@@ -575,3 +575,10 @@ def purpose_targets(token, event_type: str) -> list:
 def particle_targets(token, particle: str) -> list:
     """'called on the prime minister': a phrasal trigger's own preposition names whom the act is aimed at."""
     return _not_temporal(_pobjs(token, frozenset({particle})))
+
+
+def _event_noun(head, index: ActorIndex) -> bool:
+    """'The battle for Mosul killed hundreds': a happening is no side, though a place in its phrase has a country."""
+    from geowire.events.triggers import match_token
+
+    return head.pos_ == "NOUN" and index.covering(head) is None and match_token(head) is not None

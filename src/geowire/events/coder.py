@@ -46,6 +46,7 @@ from geowire.events.intent import intent_type
 from geowire.events.lexicon import TriggerEntry
 from geowire.events.modality import (
     is_act_on_things,
+    is_figurative_fight,
     is_advisory,
     is_advisory_verb,
     is_plea_of_court,
@@ -386,7 +387,8 @@ class EventCoder:
                 live.append(Trigger(trigger.token, DEMAND))
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)
-                      or is_shared_view(trigger) or is_press_release(trigger) or is_showing(trigger)):
+                      or is_shared_view(trigger) or is_press_release(trigger) or is_showing(trigger)
+                      or is_figurative_fight(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}

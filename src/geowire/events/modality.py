@@ -77,6 +77,18 @@ def is_act_on_things(trigger, index) -> bool:
     return bool(objects) and all(o.lemma_.lower() in things and index.covering(o) is None for o in objects)
 
 
+NON_VIOLENT_FIELDS = frozenset({"diplomatic", "political", "legal", "verbal", "rhetorical", "trade", "economic",
+                                "propaganda", "electoral", "courtroom", "media", "public-relations", "price"})
+
+
+def is_figurative_fight(trigger) -> bool:
+    """'the diplomatic battle between Riyadh and Tehran', 'a legal fight', 'a trade war': a contest fought
+    by other means is no armed one."""
+    token = trigger.token
+    return trigger.type == "ASSAULT" and not trigger.is_verb and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in NON_VIOLENT_FIELDS for c in token.children)
+
+
 def is_showing(trigger) -> bool:
     """'the notes demonstrate clearly why ...', 'demonstrated its resolve': to demonstrate something is to show it."""
     token = trigger.token
