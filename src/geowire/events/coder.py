@@ -46,9 +46,9 @@ from geowire.events.intent import intent_type
 from geowire.events.lexicon import TriggerEntry
 from geowire.events.modality import (
     is_act_on_things,
-    is_figurative_fight,
     is_advisory,
     is_advisory_verb,
+    is_figurative_fight,
     is_plea_of_court,
     is_press_contact,
     is_press_release,
