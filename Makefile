@@ -58,6 +58,7 @@ eval: install gazetteer
 BENCH_EVENTS ?= 1000000
 API_LOAD_SECONDS ?= 60
 BACKFILL_ARTICLES ?= 300
+BACKFILL_REPEAT ?= 3
 GROWTH_SIZES ?= 1000,10000,100000
 
 bench: install gazetteer
@@ -69,7 +70,7 @@ bench: install gazetteer
 	  $(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS) --db "$$GEOWIRE_BENCH_POSTGRES_URL"; \
 	else echo "(set GEOWIRE_BENCH_POSTGRES_URL to benchmark PostgreSQL too)"; fi
 	$(BIN)/python bench/api_load.py --clients 100 --seconds $(API_LOAD_SECONDS)
-	$(BIN)/python bench/backfill_bench.py --articles $(BACKFILL_ARTICLES) --bench $(BENCH)
+	$(BIN)/python bench/backfill_bench.py --articles $(BACKFILL_ARTICLES) --repeat $(BACKFILL_REPEAT) --bench $(BENCH)
 	$(BIN)/python bench/growth_bench.py --sizes $(GROWTH_SIZES)
 
 lint: install
