@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from geowire.datafiles import read_rows
 from geowire.events.lexicon import DATA
+from geowire.events.triggers import match_token
 from geowire.model import Actor, EventArg, Place
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -199,8 +200,6 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
 def _participle_subject(token) -> list:
     """'protesters demanding reforms': the noun it describes; 'fired 40 rounds, killing two': not the
     rounds but whoever fired them."""
-    from geowire.events.triggers import match_token
-
     noun = token.head
     if noun.lemma_.lower() in WEAPON_WORDS and noun.dep_ in OBJECT_DEPS:
         return _children(noun.head, SUBJECT_DEPS)
@@ -214,8 +213,6 @@ HARM_VERBS = frozenset({"hit", "strike", "kill", "wound", "injure", "destroy", "
 
 def _harms(verb) -> bool:
     """A verb whose object an event noun as its subject harms ("an airstrike hit a school")."""
-    from geowire.events.triggers import match_token
-
     found = match_token(verb)
     return verb.lemma_.lower() in HARM_VERBS or (found is not None and found.type in FORCE_TYPES)
 
@@ -223,8 +220,6 @@ def _harms(verb) -> bool:
 def _past_event_nouns(targets: list, preps: frozenset[str]) -> list:
     """'imposed sanctions on X', 'launched an attack on X': the target is the event noun's
     prepositional object (or the verb's), not the event noun itself."""
-    from geowire.events.triggers import match_token
-
     out = []
     for target in targets:
         if target.pos_ == "NOUN" and match_token(target) is not None:
@@ -561,6 +556,14 @@ def prep_targets(token, event_type: str) -> list:
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
+def fallback_targets(token, event_type: str, particle: str | None) -> list:
+    """Where a verb's own object names no target: the phrase that aims the act ("fired water cannon at a
+    supply boat"), then the people force is used on ("to disperse the protesters"), then the object of a
+    phrasal verb's own preposition ("called on the prime minister")."""
+    return (prep_targets(token, event_type) or purpose_targets(token, event_type)
+            or (particle_targets(token, particle) if particle else []))
+
+
 def purpose_targets(token, event_type: str) -> list:
     """'fired tear gas to disperse the protesters': force used to do something to people is used on them."""
     if event_type not in FORCE_TYPES:
@@ -579,6 +582,4 @@ def particle_targets(token, particle: str) -> list:
 
 def _event_noun(head, index: ActorIndex) -> bool:
     """'The battle for Mosul killed hundreds': a happening is no side, though a place in its phrase has a country."""
-    from geowire.events.triggers import match_token
-
     return head.pos_ == "NOUN" and index.covering(head) is None and match_token(head) is not None

@@ -22,9 +22,7 @@ from geowire.events.arguments import (
     ActorIndex,
     actor_sides,
     expand_conjuncts,
-    particle_targets,
-    prep_targets,
-    purpose_targets,
+    fallback_targets,
     roles_of,
     to_arg,
 )
@@ -472,11 +470,7 @@ class EventCoder:
         sources = outside(actor_sides(roles.sources, index), frame.end)
         targets = outside(actor_sides(roles.targets, index), frame.end)
         if targets == [None] and trigger.is_verb:
-            targets = actor_sides(prep_targets(trigger.token, trigger.type), index)
-        if targets == [None] and trigger.is_verb:
-            targets = actor_sides(purpose_targets(trigger.token, trigger.type), index)
-        if targets == [None] and trigger.is_verb and trigger.entry.dependent:
-            targets = actor_sides(particle_targets(trigger.token, trigger.entry.dependent), index)
+            targets = actor_sides(fallback_targets(trigger.token, trigger.type, trigger.entry.dependent), index)
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)
