@@ -619,3 +619,20 @@ def test_a_place_that_is_a_party_lends_no_country(extract):
     doc = extract("The army sealed the border with Syria on Monday.")
     sealed = [e for e in doc.events if e.type == "COERCE"]
     assert sealed and sealed[0].source is not None and sealed[0].source.country != "SYR"
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Police arrested three hawkers in the old market on Friday.", "COERCE", "three hawkers"),
+    ("The district magistrate asked the wholesalers to keep their shops shut on Sunday.", "REQUEST",
+     "wholesalers"),
+])
+def test_whom_an_act_is_done_to_by_its_meaning_is_a_side(extract, text, kind, target):
+    # "hawkers" and "wholesalers" are in no actor list: the act itself says they are people
+    doc = extract(text)
+    acts = [e for e in doc.events if e.type == kind]
+    assert acts and acts[0].target is not None and acts[0].target.text == target
+
+
+def test_a_place_after_a_noun_for_arrests_is_not_whom_they_arrested(extract):
+    doc = extract("Rights monitors counted more than 900 arrests on the island last month.")
+    assert all(e.target is None for e in doc.events if e.type == "COERCE")

@@ -537,10 +537,13 @@ def counted(head):
     return people[0] if people else head
 
 
-def actor_sides(heads: list, index: ActorIndex) -> list[EventArg | None]:
-    """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none."""
+def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[EventArg | None]:
+    """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none.
+    With ``people`` the role itself says the heads are people (see `takes_people`), so a noun the
+    actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
     heads = [counted(h) for h in expand_conjuncts(heads) if not _event_noun(h, index)]
-    sides = [arg for head in heads if is_actor_like(arg := to_arg(head, index), head)]
+    sides = [arg for head in heads
+             if is_actor_like(arg := to_arg(head, index), head) or (people and _plain_noun(head))]
     if not sides:
         return [None]
     return sorted(sides, key=lambda a: a.country is None and a.sector is None)
@@ -583,3 +586,31 @@ def particle_targets(token, particle: str) -> list:
 def _event_noun(head, index: ActorIndex) -> bool:
     """'The battle for Mosul killed hundreds': a happening is no side, though a place in its phrase has a country."""
     return head.pos_ == "NOUN" and index.covering(head) is None and match_token(head) is not None
+
+
+# Acts done to people by their meaning: one arrests, deports, beats, abducts, convicts, expels or
+# releases a person (objects that are things are excluded where the trigger is found: thing_nouns.tsv).
+PEOPLE_MODES = frozenset({"arrest", "deport", "beat", "abduct", "convict", "expel", "release"})
+
+
+def takes_people(token, mode: str | None, is_verb: bool) -> bool:
+    """Whether the trigger's target role can only be filled by people: a person-directed act, or a
+    verb whose object is asked, told or accused to do something ("asked the traders to close",
+    "accused the guards of beating"), which makes the object an agent."""
+    if not is_verb:
+        return False  # a noun's prepositions also name places and times ("arrests on the island")
+    if mode in PEOPLE_MODES:
+        return True
+    if not _children(token, OBJECT_DEPS):
+        return False
+    return any(_to_infinitive(c) for c in token.children if c.dep_ in ("xcomp", "ccomp")) or any(
+        g.tag_ == "VBG" for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+
+
+def _to_infinitive(verb) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _plain_noun(head) -> bool:
+    """A common or proper noun that is not an unresolved pronoun or a number standing alone."""
+    return head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PRONOUNS

@@ -24,6 +24,7 @@ from geowire.events.arguments import (
     expand_conjuncts,
     fallback_targets,
     roles_of,
+    takes_people,
     to_arg,
 )
 from geowire.events.attribution import find_attribution
@@ -468,7 +469,8 @@ class EventCoder:
         if trigger.entry is DEMAND:
             roles = demand_roles(trigger.token, roles)
         sources = outside(actor_sides(roles.sources, index), frame.end)
-        targets = outside(actor_sides(roles.targets, index), frame.end)
+        people = takes_people(trigger.token, trigger.mode, trigger.is_verb)
+        targets = outside(actor_sides(roles.targets, index, people), frame.end)
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(fallback_targets(trigger.token, trigger.type, trigger.entry.dependent), index)
         if is_press_contact(trigger, targets):
