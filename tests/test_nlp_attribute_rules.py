@@ -74,3 +74,18 @@ def test_rule_shapes_and_order_as_the_matcher_gives_them():
 def test_a_rule_of_another_shape_leaves_the_attribute_ruler_as_it_is(spec):
     _, ruler = _rules_ruler([{"patterns": [[spec]], "attrs": {"LEMMA": "a"}}])
     assert compile_rules(ruler) is None
+
+
+def test_lemma_index_is_sets_and_gives_the_stock_lemmas():
+    """The lemmatizer's known base forms are looked up in sets (not scanned as lists); lemmas are unchanged."""
+    ours = load_model()
+    index = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
+    stock = spacy.load(DEFAULT_MODEL)
+    stock.add_pipe("geowire_line_breaks", before="parser")
+    assert all(isinstance(words, list) for words in stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+               .values())
+    words = ("The wolves were hunting geese; ministers had been fleeing, and the courts abolished their "
+             "criteria. Ponies, mice and analyses. She swam, he'd swum, they're swimming.")
+    ours.get_pipe("lemmatizer").cache.clear()           # every form looked up again, not answered from the cache
+    assert [(t.lemma_, t.pos_) for t in ours(words)] == [(t.lemma_, t.pos_) for t in stock(words)]
