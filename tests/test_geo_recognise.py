@@ -93,11 +93,21 @@ def test_party_prefix_dash_runs_and_city_institutions_are_trimmed(recogniser):
 
 
 @pytest.mark.model
-def test_numbered_roads_are_whole_mentions(recogniser):
-    text = "A culvert on County Road 96 washed out, and W.Va. 61 was closed near East Bank."
+def test_numbered_roads_are_no_places_and_hide_the_names_inside_them(recogniser):
+    # issue #14: a numbered road has no coordinates and is no event location
+    text = "Crews repaired County Road 12 and State Highway 71 on Tuesday before the storm hit Des Moines."
     found = {p.text for p in places_of(recogniser, text)}
-    assert "County Road 96" in found and "W.Va. 61" in found
-    assert "County Road" not in found and "W.Va" not in found
+    assert not any("Road" in t or "Highway" in t or t == "State" for t in found)
+    assert "Des Moines" in found
+
+
+@pytest.mark.model
+def test_a_place_in_a_newspaper_title_is_no_place(recogniser):
+    text = ("Officials in Kenya told the Denver Post and the Boston Globe Daily that the outbreak had spread, "
+            "the Voice of Canada reported, as the Toledo Herald said cases rose in Ohio.")
+    found = {p.text for p in places_of(recogniser, text)}
+    assert {"Kenya", "Ohio"} <= found
+    assert not found & {"Denver", "Toledo", "Canada"}
 
 
 @pytest.mark.model

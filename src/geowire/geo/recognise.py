@@ -13,12 +13,11 @@ recognised: each span is resolved, one Place per span, in order.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.resolve import ContextResolver, Mention
-from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM, state_abbreviations
+from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM
 from geowire.model import Document
 from geowire.registry import registry
 
@@ -91,7 +90,7 @@ _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
     r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
 )
-# numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75", "W.Va. 61"
+# numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75"
 _ROUTE = re.compile(
     r"\b(?:(?:County|State|U\.S\.|US|Farm)\s+)?(?:Road|Highway|Hwy\.|Route|Interstate)\s+\d{1,4}\b|\bI-\d{1,3}\b"
 )
@@ -143,9 +142,9 @@ class GazetteerPlaces:
         mentions = self._entity_mentions(parsed, text, votes)
         if self.recover_locative:
             mentions += self._recovered(parsed, text, mentions, votes)
-        mentions = self._with_routes(text, _dedupe(mentions))
+        mentions = self._without_routes(text, _dedupe(mentions))
         mentions += self._lowercase_dateline(text, mentions)
-        return sorted(mentions, key=lambda m: m.start)
+        return sorted((m for m in mentions if not _in_title(text, m)), key=lambda m: m.start)
 
     def _lowercase_dateline(self, text: str, taken: list[Mention]) -> list[Mention]:
         """'ahmedabad: the police ...': a lower-case story keeps its dateline, which capitalisation-led
@@ -162,9 +161,11 @@ class GazetteerPlaces:
             offset += len(line) + 1
         return []
 
-    def _with_routes(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Numbered roads ("County Road 43", "W.Va. 61") take precedence over the names inside them."""
-        routes = [(m.start(), m.end()) for m in _route_pattern().finditer(text)]
+    def _without_routes(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A numbered road ("County Road 43", "Highway 19", "I-75") is no place, and neither is a name inside
+        it; a place named before it stays ("Star Lake" in "Star Lake Highway 59"). Roads are not reported:
+        the gazetteer has no coordinates for them, and a road is no event location (issue #14)."""
+        routes = [(m.start(), m.end()) for m in _ROUTE.finditer(text)]
         kept = []
         for mention in mentions:
             route = next(((s, e) for s, e in routes if s < mention.end and mention.start < e), None)
@@ -174,7 +175,7 @@ class GazetteerPlaces:
                 head = text[mention.start:route[0]].rstrip()
                 if len(head) >= 3 and self.gazetteer.candidates(head):
                     kept.append(Mention(mention.start, mention.start + len(head), head, mention.demonym))
-        return kept + [Mention(s, e, text[s:e]) for s, e in routes]
+        return kept
 
     def _entity_mentions(self, parsed, text: str, votes: dict[str, list[int]]) -> list[Mention]:
         out = []
@@ -349,11 +350,19 @@ class _Frame:
         return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
 
 
-@lru_cache(maxsize=1)
-def _route_pattern() -> re.Pattern:
-    """_ROUTE plus state routes written with an AP abbreviation ("W.Va. 61", "Ga. 20")."""
-    abbreviations = "|".join(re.escape(a) for a, _ in state_abbreviations())
-    return re.compile(rf"{_ROUTE.pattern}|(?<![\w.])(?:{abbreviations})\s\d{{1,3}}\b(?!\s*(?:%|[ap]\.m\.))")
+# a place name that is part of a newspaper's or broadcaster's title: "China Daily", "the New York Times",
+# "Lansing State Journal", "Voice of America"
+_MEDIA_AFTER = re.compile(
+    r"^\s+(?:(?:Daily|Sunday|State|Morning|Evening|Weekly|Free)\s+)?(?:Times|Post|Daily|Herald|Journal|Tribune|Gazette|"
+    r"Chronicle|Telegraph|Observer|Courier|Register|Examiner|Inquirer|Dispatch|Bulletin|Sun|Star|Star-Ledger|"
+    r"Journal-Constitution|Post-Dispatch|News|Mail|Express)\b(?!\s+(?:of|in|at|on|for)\s+(?:the\s+)?[A-Z])"
+)
+_MEDIA_BEFORE = re.compile(r"\b(?:Voice|Radio)\s+of\s+(?:the\s+)?$")
+
+
+def _in_title(text: str, mention: Mention) -> bool:
+    return bool(_MEDIA_AFTER.match(text[mention.end:mention.end + 40])
+                or _MEDIA_BEFORE.search(text[max(0, mention.start - 20):mention.start]))
 
 
 def _label_votes(parsed, text: str) -> dict[str, list[int]]:
