@@ -8,7 +8,10 @@ same texts (the model as shipped, ``nlp.pipe`` alone) and the whole pipeline's t
 is at most 1.0), and the time a fresh ``geowire extract`` process takes to print its first result. With
 ``--components``, where the spaCy time goes: each component of geowire's spaCy pipeline run over the same texts one
 after another (the tokenizer, then each component's ``pipe`` over all of them), with spaCy's own
-``attribute_ruler`` beside the column-wise rules that replace it. Uses the LGL articles when ../shared/bench is
+``attribute_ruler`` beside the column-wise rules that replace it. With ``--paired N``, the ratio once more, measured
+so that a changing load on a shared machine touches both sides alike: a fresh pipeline and a freshly loaded bare
+model take turns over the same articles, 32 at a time (which goes first alternates), N rounds, each side's wall and
+CPU time summed per round; both lemmatizer caches start empty. Uses the LGL articles when ../shared/bench is
 there (only their text, for timing), else the bundled samples repeated.
 """
 
@@ -152,6 +155,44 @@ def component_seconds(docs: list[Document], batch_size: int = 16) -> dict[str, f
     return seconds
 
 
+def paired_ratios(docs: list[Document], rounds: int, chunk: int = 32, batch_size: int = 16) -> list[dict]:
+    """Per round: the wall and CPU seconds of a fresh pipeline and of a freshly loaded bare model over the same
+    texts, taking turns ``chunk`` articles at a time (the pipeline first on even chunks, the bare model on odd)."""
+    import spacy
+
+    from geowire.config import load_config
+    from geowire.nlp.spacy_nlp import DEFAULT_MODEL, load_model
+
+    name = load_config()["components"]["nlp"].get("model", DEFAULT_MODEL)
+    out = []
+    for _ in range(rounds):
+        pipeline = Pipeline.from_config()
+        pipeline.process_one(Document(id="warm", text="Warm-up sentence in Paris on Monday."))
+        load_model(name).get_pipe("lemmatizer").cache.clear()
+        pipeline = Pipeline.from_config()          # a fresh dedup index: the warm-up is no earlier article
+        bare = spacy.load(name)
+        list(bare.pipe(["Warm-up sentence in Paris on Monday."]))
+        bare.get_pipe("lemmatizer").cache.clear()
+        totals = {"pipeline wall": 0.0, "pipeline cpu": 0.0, "bare wall": 0.0, "bare cpu": 0.0}
+
+        def run_pipeline(part):
+            return [o for o in pipeline.process(part) if o.error is None]
+
+        def run_bare(part):
+            return list(bare.pipe([d.text or d.html or "" for d in part], batch_size=batch_size))
+
+        for i in range(0, len(docs), chunk):
+            part = [Document(id=d.id, text=d.text, html=d.html, published=d.published) for d in docs[i:i + chunk]]
+            sides = [("pipeline", run_pipeline), ("bare", run_bare)]
+            for side, run in sides if (i // chunk) % 2 == 0 else sides[::-1]:
+                wall, cpu = time.perf_counter(), time.process_time()
+                run(part)
+                totals[f"{side} wall"] += time.perf_counter() - wall
+                totals[f"{side} cpu"] += time.process_time() - cpu
+        out.append(totals)
+    return out
+
+
 def first_result_seconds(records: int = 1) -> float:
     """From starting `geowire extract` (a new process: imports, model, gazetteer) on ``records`` JSONL records on
     standard input, closed after them, to its first output line."""
@@ -175,6 +216,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
     parser.add_argument("--components", action="store_true", help="also time each spaCy component")
+    parser.add_argument("--paired", type=int, default=0, metavar="N",
+                        help="also N rounds of pipeline and bare spaCy taking turns over the same articles")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -214,6 +257,11 @@ def main() -> int:
         for name, value in parts.items():
             print(f"{name:<36} {value:9.3f} {value / total:7.1%}")
         print(f"{'all components, one after another':<36} {total:9.3f}")
+    for number, totals in enumerate(paired_ratios(docs, args.paired), 1):
+        print(f"paired round {number}: pipeline {totals['pipeline wall']:.2f} s wall / {totals['pipeline cpu']:.2f} s "
+              f"CPU, bare spaCy {totals['bare wall']:.2f} s / {totals['bare cpu']:.2f} s; pipeline ÷ bare spaCy "
+              f"{totals['pipeline wall'] / totals['bare wall']:.2f} wall, "
+              f"{totals['pipeline cpu'] / totals['bare cpu']:.2f} CPU")
     print(f"geowire extract, time to first result (new process): {first_result_seconds():.2f} s")
     return 0
 
