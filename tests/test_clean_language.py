@@ -58,3 +58,30 @@ class FixedIdentifier:
 def test_labels_map_to_iso_codes_or_undetermined(monkeypatch, marker, label, confidence, expected):
     monkeypatch.setattr("geowire.clean.language.identifier", lambda: FixedIdentifier(label, confidence))
     assert marker.detect("enough letters here to be classified at all") == expected
+
+
+def test_identifier_read_from_the_cache_agrees_with_the_packed_model(tmp_path, monkeypatch):
+    """The unpacked model in the cache directory gives the identifier py3langid builds from its packed file."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from geowire.clean import language
+
+    rebuilt = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    monkeypatch.setenv("GEOWIRE_HOME", str(tmp_path))
+    language.identifier.cache_clear()
+    try:
+        cached = language.identifier()
+        assert list(tmp_path.glob("py3langid-*.npz"))             # unpacked once, kept for the next process
+        language.identifier.cache_clear()
+        monkeypatch.setattr(language.lzma, "open", None)           # a second process reads the file, never unpacks
+        monkeypatch.setattr(LanguageIdentifier, "from_model_file", None)
+        again = language.identifier()
+    finally:
+        language.identifier.cache_clear()
+    for ours in (cached, again):
+        assert (ours.nb_ptc == rebuilt.nb_ptc).all() and (ours.nb_pc == rebuilt.nb_pc).all()
+        assert ours.nb_classes == rebuilt.nb_classes and ours.tk_output == rebuilt.tk_output
+        assert ours.tk_nextmove == rebuilt.tk_nextmove and ours.tk_row == rebuilt.tk_row
+        for text in ("Officials said the talks would resume.", "Les manifestants se sont rassemblés vendredi.",
+                     "Российские ракеты", "12/03/2021"):
+            assert ours.classify(text) == rebuilt.classify(text)
