@@ -175,10 +175,10 @@ def paired_ratios(docs: list[Document], rounds: int, chunk: int = 32, batch_size
         bare.get_pipe("lemmatizer").cache.clear()
         totals = {"pipeline wall": 0.0, "pipeline cpu": 0.0, "bare wall": 0.0, "bare cpu": 0.0}
 
-        def run_pipeline(part):
+        def run_pipeline(part, pipeline=pipeline):
             return [o for o in pipeline.process(part) if o.error is None]
 
-        def run_bare(part):
+        def run_bare(part, bare=bare):
             return list(bare.pipe([d.text or d.html or "" for d in part], batch_size=batch_size))
 
         for i in range(0, len(docs), chunk):
