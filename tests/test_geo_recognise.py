@@ -140,3 +140,34 @@ def test_a_street_spacy_finds_takes_the_town_the_text_puts_it_in(recogniser):
     road = next(p for p in framed if p.text == "Brookside Road")
     assert (road.name, road.country_code, road.basis) == ("Kisumu", "KE", "container")
     assert road.confidence < next(p for p in framed if p.text == "Kisumu").confidence
+
+
+@pytest.mark.model
+def test_a_lower_case_type_word_is_not_part_of_the_name(recogniser):
+    text = "Cases were confirmed in Sichuan province and in the Kirkuk governorate last week."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Sichuan" in found
+    assert not any(t.endswith(("province", "governorate")) for t in found)
+
+
+@pytest.mark.model
+def test_a_compass_point_before_a_name_stays_in_the_span(recogniser):
+    text = "Flooding closed schools in North Houston on Monday, and aid reached West Africa."
+    places = {p.text: p for p in places_of(recogniser, text)}
+    assert "North Houston" in places and "West Africa" in places
+    assert places["North Houston"].country_code == "US"
+
+
+@pytest.mark.model
+def test_a_name_that_runs_on_past_a_hyphen_or_joining_word_is_taken_whole(recogniser):
+    text = "Aid was sent to Guinea-Bissau, Jammu and Kashmir and Togo."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert {"Guinea-Bissau", "Jammu and Kashmir", "Togo"} <= found
+    assert "Jammu" not in found and "Guinea" not in found
+
+
+@pytest.mark.model
+def test_a_town_name_that_starts_a_street_name_is_not_the_town(recogniser):
+    text = "Dayton officials said the crash at 40 Toledo Ave. near Akron Place closed both lanes."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Toledo" not in found and "Akron" not in found

@@ -61,6 +61,10 @@ _DIRECTION_WORDS = frozenset(
      "southern", "eastern", "western", "central", "upstate", "downstate"]
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
+_LOWER_TYPE_TAIL = re.compile(
+    r"(?<=\w)\s+(?:province|region|city|district|state|county|area|village|town|governorate|prefecture|"
+    r"municipality|island|coast)$"
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _PROMINENT_POPULATION = 50_000
 _LONE_NAME_POPULATION = 100_000
@@ -82,6 +86,9 @@ _DIRECTION_HEAD = re.compile(
     r"Central|Upstate|Downstate|Coastal|Rural|Greater|Mid|Middle|Upper|Lower|North-?[Ee]astern|North-?[Ww]estern|"
     r"South-?[Ee]astern|South-?[Ww]estern)[\s-]+(?=[A-Z])"
 )
+# one more piece of a name: '-Bissau', ' and Kashmir', ' of the Congo', ' do Sul', ' West'
+_NAME_CONTINUES = re.compile(r"(?:-|\s+(?:(?:of|and|do|de|del|da|di)\s+(?:the\s+)?)?)[A-Z][\w'’]*")
+_COMPASS = re.compile(r"^(?:North|South|East|West)[\s-]+(?=[A-Z])")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
 _DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
@@ -89,6 +96,11 @@ _DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\
 _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
     r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
+)
+# the word that makes a name before it part of a street's name
+_STREET_WORD_AFTER = re.compile(
+    r"^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|Boulevard|Blvd\.|Way|Place|Pl\.|"
+    r"Circle|Terrace|Parkway|Pkwy\.|Pike)(?![\w-])"
 )
 # numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75"
 _ROUTE = re.compile(
@@ -142,9 +154,26 @@ class GazetteerPlaces:
         mentions = self._entity_mentions(parsed, text, votes)
         if self.recover_locative:
             mentions += self._recovered(parsed, text, mentions, votes)
-        mentions = self._without_routes(text, _dedupe(mentions))
+        mentions = self._without_routes(text, _dedupe([self._extended(text, m) for m in mentions]))
         mentions += self._lowercase_dateline(text, mentions)
         return sorted((m for m in mentions if not _in_title(text, m)), key=lambda m: m.start)
+
+    def _extended(self, text: str, mention: Mention) -> Mention:
+        """The longest known name that runs on from a mention: spaCy often stops at a hyphen or a joining
+        word ('Guinea' in 'Guinea-Bissau', 'Jammu' in 'Jammu and Kashmir', 'Democratic Republic' in
+        'Democratic Republic of the Congo')."""
+        if mention.demonym:
+            return mention
+        best = pos = mention.end
+        for match in _NAME_CONTINUES.finditer(text, mention.end, min(len(text), mention.end + 48)):
+            if match.start() != pos or match.group().strip() == "City":
+                break    # "Dublin City Council" names Dublin's council
+            pos = match.end()
+            if self.gazetteer.has_name(text[mention.start:pos]):
+                best = pos
+        if best == mention.end:
+            return mention
+        return Mention(mention.start, best, text[mention.start:best])
 
     def _lowercase_dateline(self, text: str, taken: list[Mention]) -> list[Mention]:
         """'ahmedabad: the police ...': a lower-case story keeps its dateline, which capitalisation-led
@@ -190,7 +219,7 @@ class GazetteerPlaces:
                 start, end = self._drop_institution(text, start, end)
                 start = self._drop_direction(text, start, end)
                 name = text[start:end]
-                if self._plausible_place(name, ent.label_, votes):
+                if self._plausible_place(self._without_direction(name), ent.label_, votes):
                     out.append(Mention(start, end, name))
             elif ent.label_ == "NORP" and self.demonyms and self._is_demonym(name):
                 out.append(Mention(start, end, name, demonym=True))
@@ -205,10 +234,21 @@ class GazetteerPlaces:
         head_end = start + match.start()
         return (start, head_end) if self.gazetteer.candidates(text[start:head_end]) else (start, end)
 
+    def _without_direction(self, name: str) -> str:
+        """'Northeast Georgia' -> 'Georgia' when only the latter is a known name: the mention keeps the
+        direction (both development sets write it into the span) and the resolver reads it as the area
+        it is part of; whether it is a place is judged by the name after it."""
+        match = _DIRECTION_HEAD.match(name)
+        if not match or self.gazetteer.candidates(name):
+            return name
+        rest = name[match.end():]
+        return rest if self.gazetteer.candidates(rest) else name
+
     def _drop_direction(self, text: str, start: int, end: int) -> int:
-        """'Northeast Georgia' -> 'Georgia' when only the latter is a known name."""
+        """'Northeast Georgia', 'Western Pennsylvania' -> the name after the adjective, when only that is
+        known; a compass point compounded with a name ('North Dallas', 'West Africa') stays whole."""
         match = _DIRECTION_HEAD.match(text[start:end])
-        if not match or self.gazetteer.candidates(text[start:end]):
+        if not match or _COMPASS.match(text[start:end]) or self.gazetteer.candidates(text[start:end]):
             return start
         return start + match.end() if self.gazetteer.candidates(text[start + match.end():end]) else start
 
@@ -265,7 +305,7 @@ class GazetteerPlaces:
         return out
 
     def _accept(self, name: str, frame: _Frame, known_places: set[str]) -> bool:
-        if frame.person_like():
+        if frame.person_like() or frame.street_name():
             return False
         key = strict_key(name)
         if key in known_places and (frame.whole_run or frame.label == "ORG"):
@@ -317,6 +357,10 @@ class _Frame:
     def dateline(self) -> bool:
         """'TORRINGTON — ...' or 'ATHENS, Ga. — ...' at the head of a paragraph."""
         return self.line_start and self.name_upper and bool(_DATELINE_AFTER.match(self.after))
+
+    def street_name(self) -> bool:
+        """'Rye Court', 'DeKalb Ave.', 'Illinois Route 159': the name is part of a street's name."""
+        return bool(_STREET_WORD_AFTER.match(self.after))
 
     def person_like(self) -> bool:
         return bool(_PERSON_BEFORE.search(self.before) or _SPEECH_AFTER.match(self.after))
@@ -423,6 +467,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
+    if match := _LOWER_TYPE_TAIL.search(text[start:end]):
+        end = start + match.start()     # "Hebei province": the type word is not part of the name
     return start, end
 
 
