@@ -31,7 +31,19 @@ def test_the_loaded_model_runs_the_column_rules_instead_of_the_attribute_ruler()
     names = load_model().pipe_names
     assert "geowire_attribute_rules" in names
     assert "attribute_ruler" not in names
-    assert names.index("geowire_attribute_rules") < names.index("lemmatizer")
+    assert names.index("geowire_attribute_rules") < names.index("geowire_lemmas")
+    assert "lemmatizer" not in names                      # the column lemmatizer stands in for it
+
+
+def test_column_lemmatizer_gives_the_stock_lemmas_from_a_cold_and_a_warm_table():
+    ours = load_model()
+    stock = spacy.load(DEFAULT_MODEL)
+    stock.add_pipe("geowire_line_breaks", before="parser")
+    ours.get_pipe("geowire_lemmas").known.clear()
+    for _ in range(2):                                    # every key new, then every key known
+        for doc, expected in zip(ours.pipe(TEXTS), stock.pipe(TEXTS), strict=True):
+            assert [t.lemma_ for t in doc] == [t.lemma_ for t in expected]
+    assert ours.get_pipe("geowire_lemmas").known
 
 
 def test_same_tags_parts_of_speech_morphology_and_lemmas_as_the_stock_model():
@@ -79,7 +91,7 @@ def test_a_rule_of_another_shape_leaves_the_attribute_ruler_as_it_is(spec):
 def test_lemma_index_is_sets_and_gives_the_stock_lemmas():
     """The lemmatizer's known base forms are looked up in sets (not scanned as lists); lemmas are unchanged."""
     ours = load_model()
-    index = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    index = ours.get_pipe("geowire_lemmas").lemmatizer.lookups.get_table("lemma_index")
     assert index and all(isinstance(words, frozenset) for words in index.values())
     stock = spacy.load(DEFAULT_MODEL)
     stock.add_pipe("geowire_line_breaks", before="parser")
@@ -87,5 +99,6 @@ def test_lemma_index_is_sets_and_gives_the_stock_lemmas():
                .values())
     words = ("The wolves were hunting geese; ministers had been fleeing, and the courts abolished their "
              "criteria. Ponies, mice and analyses. She swam, he'd swum, they're swimming.")
-    ours.get_pipe("lemmatizer").cache.clear()           # every form looked up again, not answered from the cache
+    ours.get_pipe("geowire_lemmas").lemmatizer.cache.clear()    # every form looked up again, not from a cache
+    ours.get_pipe("geowire_lemmas").known.clear()
     assert [(t.lemma_, t.pos_) for t in ours(words)] == [(t.lemma_, t.pos_) for t in stock(words)]

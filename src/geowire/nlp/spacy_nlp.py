@@ -27,17 +27,22 @@ def load_model(name: str = DEFAULT_MODEL):
     handles.
 
     The lemmatizer's word lists are made sets (:func:`index_as_sets`): the same lemmas, without a scan of a list
-    of up to 57,528 words for every word form the lemmatizer has not met before in this process.
+    of up to 57,528 words for every word form the lemmatizer has not met before in this process; and a rule
+    lemmatizer is replaced by :class:`ColumnLemmatizer` (``lemmas.py``), which remembers each word, part of speech
+    and morphology's lemma and reads them as columns: the same lemmas again.
     """
     import spacy
     from spacy.language import Language
 
     from geowire.nlp.attribute_rules import compile_rules
+    from geowire.nlp.lemmas import column_lemmatizer
 
     if not Language.has_factory("geowire_line_breaks"):
         Language.component("geowire_line_breaks", func=_line_breaks_end_sentences)
     if not Language.has_factory("geowire_attribute_rules"):
         Language.factory("geowire_attribute_rules", func=_column_attribute_ruler)
+    if not Language.has_factory("geowire_lemmas"):
+        Language.factory("geowire_lemmas", func=_column_lemmatizer)
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names and "geowire_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("geowire_line_breaks", before="parser")
@@ -46,7 +51,16 @@ def load_model(name: str = DEFAULT_MODEL):
         nlp.remove_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names:
         index_as_sets(nlp.get_pipe("lemmatizer"))
+        if column_lemmatizer(nlp.get_pipe("lemmatizer")) is not None:
+            nlp.add_pipe("geowire_lemmas", after="lemmatizer")
+            nlp.remove_pipe("lemmatizer")
     return nlp
+
+
+def _column_lemmatizer(nlp, name):
+    from geowire.nlp.lemmas import column_lemmatizer
+
+    return column_lemmatizer(nlp.get_pipe("lemmatizer"))
 
 
 def index_as_sets(lemmatizer) -> None:
