@@ -85,3 +85,14 @@ def test_identifier_read_from_the_cache_agrees_with_the_packed_model(tmp_path, m
         for text in ("Officials said the talks would resume.", "Les manifestants se sont rassemblés vendredi.",
                      "Российские ракеты", "12/03/2021"):
             assert ours.classify(text) == rebuilt.classify(text)
+
+
+@pytest.mark.parametrize(("text", "count", "expected"), [
+    ("", 1, False), ("", 0, True), ("a1b2c", 3, True), ("a1b2c", 4, False), ("123 ... !!", 1, False),
+    ("Ünïcödé", 7, True), ("x" * 19 + "1" * 50, 20, False), ("x" * 20, 20, True),
+])
+def test_has_letters_counts_as_a_letter_sum_does(text, count, expected):
+    from geowire.clean.language import has_letters
+
+    assert has_letters(text, count) is expected
+    assert has_letters(text, count) == (sum(ch.isalpha() for ch in text) >= count)

@@ -15,6 +15,7 @@ import shutil
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from geowire.datafiles import cached_file, file_digest
@@ -97,12 +98,17 @@ class LanguageMarker:
 
     def detect(self, text: str) -> str | None:
         sample = text[: self.max_chars]
-        if sum(ch.isalpha() for ch in sample) < self.min_letters:
+        if not has_letters(sample, self.min_letters):
             return None
         code, confidence = identifier().classify(sample)
         if confidence < self.min_confidence or code == NO_LANGUAGE:
             return None
         return MACROLANGUAGE.get(code, code)
+
+
+def has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters (counting stops at the ``count``-th)."""
+    return count <= 0 or next(islice(filter(str.isalpha, text), count - 1, None), None) is not None
 
 
 @registry.factory("language", "py3langid")
