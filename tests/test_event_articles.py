@@ -636,3 +636,29 @@ def test_whom_an_act_is_done_to_by_its_meaning_is_a_side(extract, text, kind, ta
 def test_a_place_after_a_noun_for_arrests_is_not_whom_they_arrested(extract):
     doc = extract("Rights monitors counted more than 900 arrests on the island last month.")
     assert all(e.target is None for e in doc.events if e.type == "COERCE")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("the hawkers demanded that the toll be scrapped.", "hawkers"),
+    ("Two days later the wholesalers accused the inspectors of extortion.", "wholesalers"),
+])
+def test_who_makes_a_demand_or_accusation_is_its_source(extract, text, speaker):
+    # the subject of a speech act speaks: a side even when no actor list knows the word
+    doc = extract(text)
+    assert doc.events and doc.events[0].source is not None and doc.events[0].source.text == speaker
+
+
+def test_what_a_person_is_condemned_to_is_no_side(extract):
+    doc = extract("The court condemned the smugglers to death on Monday.")
+    sentences = [e for e in doc.events if e.type == "SANCTION"]
+    assert sentences and (sentences[0].target is None or sentences[0].target.text != "death")
+
+
+def test_a_particular_act_described_by_a_copula_is_an_event(extract):
+    doc = extract("The burning of the bus outside the bank was a criminal act, the district collector said.")
+    assert [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_a_general_statement_about_a_kind_of_act_is_no_event(extract):
+    doc = extract("Curfews are rarely effective against determined crowds, the professor argued.")
+    assert not [e for e in doc.events if e.type == "COERCE"]

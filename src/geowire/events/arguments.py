@@ -543,7 +543,7 @@ def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[Ev
     actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
     heads = [counted(h) for h in expand_conjuncts(heads) if not _event_noun(h, index)]
     sides = [arg for head in heads
-             if is_actor_like(arg := to_arg(head, index), head) or (people and _plain_noun(head))]
+             if is_actor_like(arg := to_arg(head, index), head) or (people and _core_noun(head))]
     if not sides:
         return [None]
     return sorted(sides, key=lambda a: a.country is None and a.sector is None)
@@ -611,6 +611,22 @@ def _to_infinitive(verb) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _plain_noun(head) -> bool:
-    """A common or proper noun that is not an unresolved pronoun or a number standing alone."""
-    return head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PRONOUNS
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "iobj"})
+
+
+def _core_noun(head) -> bool:
+    """A noun that is the verb's subject or object itself (or conjoined with it), not the object of a
+    preposition ("condemned to death") nor an unresolved pronoun."""
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PRONOUNS and first.dep_ in CORE_DEPS
+
+
+def speaks(token, event_type: str, is_verb: bool) -> bool:
+    """Whether the trigger's source role can only be filled by people: the active subject of a speech
+    act ("the sena chief appealed to ...", "the traders' body demanded ...") is someone who speaks."""
+    return is_verb and event_type in SPEECH_ACT_SOURCES and not _is_passive(token)
+
+
+SPEECH_ACT_SOURCES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})

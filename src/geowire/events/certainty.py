@@ -117,9 +117,20 @@ def is_non_event(sentence, trigger, roles: set[str]) -> bool:
 
 def _generic_noun(noun) -> bool:
     """'Sanctions are rarely effective': a noun trigger that is the subject of a copula
-    with an adjective or noun complement."""
+    with an adjective or noun complement, and that names no particular act ("the burning of the
+    train was a terrorist act" and "the government's seizure of the plant is likely to ..." do)."""
     head = noun.head
-    return noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children)
+    return (noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children)
+            and not _particular(noun))
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _particular(noun) -> bool:
+    """A definite or possessed noun, or one with an 'of' complement: a particular act."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
+               or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
 
 
 def certainty_of(roles: set[str], attributed: bool, conditional: bool = False) -> str:

@@ -24,6 +24,7 @@ from geowire.events.arguments import (
     expand_conjuncts,
     fallback_targets,
     roles_of,
+    speaks,
     takes_people,
     to_arg,
 )
@@ -468,7 +469,8 @@ class EventCoder:
         roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
         if trigger.entry is DEMAND:
             roles = demand_roles(trigger.token, roles)
-        sources = outside(actor_sides(roles.sources, index), frame.end)
+        speakers = speaks(trigger.token, trigger.type, trigger.is_verb)
+        sources = outside(actor_sides(roles.sources, index, speakers), frame.end)
         people = takes_people(trigger.token, trigger.mode, trigger.is_verb)
         targets = outside(actor_sides(roles.targets, index, people), frame.end)
         if targets == [None] and trigger.is_verb:
