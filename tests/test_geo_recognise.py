@@ -171,3 +171,20 @@ def test_a_town_name_that_starts_a_street_name_is_not_the_town(recogniser):
     text = "Dayton officials said the crash at 40 Toledo Ave. near Akron Place closed both lanes."
     found = {p.text for p in places_of(recogniser, text)}
     assert "Toledo" not in found and "Akron" not in found
+
+
+@pytest.mark.model
+def test_a_place_name_that_names_a_disease_is_no_place(recogniser):
+    text = ("Doctors in Uganda confirmed a case of Marburg virus on Monday. Marburg kills more slowly than "
+            "some fevers, and the Lassa fever ward in Nigeria was full.")
+    found = {p.text for p in places_of(recogniser, text)}
+    assert {"Uganda", "Nigeria"} <= found
+    assert "Marburg" not in found and "Lassa" not in found
+
+
+@pytest.mark.model
+def test_a_small_town_name_that_is_a_surname_in_the_text_is_a_person(recogniser):
+    text = "Coach Tim Ashland praised the team. Then Ashland thanked the fans in Toledo."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Toledo" in found
+    assert "Ashland" not in found

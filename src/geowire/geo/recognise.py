@@ -156,7 +156,9 @@ class GazetteerPlaces:
             mentions += self._recovered(parsed, text, mentions, votes)
         mentions = self._without_routes(text, _dedupe([self._extended(text, m) for m in mentions]))
         mentions += self._lowercase_dateline(text, mentions)
-        return sorted((m for m in mentions if not _in_title(text, m)), key=lambda m: m.start)
+        diseases = _disease_names(text)
+        return sorted((m for m in mentions if not _in_title(text, m) and not _names_disease(text, m, diseases)),
+                      key=lambda m: m.start)
 
     def _extended(self, text: str, mention: Mention) -> Mention:
         """The longest known name that runs on from a mention: spaCy often stops at a hyphen or a joining
@@ -208,6 +210,7 @@ class GazetteerPlaces:
 
     def _entity_mentions(self, parsed, text: str, votes: dict[str, list[int]]) -> list[Mention]:
         out = []
+        surnames = _surnames(parsed)
         for ent in parsed.ents:
             start, end = _trim(text, ent.start_char, ent.end_char)
             name = text[start:end]
@@ -219,7 +222,8 @@ class GazetteerPlaces:
                 start, end = self._drop_institution(text, start, end)
                 start = self._drop_direction(text, start, end)
                 name = text[start:end]
-                if self._plausible_place(self._without_direction(name), ent.label_, votes):
+                person = surnames if not _LOCATIVE_BEFORE.search(text[max(0, start - 30):start]) else set()
+                if self._plausible_place(self._without_direction(name), ent.label_, votes, person):
                     out.append(Mention(start, end, name))
             elif ent.label_ == "NORP" and self.demonyms and self._is_demonym(name):
                 out.append(Mention(start, end, name, demonym=True))
@@ -252,7 +256,7 @@ class GazetteerPlaces:
             return start
         return start + match.end() if self.gazetteer.candidates(text[start + match.end():end]) else start
 
-    def _plausible_place(self, name: str, label: str, votes: dict[str, list[int]]) -> bool:
+    def _plausible_place(self, name: str, label: str, votes: dict[str, list[int]], surnames: set[str]) -> bool:
         key = strict_key(name)
         if key in _GENERIC_WORDS:
             return False
@@ -260,9 +264,13 @@ class GazetteerPlaces:
         if not candidates:
             # unknown to the gazetteer: keep what is evidently geographic (streets, rivers...)
             return bool(_STREET.search(name) or _GEO_HEAD.search(name))
+        if any(_prominent(c) for c in candidates):
+            return True
+        if key in surnames:
+            return False    # "Mayor Ryan Bingham ... Bingham said": a person named like a small town
         place_votes, other_votes = votes.get(key, (0, 0))
         # spaCy labels one name differently across a text; the majority is usually right
-        return other_votes <= place_votes or any(_prominent(c) for c in candidates)
+        return other_votes <= place_votes
 
     def _is_demonym(self, name: str) -> bool:
         return any(c.demonym for c in self.gazetteer.candidates(name))
@@ -402,6 +410,34 @@ _MEDIA_AFTER = re.compile(
     r"Journal-Constitution|Post-Dispatch|News|Mail|Express)\b(?!\s+(?:of|in|at|on|for)\s+(?:the\s+)?[A-Z])"
 )
 _MEDIA_BEFORE = re.compile(r"\b(?:Voice|Radio)\s+of\s+(?:the\s+)?$")
+
+
+# a place name that names a disease or its agent: "Marburg virus", "Reston ebolavirus", "Hong Kong flu"
+_DISEASE_AFTER = re.compile(
+    r"\s+(?:(?:haemorrhagic|hemorrhagic|spotted|river|equine|avian|swine)\s+)?"
+    r"(?:virus|viruses|ebolavirus|flu|influenza|fever|disease|syndrome|encephalitis|strain|variant)\b"
+    r"(?!\s+(?:season|vaccines?|shots?|cases?|outbreaks?|pandemic|epidemic))",  # "the United States flu season"
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+
+
+def _disease_names(text: str) -> set[str]:
+    """Names written right before a disease word somewhere in the text."""
+    names = set()
+    for match in _DISEASE_AFTER.finditer(text):
+        if name := _NAME_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+            names.add(strict_key(name.group(1)))
+    return names
+
+
+def _names_disease(text: str, mention: Mention, diseases: set[str]) -> bool:
+    """'Marburg virus', and 'Marburg' alone in a text that calls it a virus, unless a locative frame
+    makes it the place ('a case in Marburg')."""
+    if _DISEASE_AFTER.match(text, mention.end):
+        return True
+    return strict_key(mention.text) in diseases and not _LOCATIVE_BEFORE.search(
+        text[max(0, mention.start - 30):mention.start])
 
 
 def _in_title(text: str, mention: Mention) -> bool:
