@@ -188,3 +188,25 @@ def test_a_small_town_name_that_is_a_surname_in_the_text_is_a_person(recogniser)
     found = {p.text for p in places_of(recogniser, text)}
     assert "Toledo" in found
     assert "Ashland" not in found
+
+
+@pytest.mark.model
+def test_a_party_letter_before_a_state_abbreviation_gives_the_state(recogniser):
+    text = "The bill was backed by Rep. Ann Kellog, D-N.M., and by several governors."
+    places = {p.text: p for p in places_of(recogniser, text)}
+    assert "N.M." in places and places["N.M."].admin1 == "New Mexico"
+
+
+@pytest.mark.model
+def test_a_town_before_police_or_mayor_is_the_town(recogniser):
+    text = "The pier was closed after Laconia police found a crack, and Dover Mayor Jane Cole thanked the crews."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Laconia" in found
+
+
+@pytest.mark.model
+def test_names_listed_before_a_plural_area_word_are_those_areas(recogniser):
+    text = "Deputies from Baldwin and Escambia counties searched the woods on Tuesday."
+    places = {p.text: p for p in places_of(recogniser, text)}
+    assert {"Baldwin", "Escambia"} <= set(places)
+    assert places["Escambia"].precision == "admin2"

@@ -31,6 +31,11 @@ _BEFORE_TYPE = re.compile(
     r"(?:\b([A-Z][a-z]+)\s+)?\b(" + "|".join(_SETTLEMENT_WORDS + _AREA_TYPES) + r")\s+of\s+$", re.IGNORECASE
 )
 _AFTER_TYPE = re.compile(rf"^\s+({_AREA_WORDS}|river|sea|mountains?|valley|desert|lake)\b", re.IGNORECASE)
+# "Walton and Oconee counties", "Cooke, Grayson and Love counties": each name of the list is such an area
+_AREA_PLURALS = r"counties|parishes|provinces|governorates|states|districts|regions|prefectures|oblasts"
+LISTED_AREA = re.compile(
+    rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+{_NAME}\s+(?:{_AREA_PLURALS})\b|^\s+(?:{_AREA_PLURALS})\b"
+)
 _AFTER_SETTLEMENT = re.compile(r"^\s+(city|town|village|township)\b")
 # "Albany, New York": the mention follows a capitalised name and a comma, and no list goes on
 _AFTER_PLACE_COMMA = re.compile(r"\b[A-Z][\w'’\-]*\.?,\s*$")
@@ -70,7 +75,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
         kind = typed.group(2).lower()
         wants_settlement = kind in _SETTLEMENT_WORDS
         wants_area = kind in _AREA_TYPES
-    if _AFTER_TYPE.match(after):
+    if _AFTER_TYPE.match(after) or LISTED_AREA.match(after):
         wants_area = True
     elif _AFTER_SETTLEMENT.match(after):
         wants_settlement = True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from geowire.geo.cues import LISTED_AREA
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.resolve import ContextResolver, Mention
@@ -54,7 +55,7 @@ _INSTITUTION_AFTER = re.compile(
 # "a Columbia woman", "Clinton couple faces ...": a town used as a resident's label
 _RESIDENT_AFTER = re.compile(
     r"^\s+(?:man|woman|men|women|girl|boy|couple|residents?|family|families|teens?|teenager|native|natives|"
-    r"students?|mother|father|businessman|businesswoman|driver|motorist|homeowners?|officials?)\b"
+    r"students?|mother|father|businessman|businesswoman|driver|motorist|homeowners?|officials?|police|Mayor)\b"
 )
 _DIRECTION_WORDS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
@@ -318,7 +319,10 @@ class GazetteerPlaces:
         key = strict_key(name)
         if key in known_places and (frame.whole_run or frame.label == "ORG"):
             return True     # spaCy calls this same name a place elsewhere in the text
-        candidates = [c for c in self.gazetteer.candidates(name) if not c.loose and c.kind != SHORT_FORM]
+        known = [c for c in self.gazetteer.candidates(name) if not c.loose]
+        if frame.listed_areas() and any(c.precision in ("admin1", "admin2") for c in known):
+            return True     # "Walton and Oconee counties": a short form is enough
+        candidates = [c for c in known if c.kind != SHORT_FORM]
         if not candidates:
             return False
         prominent = any(_prominent(c) for c in candidates)
@@ -329,7 +333,7 @@ class GazetteerPlaces:
             # a well-known place name standing alone, never a surname in this text: spaCy's
             # small model often tags e.g. "Gainesville" PERSON when it starts a sentence
             return True
-        if frame.party_home() and any(_local_unit(c) for c in candidates):
+        if frame.party_home() and any(c.precision in ("city", "admin2", "admin1") for c in candidates):
             return True     # "Rep. Jane Doe, D-Charleston": a legislator's home town
         if frame.label == "ORG" and not frame.whole_run:
             # "Ohio Department of Health", "University of Georgia": a well-known place inside a name
@@ -351,7 +355,7 @@ class _Frame:
 
     def __init__(self, text: str, start: int, end: int, label: str, whole_run: bool, run_start: bool):
         self.before = text[max(0, start - 40):start]
-        self.after = text[end:end + 40]
+        self.after = text[end:end + 80]
         self.label = label
         self.whole_run = whole_run
         self.run_start = run_start
@@ -375,6 +379,10 @@ class _Frame:
 
     def typed(self) -> bool:
         return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after))
+
+    def listed_areas(self) -> bool:
+        """'Walton and Oconee counties', 'Cooke, Grayson and Love counties'."""
+        return bool(LISTED_AREA.match(self.after))
 
     def names_institution(self) -> bool:
         return bool(_INSTITUTION_AFTER.match(self.after))
