@@ -662,3 +662,22 @@ def test_a_particular_act_described_by_a_copula_is_an_event(extract):
 def test_a_general_statement_about_a_kind_of_act_is_no_event(extract):
     doc = extract("Curfews are rarely effective against determined crowds, the professor argued.")
     assert not [e for e in doc.events if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Peacekeepers stationed along the ceasefire line include 300 Fijians.", "MOBILIZE"),
+    ("Militias supporting the governor control the southern districts.", "SUPPORT"),
+])
+def test_a_participle_describing_a_lasting_relation_is_no_event(extract, text, kind):
+    doc = extract(text)
+    assert not [e for e in doc.events if e.type == kind]
+
+
+def test_a_dated_participle_is_still_an_act(extract):
+    doc = extract("Troops deployed to the border on Monday began digging trenches, officials said.")
+    assert [e for e in doc.events if e.type == "MOBILIZE"]
+
+
+def test_what_an_office_customarily_does_is_no_event(extract):
+    doc = extract("There was no reaction from the ministry, which customarily declines to comment on such reports.")
+    assert not [e for e in doc.events if e.type == "REJECT" and e.certainty == "asserted"]

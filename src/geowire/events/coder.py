@@ -54,6 +54,7 @@ from geowire.events.modality import (
     is_press_release,
     is_shared_view,
     is_showing,
+    is_standing_relation,
     modality_of,
     responsibility_claimant,
 )
@@ -388,7 +389,7 @@ class EventCoder:
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)
                       or is_shared_view(trigger) or is_press_release(trigger) or is_showing(trigger)
-                      or is_figurative_fight(trigger)):
+                      or is_figurative_fight(trigger) or is_standing_relation(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}

@@ -96,6 +96,20 @@ def is_showing(trigger) -> bool:
         c.dep_ in ("dobj", "obj", "ccomp") for c in token.children)
 
 
+STANDING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "MOBILIZE"})
+DATE_ENTS = frozenset({"DATE", "TIME"})
+
+
+def is_standing_relation(trigger) -> bool:
+    """'Iranian forces supporting the Syrian regime', 'troops stationed in Kosovo', 'militias backed by
+    Tehran': a participle that describes a noun by a lasting relation (support, aid, cooperation, being
+    posted somewhere) tells what the noun is, not something that happened — unless it is dated."""
+    token = trigger.token
+    if trigger.type not in STANDING_TYPES or token.dep_ != "acl" or token.tag_ not in ("VBG", "VBN"):
+        return False
+    return not any(t.ent_type_ in DATE_ENTS for t in token.subtree)
+
+
 def is_shared_view(trigger) -> bool:
     """'critics agree that the trip matters', 'officials concede that progress is slow': agreeing
     or conceding *that* something is so states a view, not an agreement or a concession."""
