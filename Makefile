@@ -59,10 +59,12 @@ BENCH_EVENTS ?= 1000000
 API_LOAD_SECONDS ?= 60
 BACKFILL_ARTICLES ?= 300
 BACKFILL_REPEAT ?= 3
+# bench/run.py: rounds of the pipeline and bare spaCy taking turns over the same articles (a load-robust ratio)
+BENCH_PAIRED ?= 3
 GROWTH_SIZES ?= 1000,10000,100000
 
 bench: install gazetteer
-	$(BIN)/python bench/run.py --bench $(BENCH)
+	$(BIN)/python bench/run.py --bench $(BENCH) --paired $(BENCH_PAIRED)
 	@for script in bench/geo_bench.py bench/timex_bench.py; do \
 	  if [ -f $$script ]; then $(BIN)/python $$script || exit 1; fi; done
 	$(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS)
