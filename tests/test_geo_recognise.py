@@ -210,3 +210,10 @@ def test_names_listed_before_a_plural_area_word_are_those_areas(recogniser):
     places = {p.text: p for p in places_of(recogniser, text)}
     assert {"Baldwin", "Escambia"} <= set(places)
     assert places["Escambia"].precision == "admin2"
+
+
+@pytest.mark.model
+def test_a_town_after_a_persons_name_and_of_is_the_hometown(recogniser):
+    text = '"It was a long night," said Tom Bryce, of Wooster. Mr Allen, from Kidlington, said the vote was close.'
+    found = {p.text for p in places_of(recogniser, text)}
+    assert {"Wooster", "Kidlington"} <= found

@@ -342,7 +342,8 @@ class GazetteerPlaces:
             return prominent and (frame.run_start or frame.after_of())
         if frame.typed():
             return True
-        if frame.resident_label() and not frame.surname and any(_local_unit(c) for c in candidates):
+        if (frame.resident_label() or frame.hometown()) and not frame.surname \
+                and any(_local_unit(c) for c in candidates):
             return True
         if frame.label == "PERSON" and len(name.split()) == 1 \
                 and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates):
@@ -392,6 +393,10 @@ class _Frame:
 
     def party_home(self) -> bool:
         return bool(re.search(r",\s*[RDI]-$", self.before))
+
+    def hometown(self) -> bool:
+        """'said Jane Doe, of Wooster', 'Mr Wiles, from Cherry Hinton, said'."""
+        return bool(re.search(r"[a-z]\.?,\s+(?:of|from)\s+$", self.before))
 
     def resident_label(self) -> bool:
         return bool(_RESIDENT_AFTER.match(self.after))
