@@ -217,3 +217,11 @@ def test_a_town_after_a_persons_name_and_of_is_the_hometown(recogniser):
     text = '"It was a long night," said Tom Bryce, of Wooster. Mr Allen, from Kidlington, said the vote was close.'
     found = {p.text for p in places_of(recogniser, text)}
     assert {"Wooster", "Kidlington"} <= found
+
+
+@pytest.mark.model
+def test_a_place_the_gazetteer_lacks_is_kept_when_its_frame_says_place(recogniser):
+    # issue #14: such a name takes the place the text puts it in, with the basis saying so
+    text = "Six cases were found in Ombakaro, Kenya, on Monday, officials in Nairobi said."
+    place = next(p for p in places_of(recogniser, text) if p.text == "Ombakaro")
+    assert (place.country_code, place.basis) == ("KE", "container")
