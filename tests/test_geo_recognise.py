@@ -225,3 +225,11 @@ def test_a_place_the_gazetteer_lacks_is_kept_when_its_frame_says_place(recognise
     text = "Six cases were found in Ombakaro, Kenya, on Monday, officials in Nairobi said."
     place = next(p for p in places_of(recogniser, text) if p.text == "Ombakaro")
     assert (place.country_code, place.basis) == ("KE", "container")
+
+
+@pytest.mark.model
+def test_an_acronym_in_a_locative_frame_is_no_town(recogniser):
+    text = "Clinics in Kenya joined the fight against the spread of HIV and the work of SOS volunteers."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Kenya" in found
+    assert not found & {"HIV", "SOS"}

@@ -340,6 +340,9 @@ class GazetteerPlaces:
         prominent = any(_prominent(c) for c in candidates)
         if frame.dateline():
             return True
+        if name.isalpha() and name.isupper() and len(name) <= 5 \
+                and not any(c.precision in ("country", "admin1") for c in candidates):
+            return False    # an acronym ('HIV', 'SOS', 'FAO') is an organisation's or a thing's, not a town's
         if frame.whole_run and frame.label in ("PERSON", "ORG") and not frame.surname \
                 and any(_prominent(c, _LONE_NAME_POPULATION) for c in candidates):
             # a well-known place name standing alone, never a surname in this text: spaCy's
