@@ -233,3 +233,11 @@ def test_an_acronym_in_a_locative_frame_is_no_town(recogniser):
     found = {p.text for p in places_of(recogniser, text)}
     assert "Kenya" in found
     assert not found & {"HIV", "SOS"}
+
+
+@pytest.mark.model
+def test_a_name_in_a_days_name_is_no_place(recogniser):
+    text = "Parades for St. Patrick's Day and Australia Day drew crowds in Boston on Monday."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Boston" in found
+    assert not any("Patrick" in t or "Australia" in t for t in found)

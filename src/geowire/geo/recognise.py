@@ -469,7 +469,10 @@ def _names_disease(text: str, mention: Mention, diseases: set[str]) -> bool:
 
 
 def _in_title(text: str, mention: Mention) -> bool:
+    """The name is part of a newspaper's or broadcaster's title, or of a day's ('St. Patrick's Day')."""
     return bool(_MEDIA_AFTER.match(text[mention.end:mention.end + 40])
+                or re.match(r"(?:['’]s)?\s+Day\b", text[mention.end:mention.end + 10])
+                or mention.text.endswith((" Day", "'s Day", "’s Day"))
                 or _MEDIA_BEFORE.search(text[max(0, mention.start - 20):mention.start]))
 
 
