@@ -241,3 +241,11 @@ def test_a_name_in_a_days_name_is_no_place(recogniser):
     found = {p.text for p in places_of(recogniser, text)}
     assert "Boston" in found
     assert not any("Patrick" in t or "Australia" in t for t in found)
+
+
+@pytest.mark.model
+def test_a_units_word_is_not_part_of_the_name(recogniser):
+    text = "Officials from the City of Santa Ana met the Fresno City Council on Monday."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert {"Santa Ana", "Fresno"} <= found
+    assert not any(t.startswith("City of") or t.endswith(" City") for t in found)

@@ -62,6 +62,7 @@ _DIRECTION_WORDS = frozenset(
      "southern", "eastern", "western", "central", "upstate", "downstate"]
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
+_UNIT_OF = re.compile(r"^(?:City|Town|Village|County|Province|State|Township|Borough)\s+of\s+(?:the\s+)?(?=[A-Z])")
 _LOWER_TYPE_TAIL = re.compile(
     r"(?<=\w)\s+(?:province|region|city|district|state|county|area|village|town|governorate|prefecture|"
     r"municipality|island|coast)$"
@@ -221,6 +222,7 @@ class GazetteerPlaces:
                 if _TITLE_BEFORE.search(text[max(0, start - 12):start]):
                     continue    # "coach Ripley", "Sen. Lincoln": a person
                 start, end = self._drop_institution(text, start, end)
+                start, end = self._drop_unit_word(text, start, end)
                 start = self._drop_direction(text, start, end)
                 name = text[start:end]
                 person = surnames if not _LOCATIVE_BEFORE.search(text[max(0, start - 30):start]) else set()
@@ -230,6 +232,18 @@ class GazetteerPlaces:
             elif ent.label_ == "NORP" and self.demonyms and self._is_demonym(name):
                 out.append(Mention(start, end, name, demonym=True))
         return out
+
+    def _drop_unit_word(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """'City of Santa Ana' -> 'Santa Ana'; 'Dublin City' -> 'Dublin' before 'Council', 'Schools' ...: the
+        unit's word is not part of the name, when the name alone is known."""
+        name = text[start:end]
+        if (match := _UNIT_OF.match(name)) and self.gazetteer.candidates(name[match.end():]) \
+                and not self.gazetteer.has_name(name):    # "State of Mexico" is a name
+            return start + match.end(), end
+        if name.endswith(" City") and _INSTITUTION_AFTER.match(text[end:end + 40]) \
+                and self.gazetteer.candidates(name[:-5]):
+            return start, end - 5
+        return start, end
 
     def _framed_unknown(self, text: str, start: int, end: int) -> bool:
         """A place spaCy finds that the gazetteer lacks, kept when a type word or a containing area says place
