@@ -249,3 +249,11 @@ def test_a_units_word_is_not_part_of_the_name(recogniser):
     found = {p.text for p in places_of(recogniser, text)}
     assert {"Santa Ana", "Fresno"} <= found
     assert not any(t.startswith("City of") or t.endswith(" City") for t in found)
+
+
+@pytest.mark.model
+def test_a_trailing_function_word_is_not_part_of_the_name(recogniser):
+    text = "Traffic was stopped at Maple Hill Road and Elm Street near Dover."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Maple Hill Road" in found
+    assert not any(t.endswith((" and", " near")) for t in found)

@@ -548,6 +548,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
+    if match := re.search(r"(?<=\w)\s+(?:and|or|near|in|at|on|of|to|from|the)$", text[start:end]):
+        end = start + match.start()     # "Vivion Road and": a word of the sentence, not of the name
     if match := _LOWER_TYPE_TAIL.search(text[start:end]):
         end = start + match.start()     # "Hebei province": the type word is not part of the name
     return start, end
