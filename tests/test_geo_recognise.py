@@ -257,3 +257,10 @@ def test_a_trailing_function_word_is_not_part_of_the_name(recogniser):
     found = {p.text for p in places_of(recogniser, text)}
     assert "Maple Hill Road" in found
     assert not any(t.endswith((" and", " near")) for t in found)
+
+
+@pytest.mark.model
+def test_an_all_capital_dateline_after_a_headline_is_a_place(recogniser):
+    text = "Mayor plans budget cuts. TORRINGTON — Mayor Ann Lee will hold a press conference."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "TORRINGTON" in found

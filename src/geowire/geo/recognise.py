@@ -622,6 +622,8 @@ def _plausible(phrase) -> bool:
     """Not a stop word, not sentence-initial common word, not a lone title-cased verb."""
     if len(phrase) == 1:
         token = phrase[0]
+        if token.is_alpha and token.text.isupper() and len(token) > 2:
+            return True     # "TORRINGTON —": the tagger reads a capitalised dateline as any part of speech
         if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",):
             return False
         if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
