@@ -1,6 +1,6 @@
 """Cost growth of a run with its size (issue 11): 1k, 10k and 100k articles through the writer.
 
-    python bench/growth_bench.py [--sizes 1000,10000,100000] [--db-folder DIR]
+    python bench/growth_bench.py [--sizes 1000,10000,100000] [--db-folder DIR] [--progress N] [--max-seconds S]
 
 The analysis of an article (spaCy, places, actors, times, events) reads that article only, so its cost per article
 cannot grow with the run; what can is everything that looks at the store or at earlier articles: the skip of inputs
@@ -9,7 +9,10 @@ and the merge of each event with the events already stored. This benchmark runs 
 `IngestRunner` with the dedup stage, over synthetic analysed articles (seeded: unique texts of about 150 words,
 1–3 events each from a pool of 600 places, 700 days and 14 countries, so events merge as the store fills), into a
 fresh SQLite store per size. It reports milliseconds per article for each size and, within the largest run, for its
-first and last tenth: linear growth means a flat cost per article.
+first and last tenth: linear growth means a flat cost per article. ``--progress N`` prints the cost per article of
+every block of N articles as the run goes; ``--max-seconds S`` ends a size's run after S seconds (no new article is
+handed to the runner; the one in hand is finished) and reports how far it got, so a long size gives figures on a
+busy machine without a process left running.
 """
 
 from __future__ import annotations
@@ -61,14 +64,29 @@ def synthetic_articles(count: int, seed: int = 11):
                        raw=raw, raw_sha256=hashlib.sha256(raw).hexdigest(), places=doc_places, events=events)
 
 
-def run(size: int, folder: Path) -> tuple[float, list[float]]:
+def run(size: int, folder: Path, progress: int = 0, max_seconds: float | None = None) -> tuple[float, list[float]]:
     config = load_config()
     pipeline = Pipeline.from_config(config, only=[name for name in config["pipeline"]["order"]
                                                   if config["components"][name]["kind"] == "dedup"])
     store = Store.open(f"sqlite:///{folder / f'growth-{size}.db'}")
     stamps: list[float] = []
     started = time.perf_counter()
-    IngestRunner(store, pipeline).run(synthetic_articles(size), on_item=lambda _: stamps.append(time.perf_counter()))
+    deadline = started + max_seconds if max_seconds else None
+
+    def articles():
+        for doc in synthetic_articles(size):
+            if deadline is not None and time.perf_counter() > deadline:
+                return
+            yield doc
+
+    def stored(_):
+        stamps.append(time.perf_counter())
+        if progress and len(stamps) % progress == 0:
+            block = stamps[-1] - (stamps[-progress - 1] if len(stamps) > progress else started)
+            print(f"  {len(stamps):>7,} articles, {stamps[-1] - started:8.1f} s: last {progress:,} at "
+                  f"{block / progress * 1000:.2f} ms per article", flush=True)
+
+    IngestRunner(store, pipeline).run(articles(), on_item=stored)
     total = time.perf_counter() - started
     store.engine.dispose()
     return total, [stamp - started for stamp in stamps]
@@ -78,20 +96,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--db-folder", type=Path, default=None)
+    parser.add_argument("--progress", type=int, default=0, metavar="N", help="print every N articles' cost")
+    parser.add_argument("--max-seconds", type=float, default=None, help="end each size's run after this long")
     args = parser.parse_args()
     folder = args.db_folder or Path(tempfile.mkdtemp(prefix="geowire-growth-"))
     sizes = [int(size) for size in args.sizes.split(",")]
     per_article = {}
     for size in sizes:
-        total, stamps = run(size, folder)
+        total, stamps = run(size, folder, args.progress, args.max_seconds)
+        if len(stamps) < size:
+            print(f"{size:>7,} articles: stopped by --max-seconds after {len(stamps):,} articles", flush=True)
+            size = len(stamps)
+            if not size:
+                continue
         per_article[size] = total / size * 1000
         tenth = max(1, size // 10)
         first = stamps[tenth - 1] / tenth * 1000
         last = (stamps[-1] - stamps[-tenth - 1]) / tenth * 1000
         print(f"{size:>7,} articles: {total:8.1f} s, {per_article[size]:.2f} ms per article "
               f"(first tenth {first:.2f} ms, last tenth {last:.2f} ms)", flush=True)
-    smallest = sizes[0]
-    for size in sizes[1:]:
+    measured = list(per_article)
+    smallest = measured[0]
+    for size in measured[1:]:
         print(f"cost per article at {size:,} ÷ at {smallest:,}: {per_article[size] / per_article[smallest]:.2f}")
     return 0
 
