@@ -681,3 +681,39 @@ def test_a_dated_participle_is_still_an_act(extract):
 def test_what_an_office_customarily_does_is_no_event(extract):
     doc = extract("There was no reaction from the ministry, which customarily declines to comment on such reports.")
     assert not [e for e in doc.events if e.type == "REJECT" and e.certainty == "asserted"]
+
+
+@pytest.mark.parametrize("text, kind, source", [
+    ("The senator laid the blame for the shortages on the trade ministry.", "ACCUSE", "senator"),
+    ("Farmers heckled the agriculture minister at the fair in Nakuru.", "PROTEST", "Farmers"),
+    ("The coast guard intercepted two fishing boats off Palawan on Sunday.", "COERCE", "coast guard"),
+    ("The defence minister briefed the prime minister on the border situation.", "CONSULT", "defence minister"),
+    ("The state has posted the army in the riot-hit districts.", "MOBILIZE", None),
+])
+def test_further_general_words_for_blame_heckling_interception_briefing_posting(extract, text, kind, source):
+    doc = extract(text)
+    acts = [e for e in doc.events if e.type == kind]
+    assert acts
+    if source is not None:
+        assert acts[0].source is not None and source in acts[0].source.text
+
+
+@pytest.mark.parametrize("text", [
+    "It was difficult to deploy more troops in the city, the chief minister told reporters.",
+    '"If anyone objects, he is free to arrest us," the priest said.',
+    "Police were unable to arrest the suspects before they crossed the river.",
+])
+def test_an_act_framed_as_possible_or_impossible_is_not_asserted(extract, text):
+    doc = extract(text)
+    assert not [e for e in doc.events if e.type in ("MOBILIZE", "COERCE") and e.certainty in ("asserted", "reported")]
+
+
+def test_a_present_habit_is_no_event_but_a_past_series_is(extract):
+    assert not [e for e in extract("Thousands of pilgrims visit the shrine every year.").events if e.type == "CONSULT"]
+    assert [e for e in extract("Rebels attacked the convoy every day last week.").events if e.type == "ASSAULT"]
+
+
+def test_an_event_is_dated_to_its_day_not_its_time_of_day(extract):
+    doc = extract("Police fired tear gas at protesters in Nairobi on Thursday morning.", published="2024-05-10")
+    shots = [e for e in doc.events if e.type in ("ASSAULT", "COERCE")]
+    assert shots and shots[0].date.value == "2024-05-09" and "morning" in shots[0].date.text

@@ -255,10 +255,18 @@ def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None)
         inside = [t for t in candidates if starts.get(t.start) in scope]
         if inside:
             chosen = min(inside, key=lambda t: abs(t.start - trigger.idx))
-            return dated(chosen.value, chosen.text, chosen.mod)
+            return dated(event_day(chosen.value), chosen.text, chosen.mod)
     if published:
         return dated(published, None)
     return None
+
+
+def event_day(value: str) -> str:
+    """An event is dated to its day: 'on Thursday morning' (2017-04-20TMO) and 'at 3 pm' (2017-04-20T15:00)
+    date it to 2017-04-20; the time expression itself keeps the time of day."""
+    if len(value) > 10 and value[10] == "T" and value[:4].isdigit():
+        return value[:10]
+    return value
 
 
 def dated(value: str, text: str | None, mod: str | None = None) -> EventDate:

@@ -55,7 +55,7 @@ def clause_roles(trigger) -> set[str]:
     """Cue roles on the trigger and on the verbs that govern it: a noun trigger takes the
     cues of the verb it is an argument of ("did not launch an attack"), a complement
     clause those of its governor ("plans to attack", "denied that it attacked")."""
-    roles = _local_roles(trigger)
+    roles = _local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger)
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         # "will be closely watched and applauded": a coordinated verb shares its head's modal
         roles |= {r for c in trigger.head.children if c.dep_ in ("aux", "auxpass") for r in _roles(c.lower_, "aux")}
@@ -81,6 +81,33 @@ def clause_roles(trigger) -> set[str]:
             break
         current = head
     return roles
+
+
+def _framing_roles(verb) -> set[str]:
+    """'it was difficult to deploy more troops', 'he is free to arrest us', 'were unable to reach': an
+    adjective that frames a to-infinitive says whether the act can be done, not that it was."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return set()
+    head = verb.head
+    adjectives = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp"]
+    return {r for a in adjectives for r in _roles(a.lower_, "frame")}
+
+
+TIME_UNITS = frozenset({"day", "week", "month", "year", "night", "morning", "evening", "weekend", "summer", "winter",
+                        "season", "time"})
+
+
+def _habitual_roles(verb) -> set[str]:
+    """'pilgrims that visit the shrine every year': an act told in the present as repeated on every such
+    day is a habit, not a happening ('rebels attacked the convoy every day last week' did happen)."""
+    bare = verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ not in ("VBP", "VBZ") and not bare:
+        return set()
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in TIME_UNITS and any(
+                d.dep_ == "det" and d.lower_ in ("every", "each") for d in child.children):
+            return {"background"}
+    return set()
 
 
 def _opinion_above(trigger) -> bool:
