@@ -102,3 +102,22 @@ def test_lemma_index_is_sets_and_gives_the_stock_lemmas():
     ours.get_pipe("geowire_lemmas").lemmatizer.cache.clear()    # every form looked up again, not from a cache
     ours.get_pipe("geowire_lemmas").known.clear()
     assert [(t.lemma_, t.pos_) for t in ours(words)] == [(t.lemma_, t.pos_) for t in stock(words)]
+
+
+def test_column_lemmatizer_keeps_one_bounded_table():
+    ours = load_model()
+    lemmas = ours.get_pipe("geowire_lemmas")
+    lemmas.known.clear()
+    expected = [[t.lemma_ for t in doc] for doc in ours.pipe(TEXTS)]
+    every_key = len(lemmas.known)
+    assert not lemmas.lemmatizer.cache                     # the model's lemmatizer keeps no second copy
+    saved = lemmas.max_known
+    try:
+        lemmas.max_known = 5
+        lemmas.known.clear()
+        docs = list(ours.pipe(TEXTS, batch_size=1))
+        assert [[t.lemma_ for t in doc] for doc in docs] == expected
+        assert len(lemmas.known) <= 5 + max(len(doc) for doc in docs) < every_key   # emptied on the way
+        assert not lemmas.lemmatizer.cache
+    finally:
+        lemmas.max_known = saved

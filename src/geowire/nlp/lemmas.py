@@ -17,11 +17,17 @@ KEY_COLUMNS = [ORTH, POS, MORPH, LEMMA]
 
 
 class ColumnLemmatizer:
-    """Stands in for a rule-mode ``lemmatizer`` (the model's own does the work on keys not seen before)."""
+    """Stands in for a rule-mode ``lemmatizer`` (the model's own does the work on keys not seen before).
 
-    def __init__(self, lemmatizer):
+    The table is the only cache: the model's lemmatizer forgets what it was asked, and the table is emptied when it
+    holds ``max_known`` keys (a long backfill meets ever more names and numbers; spaCy's own cache would grow
+    without end).
+    """
+
+    def __init__(self, lemmatizer, max_known: int = 300_000):
         self.lemmatizer = lemmatizer
         self.overwrite = bool(getattr(lemmatizer, "overwrite", False))
+        self.max_known = max_known
         self.known: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -32,12 +38,16 @@ class ColumnLemmatizer:
         todo = numpy.arange(len(doc)) if self.overwrite else numpy.flatnonzero(lemmas == 0)
         if not todo.size:
             return doc
+        if len(self.known) >= self.max_known:
+            self.known.clear()
         known, strings, lemmatize = self.known, doc.vocab.strings, self.lemmatizer.lemmatize
+        their_cache = getattr(self.lemmatizer, "cache", {})
         for i, (orth, pos, morph) in zip(todo.tolist(), columns[todo, :3].tolist(), strict=True):
             key = (orth, pos, morph)
             lemma = known.get(key)
             if lemma is None:
                 lemma = known[key] = strings.add(lemmatize(doc[i])[0])
+                their_cache.pop(key, None)
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas)
         return doc
