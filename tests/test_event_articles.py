@@ -717,3 +717,15 @@ def test_an_event_is_dated_to_its_day_not_its_time_of_day(extract):
     doc = extract("Police fired tear gas at protesters in Nairobi on Thursday morning.", published="2024-05-10")
     shots = [e for e in doc.events if e.type in ("ASSAULT", "COERCE")]
     assert shots and shots[0].date.value == "2024-05-09" and "morning" in shots[0].date.text
+
+
+def test_a_clause_naming_only_the_country_takes_the_storys_town_in_it(extract):
+    doc = extract("KANDAHAR, Afghanistan — Commandos shot dead two gunmen in Afghanistan on Monday, officials said.")
+    shots = [e for e in doc.events if e.type == "ASSAULT"]
+    assert shots and shots[0].location is not None and shots[0].location.name.startswith("Kandah")
+
+
+def test_an_act_across_the_country_keeps_the_country(extract):
+    doc = extract("KANDAHAR, Afghanistan — Security forces detained 30 people across Afghanistan on Monday.")
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and arrests[0].location is not None and arrests[0].location.precision == "country"

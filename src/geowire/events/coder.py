@@ -220,6 +220,23 @@ def cite_headline(doc: Document, parsed, index: ActorIndex) -> None:
                 event.mentions.append(mention)
 
 
+TOWN_PRECISIONS = frozenset({"city", "admin2", "point"})
+
+
+WHOLE_AREA_WORDS = ("across", "throughout", "all over", "around", "nationwide", "parts of")
+
+
+def narrowed(location: EventLocation | None, story_town: EventLocation | None, text: str) -> EventLocation | None:
+    """'Commandos shot dead two gunmen in Afghanistan', in a story filed from or about Kandahar: a clause that
+    names only the country is narrowed to the story's own town in it — unless it says the act spread over
+    the country ('across Afghanistan')."""
+    if (location is None or story_town is None or location.basis != "sentence" or location.precision != "country"
+            or story_town.precision not in TOWN_PRECISIONS or story_town.country_code != location.country_code):
+        return location
+    before = text[max(0, (location.start or 0) - 14):location.start or 0].lower()
+    return location if any(word in before for word in WHOLE_AREA_WORDS) else story_town
+
+
 def outside(sides: list, frame_end: int) -> list:
     """Sides named in the dateline ("BAGHDAD —") are where the story was filed, not who acted."""
     kept = [s for s in sides if s is None or s.start >= frame_end]
@@ -498,6 +515,8 @@ class EventCoder:
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
+        if trigger.type not in ADDRESSED_TYPES:
+            location = narrowed(location, frame.place or document_focus(doc.places), doc.text)
         location = location or frame.place or (None if trigger.type in ADDRESSED_TYPES else document_focus(doc.places))
         if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
             sources = [home_country(s, location) for s in sources]
