@@ -92,6 +92,7 @@ class Gazetteer:
         self.admin1_names = dict(self._db.execute("SELECT code, name FROM admin1"))
         self._initials: dict[str, set[int]] | None = None
         self._cached_candidates = lru_cache(maxsize=50_000)(self._candidates)
+        self._cached_has_key = lru_cache(maxsize=50_000)(self._has_key)
 
     def __getstate__(self) -> dict:
         return {"path": self.path}     # connections and caches are per process
@@ -203,8 +204,10 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         key = strict_key(name)
-        query = "SELECT 1 FROM names WHERE key = ? LIMIT 1"
-        return bool(key) and self._db.execute(query, (key,)).fetchone() is not None
+        return bool(key) and self._cached_has_key(key)
+
+    def _has_key(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
         name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))

@@ -152,10 +152,12 @@ class GazetteerPlaces:
 
             parsed = load_model(self.model)(doc.text)
         text = doc.text
-        votes = _label_votes(parsed, text)
-        mentions = self._entity_mentions(parsed, text, votes)
+        ents = parsed.ents      # a Doc builds its entity spans anew at each access
+        votes = _label_votes(ents, text)
+        surnames = _surnames(ents)
+        mentions = self._entity_mentions(ents, text, votes, surnames)
         if self.recover_locative:
-            mentions += self._recovered(parsed, text, mentions, votes)
+            mentions += self._recovered(parsed, ents, text, mentions, votes, surnames)
         mentions = self._without_routes(text, _dedupe([self._extended(text, m) for m in mentions]))
         mentions += self._lowercase_dateline(text, mentions)
         diseases = _disease_names(text)
@@ -210,10 +212,9 @@ class GazetteerPlaces:
                     kept.append(Mention(mention.start, mention.start + len(head), head, mention.demonym))
         return kept
 
-    def _entity_mentions(self, parsed, text: str, votes: dict[str, list[int]]) -> list[Mention]:
+    def _entity_mentions(self, ents, text: str, votes: dict[str, list[int]], surnames: set[str]) -> list[Mention]:
         out = []
-        surnames = _surnames(parsed)
-        for ent in parsed.ents:
+        for ent in ents:
             start, end = _trim(text, ent.start_char, ent.end_char)
             name = text[start:end]
             if start >= end or not _proper(name):
@@ -302,16 +303,17 @@ class GazetteerPlaces:
     def _is_demonym(self, name: str) -> bool:
         return any(c.demonym for c in self.gazetteer.candidates(name))
 
-    def _recovered(self, parsed, text: str, taken: list[Mention], votes: dict[str, list[int]]) -> list[Mention]:
+    def _recovered(self, parsed, ents, text: str, taken: list[Mention], votes: dict[str, list[int]],
+                   surnames: set[str]) -> list[Mention]:
         """Gazetteer names outside place entities, kept when their frame says "place"."""
         occupied = [(m.start, m.end) for m in taken]
         known_places = {k for m in taken if not m.demonym
                         for k in [strict_key(m.text)] if votes.get(k, (0, 0))[0] >= votes.get(k, (0, 0))[1]}
-        surnames = _surnames(parsed)
         lowered = set(re.findall(r"\b[a-z][a-z]+\b", text))
-        labels = _token_labels(parsed)
+        labels = _token_labels(len(parsed), ents)
         out = []
-        for start, end in _proper_sequences(parsed, labels):
+        tokens = list(parsed)    # indexing a Doc builds a Token each time; the list builds each once
+        for start, end in _proper_sequences(tokens, labels):
             if any(s < end and start < e for s, e in occupied):
                 continue
             run = parsed.char_span(start, end, alignment_mode="expand")
@@ -319,7 +321,7 @@ class GazetteerPlaces:
                 out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
                 occupied.append((start, end))
                 continue
-            for s, e in _longest_known(self.gazetteer, parsed, start, end, self.min_match_chars):
+            for s, e in _longest_known(self.gazetteer, parsed, tokens, text, start, end, self.min_match_chars):
                 char_start, char_end = parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])
                 name = text[char_start:char_end]
                 if e - s == 1 and name.lower() in lowered or strict_key(name) in _GENERIC_WORDS:
@@ -490,10 +492,10 @@ def _in_title(text: str, mention: Mention) -> bool:
                 or _MEDIA_BEFORE.search(text[max(0, mention.start - 20):mention.start]))
 
 
-def _label_votes(parsed, text: str) -> dict[str, list[int]]:
+def _label_votes(ents, text: str) -> dict[str, list[int]]:
     """Per name: how often spaCy called it a place, and how often a person/organisation."""
     votes: dict[str, list[int]] = {}
-    for ent in parsed.ents:
+    for ent in ents:
         if ent.label_ in ("GPE", "LOC", "PERSON", "ORG"):
             start, end = _trim(text, ent.start_char, ent.end_char)
             tally = votes.setdefault(strict_key(text[start:end]), [0, 0])
@@ -510,9 +512,9 @@ def _listed_after(text: str, start: int, occupied: list[tuple[int, int]]) -> boo
     return False
 
 
-def _surnames(parsed) -> set[str]:
+def _surnames(ents) -> set[str]:
     """Words of multi-word PERSON names ("Jackson" in "Andrew Jackson", "Tanya" in "Tanya Smith")."""
-    return {strict_key(token.text) for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1
+    return {strict_key(token.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
             for token in ent}
 
 
@@ -559,28 +561,28 @@ def _looks_abbreviated(span: str) -> bool:
     return bool(re.search(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$", span))
 
 
-def _token_labels(parsed) -> list[str]:
-    labels = [""] * len(parsed)
-    for ent in parsed.ents:
+def _token_labels(n: int, ents) -> list[str]:
+    labels = [""] * n
+    for ent in ents:
         for i in range(ent.start, ent.end):
             labels[i] = ent.label_
     return labels
 
 
-def _proper_sequences(parsed, labels: list[str]):
+def _proper_sequences(tokens: list, labels: list[str]):
     """Maximal runs of capitalised tokens (allowing inner 'al-', 'ez', 'of', hyphens)."""
-    i, n = 0, len(parsed)
+    i, n = 0, len(tokens)
     while i < n:
-        if not _capitalised(parsed[i]) or labels[i] in _PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS \
-                or parsed[i].is_stop:   # "A Columbia woman": the run starts at the name
+        if labels[i] in _PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS or not _capitalised(tokens[i]) \
+                or tokens[i].is_stop:   # "A Columbia woman": the run starts at the name
             i += 1
             continue
         j = i + 1
-        while j < n and (_capitalised(parsed[j]) or _joiner(parsed, j)) and labels[j] in _RECOVERABLE_LABELS:
+        while j < n and labels[j] in _RECOVERABLE_LABELS and (_capitalised(tokens[j]) or _joiner(tokens, j)):
             j += 1
-        while j > i + 1 and _joiner(parsed, j - 1):
+        while j > i + 1 and _joiner(tokens, j - 1):
             j -= 1
-        yield parsed[i].idx, parsed[j - 1].idx + len(parsed[j - 1])
+        yield tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1])
         i = j
 
 
@@ -591,13 +593,13 @@ def _capitalised(token) -> bool:
     return text in ("Al-", "El-")
 
 
-def _joiner(parsed, j: int) -> bool:
-    token = parsed[j]
-    return token.text in ("-", "al", "el", "ez", "as", "ad", "ash", "of", "'") and j + 1 < len(parsed) \
-        and parsed[j + 1].text[:1].isupper()
+def _joiner(tokens: list, j: int) -> bool:
+    return tokens[j].text in ("-", "al", "el", "ez", "as", "ad", "ash", "of", "'") and j + 1 < len(tokens) \
+        and tokens[j + 1].text[:1].isupper()
 
 
-def _longest_known(gazetteer: Gazetteer, parsed, char_start: int, char_end: int, min_chars: int):
+def _longest_known(gazetteer: Gazetteer, parsed, tokens: list, text: str, char_start: int, char_end: int,
+                   min_chars: int):
     """Greedy longest gazetteer matches (at most 4 tokens) inside a capitalised run."""
     span = parsed.char_span(char_start, char_end, alignment_mode="expand")
     if span is None:
@@ -605,12 +607,13 @@ def _longest_known(gazetteer: Gazetteer, parsed, char_start: int, char_end: int,
     i = span.start
     while i < span.end:
         for j in range(min(span.end, i + 4), i, -1):
-            phrase = parsed[i:j]
+            phrase = tokens[i:j]
             if not phrase[0].is_alpha and not _DOTTED.match(phrase[0].text):
                 continue    # a name does not start with "-" or "'"
             if len(phrase) == 1 and phrase[0].lower_ in _DIRECTION_WORDS:
                 continue    # "Western Pennsylvania": the direction word qualifies the next name
-            if len(phrase.text) >= min_chars and _plausible(phrase) and gazetteer.has_name(phrase.text):
+            name = text[phrase[0].idx:phrase[-1].idx + len(phrase[-1])]
+            if len(name) >= min_chars and _plausible(phrase) and gazetteer.has_name(name):
                 yield i, j
                 i = j
                 break
