@@ -8,7 +8,9 @@ already stored, deduplication (exact and MinHash LSH over every earlier article)
 and the merge of each event with the events already stored. This benchmark runs exactly that part, the ordinary
 `IngestRunner` with the dedup stage, over synthetic analysed articles (seeded: unique texts of about 150 words,
 1–3 events each from a pool of 600 places, 700 days and 14 countries, so events merge as the store fills), into a
-fresh SQLite store per size. It reports milliseconds per article for each size and, within the largest run, for its
+fresh SQLite store per size. With ``--per-day N`` the articles' dates advance with the run (N articles a day)
+instead of all falling on 700 days, so a long run does not crowd ever more events onto the same days.
+It reports milliseconds per article for each size and, within the largest run, for its
 first and last tenth: linear growth means a flat cost per article. ``--progress N`` prints the cost per article of
 every block of N articles as the run goes; ``--max-seconds S`` ends a size's run after S seconds (no new article is
 handed to the runner; the one in hand is finished) and reports how far it got, so a long size gives figures on a
@@ -40,7 +42,9 @@ WORDS = ("army police rebels town city village market border road bridge convoy 
 COUNTRIES = ["IRQ", "SYR", "UKR", "RUS", "MLI", "NER", "NGA", "COD", "SDN", "YEM", "AFG", "PAK", "COL", "VEN"]
 
 
-def synthetic_articles(count: int, seed: int = 11):
+def synthetic_articles(count: int, seed: int = 11, per_day: int = 0):
+    """``per_day`` 0: every event on one of 700 days, so the events per day grow with the run; otherwise article n
+    reports a day near n ÷ per_day (± 3 days), as an archive read in date order does."""
     rng = random.Random(seed)
     places = [(f"Place{n}", rng.uniform(-30, 55), rng.uniform(-80, 110)) for n in range(600)]
     first_day = date(2023, 1, 1)
@@ -53,7 +57,8 @@ def synthetic_articles(count: int, seed: int = 11):
             start = text.index(" ", 20 * k) + 1
             place = Place(start, start + 5, name, name, lat, lon, 1, "XX", None, "P.PPL", "city", 0.9)
             doc_places.append(place)
-            day = (first_day + timedelta(days=rng.randrange(700))).isoformat()
+            offset = rng.randrange(700) if not per_day else max(0, number // per_day + rng.randint(-3, 3))
+            day = (first_day + timedelta(days=offset)).isoformat()
             events.append(Event(
                 id=f"g{number:07d}-{k}", type=rng.choice(PLOVER_TYPES[:6]), mode=None,
                 source=EventArg("forces", 0, 6, rng.choice(COUNTRIES), "MIL"), target=None,
@@ -64,7 +69,8 @@ def synthetic_articles(count: int, seed: int = 11):
                        raw=raw, raw_sha256=hashlib.sha256(raw).hexdigest(), places=doc_places, events=events)
 
 
-def run(size: int, folder: Path, progress: int = 0, max_seconds: float | None = None) -> tuple[float, list[float]]:
+def run(size: int, folder: Path, progress: int = 0, max_seconds: float | None = None,
+        per_day: int = 0) -> tuple[float, list[float]]:
     config = load_config()
     pipeline = Pipeline.from_config(config, only=[name for name in config["pipeline"]["order"]
                                                   if config["components"][name]["kind"] == "dedup"])
@@ -74,7 +80,7 @@ def run(size: int, folder: Path, progress: int = 0, max_seconds: float | None = 
     deadline = started + max_seconds if max_seconds else None
 
     def articles():
-        for doc in synthetic_articles(size):
+        for doc in synthetic_articles(size, per_day=per_day):
             if deadline is not None and time.perf_counter() > deadline:
                 return
             yield doc
@@ -98,12 +104,14 @@ def main() -> int:
     parser.add_argument("--db-folder", type=Path, default=None)
     parser.add_argument("--progress", type=int, default=0, metavar="N", help="print every N articles' cost")
     parser.add_argument("--max-seconds", type=float, default=None, help="end each size's run after this long")
+    parser.add_argument("--per-day", type=int, default=0, metavar="N",
+                        help="date article n near day n / N (0: all events on one of 700 days, as before)")
     args = parser.parse_args()
     folder = args.db_folder or Path(tempfile.mkdtemp(prefix="geowire-growth-"))
     sizes = [int(size) for size in args.sizes.split(",")]
     per_article = {}
     for size in sizes:
-        total, stamps = run(size, folder, args.progress, args.max_seconds)
+        total, stamps = run(size, folder, args.progress, args.max_seconds, args.per_day)
         if len(stamps) < size:
             print(f"{size:>7,} articles: stopped by --max-seconds after {len(stamps):,} articles", flush=True)
             size = len(stamps)
