@@ -264,3 +264,10 @@ def test_an_all_capital_dateline_after_a_headline_is_a_place(recogniser):
     text = "Mayor plans budget cuts. TORRINGTON — Mayor Ann Lee will hold a press conference."
     found = {p.text for p in places_of(recogniser, text)}
     assert "TORRINGTON" in found
+
+
+@pytest.mark.model
+def test_a_town_before_based_is_where_the_firm_is(recogniser):
+    text = "A Wauwatosa-based charity raised money for the shelter."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Wauwatosa" in found

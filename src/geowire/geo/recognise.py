@@ -426,8 +426,8 @@ class _Frame:
         return bool(re.search(r",\s*[RDI]-$", self.before))
 
     def hometown(self) -> bool:
-        """'said Jane Doe, of Wooster', 'Mr Wiles, from Cherry Hinton, said'."""
-        return bool(re.search(r"[a-z]\.?,\s+(?:of|from)\s+$", self.before))
+        """'said Jane Doe, of Wooster', 'Mr Wiles, from Cherry Hinton, said'; 'a Northbrook-based firm'."""
+        return bool(re.search(r"[a-z]\.?,\s+(?:of|from)\s+$", self.before) or re.match(r"^-based\b", self.after))
 
     def resident_label(self) -> bool:
         return bool(_RESIDENT_AFTER.match(self.after))
