@@ -271,3 +271,10 @@ def test_a_town_before_based_is_where_the_firm_is(recogniser):
     text = "A Wauwatosa-based charity raised money for the shelter."
     found = {p.text for p in places_of(recogniser, text)}
     assert "Wauwatosa" in found
+
+
+@pytest.mark.model
+def test_a_dateline_after_a_bylines_date_is_a_place(recogniser):
+    text = "By Jane Roe, Staff Writer March 30, 2009 ZANESVILLE -- The school board met on Monday."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "ZANESVILLE" in found

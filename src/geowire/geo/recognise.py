@@ -94,7 +94,9 @@ _COMPASS = re.compile(r"^(?:North|South|East|West)[\s-]+(?=[A-Z])")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
 _DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
-_DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,20}\)\s*)?(?:—|–|--|-|:)")
+_DATELINE_AFTER = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,20}\)\s*)?(?:—|–|--|-|:|\x97)"
+)
 _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
     r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
@@ -400,7 +402,9 @@ class _Frame:
 
     def dateline(self) -> bool:
         """'TORRINGTON — ...' or 'ATHENS, Ga. — ...' at the head of a paragraph."""
-        return self.line_start and self.name_upper and bool(_DATELINE_AFTER.match(self.after))
+        # a byline's date may stand before it when line breaks were lost ("March 30, 2009 NEWARK —")
+        return (self.line_start or bool(re.search(r"\b(?:19|20)\d\d\s+$", self.before))) and self.name_upper \
+            and bool(_DATELINE_AFTER.match(self.after))
 
     def street_name(self) -> bool:
         """'Rye Court', 'DeKalb Ave.', 'Illinois Route 159': the name is part of a street's name."""
