@@ -278,3 +278,10 @@ def test_a_dateline_after_a_bylines_date_is_a_place(recogniser):
     text = "By Jane Roe, Staff Writer March 30, 2009 ZANESVILLE -- The school board met on Monday."
     found = {p.text for p in places_of(recogniser, text)}
     assert "ZANESVILLE" in found
+
+
+@pytest.mark.model
+def test_a_town_the_parser_calls_a_person_is_a_place_right_after_in(recogniser):
+    text = "A barn collapsed in Emmett on Tuesday after heavy snow."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert "Emmett" in found

@@ -379,7 +379,8 @@ class GazetteerPlaces:
                 and any(_local_unit(c) for c in candidates):
             return True
         if frame.label == "PERSON" and len(name.split()) == 1 \
-                and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates):
+                and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates) \
+                and not (frame.inside() and not frame.surname and any(_local_unit(c) for c in candidates)):
             return False    # a lone surname in a locative frame is still most often a person
         return frame.locative() or frame.coordinated() or frame.followed_by_area(self.gazetteer)
 
@@ -439,6 +440,10 @@ class _Frame:
     def coordinated(self) -> bool:
         """'... Maarat al-Numan and Khan Sheikhoun': listed right after an accepted place."""
         return self.after_place
+
+    def inside(self) -> bool:
+        """'a robbery in Newberry on Friday': 'in', 'near' or 'outside' right before, no possessive after."""
+        return bool(re.search(r"\b(?:in|near|outside)\s+$", self.before)) and not re.match(r"^['’]s\b", self.after)
 
     def locative(self) -> bool:
         return bool(_LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before))
