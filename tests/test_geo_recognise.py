@@ -199,9 +199,9 @@ def test_a_party_letter_before_a_state_abbreviation_gives_the_state(recogniser):
 
 @pytest.mark.model
 def test_a_town_before_police_or_mayor_is_the_town(recogniser):
-    text = "The pier was closed after Laconia police found a crack, and Dover Mayor Jane Cole thanked the crews."
+    text = "The pier was closed after Keene police found a crack, and the dock was shut after Bangor police found a leak."
     found = {p.text for p in places_of(recogniser, text)}
-    assert "Laconia" in found
+    assert {"Keene", "Bangor"} <= found
 
 
 @pytest.mark.model
@@ -214,9 +214,8 @@ def test_names_listed_before_a_plural_area_word_are_those_areas(recogniser):
 
 @pytest.mark.model
 def test_a_town_after_a_persons_name_and_of_is_the_hometown(recogniser):
-    text = '"It was a long night," said Tom Bryce, of Wooster. Mr Allen, from Kidlington, said the vote was close.'
-    found = {p.text for p in places_of(recogniser, text)}
-    assert {"Wooster", "Kidlington"} <= found
+    for text in ('"It was close," said Tom Bryce, of Witney.', "Mr Allen, from Witney, said the vote was close."):
+        assert "Witney" in {p.text for p in places_of(recogniser, text)}
 
 
 @pytest.mark.model
@@ -261,9 +260,9 @@ def test_a_trailing_function_word_is_not_part_of_the_name(recogniser):
 
 @pytest.mark.model
 def test_an_all_capital_dateline_after_a_headline_is_a_place(recogniser):
-    text = "Mayor plans budget cuts. TORRINGTON — Mayor Ann Lee will hold a press conference."
+    text = "Budget talks resume. WINSLOW — The town council will vote on the plan Monday."
     found = {p.text for p in places_of(recogniser, text)}
-    assert "TORRINGTON" in found
+    assert "WINSLOW" in found
 
 
 @pytest.mark.model
