@@ -729,3 +729,27 @@ def test_an_act_across_the_country_keeps_the_country(extract):
     doc = extract("KANDAHAR, Afghanistan — Security forces detained 30 people across Afghanistan on Monday.")
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert arrests and arrests[0].location is not None and arrests[0].location.precision == "country"
+
+
+def test_what_an_anti_protest_is_against_is_its_target(extract):
+    doc = extract("Thousands joined anti-Kenya protests in the border town on Saturday.")
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert protests
+    assert protests[0].source is None or protests[0].source.country != "KEN"
+    assert protests[0].target is not None and protests[0].target.country == "KEN"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The governor vowed to rebuild the bridge before the rains.", "AGREE"),
+    ("The minister assured the traders that the market would reopen.", "AGREE"),
+    ("The rebels vowed to attack the capital.", "THREATEN"),
+])
+def test_a_vow_is_typed_by_what_is_vowed(extract, text, kind):
+    types = [e.type for e in extract(text).events]
+    assert types == [kind]
+
+
+def test_a_fronted_description_is_not_a_second_author(extract):
+    doc = extract("A Kenyan-American, Odhiambo has criticized the new visa rules.")
+    criticisms = [e for e in doc.events if e.type == "ACCUSE"]
+    assert len(criticisms) == 1 and criticisms[0].source is not None and criticisms[0].source.text == "Odhiambo"

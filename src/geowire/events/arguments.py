@@ -172,7 +172,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = _agent(token)
         targets = _children(token, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
     else:
-        sources = _children(token, SUBJECT_DEPS)
+        sources = _nearest_subject(_children(token, SUBJECT_DEPS), token)
         objects = [o for o in _children(token, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
         targets = objects or _pobjs(token, preps)
     if event_type == "MOBILIZE":
@@ -195,6 +195,19 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = targets or [token.head]
         sources = _agent(token)
     return Roles(sources, targets)
+
+
+def _nearest_subject(subjects: list, verb) -> list:
+    """'A Cuban-American, Rubio has criticized ...': of two subjects a parse gives one verb, the one before the
+    comma is a fronted description of the other; the subject nearest the verb acts."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) < 2:
+        return subjects
+    nearest = max(before, key=lambda s: s.i)
+    between = verb.doc[min(s.i for s in before):nearest.i]
+    if not any(t.text == "," for t in between):
+        return subjects
+    return [nearest] + [s for s in subjects if s.i > verb.i]
 
 
 def _participle_subject(token) -> list:
@@ -231,13 +244,27 @@ def _past_event_nouns(targets: list, preps: frozenset[str]) -> list:
 
 def _actor_modifiers(token, actor_tokens: set[int]) -> list:
     return [c for c in token.children
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actor_tokens]
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actor_tokens and not _opposed(c)]
+
+
+def _opposed(modifier) -> bool:
+    """'anti-India protests', 'anti-government rallies': the modifier after 'anti-' is what the act is against."""
+    doc = modifier.doc
+    i = modifier.i
+    if modifier.lower_.startswith("anti-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti" or (i >= 1 and doc[i - 1].lower_ == "anti-")
+
+
+def _opposed_modifiers(token, actor_tokens: set[int]) -> list:
+    return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i in actor_tokens and _opposed(c)]
 
 
 def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     sources = _actor_modifiers(token, actor_tokens) or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
     targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))
+    targets = targets or _opposed_modifiers(token, actor_tokens)
     # "an agreement between Iraq and Turkey" names the parties; "between the two countries" leaves them to
     # whoever announced it
     between = [b for b in _pobjs(token, frozenset({"between", "among"}))

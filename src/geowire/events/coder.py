@@ -123,6 +123,14 @@ def prominence(trigger: Trigger) -> tuple[int, int, int, int]:
     return (secondary, depth(token), 0 if trigger.is_verb else 1, token.i)
 
 
+def _promise_of_a_threat(trigger: Trigger, live: list[Trigger]) -> bool:
+    """'The rebels vowed to attack the capital': a promise of a hostile act is that threat (PLOVER), not also
+    an agreement."""
+    return trigger.type == "AGREE" and trigger.is_verb and any(
+        t.promised and t.type == "THREATEN" and t.token is not trigger.token and t.token in trigger.token.subtree
+        for t in live)
+
+
 def _independent(trigger: Trigger, main: Trigger) -> bool:
     """A coordinated clause with its own subject reports a separate event, and so does a
     verb coordinated with the main trigger ("kidnapped 16 advisers and exploded bombs")."""
@@ -409,6 +417,7 @@ class EventCoder:
                       or is_figurative_fight(trigger) or is_standing_relation(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
+        live = [t for t in live if not _promise_of_a_threat(t, live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
         return Reading(sentence, sorted(live, key=lambda t: (reported_content(t, speech), *prominence(t))),
                        candidates, index)
