@@ -253,7 +253,8 @@ def _opposed(modifier) -> bool:
     i = modifier.i
     if modifier.lower_.startswith("anti-"):
         return True
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti" or (i >= 1 and doc[i - 1].lower_ == "anti-")
+    hyphenated = i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
+    return hyphenated or (i >= 1 and doc[i - 1].lower_ == "anti-")
 
 
 def _opposed_modifiers(token, actor_tokens: set[int]) -> list:
