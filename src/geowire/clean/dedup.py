@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -60,7 +61,17 @@ def signature_bytes(minhash: MinHash) -> bytes:
 def signature_from_bytes(data: bytes) -> MinHash:
     scheme, seed, dtype, values = data.split(b":", 3)
     hashvalues = np.frombuffer(values, dtype=np.dtype(dtype.decode("ascii")))
-    return MinHash(seed=int(seed), hashvalues=hashvalues, scheme=scheme.decode("ascii"))
+    scheme_name = scheme.decode("ascii")
+    return MinHash(seed=int(seed), hashvalues=hashvalues, scheme=scheme_name,
+                   permutations=_permutations(int(seed), len(hashvalues), scheme_name))
+
+
+@lru_cache(maxsize=8)
+def _permutations(seed: int, num_perm: int, scheme: str):
+    """The permutation parameters MinHash draws from its seed: drawn once per setting, not for every stored
+    signature (datasketch draws them anew for each MinHash it builds, about half a millisecond each: minutes when
+    a run starts against a store of a million articles)."""
+    return MinHash(num_perm=num_perm, seed=seed, scheme=scheme).permutations
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,29 @@
+"""Stored MinHash signatures load without drawing their permutations anew."""
+
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHash
+
+from geowire.clean import dedup
+from geowire.model import Document
+
+
+def test_loaded_signatures_share_one_draw_of_permutations_and_equal_a_fresh_minhash(monkeypatch):
+    deduplicator = dedup.make_deduplicator()
+    stored = [deduplicator.signature(Document(id=str(n), text=f"Troops entered the town of Place{n} on Monday, "
+                                                             f"officials said, report {n}."))
+              for n in range(20)]
+    dedup._permutations.cache_clear()
+    draws = []
+    original = MinHash._init_permutations
+    monkeypatch.setattr(MinHash, "_init_permutations", lambda self, n: draws.append(n) or original(self, n))
+    loaded = [dedup.signature_from_bytes(data) for data in stored]
+    assert len(draws) <= 1                           # at most once for the setting, not once per signature
+    monkeypatch.undo()
+    for data, minhash in zip(stored, loaded, strict=True):
+        scheme, seed, _, _ = data.split(b":", 3)
+        fresh = MinHash(seed=int(seed), hashvalues=minhash.hashvalues, scheme=scheme.decode("ascii"))
+        assert np.array_equal(fresh.permutations, minhash.permutations)
+        assert fresh.jaccard(minhash) == 1.0
+    assert loaded[0].jaccard(loaded[1]) < 1.0
