@@ -242,9 +242,11 @@ def _past_event_nouns(targets: list, preps: frozenset[str]) -> list:
     return out
 
 
-def _actor_modifiers(token, actor_tokens: set[int]) -> list:
-    return [c for c in token.children
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actor_tokens and not _opposed(c)]
+def _actor_modifiers(token, actor_tokens: set[int], opposed: bool = False) -> list:
+    """Actors modifying an event noun: its authors ("Israeli airstrikes"), or with ``opposed`` what it is
+    against ("anti-India protests")."""
+    deps = ("compound", "amod", "nmod") if opposed else ("poss", "compound", "amod", "nmod")
+    return [c for c in token.children if c.dep_ in deps and c.i in actor_tokens and _opposed(c) == opposed]
 
 
 def _opposed(modifier) -> bool:
@@ -257,15 +259,11 @@ def _opposed(modifier) -> bool:
     return hyphenated or (i >= 1 and doc[i - 1].lower_ == "anti-")
 
 
-def _opposed_modifiers(token, actor_tokens: set[int]) -> list:
-    return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i in actor_tokens and _opposed(c)]
-
-
 def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     sources = _actor_modifiers(token, actor_tokens) or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
     targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))
-    targets = targets or _opposed_modifiers(token, actor_tokens)
+    targets = targets or _actor_modifiers(token, actor_tokens, opposed=True)
     # "an agreement between Iraq and Turkey" names the parties; "between the two countries" leaves them to
     # whoever announced it
     between = [b for b in _pobjs(token, frozenset({"between", "among"}))

@@ -14,6 +14,7 @@ the main event type of the sentence holding them, else None.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from geowire.actors.countries import iso3_by_iso2
@@ -231,7 +232,7 @@ def cite_headline(doc: Document, parsed, index: ActorIndex) -> None:
 TOWN_PRECISIONS = frozenset({"city", "admin2", "point"})
 
 
-WHOLE_AREA_WORDS = ("across", "throughout", "all over", "around", "nationwide", "parts of")
+WHOLE_AREA_BEFORE = re.compile(r"\b(across|throughout|all over|around|nationwide|parts of)\s+(the\s+)?$")
 
 
 def narrowed(location: EventLocation | None, story_town: EventLocation | None, text: str) -> EventLocation | None:
@@ -241,8 +242,8 @@ def narrowed(location: EventLocation | None, story_town: EventLocation | None, t
     if (location is None or story_town is None or location.basis != "sentence" or location.precision != "country"
             or story_town.precision not in TOWN_PRECISIONS or story_town.country_code != location.country_code):
         return location
-    before = text[max(0, (location.start or 0) - 14):location.start or 0].lower()
-    return location if any(word in before for word in WHOLE_AREA_WORDS) else story_town
+    before = text[max(0, (location.start or 0) - 20):location.start or 0].lower()
+    return location if WHOLE_AREA_BEFORE.search(before) else story_town
 
 
 def outside(sides: list, frame_end: int) -> list:
@@ -524,9 +525,11 @@ class EventCoder:
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
-        if trigger.type not in ADDRESSED_TYPES:
-            location = narrowed(location, frame.place or document_focus(doc.places), doc.text)
-        location = location or frame.place or (None if trigger.type in ADDRESSED_TYPES else document_focus(doc.places))
+        if trigger.type in ADDRESSED_TYPES:
+            location = location or frame.place
+        else:
+            story_place = frame.place or document_focus(doc.places)
+            location = narrowed(location, story_place, doc.text) or story_place
         if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
             sources = [home_country(s, location) for s in sources]
             targets = [home_country(t, location) for t in targets]
