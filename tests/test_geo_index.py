@@ -246,3 +246,25 @@ def test_hull_point_keeps_a_thinly_settled_north():
     north = [(8.0, 2.0), (9.0, 5.0), (10.0, 8.0)]
     lat, _ = sources.hull_point(south + north)
     assert lat > 2.5
+
+
+def test_a_region_read_from_the_english_aliases_of_its_parts(gazetteer):
+    java = [c for c in gazetteer.candidates("Java") if c.feature == "L.RGN"]
+    assert java and java[0].country_code == "ID" and -8.5 < java[0].lat < -6 and 106 < java[0].lon < 115
+    sumatra = [c for c in gazetteer.candidates("Sumatra") if c.feature == "L.RGN"]
+    assert sumatra and sumatra[0].country_code == "ID"
+    # "Northern/Southern Red Sea" (Eritrea) are parts of no region "Red Sea": that is the sea
+    assert not [c for c in gazetteer.candidates("Red Sea") if c.feature == "L.RGN"]
+
+
+def test_divided_region_entries_read_aliases_but_no_generic_or_adjectival_whole():
+    def area(name, cc, lat, lon, *aliases):
+        return Entry(None, name, lat, lon, cc, f"{cc}.1", "A.ADM1", 1000, "admin1",
+                     names=[(name, PRIMARY), *((a, ALTERNATE) for a in aliases)])
+
+    parts = [area("Qzland Barat", "XX", 10.0, 0.0, "West Qzland"), area("Qzland Timur", "XX", 0.0, 0.0, "East Qzland"),
+             area("Kulon Wq", "XX", 1.0, 1.0, "West Wqian"), area("Wetan Wq", "XX", 1.0, 2.0, "East Wqian"),
+             area("Lor", "XX", 1.0, 1.0, "North Coast"), area("Kidul", "XX", 1.0, 2.0, "South Coast")]
+    wholes = list(sources.divided_region_entries(parts))
+    assert [w.name for w in wholes] == ["Qzland"]       # "Wqian" reads as an adjective, "Coast" is generic
+    assert abs(wholes[0].lat - 5.0) < 0.01

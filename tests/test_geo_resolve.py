@@ -324,3 +324,30 @@ def test_korean_and_korea_are_country_mentions(resolver):
     assert korean.country_code in ("KR", "KP") and korea.country_code in ("KR", "KP")
     north = resolve(resolver, "Pyongyang said Korea would reply.", "Pyongyang", "Korea")[1]
     assert north.country_code == "KP"                  # the document decides between the two
+
+
+def test_an_ocean_named_by_its_adjective_beats_a_small_town(resolver):
+    # "the Atlantic" is the ocean: its adjectival short form is the name English uses for it alone, and a
+    # feature without population is not outranked by a village of the same name in a US story
+    text = "The storm crossed the Atlantic before it reached Charleston and Savannah."
+    ocean = resolve(resolver, text, "Atlantic", "Charleston", "Savannah")[0]
+    assert (ocean.feature, ocean.precision) == ("H.OCN", "region") and ocean.country_code is None
+    pacific = resolve(resolver, "Fishing boats from Oregon worked the Pacific all winter.", "Oregon", "Pacific")[1]
+    assert pacific.feature == "H.OCN"
+    # evidence at the mention still makes it the town
+    local = "The fair opened in Atlantic, Iowa, on Saturday."
+    town = resolve(resolver, local, "Atlantic", "Iowa")[0]
+    assert (town.country_code, town.admin1, town.precision) == ("US", "Iowa", "city")
+
+
+def test_a_sea_named_by_its_adjective_is_the_sea(resolver):
+    place = resolve(resolver, "Cruise ships left Miami for the Caribbean on Monday.", "Miami", "Caribbean")[1]
+    assert place.feature == "H.SEA"
+
+
+def test_an_island_divided_into_provinces_is_the_island(resolver):
+    # Indonesia's provinces are "Jawa Barat", "Jawa Tengah", "Jawa Timur" with the English aliases
+    # "West/Central/East Java": the whole is Java, not a Georgian village of the same name
+    place = resolve(resolver, "Floods cut roads across Java after a week of rain.", "Java")[0]
+    assert (place.country_code, place.precision) == ("ID", "region") and -8.5 < place.lat < -6 \
+        and 106 < place.lon < 115

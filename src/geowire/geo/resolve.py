@@ -47,6 +47,12 @@ _ANCHORS = 12
 _CONTAINER_BONUS = 2.0
 # a town smaller than this that shares its name with a country, sea or region ("China", Texas)
 _HOMONYM_TOWN_POPULATION = 100_000
+# continents, oceans, seas and named regions: features whose bare name is usually meant, but that have
+# no population of their own, so a population prior ranks them below any village ("Atlantic", Iowa).
+# Under its own name such a feature counts as a place of this many people (grid on both development
+# sets, docs/geo.md "Big features first")
+_BIG_FEATURE_CODES = ("L.CONT", "L.RGN", "H.OCN", "H.SEA")
+_BIG_FEATURE_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -84,8 +90,10 @@ class ContextResolver:
         container_rule: bool = True,
         context_passes: int = 2,
         alternate_context_share: float = 0.5,
+        big_feature_population: int = _BIG_FEATURE_POPULATION,
     ):
         self._gazetteer = gazetteer
+        self.big_feature_population = big_feature_population
         self.list_weight = list_weight
         self.container_rule = container_rule
         self.context_passes = context_passes
@@ -228,21 +236,27 @@ class ContextResolver:
         return found[: self.max_candidates]
 
     def _prior(self, cand: Candidate, mention: Mention, has_primary: bool) -> float:
-        population = max(cand.population, 1000) if cand.precision == "city" else cand.population
+        big = _own_big_feature(cand)
+        population = cand.population
+        if cand.precision == "city":
+            population = max(population, 1000)
+        elif big and not population:     # oceans, seas, UN regions: no population of their own
+            population = self.big_feature_population
         score = math.log10(population + 1)
         level = _LEVEL_BONUS.get(cand.precision, 0.0)
         # an area gets the bare-name bonus under its own name, not under its capital's
         # ("Alexandria" is an alternate name of the Egyptian governorate)
-        score += level if cand.kind == PRIMARY or level < 0 else level / 2
+        score += level if cand.kind == PRIMARY or level < 0 or big else level / 2
         if cand.feature == "P.PPLC" and cand.kind == PRIMARY:
             score += _CAPITAL_BONUS
         if cand.approximate:
             score -= _APPROXIMATE_PENALTY
-        if cand.feature.startswith(("H.", "T.")):
+        if cand.feature.startswith(("H.", "T.")) and not big:
             score -= 2.0    # physical features have no population; don't let them outrank towns
         if cand.precision == "admin2" and cand.area_hint:
             score += 3.0    # "Cook County" names the county itself
-        score -= _KIND_PENALTY.get(cand.kind, 0.0)
+        if not big:
+            score -= _KIND_PENALTY.get(cand.kind, 0.0)
         if has_primary and cand.kind == ALTERNATE:
             score -= 1.5    # a place really called X beats one once also called X
         if cand.loose:
@@ -394,7 +408,15 @@ def _names_big_feature(candidates: list[Candidate]) -> bool:
         # of that name in another named state (California, Pennsylvania) needs evidence at the mention
         return True
     return any(c.precision in ("country", "region") and not c.loose and not c.approximate
-               and c.kind in (PRIMARY, ALTERNATE, DEMONYM) for c in candidates)
+               and c.kind in (PRIMARY, ALTERNATE, DEMONYM) or _own_big_feature(c) for c in candidates)
+
+
+def _own_big_feature(cand: Candidate) -> bool:
+    """A continent, ocean, sea or named region under its own name; an ocean's or sea's adjective
+    ("Atlantic", "Caribbean") is the name English uses for it alone, not a weaker short form."""
+    if cand.feature not in _BIG_FEATURE_CODES or cand.loose or cand.approximate:
+        return False
+    return cand.kind == PRIMARY or cand.kind == SHORT_FORM and cand.feature.startswith("H.")
 
 
 def _small_town(cand: Candidate) -> bool:

