@@ -14,7 +14,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, union, update
 
 from geowire import __version__
 from geowire.model import Document, Event
@@ -138,16 +138,20 @@ def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
             ties.append(e.c[f"{role}_country"] == row[f"{role}_country"])
     if not ties:
         return []
-    # two index lookups the planner ORs together: (type, date_start) for a range, (type, date_value) for holders
+    # two index lookups, (type, date_start) for a range and (type, date_value) for holders, each its own SELECT
+    # of a UNION: written as one SELECT with the two ORed, SQLite planned it well only with the planner's
+    # statistics (sqlite_stat1, written by Store.optimize at the end of a run) and otherwise read every event of
+    # the type, so a first run into a fresh store slowed down as it filled
     dated = [e.c.date_value.in_(holders)] if holders else []
     if window is not None:
         dated.append(e.c.date_start.between(*window))
     if not dated:
         return []
+    lookups = [select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], date_condition, or_(*ties))
+               for date_condition in dated]
     # a stable order, so a busy day with more candidates than the limit picks the same ones whatever the
     # order the rows were written in (or the plan the database chose)
-    query = (select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], or_(*dated), or_(*ties))
-             .order_by(e.c.id).limit(MAX_CANDIDATES))
+    query = (union(*lookups) if len(lookups) > 1 else lookups[0]).order_by("id").limit(MAX_CANDIDATES)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
