@@ -351,3 +351,15 @@ def test_an_island_divided_into_provinces_is_the_island(resolver):
     place = resolve(resolver, "Floods cut roads across Java after a week of rain.", "Java")[0]
     assert (place.country_code, place.precision) == ("ID", "region") and -8.5 < place.lat < -6 \
         and 106 < place.lon < 115
+
+
+def test_a_far_off_village_that_nothing_in_the_text_supports_is_a_name_the_gazetteer_lacks(resolver):
+    # the gazetteer knows "Middle East" only as a village in Maryland: in a story about Egypt and Israel
+    # nothing supports it (no cue, no Maryland, no place near it), so it takes the place the text gives
+    text = "Envoys met in Cairo on Monday. Egypt and Israel said peace in the Middle East was near."
+    places = resolve(resolver, text, "Cairo", "Egypt", "Israel", "Middle East")
+    assert places[-1].country_code != "US" and places[-1].basis in ("sentence", "document_focus")
+    # near Baltimore the village is meant
+    local = "Firefighters from Baltimore put out a fire in Middle East on Sunday."
+    town = resolve(resolver, local, "Baltimore", "Middle East")[-1]
+    assert (town.country_code, town.admin1, town.basis) == ("US", "Maryland", "name")

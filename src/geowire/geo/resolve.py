@@ -53,6 +53,9 @@ _HOMONYM_TOWN_POPULATION = 100_000
 # sets, docs/geo.md "Big features first")
 _BIG_FEATURE_CODES = ("L.CONT", "L.RGN", "H.OCN", "H.SEA")
 _BIG_FEATURE_POPULATION = 1_000_000
+# a name read only as a town smaller than this, with no support in the text (``_stray_towns``)
+_STRAY_TOWN_POPULATION = 20_000
+_STRAY_NEARNESS = 0.05
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,13 @@ class ContextResolver:
         context_passes: int = 2,
         alternate_context_share: float = 0.5,
         big_feature_population: int = _BIG_FEATURE_POPULATION,
+        stray_town_population: int = _STRAY_TOWN_POPULATION,
+        stray_nearness: float = _STRAY_NEARNESS,
     ):
         self._gazetteer = gazetteer
         self.big_feature_population = big_feature_population
+        self.stray_town_population = stray_town_population
+        self.stray_nearness = stray_nearness
         self.list_weight = list_weight
         self.container_rule = container_rule
         self.context_passes = context_passes
@@ -133,7 +140,14 @@ class ContextResolver:
             self._apply_document_context(groups, reuse_nearness=True)
         _distinguish_longer_names(groups)
         chosen = {g.key: g for g in groups}
+        stray = self._stray_towns(groups)
         places = [_place(m, chosen.get(_group_key(m))) for m in mentions]     # raw confidence
+        for i, mention in enumerate(mentions):
+            if _group_key(mention) in stray:
+                # "Middle East" (a Maryland village) in a story about Egypt and Israel: a name the
+                # gazetteer knows only as a far-off village is more likely a feature it lacks
+                places[i] = Place(start=mention.start, end=mention.end, text=mention.text,
+                                  demonym=mention.demonym)
         if self.container_rule:
             for i, mention in enumerate(mentions):
                 group = chosen.get(_group_key(mention))
@@ -181,6 +195,27 @@ class ContextResolver:
             if source is None:
                 continue
             places[i] = _enclosed(place, source, how)
+
+    def _stray_towns(self, groups: list[_Group]) -> set[str]:
+        """Names read only as small towns that nothing in the text supports: no cue at any mention, no
+        share of the town's province among the other mentions, no other mention near it, while the
+        text names other places."""
+        if self.stray_town_population <= 0 or len(groups) < 2:
+            return set()
+        _, admins = _context_mass(groups)
+        out = set()
+        for group in groups:
+            if not group.candidates or any(group.cued or ()):
+                continue
+            top = group.candidates[0]
+            if any(c.precision not in ("city", "point") for c in group.candidates) \
+                    or top.population >= self.stray_town_population:
+                continue
+            own = _context_mass([group])[1]
+            if _share(admins, own, top.admin1_code) > 0.0 or (group.near and group.near[0] >= self.stray_nearness):
+                continue
+            out.add(group.key)
+        return out
 
     def _not_in_named_area(self, text: str, mention: Mention, group: _Group) -> bool:
         """The text puts the mention in a province or country ("X, Ontario", "X in Kenya") that
