@@ -1,0 +1,130 @@
+"""The words around a candidate name that say whether it is a place ("in X", "the town of X",
+"X province", "X, Ohio", "a X woman", "Mr X", "X said"). Only the surface text is read."""
+
+from __future__ import annotations
+
+import re
+
+from geowire.geo.cues import LISTED_AREA
+from geowire.geo.gazetteer import Gazetteer
+
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|outside|inside|around|from|to|into|towards?|toward|across|through|between|"
+    r"via|of|province of|town of|city of|village of|region of|district of|governorate of)\s+(?:the\s+)?)$"
+)
+_TYPE_BEFORE = re.compile(
+    r"\b(?:town|city|village|hamlet|suburb|district|province|governorate|region|area|port|camp|"
+    r"neighbou?rhood|capital|crossing|outskirts)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_AREA_AFTER = re.compile(
+    r"^\s+(?:province|governorate|district|region|county|city|town|village|border|crossing|area|"
+    r"countryside|outskirts)\b", re.IGNORECASE
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Pres|President|Minister|Sheikh|Imam|Judge|"
+    r"Coach|Officer|Sheriff|Mayor|Chief|coach|officer|sheriff|mayor|chief|senator|governor|president|"
+    r"judge|said|told|spokesman|spokeswoman)\.?\s+$"
+)
+TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Coach|coach|Officer|Judge)\.?\s+$"
+)
+# an institution named after its town: "Grand Ledge Police", "Gainesville Chamber of Commerce"
+INSTITUTION_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:City\s+|County\s+|Area\s+)?(?:Police|Fire|Sheriff|Chamber|Council|Commission|Court|"
+    r"Schools?|School\s+District|Board|Library|Hospital|Public|Municipal|Township|Fair|Rotary|Airport|"
+    r"Emergency|Regional|Community|Water|Housing|Parks?|Planning|Zoning|Transit|Memorial|High\s+School)\b"
+)
+# "a Columbia woman", "Clinton couple faces ...": a town used as a resident's label
+_RESIDENT_AFTER = re.compile(
+    r"^\s+(?:man|woman|men|women|girl|boy|couple|residents?|family|families|teens?|teenager|native|natives|"
+    r"students?|mother|father|businessman|businesswoman|driver|motorist|homeowners?|officials?|police|Mayor)\b"
+)
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
+# the word that makes a name before it part of a street's name
+_STREET_WORD_AFTER = re.compile(
+    r"^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|Boulevard|Blvd\.|Way|Place|Pl\.|"
+    r"Circle|Terrace|Parkway|Pkwy\.|Pike)(?![\w-])"
+)
+_DATELINE_AFTER = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,20}\)\s*)?(?:—|–|--|-|:|\x97)"
+)
+
+
+class Frame:
+    """The words around a candidate name."""
+
+    def __init__(self, text: str, start: int, end: int, label: str, whole_run: bool, run_start: bool):
+        self.before = text[max(0, start - 40):start]
+        self.after = text[end:end + 80]
+        self.label = label
+        self.whole_run = whole_run
+        self.run_start = run_start
+        self.surname = False
+        self.after_place = False
+        # a dateline opens a line, or follows the headline sentence when line breaks were lost
+        self.line_start = start == 0 or text[max(0, start - 2):start].strip() == "" \
+            or bool(re.search(r"[.!?]\s+$", self.before))
+        self.name_upper = text[start:end].isupper()
+
+    def dateline(self) -> bool:
+        """'TORRINGTON — ...' or 'ATHENS, Ga. — ...' at the head of a paragraph."""
+        # a byline's date may stand before it when line breaks were lost ("March 30, 2009 NEWARK —")
+        return (self.line_start or bool(re.search(r"\b(?:19|20)\d\d\s+$", self.before))) and self.name_upper \
+            and bool(_DATELINE_AFTER.match(self.after))
+
+    def street_name(self) -> bool:
+        """'Rye Court', 'DeKalb Ave.', 'Illinois Route 159': the name is part of a street's name."""
+        return bool(_STREET_WORD_AFTER.match(self.after))
+
+    def person_like(self) -> bool:
+        return bool(_PERSON_BEFORE.search(self.before) or _SPEECH_AFTER.match(self.after))
+
+    def typed(self) -> bool:
+        return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after))
+
+    def listed_areas(self) -> bool:
+        """'Walton and Oconee counties', 'Cooke, Grayson and Love counties'."""
+        return bool(LISTED_AREA.match(self.after))
+
+    def names_institution(self) -> bool:
+        return bool(INSTITUTION_AFTER.match(self.after))
+
+    def after_of(self) -> bool:
+        return bool(re.search(r"\bof (?:(?:the|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|east|west)? )*$", self.before))
+
+    def party_home(self) -> bool:
+        return bool(re.search(r",\s*[RDI]-$", self.before))
+
+    def hometown(self) -> bool:
+        """'said Jane Doe, of Wooster', 'Mr Wiles, from Cherry Hinton, said'; 'a Northbrook-based firm'."""
+        return bool(re.search(r"[a-z]\.?,\s+(?:of|from)\s+$", self.before) or re.match(r"^-based\b", self.after))
+
+    def resident_label(self) -> bool:
+        return bool(_RESIDENT_AFTER.match(self.after))
+
+    def coordinated(self) -> bool:
+        """'... Maarat al-Numan and Khan Sheikhoun': listed right after an accepted place."""
+        return self.after_place
+
+    def inside(self) -> bool:
+        """'a robbery in Newberry on Friday': 'in', 'near' or 'outside' right before, no possessive after."""
+        return bool(re.search(r"\b(?:in|near|outside)\s+$", self.before)) and not re.match(r"^['’]s\b", self.after)
+
+    def locative(self) -> bool:
+        return bool(LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before))
+
+    def followed_by_area(self, gazetteer: Gazetteer) -> bool:
+        match = re.match(r"^\s*,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", self.after)
+        if not match:
+            return False
+        return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
+
+
+def listed_after(text: str, start: int, occupied: list[tuple[int, int]]) -> bool:
+    """True when the name follows an accepted place joined by 'and', 'or' or a comma."""
+    for _, end in occupied:
+        gap = text[end:start]
+        if end <= start and len(gap) <= 6 and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s+", gap):
+            return True
+    return False

@@ -1,0 +1,139 @@
+"""Whether a name spaCy labelled, or the matcher found, is a place: the label vote across the text,
+the surnames of the text's people, how well known the place is, and the frame around the name. This
+is where a name spaCy calls PERSON or ORG is read again as a place ("clashes in Abu Kamal")."""
+
+from __future__ import annotations
+
+import re
+
+from geowire.geo.frames import Frame
+from geowire.geo.gazetteer import Gazetteer
+from geowire.geo.normalise import strict_key
+from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM
+from geowire.geo.spans import trim
+
+_PROMINENT_POPULATION = 50_000
+_LONE_NAME_POPULATION = 100_000
+_GEO_HEAD = re.compile(
+    r"\b(?:River|Creek|Lake|Mountains?|Mount|Mt\.|Valley|Island|Islands|Bay|Gulf|Sea|Ocean|County|Parish|"
+    r"Province|Township|Village|City|Heights|Hills?|Beach|Canyon|Desert|Forest|Falls|Springs?|Harbou?r|Coast|"
+    r"Peninsula|Strait|Canal|Park|Camp|Border|Crossing)\b"
+)
+_STREET = re.compile(
+    r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
+    r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
+)
+# words that name a kind of place, not a place, when they stand alone
+GENERIC_WORDS = frozenset(
+    [
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central", "midwest",
+     "metro", "downtown", "uptown", "midtown", "city", "county", "state", "states", "province", "region", "nation",
+     "country", "gulf", "river", "lake", "valley", "coast", "island", "islands", "border", "capital", "town",
+     "village", "university", "hall", "park", "center", "centre", "earth",
+     "god", "allah", "christ", "jesus", "lord", "heaven", "congress", "parliament", "senate", "internet"]
+)
+
+
+def label_votes(ents, text: str) -> dict[str, list[int]]:
+    """Per name: how often spaCy called it a place, and how often a person/organisation."""
+    votes: dict[str, list[int]] = {}
+    for ent in ents:
+        if ent.label_ in ("GPE", "LOC", "PERSON", "ORG"):
+            start, end = trim(text, ent.start_char, ent.end_char)
+            tally = votes.setdefault(strict_key(text[start:end]), [0, 0])
+            tally[0 if ent.label_ in ("GPE", "LOC") else 1] += 1
+    return votes
+
+
+def surnames(ents) -> set[str]:
+    """Words of multi-word PERSON names ("Jackson" in "Andrew Jackson", "Tanya" in "Tanya Smith")."""
+    return {strict_key(token.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+            for token in ent}
+
+
+def plausible_place(gazetteer: Gazetteer, name: str, votes: dict[str, list[int]], surnames: set[str]) -> bool:
+    """A spaCy place entity is kept unless it is a generic word, a surname of the text's people or, by the
+    text's own majority of labels, a person or organisation."""
+    key = strict_key(name)
+    if key in GENERIC_WORDS:
+        return False
+    candidates = gazetteer.candidates(name)
+    if not candidates:
+        # unknown to the gazetteer: keep what is evidently geographic (streets, rivers...)
+        return bool(_STREET.search(name) or _GEO_HEAD.search(name))
+    if any(_prominent(c) for c in candidates):
+        return True
+    if key in surnames:
+        return False    # "Mayor Ryan Bingham ... Bingham said": a person named like a small town
+    place_votes, other_votes = votes.get(key, (0, 0))
+    # spaCy labels one name differently across a text; the majority is usually right
+    return other_votes <= place_votes
+
+
+def framed_unknown(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
+    """A place spaCy finds that the gazetteer lacks, kept when a type word or a containing area says place
+    ('the village of Bariyarpur', 'Kampungu village', 'Pingilikani, Kenya'): it then takes the place the
+    text puts it in. A bare locative frame ('in Kibera') was tried: F1 rose on both sets but precision fell
+    (it also let in 'in UNAMID', 'in Scouting')."""
+    name = text[start:end]
+    if gazetteer.candidates(name) or strict_key(name) in GENERIC_WORDS or not name[:1].isupper():
+        return False
+    frame = Frame(text, start, end, "GPE", True, True)
+    return frame.typed() or frame.followed_by_area(gazetteer)
+
+
+def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]) -> bool:
+    """A gazetteer name outside spaCy's place entities is a place when its frame says so."""
+    if frame.person_like() or frame.street_name():
+        return False
+    key = strict_key(name)
+    if key in known_places and (frame.whole_run or frame.label == "ORG"):
+        return True     # spaCy calls this same name a place elsewhere in the text
+    known = [c for c in gazetteer.candidates(name) if not c.loose]
+    if frame.listed_areas() and any(c.precision in ("admin1", "admin2") for c in known):
+        return True     # "Walton and Oconee counties": a short form is enough
+    candidates = [c for c in known if c.kind != SHORT_FORM]
+    if not candidates:
+        return False
+    prominent = any(_prominent(c) for c in candidates)
+    if frame.dateline():
+        return True
+    if name.isalpha() and name.isupper() and len(name) <= 5 \
+            and not any(c.precision in ("country", "admin1") for c in candidates):
+        return False    # an acronym ('HIV', 'SOS', 'FAO') is an organisation's or a thing's, not a town's
+    if frame.whole_run and frame.label in ("PERSON", "ORG") and not frame.surname \
+            and any(_prominent(c, _LONE_NAME_POPULATION) for c in candidates):
+        # a well-known place name standing alone, never a surname in this text: spaCy's
+        # small model often tags e.g. "Gainesville" PERSON when it starts a sentence
+        return True
+    if frame.party_home() and any(c.precision in ("city", "admin2", "admin1") for c in candidates):
+        return True     # "Rep. Jane Doe, D-Charleston": a legislator's home town
+    if frame.label == "ORG" and not frame.whole_run:
+        # "Ohio Department of Health", "University of Georgia": a well-known place inside a name
+        if frame.run_start and frame.names_institution() and any(_local_unit(c) for c in candidates):
+            return True
+        return prominent and (frame.run_start or frame.after_of())
+    if frame.typed():
+        return True
+    if (frame.resident_label() or frame.hometown()) and not frame.surname \
+            and any(_local_unit(c) for c in candidates):
+        return True
+    if frame.label == "PERSON" and len(name.split()) == 1 \
+            and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates) \
+            and not (frame.inside() and not frame.surname and any(_local_unit(c) for c in candidates)):
+        return False    # a lone surname in a locative frame is still most often a person
+    return frame.locative() or frame.coordinated() or frame.followed_by_area(gazetteer)
+
+
+def _prominent(cand, population: int = _PROMINENT_POPULATION, any_name: bool = False) -> bool:
+    """Known well enough to be meant even where the parser saw a name or organisation."""
+    if cand.precision in ("country", "admin1"):
+        return cand.kind in (PRIMARY, ABBREVIATION)
+    if cand.precision == "admin2" and cand.kind == PRIMARY:
+        return len(cand.name.split()) > 1     # "Douglas County": unmistakably a place
+    named = cand.kind == PRIMARY or any_name and cand.kind == ALTERNATE
+    return cand.precision in ("city", "admin1") and cand.population >= population and named
+
+
+def _local_unit(cand) -> bool:
+    return cand.kind == PRIMARY and cand.precision in ("city", "admin2", "admin1")

@@ -1,0 +1,151 @@
+"""Where a recognised name starts and ends: what is trimmed from a spaCy entity ("the", "'s", a
+trailing function word or lower-case type word, a party letter, an institution's tail, a unit word
+before "of"), what it runs on to ("Guinea-Bissau", "Jammu and Kashmir"), and the numbered roads that
+are no places."""
+
+from __future__ import annotations
+
+import re
+
+from geowire.geo.frames import INSTITUTION_AFTER
+from geowire.geo.gazetteer import Gazetteer
+from geowire.geo.resolve import Mention
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# "Rep. Jane Doe, D-Charleston": the party letter is not part of the place
+_PARTY_PREFIX = re.compile(r"^(?:[RDI]-|-)(?=[A-Z])")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+_LOWER_TYPE_TAIL = re.compile(
+    r"(?<=\w)\s+(?:province|region|city|district|state|county|area|village|town|governorate|prefecture|"
+    r"municipality|island|coast)$"
+)
+_UNIT_OF = re.compile(r"^(?:City|Town|Village|County|Province|State|Township|Borough)\s+of\s+(?:the\s+)?(?=[A-Z])")
+_INSTITUTION_TAIL = re.compile(
+    r"\s+(?:City\s+(?=(?:Council|Commission|Commissioner|Hall|Court|Manager|Elections?|Schools?|Police)\b))?"
+    r"(?:Commissioner|Manager|Elections?|Jail|Sheriff|Sheriff['’]s|Police|Court|Courthouse|Council|Commission|Hall|Department|Office|"
+    r"Schools?|Board|Library|Hospital|Regional|Elections|Common|Government|Administration)\b.*$"
+)
+_DIRECTION_HEAD = re.compile(
+    r"^(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Northern|Southern|Eastern|Western|"
+    r"Central|Upstate|Downstate|Coastal|Rural|Greater|Mid|Middle|Upper|Lower|North-?[Ee]astern|North-?[Ww]estern|"
+    r"South-?[Ee]astern|South-?[Ww]estern)[\s-]+(?=[A-Z])"
+)
+_COMPASS = re.compile(r"^(?:North|South|East|West)[\s-]+(?=[A-Z])")
+# one more piece of a name: '-Bissau', ' and Kashmir', ' of the Congo', ' do Sul', ' West'
+_NAME_CONTINUES = re.compile(r"(?:-|\s+(?:(?:of|and|do|de|del|da|di)\s+(?:the\s+)?)?)[A-Z][\w'’]*")
+# numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75"
+_ROUTE = re.compile(
+    r"\b(?:(?:County|State|U\.S\.|US|Farm)\s+)?(?:Road|Highway|Hwy\.|Route|Interstate)\s+\d{1,4}\b|\bI-\d{1,3}\b"
+)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    if match := _LEADING_ARTICLE.match(span):
+        start += match.end()
+    if match := _PARTY_PREFIX.match(text[start:end]):
+        start += match.end()
+    if match := _SPACED_DASH.search(text[start:end]):
+        end = start + match.start()     # "Lake Mary - Highway 9": two names run together
+    while end > start and text[end - 1] in " .,;:'’\"":
+        if text[end - 1] == "." and _looks_abbreviated(text[start:end]):
+            break
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    if match := re.search(r"(?<=\w)\s+(?:and|or|near|in|at|on|of|to|from|the)$", text[start:end]):
+        end = start + match.start()     # "Vivion Road and": a word of the sentence, not of the name
+    if match := _LOWER_TYPE_TAIL.search(text[start:end]):
+        end = start + match.start()     # "Hebei province": the type word is not part of the name
+    return start, end
+
+
+def _looks_abbreviated(span: str) -> bool:
+    return bool(re.search(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$", span))
+
+
+def extended(gazetteer: Gazetteer, text: str, mention: Mention) -> Mention:
+    """The longest known name that runs on from a mention: spaCy often stops at a hyphen or a joining
+    word ('Guinea' in 'Guinea-Bissau', 'Jammu' in 'Jammu and Kashmir', 'Democratic Republic' in
+    'Democratic Republic of the Congo')."""
+    if mention.demonym:
+        return mention
+    best = pos = mention.end
+    for match in _NAME_CONTINUES.finditer(text, mention.end, min(len(text), mention.end + 48)):
+        if match.start() != pos or match.group().strip() == "City":
+            break    # "Dublin City Council" names Dublin's council
+        pos = match.end()
+        if gazetteer.has_name(text[mention.start:pos]):
+            best = pos
+    if best == mention.end:
+        return mention
+    return Mention(mention.start, best, text[mention.start:best])
+
+
+def without_routes(gazetteer: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
+    """A numbered road ("County Road 43", "Highway 19", "I-75") is no place, and neither is a name inside
+    it; a place named before it stays ("Star Lake" in "Star Lake Highway 59"). Roads are not reported:
+    the gazetteer has no coordinates for them, and a road is no event location (issue #14)."""
+    routes = [(m.start(), m.end()) for m in _ROUTE.finditer(text)]
+    kept = []
+    for mention in mentions:
+        route = next(((s, e) for s, e in routes if s < mention.end and mention.start < e), None)
+        if route is None:
+            kept.append(mention)
+        elif mention.start < route[0]:
+            head = text[mention.start:route[0]].rstrip()
+            if len(head) >= 3 and gazetteer.candidates(head):
+                kept.append(Mention(mention.start, mention.start + len(head), head, mention.demonym))
+    return kept
+
+
+def drop_unit_word(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
+    """'City of Santa Ana' -> 'Santa Ana'; 'Dublin City' -> 'Dublin' before 'Council', 'Schools' ...: the
+    unit's word is not part of the name, when the name alone is known."""
+    name = text[start:end]
+    if (match := _UNIT_OF.match(name)) and gazetteer.candidates(name[match.end():]) \
+            and not gazetteer.has_name(name):    # "State of Mexico" is a name
+        return start + match.end(), end
+    if name.endswith(" City") and INSTITUTION_AFTER.match(text[end:end + 40]) \
+            and gazetteer.candidates(name[:-5]):
+        return start, end - 5
+    return start, end
+
+
+def drop_institution(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
+    """'Henderson County Jail' -> 'Henderson County': the place inside an institution's name."""
+    name = text[start:end]
+    match = _INSTITUTION_TAIL.search(name)
+    if not match or gazetteer.candidates(name):
+        return start, end
+    head_end = start + match.start()
+    return (start, head_end) if gazetteer.candidates(text[start:head_end]) else (start, end)
+
+
+def without_direction(gazetteer: Gazetteer, name: str) -> str:
+    """'Northeast Georgia' -> 'Georgia' when only the latter is a known name: the mention keeps the
+    direction (both development sets write it into the span) and the resolver reads it as the area
+    it is part of; whether it is a place is judged by the name after it."""
+    match = _DIRECTION_HEAD.match(name)
+    if not match or gazetteer.candidates(name):
+        return name
+    rest = name[match.end():]
+    return rest if gazetteer.candidates(rest) else name
+
+
+def drop_direction(gazetteer: Gazetteer, text: str, start: int, end: int) -> int:
+    """'Northeast Georgia', 'Western Pennsylvania' -> the name after the adjective, when only that is
+    known; a compass point compounded with a name ('North Dallas', 'West Africa') stays whole."""
+    match = _DIRECTION_HEAD.match(text[start:end])
+    if not match or _COMPASS.match(text[start:end]) or gazetteer.candidates(text[start:end]):
+        return start
+    return start + match.end() if gazetteer.candidates(text[start + match.end():end]) else start
+
+
+def dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple[int, int], Mention] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(s < mention.end and mention.start < e for s, e in seen):
+            continue
+        seen[(mention.start, mention.end)] = mention
+    return list(seen.values())
