@@ -62,6 +62,7 @@ class Frame:
         self.run_start = run_start
         self.surname = False
         self.after_place = False
+        self.listed_with_place = False
         # a dateline opens a line, or follows the headline sentence when line breaks were lost
         self.line_start = start == 0 or text[max(0, start - 2):start].strip() == "" \
             or bool(re.search(r"[.!?]\s+$", self.before))
@@ -119,6 +120,29 @@ class Frame:
         if not match:
             return False
         return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
+
+
+# the rest of a list after a name: ", Heath and Pataskala", " and Kidlington"
+_LIST_GOES_ON = re.compile(r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)*,?\s+(?:and|or)\s+[A-Z]")
+
+
+def listed_with(text: str, start: int, end: int, occupied: list[tuple[int, int]]) -> bool:
+    """True when the name stands in a list beside an accepted place, joined by 'and' or 'or' ("Bicester
+    and Kidlington") or by a comma inside a list that goes on ("Newark, Heath and Pataskala")."""
+    for other_start, other_end in occupied:
+        if other_end <= start:
+            gap = text[other_end:start]
+        elif end <= other_start:
+            gap = text[end:other_start]
+        else:
+            continue
+        if len(gap) > 6:
+            continue
+        if re.fullmatch(r",?\s+(?:and|or)\s+", gap):
+            return True
+        if re.fullmatch(r",\s+", gap) and _LIST_GOES_ON.match(text, max(end, other_end)):
+            return True
+    return False
 
 
 def listed_after(text: str, start: int, occupied: list[tuple[int, int]]) -> bool:

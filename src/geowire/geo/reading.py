@@ -120,7 +120,8 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
         return True
     if frame.label == "PERSON" and len(name.split()) == 1 \
             and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates) \
-            and not (frame.inside() and not frame.surname and any(_local_unit(c) for c in candidates)):
+            and not ((frame.inside() or frame.listed_with_place) and not frame.surname
+                     and any(_local_unit(c) for c in candidates)):
         return False    # a lone surname in a locative frame is still most often a person
     return frame.locative() or frame.coordinated() or frame.followed_by_area(gazetteer)
 

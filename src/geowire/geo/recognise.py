@@ -20,7 +20,7 @@ import re
 
 from geowire.geo import reading, spans
 from geowire.geo.exclusions import disease_names, in_title, names_disease
-from geowire.geo.frames import INSTITUTION_AFTER, LOCATIVE_BEFORE, TITLE_BEFORE, Frame, listed_after
+from geowire.geo.frames import INSTITUTION_AFTER, LOCATIVE_BEFORE, TITLE_BEFORE, Frame, listed_after, listed_with
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.resolve import ContextResolver, Mention
@@ -118,6 +118,7 @@ class GazetteerPlaces:
                    surnames: set[str]) -> list[Mention]:
         """Gazetteer names outside place entities, kept when their frame says "place"."""
         occupied = [(m.start, m.end) for m in taken]
+        adjectives = {(m.start, m.end) for m in taken if m.demonym}     # "French and Farsi" lists no places
         known_places = {k for m in taken if not m.demonym
                         for k in [strict_key(m.text)] if votes.get(k, (0, 0))[0] >= votes.get(k, (0, 0))[1]}
         lowered = set(re.findall(r"\b[a-z][a-z]+\b", text))
@@ -147,6 +148,8 @@ class GazetteerPlaces:
                               at_run_start)
                 frame.surname = strict_key(name) in surnames
                 frame.after_place = listed_after(text, char_start, occupied)
+                frame.listed_with_place = listed_with(text, char_start, char_end,
+                                                      [o for o in occupied if o not in adjectives])
                 if reading.accept(self.gazetteer, name, frame, known_places):
                     out.append(Mention(char_start, char_end, name))
                     occupied.append((char_start, char_end))
