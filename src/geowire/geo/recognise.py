@@ -24,7 +24,15 @@ from geowire.geo.frames import INSTITUTION_AFTER, LOCATIVE_BEFORE, TITLE_BEFORE,
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.resolve import ContextResolver, Mention
-from geowire.geo.runs import DIRECTION_WORDS, PLACE_LABELS, STREET_END, longest_known, proper_sequences, token_labels
+from geowire.geo.runs import (
+    DIRECTION_WORDS,
+    PLACE_LABELS,
+    STREET_END,
+    TokenView,
+    longest_known,
+    proper_sequences,
+    token_labels,
+)
 from geowire.model import Document
 from geowire.registry import registry
 
@@ -124,8 +132,8 @@ class GazetteerPlaces:
         lowered = set(re.findall(r"\b[a-z][a-z]+\b", text))
         labels = token_labels(len(parsed), ents)
         out = []
-        tokens = list(parsed)    # indexing a Doc builds a Token each time; the list builds each once
-        for start, end in proper_sequences(tokens, labels):
+        view = TokenView(parsed, text)
+        for start, end in proper_sequences(view, labels):
             if any(s < end and start < e for s, e in occupied):
                 continue
             run = parsed.char_span(start, end, alignment_mode="expand")
@@ -133,8 +141,8 @@ class GazetteerPlaces:
                 out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
                 occupied.append((start, end))
                 continue
-            for s, e in longest_known(self.gazetteer, parsed, tokens, text, start, end, self.min_match_chars):
-                char_start, char_end = parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])
+            for s, e in longest_known(self.gazetteer, view, text, start, end, self.min_match_chars):
+                char_start, char_end = view.idx[s], view.idx[e - 1] + view.length[e - 1]
                 name = text[char_start:char_end]
                 if e - s == 1 and name.lower() in lowered or strict_key(name) in reading.GENERIC_WORDS:
                     continue    # an ordinary word (here or in general)

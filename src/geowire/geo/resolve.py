@@ -338,13 +338,13 @@ class ContextResolver:
 
     def _apply_document_context(self, groups: list[_Group], reuse_nearness: bool = False) -> None:
         countries, admins = _context_mass(groups)
-        anchors = [] if reuse_nearness else _anchors(groups)
+        nearness = {} if reuse_nearness else _proximities(groups, _anchors(groups))
         for group in groups:
             own_c, own_a = _context_mass([group])
             if reuse_nearness and group.near is not None:
                 near = group.near
             else:
-                near = _proximity(group, [a for a in anchors if a[0] is not group])
+                near = nearness.get(id(group)) or [0.0] * len(group.candidates)
             big = _names_big_feature(group.candidates)
             primary_named = any(c.kind == PRIMARY and not c.loose for c in group.candidates)
             scores = []
@@ -489,18 +489,31 @@ def _anchors(groups: list[_Group]) -> list[tuple]:
     return out
 
 
-def _proximity(group: _Group, anchors: list) -> list[float]:
-    """Per candidate: the mean over other mentions of their best weighted nearness (0..1)."""
-    if not anchors:
-        return [0.0] * len(group.candidates)
-    lat = np.radians([c.lat for c in group.candidates])[:, None]
-    lon = np.radians([c.lon for c in group.candidates])[:, None]
-    total = np.zeros(len(group.candidates))
-    for _, lats, lons, weights, scales in anchors:
-        h = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
+def _proximities(groups: list[_Group], anchors: list) -> dict[int, list[float]]:
+    """Per group (by id), per candidate: the mean over the other mentions' anchors of their best
+    weighted nearness (0..1). Each anchor is measured against every group's candidates at once."""
+    bounds, lats, lons = [], [], []
+    for group in groups:
+        bounds.append((len(lats), len(lats) + len(group.candidates)))
+        lats += [c.lat for c in group.candidates]
+        lons += [c.lon for c in group.candidates]
+    if not lats:
+        return {}
+    lat = np.radians(lats)[:, None]
+    lon = np.radians(lons)[:, None]
+    columns = []
+    for owner, a_lats, a_lons, weights, scales in anchors:
+        h = np.sin((a_lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(a_lats) * np.sin((a_lons - lon) / 2) ** 2
         km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-        total += (weights * np.exp(-km / scales)).max(axis=1)
-    return list(total / len(anchors))
+        columns.append((owner, (weights * np.exp(-km / scales)).max(axis=1)))
+    out = {}
+    for group, (low, high) in zip(groups, bounds, strict=True):
+        others = [column for owner, column in columns if owner is not group]
+        total = np.zeros(high - low)
+        for column in others:
+            total += column[low:high]
+        out[id(group)] = list(total / len(others)) if others else [0.0] * (high - low)
+    return out
 
 
 def _group_key(mention: Mention) -> str:

@@ -27,45 +27,75 @@ def token_labels(n: int, ents) -> list[str]:
     return labels
 
 
-def proper_sequences(tokens: list, labels: list[str]):
+class TokenView:
+    """A parsed Doc's per-token columns read once as arrays (offset, length, alphabetic, stop word),
+    and Token objects built only for the tokens a run needs: iterating a Doc builds a Token for
+    every word, which cost more than the rest of the matcher."""
+
+    def __init__(self, parsed, text: str):
+        from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH
+
+        self.parsed = parsed
+        columns = parsed.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP]).tolist() if len(parsed) else []
+        self.idx = [row[0] for row in columns]
+        self.length = [row[1] for row in columns]
+        self.alpha = [bool(row[2]) for row in columns]
+        self.stop = [bool(row[3]) for row in columns]
+        self.texts = [text[i:i + n] for i, n in zip(self.idx, self.length, strict=True)]
+        self._tokens: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def token(self, i: int):
+        found = self._tokens.get(i)
+        if found is None:
+            found = self._tokens[i] = self.parsed[i]
+        return found
+
+    def tokens(self, i: int, j: int) -> list:
+        return [self.token(k) for k in range(i, j)]
+
+
+def proper_sequences(view: TokenView, labels: list[str]):
     """Maximal runs of capitalised tokens (allowing inner 'al-', 'ez', 'of', hyphens)."""
-    i, n = 0, len(tokens)
+    i, n = 0, len(view)
     while i < n:
-        if labels[i] in PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS or not _capitalised(tokens[i]) \
-                or tokens[i].is_stop:   # "A Columbia woman": the run starts at the name
+        if labels[i] in PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS or not _capitalised(view, i) \
+                or view.stop[i]:   # "A Columbia woman": the run starts at the name
             i += 1
             continue
         j = i + 1
-        while j < n and labels[j] in _RECOVERABLE_LABELS and (_capitalised(tokens[j]) or _joiner(tokens, j)):
+        while j < n and labels[j] in _RECOVERABLE_LABELS and (_capitalised(view, j) or _joiner(view, j)):
             j += 1
-        while j > i + 1 and _joiner(tokens, j - 1):
+        while j > i + 1 and _joiner(view, j - 1):
             j -= 1
-        yield tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1])
+        yield view.idx[i], view.idx[j - 1] + view.length[j - 1]
         i = j
 
 
-def _capitalised(token) -> bool:
-    text = token.text
-    if text[:1].isupper() and (token.is_alpha or _DOTTED.match(text)):
+def _capitalised(view: TokenView, i: int) -> bool:
+    text = view.texts[i]
+    if text[:1].isupper() and (view.alpha[i] or _DOTTED.match(text)):
         return True
     return text in ("Al-", "El-")
 
 
-def _joiner(tokens: list, j: int) -> bool:
-    return tokens[j].text in ("-", "al", "el", "ez", "as", "ad", "ash", "of", "'") and j + 1 < len(tokens) \
-        and tokens[j + 1].text[:1].isupper()
+def _joiner(view: TokenView, j: int) -> bool:
+    return view.texts[j] in ("-", "al", "el", "ez", "as", "ad", "ash", "of", "'") and j + 1 < len(view) \
+        and view.texts[j + 1][:1].isupper()
 
 
-def longest_known(gazetteer: Gazetteer, parsed, tokens: list, text: str, char_start: int, char_end: int,
+def longest_known(gazetteer: Gazetteer, view: TokenView, text: str, char_start: int, char_end: int,
                   min_chars: int):
     """Greedy longest gazetteer matches (at most 4 tokens) inside a capitalised run."""
-    span = parsed.char_span(char_start, char_end, alignment_mode="expand")
+    span = view.parsed.char_span(char_start, char_end, alignment_mode="expand")
     if span is None:
         return
     i = span.start
     while i < span.end:
         for j in range(min(span.end, i + 4), i, -1):
-            phrase = tokens[i:j]
+            phrase = view.tokens(i, j)
             if not phrase[0].is_alpha and not _DOTTED.match(phrase[0].text):
                 continue    # a name does not start with "-" or "'"
             if len(phrase) == 1 and phrase[0].lower_ in DIRECTION_WORDS:
