@@ -63,6 +63,16 @@ def test_nationality_adjective_with_organ(actors_of):
 
 
 @pytest.mark.model
+def test_an_office_alone_is_an_actor_only_as_a_determined_argument(actors_of):
+    found = actors_of("The court sentenced him after a judge questioned the minister.")
+    assert found["court"] == (None, "JUD")
+    assert found["judge"] == (None, "JUD")
+    assert found["minister"] == (None, "GOV")
+    background = actors_of("Court records and ministry documents show he withdrew its ambassador.")
+    assert not {"court", "ministry", "ambassador"} & set(background), background
+
+
+@pytest.mark.model
 def test_aligned_groups_take_the_patron_country(actors_of):
     found = actors_of("Pro-Iranian militias and Iranian-backed fighters fired rockets.")
     assert found["Pro-Iranian militias"][0] == "IRN"

@@ -358,6 +358,46 @@ def test_an_organ_named_without_a_country_is_of_the_country_where_it_acts(extrac
     assert acts[0].source.country == "UGA"
 
 
+def test_a_state_body_named_without_a_state_is_of_the_country_the_story_is_about(extract):
+    text = ("KAMPALA, Uganda — The opposition leader was freed on bail on Monday. "
+            "The government rejected the demand for a recount, saying the vote had been fair.")
+    rejects = [e for e in extract(text).events if e.type == "REJECT"]
+    assert rejects and rejects[0].source is not None, [(e.type, e.source) for e in extract(text).events]
+    assert (rejects[0].source.country, rejects[0].source.sector) == ("UGA", "GOV")
+
+
+def test_a_statement_made_abroad_lends_no_country_to_a_side_named_with_its_own(extract):
+    doc = extract("HAVANA — Colombian rebels agreed on Monday to a ceasefire with the government in Havana.")
+    agreed = [e for e in doc.events if e.type == "AGREE" and e.source is not None]
+    assert agreed, [(e.type, e.source, e.target) for e in doc.events]
+    assert agreed[0].source.country == "COL"
+
+
+def test_a_description_with_a_name_in_apposition_is_the_named_actor(extract):
+    doc = extract("The envoy sharply criticized Serbia's closest ally, Russia, on Monday.")
+    accused = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accused and accused[0].target is not None, [(e.type, e.target) for e in doc.events]
+    assert accused[0].target.country == "RUS"
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive_too(extract):
+    doc = extract("Two journalists were arrested and charged with espionage in Minsk on Monday.")
+    charged = [e for e in doc.events if e.type == "ACCUSE"]
+    assert charged, [(e.type, e.source, e.target) for e in doc.events]
+    assert all(e.source is None or "journalists" not in e.source.text for e in charged)
+    assert any(e.target is not None and "journalists" in e.target.text for e in charged)
+
+
+def test_a_court_or_an_office_named_as_one_actor_is_a_side(extract):
+    doc = extract("A court sentenced four men to death on Tuesday. The president met the prime minister a day later.")
+    sentenced = [e for e in doc.events if e.type == "SANCTION"]
+    assert sentenced and sentenced[0].source is not None, [(e.type, e.source) for e in doc.events]
+    assert sentenced[0].source.sector == "JUD"
+    met = [e for e in doc.events if e.type == "CONSULT"]
+    assert met and met[0].source is not None and met[0].target is not None, [(e.type, e.source) for e in doc.events]
+    assert (met[0].source.text, met[0].target.text) == ("president", "prime minister")
+
+
 def test_a_state_and_a_kind_of_actor_in_one_phrase_are_one_side(extract):
     doc = extract("Kenya's opposition supporters blocked roads in Kisumu on Tuesday.")
     acts = [e for e in doc.events if e.source is not None]

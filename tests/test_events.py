@@ -325,3 +325,11 @@ def test_offering_opinions_is_no_promise(code):
                                   "The rebels offered a ceasefire on Monday."])
 def test_offering_help_or_a_truce_is_a_promise(code, text):
     assert "AGREE" in [e.type for e in code(text).events]
+
+
+def test_holding_someone_responsible_is_an_accusation(code):
+    doc = code("Ankara holds Damascus responsible for the shelling of the border town.")
+    accused = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accused, [(e.type, e.source, e.target) for e in doc.events]
+    assert (accused[0].source.country, accused[0].target.country) == ("TUR", "SYR")
+    assert not [e for e in code("The ministers held talks on Monday.").events if e.type == "ACCUSE"]

@@ -255,8 +255,8 @@ def _lone_organs(doc, organs_at, consumed_organs, mentions_at, consumed_mentions
                 if person:
                     consumed_mentions.add(person.start)
                 out.append(Found(start, name_end, name, country, organ.sector))
-            continue
-        if not organ.alone:
+                continue
+        if not (organ.alone or organ.determined and _determined_argument(doc[end - 1])):
             continue
         first = _left_modifiers(doc, start, end - 1, floor)
         name = " ".join(t.lower_ for t in doc[first:end] if t.pos_ != "DET")
@@ -266,6 +266,20 @@ def _lone_organs(doc, organs_at, consumed_organs, mentions_at, consumed_mentions
         out.append(Found(first, end, name, country.entry.country if country else None, organ.sector))
         floor = end
     return out
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _determined_argument(head) -> bool:
+    """'the court sentenced them', 'a judge ordered', 'met the prime minister': an office or a body named as
+    one particular actor — a verb's subject or object (or the agent of a passive) with a determiner."""
+    if not any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in head.children):
+        return False
+    if head.dep_ in ARGUMENT_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"
 
 
 def keep_actor_like(doc, found: list[Found], mentions: list[Mention]) -> list[Found]:

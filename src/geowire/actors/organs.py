@@ -19,6 +19,7 @@ class Organ:
     sector: str
     kind: str            # organ, title, people
     alone: bool          # names an actor even without a country or a following name
+    determined: bool = False  # names one as a verb's determined subject or object ("the court ruled")
 
 
 @dataclass
@@ -33,7 +34,7 @@ class OrganTable:
 def default_organs() -> OrganTable:
     by_first: dict[str, list[Organ]] = {}
     for surface, sector, kind, alone in read_rows(DATA / "organs.tsv", 4):
-        organ = Organ(surface, tokenise(surface), sector, kind or "organ", alone != "n")
+        organ = Organ(surface, tokenise(surface), sector, kind or "organ", alone == "y", alone == "d")
         by_first.setdefault(organ.tokens[0], []).append(organ)
     for group in by_first.values():
         group.sort(key=lambda o: -len(o.tokens))

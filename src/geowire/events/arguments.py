@@ -166,9 +166,19 @@ def _complement_targets(token) -> list:
     return []
 
 
+def _shares_passive(token) -> bool:
+    """'were arrested and charged', 'was stopped by police and tear-gassed': a participle coordinated with a
+    passive verb, with no subject or auxiliary of its own, is passive too and shares its subject and agent."""
+    return (token.dep_ == "conj" and token.tag_ == "VBN" and _is_passive(token.head)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children))
+
+
 def _raw_verb_roles(token, event_type: str) -> Roles:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
-    if _is_passive(token):
+    if _shares_passive(token):
+        sources = _agent(token) or _agent(token.head)
+        targets = _children(token.head, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
+    elif _is_passive(token):
         sources = _agent(token)
         targets = _children(token, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
     else:
@@ -188,7 +198,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
     if not sources and token.dep_ == "acl" and token.head.dep_ in OBJECT_DEPS:
         # "launched a bid to retake", "made an attempt to seize": whoever made the bid
         sources = _children(token.head.head, SUBJECT_DEPS)
-    if not sources and not _is_passive(token):
+    if not sources and not _is_passive(token) and not _shares_passive(token):
         sources = _inherited_subject(token)
     targets = _past_event_nouns(targets, preps)
     if not sources and token.dep_ == "acl" and token.tag_ == "VBN":
@@ -491,6 +501,15 @@ def _referent(token, index: ActorIndex) -> Actor | None:
     return index.before(token.idx, window=1200, sectors=sectors)
 
 
+def _apposed(token, index: ActorIndex) -> Actor | None:
+    """'Syria's chief ally, Russia': a description with the actor's name in apposition is that actor, not
+    the state that qualifies the description."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return index.covering(child)
+    return None
+
+
 def _possessor_country(token, index: ActorIndex) -> Actor | None:
     """'its jets', 'their fighters': the possessor's actor lends its country to the phrase."""
     for child in token.children:
@@ -506,7 +525,8 @@ def to_arg(token, index: ActorIndex) -> EventArg:
         actor = _antecedent(token, index)
         if actor is not None:
             return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
-    actor = index.covering(token) or index.phrase_side(token) or index.within(token) or _referent(token, index)
+    actor = (index.covering(token) or _apposed(token, index) or index.phrase_side(token) or index.within(token)
+             or _referent(token, index))
     owner = _possessor_country(token, index)
     if actor is not None:
         # "its coast guard", said by China's foreign ministry: the organ is the possessor's

@@ -303,6 +303,12 @@ DOMESTIC_SECTORS = frozenset({
 # often made abroad ("the rebels agreed in Havana" are not Cuban), so they lend no country.
 HOME_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
+# A state's own bodies named without a state ("the government", "the court", "the chief minister") are, in an
+# act whose sentence names no place, those of the country the story is about (its dateline, or the place it keeps
+# returning to). A sentence that places a talk or a statement ("the ministers met in Geneva") says where it was
+# made, which may be abroad, so it lends no country.
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "PTY", "OPP"})
+
 
 def _names_a_side(location, sides: list) -> bool:
     """'sealed the border with Syria': a place that is itself a party lends its country to no one else."""
@@ -310,8 +316,8 @@ def _names_a_side(location, sides: list) -> bool:
         s is not None and s.start < location.end and location.start < s.end for s in sides)
 
 
-def home_country(side: EventArg | None, location) -> EventArg | None:
-    if side is None or side.country or side.sector not in DOMESTIC_SECTORS or location is None:
+def home_country(side: EventArg | None, location, sectors: frozenset[str] = DOMESTIC_SECTORS) -> EventArg | None:
+    if side is None or side.country or side.sector not in sectors or location is None:
         return side
     iso3 = iso3_by_iso2().get(location.country_code or "")
     return replace(side, country=iso3) if iso3 else side
@@ -525,14 +531,17 @@ class EventCoder:
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
+        story_place = frame.place or document_focus(doc.places)
         if trigger.type in ADDRESSED_TYPES:
             location = location or frame.place
         else:
-            story_place = frame.place or document_focus(doc.places)
             location = narrowed(location, story_place, doc.text) or story_place
         if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
             sources = [home_country(s, location) for s in sources]
             targets = [home_country(t, location) for t in targets]
+        elif story_place is not None and (location is None or location.basis != "sentence"):
+            sources = [home_country(s, story_place, STATE_SECTORS) for s in sources]
+            targets = [home_country(t, story_place, STATE_SECTORS) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published)
         not_yet = is_after(date, doc.published) and not told_as_past(trigger.token)
         if not_yet and certainty not in ("negated", "speculative"):

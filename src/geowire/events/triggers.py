@@ -61,6 +61,9 @@ def _objects(token) -> set[str]:
     return {_lemma(o) for o in objs} | {o.lower_ for o in objs}
 
 
+PREDICATE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
+
+
 def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "prep":
         return bool(_children_lemmas(token, frozenset({"prep", "agent", "dative"})) & req.words)
@@ -70,6 +73,9 @@ def _requirement_holds(token, req: Requirement) -> bool:
         return any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
     if req.kind == "mod":
         return bool(_children_lemmas(token, MODIFIER_DEPS | frozenset({"poss"})) & req.words)
+    if req.kind == "pred":
+        # "held them responsible": what the verb predicates of its object or clause subject
+        return any(c.dep_ in PREDICATE_DEPS and _lemma(c) in req.words for c in token.children)
     if req.kind == "gov":
         # "expressed outrage": the noun names an act only as the object of a verb that performs it
         return token.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(token.head) in req.words
