@@ -298,3 +298,15 @@ def test_a_town_spacy_calls_a_person_is_a_place_in_a_list_with_places(recogniser
     # a surname of the text's people stays a person
     person = places_of(recogniser, "Crews cleared trees in Wooster and Orrville. Chief Dan Orrville thanked them.")
     assert "Orrville" not in {p.text for p in person}
+
+
+@pytest.mark.model
+def test_a_legislators_home_after_a_party_letter_without_an_entity(recogniser):
+    # AP style: "(R-Parkersburg)", "DFL-Hibbing": the letter and the home are one token, spaCy finds no entity
+    text = ("The bill was filed by Rep. Jane Roe, D-Fairmont, and backed by Sen. John Poe (R-Parkersburg) "
+            "and Rep. Ann Lee, DFL-Hibbing.")
+    places = {p.text: p for p in places_of(recogniser, text)}
+    assert {"Fairmont", "Parkersburg", "Hibbing"} <= set(places)
+    assert places["Hibbing"].admin1 == "Minnesota"
+    # a postal code after the letter is not written as a home
+    assert places_of(recogniser, "Sen. Tom Hale, D-IA, voted no.") == []

@@ -38,6 +38,8 @@ from geowire.registry import registry
 
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
 _DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
+# a party letter (or Minnesota's DFL) and a hyphen after a comma or an opening bracket, then the home
+_PARTY_HOME = re.compile(r"(?:,\s*|\()(?:D|R|I|DFL)-([A-Z][\w'’]*\.?(?: [A-Z][\w'’]*\.?){0,2})")
 
 
 class GazetteerPlaces:
@@ -80,9 +82,30 @@ class GazetteerPlaces:
         mentions = spans.without_routes(gazetteer, text, spans.dedupe([spans.extended(gazetteer, text, m)
                                                                        for m in mentions]))
         mentions += self._lowercase_dateline(text, mentions)
+        mentions += self._party_homes(text, mentions)
         diseases = disease_names(text)
         return sorted((m for m in mentions if not in_title(text, m) and not names_disease(text, m, diseases)),
                       key=lambda m: m.start)
+
+    def _party_homes(self, text: str, taken: list[Mention]) -> list[Mention]:
+        """'Rep. Jane Doe, D-Braxton', '(R-Ocilla)', 'DFL-Cook': a legislator's home after a party letter,
+        AP style, where spaCy found no entity (the letter and the name are one token); the longest known
+        town, county or state name of at most three words."""
+        out = []
+        for match in _PARTY_HOME.finditer(text):
+            words = match.group(1).split()
+            for n in range(len(words), 0, -1):
+                start, end = spans.trim(text, match.start(1), match.start(1) + len(" ".join(words[:n])))
+                name = text[start:end]
+                if name.isupper() and len(name) <= 3:
+                    break       # a postal code ("D-IA"): not how the sets write a home
+                if any(m.start < end and start < m.end for m in taken):
+                    break
+                if any(c.precision in ("city", "admin2", "admin1") and not c.loose
+                       for c in self.gazetteer.candidates(name)):
+                    out.append(Mention(start, end, name))
+                    break
+        return out
 
     def _lowercase_dateline(self, text: str, taken: list[Mention]) -> list[Mention]:
         """'ahmedabad: the police ...': a lower-case story keeps its dateline, which capitalisation-led
