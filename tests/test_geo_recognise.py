@@ -310,3 +310,15 @@ def test_a_legislators_home_after_a_party_letter_without_an_entity(recogniser):
     assert places["Hibbing"].admin1 == "Minnesota"
     # a postal code after the letter is not written as a home
     assert places_of(recogniser, "Sen. Tom Hale, D-IA, voted no.") == []
+
+
+@pytest.mark.model
+def test_a_town_opening_a_sentence_before_a_local_label(recogniser):
+    # the tagger need not call a sentence's first word a proper noun: before "police" or "residents" a known
+    # town's name is the town
+    police = places_of(recogniser, "A truck overturned on Monday. Brookhaven police said nobody was hurt.")
+    assert [p.text for p in police] == ["Brookhaven"]
+    assert [p.text for p in places_of(recogniser, "Smithfield residents packed the meeting on Tuesday.")] \
+        == ["Smithfield"]
+    # an adjective before the label is no town
+    assert places_of(recogniser, "The vote is Tuesday. Young residents say they will not vote.") == []

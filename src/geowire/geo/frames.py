@@ -36,7 +36,7 @@ INSTITUTION_AFTER = re.compile(
     r"Emergency|Regional|Community|Water|Housing|Parks?|Planning|Zoning|Transit|Memorial|High\s+School)\b"
 )
 # "a Columbia woman", "Clinton couple faces ...": a town used as a resident's label
-_RESIDENT_AFTER = re.compile(
+RESIDENT_AFTER = re.compile(
     r"^\s+(?:man|woman|men|women|girl|boy|couple|residents?|family|families|teens?|teenager|native|natives|"
     r"students?|mother|father|businessman|businesswoman|driver|motorist|homeowners?|officials?|police|Mayor)\b"
 )
@@ -102,7 +102,7 @@ class Frame:
         return bool(re.search(r"[a-z]\.?,\s+(?:of|from)\s+$", self.before) or re.match(r"^-based\b", self.after))
 
     def resident_label(self) -> bool:
-        return bool(_RESIDENT_AFTER.match(self.after))
+        return bool(RESIDENT_AFTER.match(self.after))
 
     def coordinated(self) -> bool:
         """'... Maarat al-Numan and Khan Sheikhoun': listed right after an accepted place."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from geowire.geo.frames import INSTITUTION_AFTER, RESIDENT_AFTER
 from geowire.geo.gazetteer import Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -109,13 +110,22 @@ def longest_known(gazetteer: Gazetteer, view: TokenView, text: str, char_start: 
             i += 1
 
 
+def _names_locals(token) -> bool:
+    """'Grovetown police then questioned ...', 'Chiefland Police Chief ...': a capitalised word opening a
+    sentence before a resident's or local institution's word, which the tagger need not call a proper noun."""
+    if token.pos_ == "ADJ" or RESIDENT_AFTER.match(" " + token.text) or INSTITUTION_AFTER.match(" " + token.text):
+        return False    # "Young residents", "Police Chief": the word is the label, not a town
+    after = token.doc.text[token.idx + len(token):token.idx + len(token) + 80]
+    return bool(RESIDENT_AFTER.match(after) or INSTITUTION_AFTER.match(after))
+
+
 def _plausible(phrase) -> bool:
     """Not a stop word, not sentence-initial common word, not a lone title-cased verb."""
     if len(phrase) == 1:
         token = phrase[0]
         if token.is_alpha and token.text.isupper() and len(token) > 2:
             return True     # "TORRINGTON —": the tagger reads a capitalised dateline as any part of speech
-        if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",):
+        if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",) and not _names_locals(token):
             return False
         if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
             return False
