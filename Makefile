@@ -62,6 +62,9 @@ BACKFILL_REPEAT ?= 3
 # bench/run.py: rounds of the pipeline and bare spaCy taking turns over the same articles (a load-robust ratio)
 BENCH_PAIRED ?= 3
 GROWTH_SIZES ?= 1000,10000,100000
+# growth_bench.py --per-day: article n dated near day n / N, as an archive read in date order (0: every event on
+# one of 700 days, so the events per day, not only the store, grow with the run)
+GROWTH_PER_DAY ?= 150
 
 bench: install gazetteer
 	$(BIN)/python bench/run.py --bench $(BENCH) --paired $(BENCH_PAIRED)
@@ -73,7 +76,8 @@ bench: install gazetteer
 	else echo "(set GEOWIRE_BENCH_POSTGRES_URL to benchmark PostgreSQL too)"; fi
 	$(BIN)/python bench/api_load.py --clients 100 --seconds $(API_LOAD_SECONDS)
 	$(BIN)/python bench/backfill_bench.py --articles $(BACKFILL_ARTICLES) --repeat $(BACKFILL_REPEAT) --bench $(BENCH)
-	$(BIN)/python bench/growth_bench.py --sizes $(GROWTH_SIZES)
+	$(BIN)/python bench/growth_bench.py --sizes $(GROWTH_SIZES) --per-day $(GROWTH_PER_DAY)
+	$(BIN)/python bench/startup_bench.py
 
 lint: install
 	$(BIN)/ruff check src tests eval bench

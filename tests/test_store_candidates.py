@@ -3,6 +3,7 @@ candidates, lowest ids first, as the conditions it states."""
 
 import random
 
+import pytest
 from sqlalchemy import event, insert
 
 from geowire.store import eventlog, merge, schema
@@ -23,8 +24,9 @@ def _event_row(event_id, kind, date_value, where, source_country="IRQ", precisio
 
 
 def _mention(date_value="2024-05-06", where=HERE, source_country="SYR"):
-    start, end = day_span(date_value)
-    return dict(type="ASSAULT", date_value=date_value, date_start=start, date_end=end, lat=where[0], lon=where[1],
+    start, end = day_span(date_value) or ("", "")
+    return dict(type="ASSAULT", date_value=date_value, date_start=start, date_end=end,
+                lat=where[0] if where else None, lon=where[1] if where else None,
                 location_precision="city", location_country="IQ", source_country=source_country,
                 target_country=None)
 
@@ -69,32 +71,41 @@ def test_candidates_are_read_through_the_date_indexes_without_planner_statistics
     assert all("date_start>" in step or "date_value=" in step for step in reads), plan
 
 
-def test_candidates_are_the_lowest_ids_meeting_the_conditions(tmp_path):
+@pytest.mark.parametrize(("date_value", "where", "source_country"), [
+    ("2024-05-06", HERE, "COD"),        # a day: a range of first days and its week and month
+    ("2024-W19", HERE, None),           # a week: the days it covers and its month
+    ("2024", None, "COD"),              # a vague value: only itself; unplaced, tied by its actor
+    ("2024-05-06", None, None),         # unplaced, tied by its country only
+])
+def test_candidates_are_the_lowest_ids_meeting_the_conditions(tmp_path, date_value, where, source_country):
     rng = random.Random(7)
     rows = []
-    for n in range(700):
+    for n in range(900):
         kind = rng.choice(["ASSAULT", "ASSAULT", "ASSAULT", "PROTEST"])
-        date_value = rng.choice(["2024-05-04", "2024-05-06", "2024-05-08", "2024-05-09", "2024-05-20",
-                                 "2024-W19", "2024-05", "2024-06", "2024", ""])
-        where = rng.choice([HERE, HERE, FAR])
-        rows.append(_event_row(f"e{rng.randrange(10**6):06d}-{n}", kind, date_value, where,
+        value = rng.choice(["2024-05-04", "2024-05-06", "2024-05-08", "2024-05-09", "2024-05-20",
+                            "2024-W19", "2024-05", "2024-06", "2024", ""])
+        place = rng.choice([HERE, HERE, FAR])
+        rows.append(_event_row(f"e{rng.randrange(10**6):06d}-{n}", kind, value, place,
                                source_country=rng.choice(["IRQ", "COD", None]),
                                precision=rng.choice(["city", "city", "country"]),
-                               country="CD" if where == FAR else "IQ"))
+                               country="CD" if place == FAR else "IQ"))
     store = _store(tmp_path, rows)
-    mention = _mention(source_country="COD")
-    window, holders = merge.date_candidates(mention["date_value"])
+    mention = _mention(date_value, where, source_country)
+    window, holders = merge.date_candidates(date_value)
     reach = max(merge.RADIUS_KM.values()) * eventlog.DEGREES_PER_KM
 
     def meets(row):
-        dated = row["date_value"] in holders or window[0] <= row["date_start"] <= window[1]
-        near = abs(row["lat"] - HERE[0]) <= reach and abs(row["lon"] - HERE[1]) <= reach * 1.3
+        dated = row["date_value"] in holders or bool(window and window[0] <= row["date_start"] <= window[1])
+        near = bool(where) and abs(row["lat"] - where[0]) <= reach and abs(row["lon"] - where[1]) <= reach * 1.3
         tied = (near or (row["location_precision"] == "country" and row["location_country"] == "IQ")
-                or row["source_country"] == "COD")
+                or (source_country is not None and row["source_country"] == source_country))
         return row["type"] == "ASSAULT" and dated and tied
 
     expected = sorted(row["id"] for row in rows if meets(row))
-    assert len(expected) > eventlog.MAX_CANDIDATES          # the limit is exercised
+    assert expected
+    if (date_value, where) == ("2024-05-06", HERE):
+        assert len(expected) > eventlog.MAX_CANDIDATES          # the limit is exercised
     with store.engine.connect() as conn:
         found = [row["id"] for row in eventlog._candidates(conn, mention)]
     assert found == expected[:eventlog.MAX_CANDIDATES]
+

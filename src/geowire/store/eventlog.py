@@ -12,6 +12,7 @@ import json
 import math
 from dataclasses import asdict
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, union, update
@@ -123,36 +124,55 @@ _CANDIDATE_COLUMNS = [schema.events.c[name] for name in (
 def _candidates(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
     """Events that ``merge.match_score`` could accept: same type, in the date window, and close by,
     in the same country at country precision, or sharing a named actor (for the unplaced)."""
-    e = schema.events
     window, holders = merge.date_candidates(row["date_value"])
-    ties = []
-    if merge.is_placed(row) and row["location_precision"] != "country":
+    params: dict[str, Any] = {"event_type": row["type"]}
+    placed = merge.is_placed(row) and row["location_precision"] != "country"
+    if placed:
         reach = max(merge.RADIUS_KM.values()) * DEGREES_PER_KM
         lon_reach = min(180.0, reach / max(0.01, math.cos(math.radians(row["lat"]))))
-        ties.append(and_(e.c.lat.between(row["lat"] - reach, row["lat"] + reach),
-                         e.c.lon.between(row["lon"] - lon_reach, row["lon"] + lon_reach)))
-    if row["location_country"]:
-        ties.append(and_(e.c.location_precision == "country", e.c.location_country == row["location_country"]))
-    for role in ("source", "target"):
-        if row[f"{role}_country"]:
-            ties.append(e.c[f"{role}_country"] == row[f"{role}_country"])
-    if not ties:
+        params.update(lat_min=row["lat"] - reach, lat_max=row["lat"] + reach,
+                      lon_min=row["lon"] - lon_reach, lon_max=row["lon"] + lon_reach)
+    tied = [role for role in ("location", "source", "target") if row[f"{role}_country"]]
+    params.update({f"{role}_country": row[f"{role}_country"] for role in tied})
+    if not placed and not tied:
         return []
+    params.update({f"holder_{n}": holder for n, holder in enumerate(holders)})
+    if window is not None:
+        params.update(first_day=window[0], last_day=window[1])
+    elif not holders:
+        return []
+    query = _candidate_query(placed, *(role in tied for role in ("location", "source", "target")), len(holders),
+                             window is not None)
+    return [dict(r._mapping) for r in conn.execute(query, params)]
+
+
+@cache
+def _candidate_query(placed: bool, country: bool, source: bool, target: bool, holders: int, window: bool):
+    """The candidate query of one shape, built once with its values as parameters: building and keying a fresh
+    statement for each mention cost the writer more than SQLite's running it."""
+    e = schema.events
+    ties = []
+    if placed:
+        ties.append(and_(e.c.lat.between(bindparam("lat_min"), bindparam("lat_max")),
+                         e.c.lon.between(bindparam("lon_min"), bindparam("lon_max"))))
+    if country:
+        ties.append(and_(e.c.location_precision == "country", e.c.location_country == bindparam("location_country")))
+    if source:
+        ties.append(e.c.source_country == bindparam("source_country"))
+    if target:
+        ties.append(e.c.target_country == bindparam("target_country"))
     # two index lookups, (type, date_start) for a range and (type, date_value) for holders, each its own SELECT
     # of a UNION: written as one SELECT with the two ORed, SQLite planned it well only with the planner's
     # statistics (sqlite_stat1, written by Store.optimize at the end of a run) and otherwise read every event of
     # the type, so a first run into a fresh store slowed down as it filled
-    dated = [e.c.date_value.in_(holders)] if holders else []
-    if window is not None:
-        dated.append(e.c.date_start.between(*window))
-    if not dated:
-        return []
-    lookups = [select(*_CANDIDATE_COLUMNS).where(e.c.type == row["type"], date_condition, or_(*ties))
+    dated = [e.c.date_value.in_([bindparam(f"holder_{n}") for n in range(holders)])] if holders else []
+    if window:
+        dated.append(e.c.date_start.between(bindparam("first_day"), bindparam("last_day")))
+    lookups = [select(*_CANDIDATE_COLUMNS).where(e.c.type == bindparam("event_type"), date_condition, or_(*ties))
                for date_condition in dated]
     # a stable order, so a busy day with more candidates than the limit picks the same ones whatever the
     # order the rows were written in (or the plan the database chose)
-    query = (union(*lookups) if len(lookups) > 1 else lookups[0]).order_by("id").limit(MAX_CANDIDATES)
-    return [dict(r._mapping) for r in conn.execute(query)]
+    return (union(*lookups) if len(lookups) > 1 else lookups[0]).order_by("id").limit(MAX_CANDIDATES)
 
 
 def refresh_event(conn: Connection, event_id: str, reason: str = "all supporting articles removed") -> None:
