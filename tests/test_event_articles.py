@@ -388,6 +388,21 @@ def test_a_participle_coordinated_with_a_passive_is_passive_too(extract):
     assert any(e.target is not None and "journalists" in e.target.text for e in charged)
 
 
+def test_an_answer_to_an_act_is_aimed_at_its_author(extract):
+    doc = extract("Egypt condemned Israeli airstrikes on Gaza. A rebel group welcomed the Turkish offensive.")
+    answers = {e.type: e for e in doc.events if e.type in ("ACCUSE", "SUPPORT")}
+    assert set(answers) == {"ACCUSE", "SUPPORT"}, [(e.type, e.source, e.target) for e in doc.events]
+    assert answers["ACCUSE"].target is not None and answers["ACCUSE"].target.country == "ISR"
+    assert answers["SUPPORT"].target is not None and answers["SUPPORT"].target.country == "TUR"
+
+
+def test_a_report_inside_what_was_answered_does_not_attribute_the_answer(extract):
+    doc = extract("Syria decried a Turkish raid on a base where officials say rebels stored arms.")
+    decried = [e for e in doc.events if e.type == "ACCUSE"]
+    assert decried and decried[0].attribution is None, [(e.type, e.attribution) for e in doc.events]
+    assert decried[0].certainty == "asserted"
+
+
 def test_a_court_or_an_office_named_as_one_actor_is_a_side(extract):
     doc = extract("A court sentenced four men to death on Tuesday. The president met the prime minister a day later.")
     sentenced = [e for e in doc.events if e.type == "SANCTION"]

@@ -200,7 +200,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = _children(token.head.head, SUBJECT_DEPS)
     if not sources and not _is_passive(token) and not _shares_passive(token):
         sources = _inherited_subject(token)
-    targets = _past_event_nouns(targets, preps)
+    targets = _past_event_nouns(targets, preps, event_type)
     if not sources and token.dep_ == "acl" and token.tag_ == "VBN":
         targets = targets or [token.head]
         sources = _agent(token)
@@ -240,16 +240,32 @@ def _harms(verb) -> bool:
     return verb.lemma_.lower() in HARM_VERBS or (found is not None and found.type in FORCE_TYPES)
 
 
-def _past_event_nouns(targets: list, preps: frozenset[str]) -> list:
+# Acts that answer another act: whoever did the act answered is their target ("welcomed the U.S. attack",
+# "rejected the opposition's demand", "condemned Israeli airstrikes" -> the U.S., the opposition, Israel).
+ANSWERING_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONCEDE", "PROTEST"})
+NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _past_event_nouns(targets: list, preps: frozenset[str], event_type: str | None = None) -> list:
     """'imposed sanctions on X', 'launched an attack on X': the target is the event noun's
-    prepositional object (or the verb's), not the event noun itself."""
+    prepositional object (or the verb's), not the event noun itself; an answer to an act is aimed at
+    the act's author when the phrase names one."""
     out = []
     for target in targets:
         if target.pos_ == "NOUN" and match_token(target) is not None:
-            out.extend(_pobjs(target, preps) or _pobjs(target.head, preps))
+            authors = _act_authors(target) if event_type in ANSWERING_TYPES else []
+            out.extend(authors or _pobjs(target, preps) or _pobjs(target.head, preps))
         else:
             out.append(target)
     return out
+
+
+def _act_authors(act) -> list:
+    """'the U.S. attack', "the court's ruling", 'the meeting called by the governor': who did the act."""
+    named = [c for c in act.children if c.dep_ == "poss" or (
+        c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in NAME_ENTS))]
+    called = [a for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in _agent(c)]
+    return named or called
 
 
 def _actor_modifiers(token, actor_tokens: set[int], opposed: bool = False) -> list:

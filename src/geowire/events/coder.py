@@ -512,7 +512,10 @@ class EventCoder:
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)
-        argument_tokens = {t.i for head in roles.sources + roles.targets for t in head.subtree}
+        # the object's whole phrase too: "decried a U.S. attack on a base where officials say ..." is not
+        # attributed to the officials of a clause inside what was decried
+        objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "obj")]
+        argument_tokens = {t.i for head in roles.sources + roles.targets + objects for t in head.subtree}
         attribution = find_attribution(sentence, trigger.token, index, argument_tokens)
         claimant = responsibility_claimant(trigger.token, index)
         if claimant is not None and sources == [None]:
