@@ -102,7 +102,7 @@ def longest_known(gazetteer: Gazetteer, view: TokenView, text: str, char_start: 
             if len(phrase) == 1 and phrase[0].lower_ in DIRECTION_WORDS:
                 continue    # "Western Pennsylvania": the direction word qualifies the next name
             name = text[phrase[0].idx:phrase[-1].idx + len(phrase[-1])]
-            if len(name) >= min_chars and _plausible(phrase) and gazetteer.has_name(name):
+            if len(name) >= min_chars and _plausible(phrase, text) and gazetteer.has_name(name):
                 yield i, j
                 i = j
                 break
@@ -110,22 +110,22 @@ def longest_known(gazetteer: Gazetteer, view: TokenView, text: str, char_start: 
             i += 1
 
 
-def _names_locals(token) -> bool:
+def _names_locals(token, text: str) -> bool:
     """'Grovetown police then questioned ...', 'Chiefland Police Chief ...': a capitalised word opening a
     sentence before a resident's or local institution's word, which the tagger need not call a proper noun."""
     if token.pos_ == "ADJ" or RESIDENT_AFTER.match(" " + token.text) or INSTITUTION_AFTER.match(" " + token.text):
         return False    # "Young residents", "Police Chief": the word is the label, not a town
-    after = token.doc.text[token.idx + len(token):token.idx + len(token) + 80]
+    after = text[token.idx + len(token):token.idx + len(token) + 80]     # (Doc.text would rebuild the text)
     return bool(RESIDENT_AFTER.match(after) or INSTITUTION_AFTER.match(after))
 
 
-def _plausible(phrase) -> bool:
+def _plausible(phrase, text: str) -> bool:
     """Not a stop word, not sentence-initial common word, not a lone title-cased verb."""
     if len(phrase) == 1:
         token = phrase[0]
         if token.is_alpha and token.text.isupper() and len(token) > 2:
             return True     # "TORRINGTON —": the tagger reads a capitalised dateline as any part of speech
-        if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",) and not _names_locals(token):
+        if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",) and not _names_locals(token, text):
             return False
         if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
             return False
