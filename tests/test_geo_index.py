@@ -268,3 +268,20 @@ def test_divided_region_entries_read_aliases_but_no_generic_or_adjectival_whole(
     wholes = list(sources.divided_region_entries(parts))
     assert [w.name for w in wholes] == ["Qzland"]       # "Wqian" reads as an adjective, "Coast" is generic
     assert abs(wholes[0].lat - 5.0) < 0.01
+
+
+def test_version_key_is_the_code_this_process_imported(monkeypatch):
+    # the key covers the reading code as imported, not the file now on disk: a process that imported an older
+    # sources.py must not build its entries under a newer file's key
+    from pathlib import Path
+
+    before = geo_index.version_key()
+    real = Path.read_bytes
+
+    def no_module_reads(self):
+        if self.suffix == ".py":
+            raise AssertionError(f"read {self.name} again")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", no_module_reads)
+    assert geo_index.version_key() == before

@@ -18,6 +18,9 @@ from geowire.geo import sources
 from geowire.geo.normalise import loose_key, strict_key
 
 SCHEMA = "3"
+# how names are read and keyed, as this process imported it (read once, at import): a process that imported
+# an older sources.py and builds later must not write its entries under the key of the file now on disk
+_CODE = b"".join(Path(__file__).with_name(module).read_bytes() for module in ("normalise.py", "sources.py", "index.py"))
 INDEX_FILE = "gazetteer.sqlite"
 log = logging.getLogger(__name__)
 
@@ -37,8 +40,7 @@ def version_key() -> str:
         digest.update(f"{package}={metadata.version(package)}".encode())
     for path in sorted(sources.DATA_DIR.glob("*.tsv")):
         digest.update(path.name.encode() + path.read_bytes())
-    for module in ("normalise.py", "sources.py", "index.py"):   # how names are read and keyed
-        digest.update(Path(__file__).with_name(module).read_bytes())
+    digest.update(_CODE)
     return digest.hexdigest()[:16]
 
 
