@@ -62,6 +62,14 @@ def test_headline_and_byline_hold_no_events(extract):
     assert doc.events[0].evidence.start == text.index("Government troops")
 
 
+def test_a_headline_ending_on_a_quoted_phrase_holds_no_event(extract):
+    text = ("Unions Insist on ‘Fair Wages’\nNAIROBI, Kenya —\n"
+            "Hundreds of farmers marched through Nairobi on Monday.")
+    doc = extract(text)
+    assert doc.events and all(e.evidence.start >= text.index("Hundreds") for e in doc.events), [
+        (e.type, doc.text[e.evidence.start:e.evidence.end]) for e in doc.events]
+
+
 def test_a_photo_caption_holds_no_event(extract):
     doc = extract("FILE - Police detain a protester in Nairobi, Kenya, June 25, 2024. "
                   "Lawmakers debated the finance bill on Monday.")

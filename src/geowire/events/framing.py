@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+# a closing quote ends a sentence only after its own stop ('... he said "no."'); a headline may end on a quoted
+# phrase with none ("Opposition Insists on 'Peaceful Protest'")
+SENTENCE_END = re.compile(r"([.!?:;][\"'”’)\]]*|[)\]])\s*$")
 PICTURE_WORDS = re.compile(r"\b(in this|in a|in an) (undated |handout |file |still )*(photo|picture|image|photograph|"
                            r"video grab|screen ?grab)\b|\b(photo|picture|image|footage|still) (taken|released|provided|"
                            r"obtained|made available|shot)\b|\b(is|are) (seen|pictured|shown) [a-z]+ing\b",
