@@ -411,6 +411,15 @@ def test_a_report_inside_what_was_answered_does_not_attribute_the_answer(extract
     assert decried[0].certainty == "asserted"
 
 
+def test_a_demand_is_dated_by_its_own_words_not_by_the_act_demanded(extract):
+    doc = extract("The governor on Tuesday asked shop owners to close their stores on May 20.", published="2024-05-15")
+    asked = [e for e in doc.events if e.type == "REQUEST"]
+    assert asked and asked[0].date is not None, [(e.type, e.date) for e in doc.events]
+    assert asked[0].date.value == "2024-05-14"
+    later = extract("Shop owners were asked to close their stores on May 20.", published="2024-05-15").events
+    assert [e.date.value for e in later if e.type == "REQUEST"] == ["2024-05-15"]
+
+
 def test_a_court_or_an_office_named_as_one_actor_is_a_side(extract):
     doc = extract("A court sentenced four men to death on Tuesday. The president met the prime minister a day later.")
     sentenced = [e for e in doc.events if e.type == "SANCTION"]

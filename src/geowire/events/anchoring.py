@@ -240,9 +240,18 @@ def _noun_modifier_clauses(trigger) -> set[int]:
     return out
 
 
-def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None) -> EventDate | None:
+def _complements(trigger) -> set[int]:
+    """'asked the shops to close on March 15', 'warned it would strike next week': the act asked for,
+    threatened or promised has its own time, not the asking's."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in trigger.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+
+
+def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None,
+                speech_act: bool = False) -> EventDate | None:
     """A date or time expression of the event's own clause (or of the verbs reporting it), else
-    the publication date.
+    the publication date. For a speech act (``speech_act``) not one of the act it speaks of.
 
     Only expressions that name a stretch of the calendar count: "recently" (PAST_REF) or an
     unresolved "March 5" (XXXX-03-05) would date nothing.
@@ -251,6 +260,8 @@ def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None)
                   and span_of_value(t.value) is not None]
     if candidates:
         scope = _clause_scope(trigger) - _noun_modifier_clauses(trigger)
+        if speech_act:
+            scope -= _complements(trigger)
         starts = {tok.idx: tok.i for tok in sentence}
         inside = [t for t in candidates if starts.get(t.start) in scope]
         if inside:

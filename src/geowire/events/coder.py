@@ -545,7 +545,8 @@ class EventCoder:
         elif story_place is not None and (location is None or location.basis != "sentence"):
             sources = [home_country(s, story_place, STATE_SECTORS) for s in sources]
             targets = [home_country(t, story_place, STATE_SECTORS) for t in targets]
-        date = attach_date(doc.times, sentence, trigger.token, doc.published)
+        date = attach_date(doc.times, sentence, trigger.token, doc.published,
+                           speech_act=trigger.type in SPEECH_ACT_TYPES)
         not_yet = is_after(date, doc.published) and not told_as_past(trigger.token)
         if not_yet and certainty not in ("negated", "speculative"):
             certainty = "speculative"  # "the leaders hold talks next week": dated after the report, not yet done
