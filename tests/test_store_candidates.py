@@ -6,9 +6,9 @@ import random
 import pytest
 from sqlalchemy import event, insert
 
+from geowire.dates import day_span
 from geowire.store import eventlog, merge, schema
 from geowire.store.repository import Store
-from geowire.timex.calendar import day_span
 
 HERE = (34.37, 41.09)
 FAR = (-1.68, 29.22)

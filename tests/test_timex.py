@@ -235,7 +235,7 @@ def test_adjective_overnight_and_early_hours_are_not_times():
     ("19", "1900-01-01", "1999-12-31"),
 ])
 def test_span_of_a_timex_value(value, first, last):
-    from geowire.timex.calendar import span_of_value
+    from geowire.dates import span_of_value
 
     start, end = span_of_value(value)
     assert (start.isoformat(), end.isoformat()) == (first, last)
@@ -244,6 +244,6 @@ def test_span_of_a_timex_value(value, first, last):
 @pytest.mark.parametrize("value", ["PAST_REF", "PRESENT_REF", "XXXX-03-05", "XXXX-WXX-1", "P3D", "2019-02-30",
                                    "2019-W53", "", None])
 def test_values_that_name_no_calendar_stretch(value):
-    from geowire.timex.calendar import span_of_value
+    from geowire.dates import span_of_value
 
     assert span_of_value(value) is None

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
+from geowire.dates import day_span, span_of_value
 from geowire.model import Actor, EventDate, EventLocation, Place, TimeExpr
-from geowire.timex.calendar import day_span, span_of_value
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off"})
 DATE_TYPES = frozenset({"DATE", "TIME"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geowire.timex.calendar import day_span
+from geowire.dates import day_span
 
 CSV_COLUMNS = (
     "id", "type", "mode", "date", "source", "source_country", "source_sector", "target", "target_country",

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, union, update
 
 from geowire import __version__
+from geowire.dates import day_span
 from geowire.model import Document, Event
 from geowire.store import merge, schema
-from geowire.timex.calendar import day_span
 
 CODED_COLUMNS = tuple(c.name for c in schema.mentions.c if c.name not in ("id", "event_id", "article_id", "active",
                                                                         "created_at"))

@@ -14,8 +14,8 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from geowire.dates import span_of_value, value_holding
 from geowire.geodesy import haversine_km
-from geowire.timex.calendar import from_date, span_of_value
 
 DATE_WINDOW_DAYS = 2
 # a vague date holds a precise one only while it is this short: sharing type and place within a week or a
@@ -60,7 +60,7 @@ def _holding_values(first: date, last: date) -> list[str]:
     """The week, weekend and month values whose span holds [first, last]."""
     values = []
     for grain in ("week", "weekend", "month"):
-        holder = from_date(first, grain).value()
+        holder = value_holding(first, grain)
         holder_span = span_of_value(holder)
         if holder_span and _holds(holder_span, (first, last)):
             values.append(holder)

@@ -3,14 +3,16 @@
 A :class:`Point` is a date known to some grain: a century, a decade, a year, a
 half, a quarter, a season, a month, an ISO week or weekend, a day, a part of a day
 or a clock time. Shifting keeps the grain ("the quarter a year ago" stays a
-quarter), coarsening drops detail ("two years ago" keeps only the year).
+quarter), coarsening drops detail ("two years ago" keeps only the year). The days a value covers, and month
+arithmetic, are :mod:`geowire.dates`'s, which every stage and the store share.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
+
+from geowire.dates import add_months, value_holding
 
 # grains from finest to coarsest; "label" grains (season, part) are placed by their span
 GRAIN_ORDER = ("minute", "part", "day", "weekend", "week", "month", "season", "quarter",
@@ -96,14 +98,6 @@ def make_season(year: int, code: str, start_month: int) -> Point:
     return Point("season", year, start_month, label=code)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
-
-
 _MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "season": 12, "year": 12, "decade": 120,
                "century": 1200, "millennium": 12000}
 _DAYS_PER = {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}
@@ -145,8 +139,7 @@ def _shift_clock(point: Point, amount: int, unit: str) -> Point:
 
 
 def _week_value(point: Point) -> str:
-    year, week, _ = point.date.isocalendar()
-    return f"{year:04d}-W{week:02d}"
+    return value_holding(point.date, "week")
 
 
 _FORMATTERS = {
@@ -163,62 +156,3 @@ _FORMATTERS = {
     "part": lambda p: f"{p.year:04d}-{p.month:02d}-{p.day:02d}T{p.label}",
     "minute": lambda p: f"{p.year:04d}-{p.month:02d}-{p.day:02d}T{p.hour:02d}:{p.minute:02d}",
 }
-
-
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}   # winter runs into the next year
-_VALUE = re.compile(
-    r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d)(?:T.*)?)?|W(?P<week>\d\d)(?P<weekend>-WE)?|"
-    r"Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?|(?P<decade>\d{3})|(?P<century>\d\d)")
-
-
-def span_of_value(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a TIMEX3 date value covers ("2019-W39", "2021-Q4", "199"); None for
-    references (PAST_REF), unresolved values (XXXX-03) and durations, which name no stretch of the calendar."""
-    found = _VALUE.fullmatch(value or "")
-    if found is None:
-        return None
-    try:
-        return _span(found)
-    except ValueError:      # "2019-02-30", "2019-W54": not on the calendar
-        return None
-
-
-def day_span(value: str | None) -> tuple[str, str] | None:
-    """``span_of_value`` as YYYY-MM-DD strings, the form the store, the contract and the exports use."""
-    span = span_of_value(value)
-    return (span[0].isoformat(), span[1].isoformat()) if span else None
-
-
-def _span(found: re.Match) -> tuple[dt.date, dt.date]:
-    if found["century"]:
-        first = int(found["century"]) * 100
-        return dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31)
-    if found["decade"]:
-        first = int(found["decade"]) * 10
-        return dt.date(max(first, 1), 1, 1), dt.date(first + 9, 12, 31)
-    year = int(found["year"])
-    if found["day"]:
-        day = dt.date(year, int(found["month"]), int(found["day"]))
-        return day, day
-    if found["month"]:
-        return _months(year, int(found["month"]), int(found["month"]))
-    if found["week"]:
-        monday = dt.date.fromisocalendar(year, int(found["week"]), 1)
-        if found["weekend"]:
-            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-        return monday, monday + dt.timedelta(days=6)
-    if found["quarter"]:
-        last = 3 * int(found["quarter"])
-        return _months(year, last - 2, last)
-    if found["half"]:
-        last = 6 * int(found["half"])
-        return _months(year, last - 5, last)
-    if found["season"]:
-        return _months(year, *_SEASON_MONTHS[found["season"]])
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
-    """From the first day of month `first` to the last day of month `last` (13, 14 run into the next year)."""
-    end = add_months(dt.date(year, 1, 1), last) - dt.timedelta(days=1)
-    return dt.date(year, first, 1), end

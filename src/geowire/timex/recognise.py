@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from geowire.dates import span_of_value
 from geowire.model import Document, TimeExpr
 from geowire.registry import registry
 from geowire.timex import calendar as cal
 from geowire.timex import patterns as pat
-from geowire.timex.calendar import span_of_value
 from geowire.timex.normalise import READERS, Context, Reading
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")

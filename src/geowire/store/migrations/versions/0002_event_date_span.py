@@ -8,7 +8,7 @@ Revises: 0001
 import sqlalchemy as sa
 from alembic import op
 
-from geowire.timex.calendar import day_span
+from geowire.dates import day_span
 
 revision = "0002"
 down_revision = "0001"
