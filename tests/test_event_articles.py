@@ -420,6 +420,17 @@ def test_a_demand_is_dated_by_its_own_words_not_by_the_act_demanded(extract):
     assert [e.date.value for e in later if e.type == "REQUEST"] == ["2024-05-15"]
 
 
+def test_relatives_and_critics_of_an_actor_are_not_that_actor(extract):
+    doc = extract("The mother of a Kenyan journalist appealed to the kidnappers to free her son. "
+                  "Critics of the Ugandan government accused the police of torture.")
+    appeal = [e for e in doc.events if e.type == "REQUEST"]
+    assert appeal and appeal[0].source is not None, [(e.type, e.source) for e in doc.events]
+    assert (appeal[0].source.country, appeal[0].source.sector) == ("KEN", "CVL")
+    accused = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accused, [(e.type, e.source) for e in doc.events]
+    assert all(e.source is None or e.source.sector != "GOV" for e in accused)
+
+
 def test_a_court_or_an_office_named_as_one_actor_is_a_side(extract):
     doc = extract("A court sentenced four men to death on Tuesday. The president met the prime minister a day later.")
     sentenced = [e for e in doc.events if e.type == "SANCTION"]

@@ -517,6 +517,28 @@ def _referent(token, index: ActorIndex) -> Actor | None:
     return index.before(token.idx, window=1200, sectors=sectors)
 
 
+@lru_cache(maxsize=1)
+def relational_nouns() -> dict[str, str]:
+    return dict(read_rows(DATA / "relational_nouns.tsv", 2))
+
+
+def _related_person(token, index: ActorIndex) -> EventArg | None:
+    """'The father of a Jordanian pilot', "Farkhunda's family": private people of the related person's
+    country; 'critics of the government': not the government."""
+    relation = relational_nouns().get(token.lower_)
+    if relation is None or index.covering(token) is not None:
+        return None
+    related = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+               if g.dep_ == "pobj"] + [c for c in token.children if c.dep_ == "poss"]
+    if not related:
+        return None
+    phrase = noun_phrase(token)
+    if relation == "opponent":
+        return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)
+    person = next((a for r in related if (a := to_arg(r, index)).country), None)
+    return EventArg(phrase.text, phrase.start_char, phrase.end_char, person.country if person else None, "CVL")
+
+
 def _apposed(token, index: ActorIndex) -> Actor | None:
     """'Syria's chief ally, Russia': a description with the actor's name in apposition is that actor, not
     the state that qualifies the description."""
@@ -541,6 +563,9 @@ def to_arg(token, index: ActorIndex) -> EventArg:
         actor = _antecedent(token, index)
         if actor is not None:
             return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
+    related = _related_person(token, index)
+    if related is not None:
+        return related
     actor = (index.covering(token) or _apposed(token, index) or index.phrase_side(token) or index.within(token)
              or _referent(token, index))
     owner = _possessor_country(token, index)
