@@ -1,0 +1,19 @@
+"""Every word list and model file a stage reads is documented: a data file no docs page names is a rule
+no reader of the docs can see."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_FILES = sorted(p for p in (ROOT / "src" / "geowire").glob("*/data/*") if p.is_file())
+DOCS = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
+
+
+def test_there_are_data_files_to_check():
+    assert len(DATA_FILES) >= 10
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_data_file_is_named_in_the_docs(path):
+    assert path.name in DOCS, f"{path.relative_to(ROOT)} is not described in docs/"
