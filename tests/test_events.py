@@ -173,12 +173,13 @@ def test_pair_without_trigger_is_none(code):
     assert doc.pair_events == [None]
 
 
-def test_component_parses_when_no_parse_was_left(code):
+def test_an_unparsed_document_is_refused_naming_the_nlp_stage():
     from geowire.events.coder import make_plover_rules
+    from geowire.registry import MissingStage
 
     doc = Document(id="p", text="Kenyan police arrested ten protesters.", published="2024-01-01")
-    make_plover_rules()(doc)
-    assert doc.events and doc.events[0].type == "COERCE"
+    with pytest.raises(MissingStage, match="event stage.*'nlp' stage"):
+        make_plover_rules()(doc)    # the coder no longer loads spaCy itself (tests/test_style_stages.py)
 
 
 # --- structures added with the classifier (sentences written for these tests) -------------------

@@ -4,7 +4,8 @@ import pytest
 
 from geowire.geo.recognise import make_gazetteer_places
 from geowire.model import Document
-from geowire.registry import registry
+from geowire.nlp.spacy_nlp import make_spacy_parser
+from geowire.registry import MissingStage, registry
 
 
 @pytest.fixture(scope="module")
@@ -13,31 +14,33 @@ def recogniser():
 
 
 def places_of(recogniser, text: str):
-    return recogniser(Document(id="t", text=text)).places
+    """The places of a text parsed by the nlp stage first, as the pipeline runs them."""
+    return recogniser(make_spacy_parser()(Document(id="t", text=text))).places
 
 
 def test_factory_is_registered_with_settings():
     from geowire.geo import recognise, resolve  # noqa: F401  (registers the factories)
 
     factory = registry._factories[("recognisers", "gazetteer_places")]
-    assert {s.name for s in factory.settings()} >= {"model", "recover_locative", "demonyms"}
+    assert {s.name for s in factory.settings()} >= {"recover_locative", "demonyms"}
+    assert factory.needs == ("nlp",)
     assert ("resolvers", "population_context") in registry._factories
 
 
-def test_spans_mode_resolves_without_parsing(recogniser, monkeypatch):
-    from geowire.nlp import spacy_nlp
-
-    def no_model(*args, **kwargs):
-        raise AssertionError("spans mode must not parse")
-
-    monkeypatch.setattr(spacy_nlp, "load_model", no_model)
+def test_spans_mode_resolves_without_parsing(recogniser):
     text = "Iraqi forces reached Mosul."
-    doc = recogniser(Document(id="s", text=text, spans=[(21, 26), (0, 5), (21, 26)]))
+    doc = recogniser(Document(id="s", text=text, spans=[(21, 26), (0, 5), (21, 26)]))   # no parse needed
     assert [(p.start, p.end) for p in doc.places] == [(21, 26), (0, 5), (21, 26)]
     assert doc.places[0].country_code == "IQ" and doc.places[1].demonym
 
 
 @pytest.mark.model
+def test_an_unparsed_document_is_refused_with_the_stage_it_needs(recogniser):
+    with pytest.raises(MissingStage, match="place stage.*'nlp' stage"):
+        recogniser(Document(id="u", text="Protesters gathered in Mosul."))
+    assert recogniser(Document(id="e", text="  ")).places == []      # nothing to read, nothing needed
+
+
 def test_locative_recovery_of_a_town_spacy_calls_a_person(recogniser):
     text = ("Heavy clashes were reported in the town of Abu Kamal near the border crossing between "
             "Al Qaim and Abu Kamal.")

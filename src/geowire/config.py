@@ -11,6 +11,10 @@ from typing import Any
 ENV_VAR = "GEOWIRE_CONFIG"
 
 
+class ConfigError(ValueError):
+    """A configuration that cannot make a working pipeline (e.g. a stage before the stage it needs)."""
+
+
 def default_config() -> dict[str, Any]:
     text = resources.files("geowire").joinpath("default_config.toml").read_text("utf-8")
     return tomllib.loads(text)

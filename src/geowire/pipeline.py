@@ -7,7 +7,9 @@ component that benefits from batching (the spaCy parser) also offers
 every offset then refers to the input text. Analysis components (everything after
 ``dedup``) only run on documents that are analysable: English, not a duplicate.
 A plain text that carries "spans" or "pairs" is not cleaned either: those offsets
-point into the text as given.
+point into the text as given. The configured order is checked before any stage is built: a stage whose
+component needs another kind of stage before it (the place, actor and event stages need ``nlp``'s parse)
+placed before it, or in an order without it, is a :class:`~geowire.config.ConfigError`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from geowire.config import component_settings, load_config
+from geowire.config import ConfigError, component_settings, load_config
 from geowire.model import Document, Drop
 from geowire.registry import registry
 
@@ -50,6 +52,22 @@ def _has_offsets(doc: Document) -> bool:
     return doc.html is None and bool(doc.spans or doc.pairs)
 
 
+def check_order(config: dict[str, Any]) -> None:
+    """Refuse an order in which a stage runs without a kind of stage it needs before it (the whole configured
+    order, also when ``only`` builds part of it: a part is fed documents the rest prepared)."""
+    order = list(config["pipeline"]["order"])
+    kinds_before: set[str] = set()
+    for number, name in enumerate(order):
+        entry = config["components"][name]
+        missing = [kind for kind in registry.get(entry["kind"], entry["factory"]).needs if kind not in kinds_before]
+        if missing:
+            later = [n for n in order[number + 1:] if config["components"][n]["kind"] == missing[0]]
+            where = f"{later[0]!r} comes after it" if later else "the order has none"
+            raise ConfigError(f"pipeline.order: stage {name!r} ({entry['kind']}.{entry['factory']}) needs a stage "
+                              f"of kind {missing[0]!r} before it, but {where} (order: {order})")
+        kinds_before.add(entry["kind"])
+
+
 @dataclass
 class Pipeline:
     stages: list[Stage]
@@ -58,6 +76,7 @@ class Pipeline:
     @classmethod
     def from_config(cls, config: dict[str, Any] | None = None, only: Iterable[str] | None = None) -> Pipeline:
         config = config or load_config()
+        check_order(config)
         wanted = set(only) if only is not None else None
         stages = []
         for name in config["pipeline"]["order"]:

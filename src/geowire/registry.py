@@ -4,6 +4,11 @@ A factory is a function whose keyword parameters are its settings, each with a t
 annotation and a default; the config file names the factory and may override any
 setting. ``describe()`` lists every factory with its settings so the docs can be
 checked against the code.
+
+A component class may say which kinds of stage must run before it (``needs = ("nlp",)``, as spaCy's
+factories declare what they require): its factory's ``needs`` reads it from the class the factory returns,
+so the pipeline checks the configured order before building anything, and the component itself asks for
+what it needs with :func:`require_parse` instead of producing it quietly.
 """
 
 from __future__ import annotations
@@ -33,6 +38,15 @@ class Factory:
     func: Callable[..., Any]
     doc: str
 
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """The kinds of stage that must run before this factory's components: the ``needs`` of the class
+        its return annotation names (empty when it names none)."""
+        returned = inspect.signature(self.func).return_annotation
+        if isinstance(returned, str):       # ``from __future__ import annotations``: a name in the module
+            returned = self.func.__globals__.get(returned)
+        return tuple(getattr(returned, "needs", ()))
+
     def settings(self) -> list[Setting]:
         out = []
         for param in inspect.signature(self.func).parameters.values():
@@ -46,6 +60,18 @@ class Factory:
 
 class UnknownFactory(KeyError):
     pass
+
+
+class MissingStage(RuntimeError):
+    """A document reached a component without what a stage it needs leaves on it."""
+
+
+def require_parse(doc: Any, component: str) -> Any:
+    """``doc.parsed``, or :class:`MissingStage` naming the ``nlp`` stage that ``component`` needs before it."""
+    if doc.parsed is None:
+        raise MissingStage(f"{component} needs the parse of the 'nlp' stage (kind \"nlp\") run before it in "
+                           "pipeline.order; this document reached it unparsed")
+    return doc.parsed
 
 
 class Registry:

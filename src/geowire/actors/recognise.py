@@ -30,7 +30,7 @@ from geowire.actors.table import (
     make_alias,
 )
 from geowire.model import Actor, Document, Place
-from geowire.registry import registry
+from geowire.registry import registry, require_parse
 
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _DETERMINERS = ("the ", "The ")
@@ -136,15 +136,13 @@ def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | N
 
 
 class AliasTableActors:
+    needs = ("nlp",)
+
     def __init__(self, use_ner: bool):
         self.use_ner = use_ner
 
     def __call__(self, doc: Document) -> Document:
-        parsed = doc.parsed
-        if parsed is None:
-            from geowire.nlp.spacy_nlp import load_model
-
-            parsed = doc.parsed = load_model()(doc.text)
+        parsed = require_parse(doc, "the actor stage (actors.alias_table)")
         actors = find_actors(parsed, places=doc.places)
         if not self.use_ner:
             actors = [a for a in actors if a.country or a.sector]
@@ -156,5 +154,6 @@ class AliasTableActors:
 def make_alias_table_actors(use_ner: bool = True) -> AliasTableActors:
     """Recognise actors with a shipped alias table (countries and their organs, armed groups,
     IGOs, NGOs, media, leaders), organ patterns ("Iraqi forces"), acronyms defined in the text
-    and, when ``use_ner`` is true, spaCy PERSON/ORG/NORP entities the table does not know."""
+    and, when ``use_ner`` is true, spaCy PERSON/ORG/NORP entities the table does not know. Needs the ``nlp``
+    stage before it (a document reaching it unparsed is dropped with that reason)."""
     return AliasTableActors(use_ner)

