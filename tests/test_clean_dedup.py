@@ -27,3 +27,28 @@ def test_loaded_signatures_share_one_draw_of_permutations_and_equal_a_fresh_minh
         assert np.array_equal(fresh.permutations, minhash.permutations)
         assert fresh.jaccard(minhash) == 1.0
     assert loaded[0].jaccard(loaded[1]) < 1.0
+
+
+def test_building_the_pipeline_does_not_import_datasketch():
+    """datasketch (and the scipy.integrate it imports, about 0.6 s of CPU) is loaded when dedup first works, not when
+    a process builds the pipeline: a backfill worker builds it but leaves dedup to the writer."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from geowire.pipeline import Pipeline\n"
+            "Pipeline.from_config()\n"
+            "print('datasketch' in sys.modules, 'scipy.integrate' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
+
+
+def test_the_index_is_built_on_first_use_and_still_finds_copies():
+    deduplicator = dedup.make_deduplicator()
+    assert deduplicator._index is None
+    text = " ".join(f"Troops entered the town of Place{n} on Monday, officials said, and residents fled north."
+                    for n in range(12))
+    first = deduplicator(Document(id="a", text=text))
+    second = deduplicator(Document(id="b", text=text.replace("Place3 on Monday", "Place3 on Tuesday")))
+    assert first.duplicate_of is None
+    assert second.duplicate_of == "a" and second.duplicate_kind == "near"

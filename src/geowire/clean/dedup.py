@@ -6,6 +6,10 @@ outlet, are found with MinHash signatures of word shingles in an LSH index and
 confirmed by their estimated Jaccard similarity. The first document seen is the
 canonical one; later copies point at it. Signatures serialise to bytes, so a store
 can persist them and :meth:`Deduplicator.seed` a fresh process with them.
+
+datasketch is imported on first use, not with this module: importing it imports scipy.integrate (for the LSH's
+band sizes), about 0.6 s of CPU, which a process that builds the pipeline but never deduplicates (each backfill
+worker: dedup runs in the writer) need not pay.
 """
 
 from __future__ import annotations
@@ -16,12 +20,15 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from geowire.model import Document
 from geowire.registry import registry
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
 
 WORD = re.compile(r"\w+")
 MINHASH_SEED = 1
@@ -59,6 +66,8 @@ def signature_bytes(minhash: MinHash) -> bytes:
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
+    from datasketch import MinHash
+
     scheme, seed, dtype, values = data.split(b":", 3)
     hashvalues = np.frombuffer(values, dtype=np.dtype(dtype.decode("ascii")))
     scheme_name = scheme.decode("ascii")
@@ -71,6 +80,8 @@ def _permutations(seed: int, num_perm: int, scheme: str):
     """The permutation parameters MinHash draws from its seed: drawn once per setting, not for every stored
     signature (datasketch draws them anew for each MinHash it builds, about half a millisecond each: minutes when
     a run starts against a store of a million articles)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=seed, scheme=scheme).permutations
 
 
@@ -88,10 +99,18 @@ class Deduplicator:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
-        self._lsh = MinHashLSH(threshold=max(0.05, threshold - CANDIDATE_MARGIN), num_perm=num_perm)
+        self._index: MinHashLSH | None = None
         self._by_sha: dict[str, str] = {}
         self._signatures: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
+
+    @property
+    def _lsh(self) -> MinHashLSH:
+        if self._index is None:
+            from datasketch import MinHashLSH
+
+            self._index = MinHashLSH(threshold=max(0.05, self.threshold - CANDIDATE_MARGIN), num_perm=self.num_perm)
+        return self._index
 
     def __call__(self, doc: Document) -> Document:
         if doc.duplicate_of is not None:
@@ -158,6 +177,8 @@ class Deduplicator:
         return signature_bytes(minhash)
 
     def _minhash(self, words: list[str]) -> MinHash:
+        from datasketch import MinHash
+
         minhash = MinHash(num_perm=self.num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
         minhash.update_batch([s.encode("utf-8") for s in shingles(words, self.shingle)])
         return minhash
