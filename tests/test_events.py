@@ -334,3 +334,17 @@ def test_holding_someone_responsible_is_an_accusation(code):
     assert accused, [(e.type, e.source, e.target) for e in doc.events]
     assert (accused[0].source.country, accused[0].target.country) == ("TUR", "SYR")
     assert not [e for e in code("The ministers held talks on Monday.").events if e.type == "ACCUSE"]
+
+
+def test_seizing_a_named_place_or_a_military_site_is_an_assault(code):
+    from geowire.model import Place
+
+    text = "Rebels captured Goma on Tuesday."
+    goma = Place(start=text.index("Goma"), end=text.index("Goma") + 4, text="Goma", name="Goma",
+                 lat=-1.68, lon=29.22, country_code="CD", precision="city")
+    taken = code(text, places=[goma]).events
+    assert [(e.type, e.mode) for e in taken] == [("ASSAULT", "occupy")]
+    depot = code("Government forces seized a weapons depot and the rebels' barracks.").events
+    assert [(e.type, e.mode) for e in depot] == [("ASSAULT", "occupy")]
+    drugs = code("Police seized two tonnes of cocaine in Rotterdam.").events
+    assert [e.type for e in drugs] == ["COERCE"]

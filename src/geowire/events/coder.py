@@ -60,7 +60,7 @@ from geowire.events.modality import (
     responsibility_claimant,
 )
 from geowire.events.quantities import quantities_in
-from geowire.events.triggers import Trigger, find_triggers
+from geowire.events.triggers import PLACE_TOKENS, Trigger, find_triggers
 from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Mention
 from geowire.registry import registry, require_parse
 
@@ -396,6 +396,8 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         parsed = require_parse(doc, "the event stage (coders.plover_rules)")
         index = ActorIndex(parsed, doc.actors, doc.places)
+        parsed.user_data[PLACE_TOKENS] = {t.i for p in doc.places if p.lat is not None
+                                          for t in parsed.char_span(p.start, p.end, alignment_mode="expand") or ()}
         blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
         frame = Frame(dateline_place(doc.places, doc.text), (dateline_extent(doc.text) or (0, 0))[1])
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]

@@ -48,8 +48,23 @@ def _children_lemmas(token, deps: frozenset[str]) -> set[str]:
     return {_lemma(c) for c in token.children if c.dep_ in deps} | {c.lower_ for c in token.children if c.dep_ in deps}
 
 
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_WORD = "<place>"  # in an obj: list, any object that is a named place ("seized Crimea")
+
+
+PLACE_TOKENS = "geowire_place_tokens"  # Doc.user_data key: indices of tokens the geo stage resolved as places
+
+
+def _is_place(token) -> bool:
+    return token.ent_type_ in PLACE_ENTS or token.i in token.doc.user_data.get(PLACE_TOKENS, ())
+
+
 def _objects(token) -> set[str]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objs.append(token.head)  # "Crimea, seized in 2014": the participle's noun is what was seized
+    objs.extend(c for o in list(objs) for c in o.conjuncts)  # "seized a depot and its barracks"
+    places = {PLACE_WORD} if any(_is_place(o) for o in objs) else set()
     # "700 kg of medicine", "a series of attacks": the object's "of" noun counts too
     objs.extend(g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj")
@@ -58,7 +73,7 @@ def _objects(token) -> set[str]:
     # "took control of" / "a series of attacks": the object's own head noun counts too
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objs.extend(g for g in prep.children if g.dep_ == "pobj")
-    return {_lemma(o) for o in objs} | {o.lower_ for o in objs}
+    return {_lemma(o) for o in objs} | {o.lower_ for o in objs} | places
 
 
 PREDICATE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
