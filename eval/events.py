@@ -134,7 +134,7 @@ def _fastest(work, repeats: int = TIMING_REPEATS) -> float:
 def _code_with_rules(docs: list[Document]) -> list[str | None]:
     from geowire.events.coder import EventCoder
 
-    coder = EventCoder(max_chars=1_000_000, model=None)
+    coder = EventCoder(model=None)
     return [(coder(doc).events or [None])[0] and doc.events[0].type for doc in docs]
 
 
@@ -150,7 +150,7 @@ def _code_cross_validated(docs: list[Document], labels: list[str], folds: int) -
         written_examples,
     )
 
-    reader = EventCoder(max_chars=1_000_000, model=None)
+    reader = EventCoder(model=None)
     features = [main_reading(reader, doc).features() for doc in docs]
     texts, written_labels = written_examples(EXAMPLES)
     written = ([main_reading(reader, d).features() for d in parsed_documents(texts)], written_labels)
@@ -160,7 +160,7 @@ def _code_cross_validated(docs: list[Document], labels: list[str], folds: int) -
         model = fit_calibrated([features[i] for i in train], [labels[i] for i in train], extra=written)
         # each PLOVER record is known to tell one event: the classifier may code a sentence the lexicon misses
         # (the shipped default leaves that off for whole articles; docs/config.md, fallback_threshold)
-        coder = EventCoder(max_chars=1_000_000, model=model, fallback_threshold=SENTENCE_FALLBACK)
+        coder = EventCoder(model=model, fallback_threshold=SENTENCE_FALLBACK)
         for i in range(len(docs)):
             if fold[i] == f:
                 coder(docs[i])

@@ -31,7 +31,7 @@ EXAMPLES = REPO / "scripts" / "event_examples.tsv"
 
 
 def features_of(texts: list[str]) -> list[dict]:
-    coder = EventCoder(max_chars=1_000_000, model=None)
+    coder = EventCoder(model=None)
     return [main_reading(coder, doc).features() for doc in parsed_documents(texts)]
 
 

@@ -382,10 +382,9 @@ def event_id(doc_id: str, evidence: Evidence, type_: str, source: EventArg | Non
 class EventCoder:
     needs = ("nlp",)
 
-    def __init__(self, max_chars: int, model: TypeModel | None = None, fallback_threshold: float = FALLBACK_OFF,
+    def __init__(self, model: TypeModel | None = None, fallback_threshold: float = FALLBACK_OFF,
                  override_margin: float = 0.2, keep_unasserted: bool = False, secondary_events: bool = True,
                  confidence: ConfidenceModel | None = None):
-        self.max_chars = max_chars
         self.confidence = confidence
         self.secondary_events = secondary_events
         self.keep_unasserted = keep_unasserted
@@ -606,7 +605,7 @@ class EventCoder:
 
 
 @registry.factory("coders", "plover_rules")
-def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
+def make_plover_rules(use_classifier: bool = True,
                       fallback_threshold: float = FALLBACK_OFF, override_margin: float = 0.2,
                       keep_unasserted: bool = False, secondary_events: bool = True,
                       calibrated_confidence: bool = True) -> EventCoder:
@@ -618,15 +617,14 @@ def make_plover_rules(max_chars: int = 1_000_000, use_classifier: bool = True,
     ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor
     subject when its probability reaches ``fallback_threshold`` (off by default: on whole articles,
     where most sentences tell no event, it only added wrong ones; 0.25 suits input that is known to
-    be one event per sentence, as the PLOVER records are). ``max_chars`` bounds the text
-    parsed when no earlier stage left a parse. Denied, planned and hypothetical acts (certainty
+    be one event per sentence, as the PLOVER records are). Denied, planned and hypothetical acts (certainty
     ``negated``, or ``speculative`` for types other than AGREE/THREATEN/REJECT) are left out unless
     ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells
     beside its main one, each of another type and with a recognised actor on either side. With
     ``calibrated_confidence``
     an event's confidence is the whole-article model's probability that it is right
     (data/event_confidence.json, fitted by scripts/fit_event_confidence.py)."""
-    return EventCoder(max_chars, load_type_model() if use_classifier else None, fallback_threshold, override_margin,
+    return EventCoder(load_type_model() if use_classifier else None, fallback_threshold, override_margin,
                       keep_unasserted, secondary_events,
                       load_confidence_model() if calibrated_confidence else None)
 
