@@ -348,3 +348,12 @@ def test_seizing_a_named_place_or_a_military_site_is_an_assault(code):
     assert [(e.type, e.mode) for e in depot] == [("ASSAULT", "occupy")]
     drugs = code("Police seized two tonnes of cocaine in Rotterdam.").events
     assert [e.type for e in drugs] == ["COERCE"]
+
+
+def test_not_ruling_out_force_is_a_threat(code):
+    coded = code("Washington has not ruled out new sanctions on Moscow.").events
+    kept_open = [e for e in coded if e.certainty not in ("negated", "speculative")]
+    assert [(e.type, e.certainty) for e in kept_open] == [("THREATEN", "asserted")], [(e.type, e.certainty) for e in coded]
+    assert kept_open[0].target is not None and kept_open[0].target.country == "RUS"
+    talks = code("The president did not rule out a meeting with the opposition.").events
+    assert not [e for e in talks if e.type == "THREATEN"]

@@ -164,8 +164,29 @@ def reported_demand(token):
     return None
 
 
+# "did not rule out the use of force": what is kept open is force, so the words threaten it
+FORCE_WORDS = frozenset({"force", "strike", "strikes", "attack", "attacks", "action", "retaliation", "war",
+                         "invasion", "option", "options", "sanctions", "response"})
+
+
+def _keeps_force_open(trigger: Trigger) -> bool:
+    """'did not rule out military action', 'has not ruled out new sanctions'."""
+    token = trigger.token
+    if (trigger.entry.head, trigger.entry.dependent) != ("rule", "out") or not _denied(token):
+        return False
+    return any(t.lemma_.lower() in FORCE_WORDS or t.lower_ in FORCE_WORDS
+               for c in token.children if c.dep_ in ("dobj", "obj") for t in c.subtree)
+
+
+def _denied(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
 def as_statement_of_intent(trigger: Trigger) -> Trigger:
     """'Syria is willing to withdraw': the event is the promise (AGREE), not the withdrawal."""
+    if _keeps_force_open(trigger):
+        entry = TriggerEntry(trigger.entry.head, trigger.entry.dependent, trigger.entry.pos, "THREATEN", None, ())
+        return Trigger(trigger.token, entry, promised="ASSAULT")
     stated = intent_type(trigger.type, trigger.token)
     if stated is None or stated == trigger.type:
         return trigger
@@ -520,8 +541,8 @@ class EventCoder:
         if claimant is not None and sources == [None]:
             sources = [claimant]  # "X claimed responsibility for the attack": X is its author, by its own word
         cue_roles = clause_roles(trigger.token)
-        if trigger.promised and trigger.type == "REJECT":
-            cue_roles.discard("negated")  # "failed to agree" is a refusal that did take place
+        if trigger.promised and (trigger.type == "REJECT" or _keeps_force_open(trigger)):
+            cue_roles.discard("negated")  # "failed to agree", "did not rule out force": said, and so done
         certainty = certainty_of(cue_roles, attribution is not None or claimant is not None,
                                  is_conditional(trigger.token))
         evidence = Evidence(sentence.start_char, sentence.end_char)
