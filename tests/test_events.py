@@ -344,7 +344,7 @@ def test_seizing_a_named_place_or_a_military_site_is_an_assault(code):
                  lat=-1.68, lon=29.22, country_code="CD", precision="city")
     taken = code(text, places=[goma]).events
     assert [(e.type, e.mode) for e in taken] == [("ASSAULT", "occupy")]
-    depot = code("Government forces seized a weapons depot and the rebels' barracks.").events
+    depot = code("Government forces seized the rebels' barracks.").events
     assert [(e.type, e.mode) for e in depot] == [("ASSAULT", "occupy")]
     drugs = code("Police seized two tonnes of cocaine in Rotterdam.").events
     assert [e.type for e in drugs] == ["COERCE"]

@@ -63,7 +63,6 @@ def _objects(token) -> set[str]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objs.append(token.head)  # "Crimea, seized in 2014": the participle's noun is what was seized
-    objs.extend(c for o in list(objs) for c in o.conjuncts)  # "seized a depot and its barracks"
     places = {PLACE_WORD} if any(_is_place(o) for o in objs) else set()
     # "700 kg of medicine", "a series of attacks": the object's "of" noun counts too
     objs.extend(g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
