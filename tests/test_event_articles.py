@@ -374,6 +374,15 @@ def test_a_state_body_named_without_a_state_is_of_the_country_the_story_is_about
     assert (rejects[0].source.country, rejects[0].source.sector) == ("UGA", "GOV")
 
 
+def test_a_report_filed_from_abroad_lends_its_dateline_country_to_no_state_body(extract):
+    text = ("WASHINGTON — The United States imposed new sanctions on Venezuela on Monday. "
+            "Officials in Caracas said the measures would hurt ordinary Venezuelans. "
+            "The government rejected the sanctions as illegal.")
+    rejects = [e for e in extract(text).events if e.type == "REJECT"]
+    assert rejects and rejects[0].source is not None, [(e.type, e.source) for e in extract(text).events]
+    assert rejects[0].source.country != "USA"
+
+
 def test_a_statement_made_abroad_lends_no_country_to_a_side_named_with_its_own(extract):
     doc = extract("HAVANA — Colombian rebels agreed on Monday to a ceasefire with the government in Havana.")
     agreed = [e for e in doc.events if e.type == "AGREE" and e.source is not None]

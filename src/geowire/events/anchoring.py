@@ -203,6 +203,23 @@ def document_focus(places: list[Place]) -> EventLocation | None:
     return located(best, basis="document_focus", offsets=False)
 
 
+def story_country(places: list[Place], dateline: EventLocation | None) -> str | None:
+    """The country a story is about: the one its resolved places (demonyms included) name most often, by a
+    clear margin, and, when the story has a dateline, the dateline's own country. A report filed from
+    Washington about Venezuela ("officials there blamed US sanctions") has no single home country."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.lat is not None and place.country_code:
+            counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    if dateline is not None and dateline.country_code != country:
+        return None
+    return country
+
+
 TEMPORAL_DEPS = frozenset({"npadvmod", "prep", "advmod", "tmod", "obl", "nmod"})
 
 

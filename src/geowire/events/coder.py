@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass, replace
 
 from geowire.actors.countries import iso3_by_iso2
-from geowire.events.anchoring import attach_date, attach_location, dateline_extent, dateline_place, document_focus
+from geowire.events.anchoring import (
+    attach_date,
+    attach_location,
+    dateline_extent,
+    dateline_place,
+    document_focus,
+    story_country,
+)
 from geowire.events.arguments import (
     ActorIndex,
     actor_sides,
@@ -338,9 +345,11 @@ def _names_a_side(location, sides: list) -> bool:
 
 
 def home_country(side: EventArg | None, location, sectors: frozenset[str] = DOMESTIC_SECTORS) -> EventArg | None:
+    """``location``: the event's place, or the story's country code."""
     if side is None or side.country or side.sector not in sectors or location is None:
         return side
-    iso3 = iso3_by_iso2().get(location.country_code or "")
+    code = location if isinstance(location, str) else location.country_code
+    iso3 = iso3_by_iso2().get(code or "")
     return replace(side, country=iso3) if iso3 else side
 
 
@@ -350,10 +359,12 @@ def _names_a_party(side: EventArg | None) -> bool:
 
 @dataclass(frozen=True)
 class Frame:
-    """The dateline that frames a story: its place, and where its words end (no side is named there)."""
+    """The dateline that frames a story: its place, where its words end (no side is named there), and the
+    country the story is about when it has one (see `story_country`)."""
 
     place: EventLocation | None
     end: int
+    country: str | None = None
 
 
 NO_FRAME = Frame(None, 0)
@@ -419,7 +430,8 @@ class EventCoder:
         parsed.user_data[PLACE_TOKENS] = {t.i for p in doc.places if p.lat is not None
                                           for t in parsed.char_span(p.start, p.end, alignment_mode="expand") or ()}
         blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
-        frame = Frame(dateline_place(doc.places, doc.text), (dateline_extent(doc.text) or (0, 0))[1])
+        dateline = dateline_place(doc.places, doc.text)
+        frame = Frame(dateline, (dateline_extent(doc.text) or (0, 0))[1], story_country(doc.places, dateline))
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
         events = fold_mentions([event for item in coded for event in item.events])
         doc.events = [e for e in events if self.keep_unasserted or took_place(e)]
@@ -562,9 +574,9 @@ class EventCoder:
         if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
             sources = [home_country(s, location) for s in sources]
             targets = [home_country(t, location) for t in targets]
-        elif story_place is not None and (location is None or location.basis != "sentence"):
-            sources = [home_country(s, story_place, STATE_SECTORS) for s in sources]
-            targets = [home_country(t, story_place, STATE_SECTORS) for t in targets]
+        elif (location is None or location.basis != "sentence") and frame.country is not None:
+            sources = [home_country(s, frame.country, STATE_SECTORS) for s in sources]
+            targets = [home_country(t, frame.country, STATE_SECTORS) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published,
                            speech_act=trigger.type in SPEECH_ACT_TYPES)
         not_yet = is_after(date, doc.published) and not told_as_past(trigger.token)
