@@ -383,6 +383,18 @@ def test_a_report_filed_from_abroad_lends_its_dateline_country_to_no_state_body(
     assert rejects[0].source.country != "USA"
 
 
+def test_a_dateline_abroad_is_not_where_an_unplaced_act_happened(extract):
+    text = ("WASHINGTON — The United States imposed new sanctions on Venezuela on Monday. "
+            "Officials in Caracas said the measures would hurt ordinary Venezuelans in Venezuela. "
+            "Soldiers have killed dozens of miners this year, rights groups say.")
+    killed = [e for e in extract(text).events if e.type == "ASSAULT"]
+    assert killed, [(e.type, e.location) for e in extract(text).events]
+    assert killed[0].location is None or killed[0].location.name != "Washington"
+    assert killed[0].source is None or killed[0].source.country != "USA"
+    home = extract("KAMPALA, Uganda — Police fired tear gas at protesters on Friday.").events
+    assert [e.location.name for e in home if e.location is not None][:1] == ["Kampala"]
+
+
 def test_a_statement_made_abroad_lends_no_country_to_a_side_named_with_its_own(extract):
     doc = extract("HAVANA — Colombian rebels agreed on Monday to a ceasefire with the government in Havana.")
     agreed = [e for e in doc.events if e.type == "AGREE" and e.source is not None]

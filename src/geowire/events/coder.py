@@ -567,6 +567,10 @@ class EventCoder:
         if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
             targets = [place_target(doc.places, location)]
         story_place = frame.place or document_focus(doc.places)
+        if frame.place is not None and frame.country is None:
+            # filed from Washington about Venezuela: the dateline says where the reporter was, not where an act
+            # the sentence does not place happened
+            story_place = None
         if trigger.type in ADDRESSED_TYPES:
             location = location or frame.place
         else:
