@@ -395,6 +395,17 @@ def test_a_dateline_abroad_is_not_where_an_unplaced_act_happened(extract):
     assert [e.location.name for e in home if e.location is not None][:1] == ["Kampala"]
 
 
+def test_a_statement_in_a_story_filed_from_abroad_takes_no_dateline_place(extract):
+    text = ("WASHINGTON — Venezuela's security forces arrested dozens of opposition activists in Venezuela. "
+            "Officials in Caracas defended the arrests in Venezuela. "
+            "The European Union condemned the crackdown on Tuesday.")
+    condemned = [e for e in extract(text).events if e.type == "ACCUSE"]
+    assert condemned, [(e.type, e.location) for e in extract(text).events]
+    assert condemned[-1].location is None or condemned[-1].location.name != "Washington"
+    home = extract("KAMPALA, Uganda — The government of Uganda condemned the attack on Tuesday.").events
+    assert [e.location.name for e in home if e.type == "ACCUSE" and e.location is not None][:1] == ["Kampala"]
+
+
 def test_a_statement_made_abroad_lends_no_country_to_a_side_named_with_its_own(extract):
     doc = extract("HAVANA — Colombian rebels agreed on Monday to a ceasefire with the government in Havana.")
     agreed = [e for e in doc.events if e.type == "AGREE" and e.source is not None]

@@ -572,7 +572,8 @@ class EventCoder:
             # the sentence does not place happened
             story_place = None
         if trigger.type in ADDRESSED_TYPES:
-            location = location or frame.place
+            # said in the dateline's city, unless the story is about another country (then no place at all)
+            location = location or (frame.place if frame.country is not None else None)
         else:
             location = narrowed(location, story_place, doc.text) or story_place
         if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
