@@ -357,3 +357,7 @@ def test_not_ruling_out_force_is_a_threat(code):
     assert kept_open[0].target is not None and kept_open[0].target.country == "RUS"
     talks = code("The president did not rule out a meeting with the opposition.").events
     assert not [e for e in talks if e.type == "THREATEN"]
+    answer = code("The ministry did not rule out a diplomatic response to the expulsions.").events
+    assert not [e for e in answer if e.type == "THREATEN"]
+    military = code("The general did not rule out a military option.").events
+    assert [e.type for e in military if e.certainty == "asserted"] == ["THREATEN"]

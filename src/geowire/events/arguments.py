@@ -525,7 +525,7 @@ def relational_nouns() -> dict[str, str]:
 def _related_person(token, index: ActorIndex) -> EventArg | None:
     """'The father of a Jordanian pilot', "Farkhunda's family": private people of the related person's
     country; 'critics of the government': not the government."""
-    relation = relational_nouns().get(token.lower_)
+    relation = relational_nouns().get(token.lemma_.lower())
     if relation is None or index.covering(token) is not None:
         return None
     related = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children

@@ -50,7 +50,7 @@ from geowire.events.confidence import ConfidenceModel, load_confidence_model, re
 from geowire.events.coreference import Coded, fold_mentions
 from geowire.events.features import event_head, sentence_features
 from geowire.events.framing import blocked_tokens, furniture_spans, headline_spans
-from geowire.events.intent import intent_type
+from geowire.events.intent import intent_type, negated
 from geowire.events.lexicon import TriggerEntry
 from geowire.events.modality import (
     is_act_on_things,
@@ -171,22 +171,17 @@ def reported_demand(token):
     return None
 
 
-# "did not rule out the use of force": what is kept open is force, so the words threaten it
-FORCE_WORDS = frozenset({"force", "strike", "strikes", "attack", "attacks", "action", "retaliation", "war",
-                         "invasion", "option", "options", "sanctions", "response"})
+# "did not rule out the use of force", "a military option": what is kept open is force, so the words threaten it
+# ("did not rule out a meeting", "any option" keep nothing hostile open)
+FORCE_WORDS = frozenset({"force", "strike", "attack", "retaliation", "war", "invasion", "sanction", "military"})
 
 
 def _keeps_force_open(trigger: Trigger) -> bool:
     """'did not rule out military action', 'has not ruled out new sanctions'."""
     token = trigger.token
-    if (trigger.entry.head, trigger.entry.dependent) != ("rule", "out") or not _denied(token):
+    if (trigger.entry.head, trigger.entry.dependent) != ("rule", "out") or not negated(token):
         return False
-    return any(t.lemma_.lower() in FORCE_WORDS or t.lower_ in FORCE_WORDS
-               for c in token.children if c.dep_ in ("dobj", "obj") for t in c.subtree)
-
-
-def _denied(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    return any(t.lemma_.lower() in FORCE_WORDS for c in token.children if c.dep_ in ("dobj", "obj") for t in c.subtree)
 
 
 def as_statement_of_intent(trigger: Trigger) -> Trigger:
@@ -332,9 +327,9 @@ DOMESTIC_SECTORS = frozenset({
 HOME_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 # A state's own bodies named without a state ("the government", "the court", "the chief minister") are, in an
-# act whose sentence names no place, those of the country the story is about (its dateline, or the place it keeps
-# returning to). A sentence that places a talk or a statement ("the ministers met in Geneva") says where it was
-# made, which may be abroad, so it lends no country.
+# act whose sentence names no place, those of the country the story is about (`story_country`). A sentence that
+# places a talk or a statement ("the ministers met in Geneva") says where it was made, which may be abroad, so it
+# lends no country.
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "PTY", "OPP"})
 
 
@@ -344,12 +339,12 @@ def _names_a_side(location, sides: list) -> bool:
         s is not None and s.start < location.end and location.start < s.end for s in sides)
 
 
-def home_country(side: EventArg | None, location, sectors: frozenset[str] = DOMESTIC_SECTORS) -> EventArg | None:
-    """``location``: the event's place, or the story's country code."""
-    if side is None or side.country or side.sector not in sectors or location is None:
+def home_country(side: EventArg | None, country_code: str | None,
+                 sectors: frozenset[str] = DOMESTIC_SECTORS) -> EventArg | None:
+    """The side with the country (ISO alpha-2) it acts in, when it names none and is of those sectors."""
+    if side is None or side.country or side.sector not in sectors or not country_code:
         return side
-    code = location if isinstance(location, str) else location.country_code
-    iso3 = iso3_by_iso2().get(code or "")
+    iso3 = iso3_by_iso2().get(country_code)
     return replace(side, country=iso3) if iso3 else side
 
 
@@ -577,8 +572,9 @@ class EventCoder:
         else:
             location = narrowed(location, story_place, doc.text) or story_place
         if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
-            sources = [home_country(s, location) for s in sources]
-            targets = [home_country(t, location) for t in targets]
+            home = location.country_code if location is not None else None
+            sources = [home_country(s, home) for s in sources]
+            targets = [home_country(t, home) for t in targets]
         elif (location is None or location.basis != "sentence") and frame.country is not None:
             sources = [home_country(s, frame.country, STATE_SECTORS) for s in sources]
             targets = [home_country(t, frame.country, STATE_SECTORS) for t in targets]

@@ -22,7 +22,7 @@ HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "TH
 MAX_CLIMB = 3
 
 
-def _negated(token) -> bool:
+def negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
@@ -36,12 +36,12 @@ def intent_of(token) -> tuple[bool, bool] | None:
     current = token
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in current.children):
-            return _negated(current), _conditional(current)
+            return negated(current), _conditional(current)
         head = current.head
         if head == current or current.dep_ not in ("xcomp", "ccomp", "acomp", "prep", "pcomp", "pobj", "dobj"):
             return None
         if head.lemma_.lower() in INTENT_GOVERNORS and current.dep_ in ("xcomp", "prep", "pcomp"):
-            return _negated(head) or _negated(current), _conditional(head) or _conditional(current)
+            return negated(head) or negated(current), _conditional(head) or _conditional(current)
         if current.dep_ == "ccomp":
             return None
         current = head
