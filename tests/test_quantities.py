@@ -14,13 +14,13 @@ def read():
 
     nlp = load_model()
 
-    def run(text, trigger=None, nth=0):
+    def run(text, trigger=None, nth=0, event_type=None):
         doc = nlp(text)
         sentence = next(doc.sents)
         token = None
         if trigger is not None:
             token = [t for t in sentence if t.text == trigger][nth]
-        found = quantities_in(sentence, token)
+        found = quantities_in(sentence, token, event_type)
         for q in found:
             assert doc.text[q.start:q.end] == q.text
             assert q.kind in QUANTITY_KINDS
@@ -167,6 +167,16 @@ def test_trigger_clause_wins_over_another_clause_of_the_same_kind(read):
 def test_other_kinds_elsewhere_in_the_sentence_are_kept(read):
     text = "Police detained 35 people after about 3,000 protesters marched on parliament."
     assert read(text, "detained") == [("arrested", 35, None), ("crowd", 3000, None)]
+    assert read(text, "detained", event_type="COERCE") == [("arrested", 35, None), ("crowd", 3000, None)]
+
+
+def test_counts_elsewhere_that_the_event_cannot_have_caused_are_left_out(read):
+    text = ("The aid agency opened an appeal on Monday for the region, where storms have killed at least 300 people "
+            "and left 20,000 homeless.")
+    assert read(text, "appeal", event_type="REQUEST") == []
+    assert read(text, "appeal") == [("killed", None, 300), ("displaced", 20000, None)]
+    riot = "Police arrested 40 people on Friday in the town, where a riot had left six people dead."
+    assert read(riot, "arrested", event_type="COERCE") == [("arrested", 40, None), ("killed", 6, None)]
 
 
 # --- coordinated counts ---------------------------------------------------------------------------------

@@ -586,7 +586,7 @@ class EventCoder:
         modality = modality_of(trigger.token, certainty, date, doc.published)
         mention = Mention(sentence.start_char, sentence.end_char, trigger.token.idx,
                           trigger.token.idx + len(trigger.token))
-        quantities = quantities_in(sentence, trigger.token)
+        quantities = quantities_in(sentence, trigger.token, trigger.type)
         events = []
         for source in sources:
             for target in targets:

@@ -26,7 +26,10 @@ The word lists are in ``data/quantities.tsv``.
 With the event's trigger given, counts attached to the trigger's clause are preferred: a count of some kind
 from another clause is dropped when the trigger's clause states a count of the same kind ("after an attack
 that killed five last week, gunmen killed 12 villagers" → killed 12 for the second killing), while counts of
-other kinds stated anywhere in the sentence are kept (the crowd that the police then dispersed).
+other kinds stated anywhere in the sentence are kept (the crowd that the police then dispersed) when they
+can be what such an event does or gathers: the dead of an attack, the crowd of a protest, the troops of a
+deployment. An appeal "to help Pakistan cope with floods that have killed more than 1,100 people" carries no
+count: the floods killed them, not the appeal.
 """
 
 from __future__ import annotations
@@ -50,6 +53,15 @@ STATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp", "dobj"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "csubj", "pcomp"})
 CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 MAX_BOUND_WORDS = 3
+# what an event of each type can do to people or gather, so a count from another clause of its sentence may be
+# its own: force kills, wounds, detains and drives out; a protest is its crowd; forces are counted in troops
+OUTCOMES: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"killed", "injured", "arrested", "displaced", "troops"}),
+    "COERCE": frozenset({"killed", "injured", "arrested", "displaced", "crowd", "troops"}),
+    "PROTEST": frozenset({"crowd", "killed", "injured", "arrested"}),
+    "MOBILIZE": frozenset({"troops", "crowd"}),
+    "RETREAT": frozenset({"troops", "displaced"}),
+}
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +99,9 @@ class _Count:
     anchor: object             # the token the count attaches to: the verb or noun that gives the kind
 
 
-def quantities_in(sentence, trigger=None) -> list[Quantity]:
-    """Counts of people stated in ``sentence`` (a spaCy Span), in text order (offsets into the document)."""
+def quantities_in(sentence, trigger=None, event_type: str | None = None) -> list[Quantity]:
+    """Counts of people stated in ``sentence`` (a spaCy Span), in text order (offsets into the document); with
+    a trigger, those of its event (of ``event_type``)."""
     doc = sentence.doc
     counts = []
     starters = _starters()
@@ -104,7 +117,8 @@ def quantities_in(sentence, trigger=None) -> list[Quantity]:
             counts.append(count)
     counts = _join_conjuncts(doc, counts)
     if trigger is not None:
-        counts = _prefer_trigger_clause(counts, trigger)
+        outcomes = None if event_type is None else OUTCOMES.get(event_type, frozenset())
+        counts = _prefer_trigger_clause(counts, trigger, outcomes)
     return [_quantity(doc, c) for c in counts]
 
 
@@ -390,10 +404,12 @@ def _trigger_clause(trigger):
     return trigger
 
 
-def _prefer_trigger_clause(counts: list[_Count], trigger) -> list[_Count]:
+def _prefer_trigger_clause(counts: list[_Count], trigger, outcomes: frozenset[str] | None) -> list[_Count]:
+    """``outcomes``: the kinds the event may count from elsewhere in its sentence (None: any kind)."""
     attached = [_in_clause(c.anchor, trigger) for c in counts]
     kinds = {c.kind for c, near in zip(counts, attached, strict=True) if near}
-    return [c for c, near in zip(counts, attached, strict=True) if near or c.kind not in kinds]
+    return [c for c, near in zip(counts, attached, strict=True)
+            if near or (c.kind not in kinds and (outcomes is None or c.kind in outcomes))]
 
 
 def _join_conjuncts(doc, counts: list[_Count]) -> list[_Count]:
