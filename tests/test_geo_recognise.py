@@ -325,3 +325,41 @@ def test_a_town_opening_a_sentence_before_a_local_label(recogniser):
         == ["Smithfield"]
     # an adjective before the label is no town
     assert places_of(recogniser, "The vote is Tuesday. Young residents say they will not vote.") == []
+
+
+def test_a_countys_body_or_a_towns_office_keeps_only_the_place():
+    """'Lancaster County Drug Task Force', 'Fresno Civic Center', 'Albany City Manager': the place is the
+    known name at the head, not the body's whole name (issue #14, sixth session)."""
+    from geowire.geo import spans
+
+    gazetteer = make_gazetteer_places().gazetteer
+    for text, whole, head in (
+            ("Agents of the Lancaster County Drug Task Force made the arrest.", "Lancaster County Drug Task Force",
+             "Lancaster County"),
+            ("The meeting is at the Fresno Civic Center on Monday.", "Fresno Civic Center", "Fresno"),
+            ("She was a clerk in the Sacramento County Recorder Office.", "Sacramento County Recorder Office",
+             "Sacramento County")):
+        start = text.index(whole)
+        assert text[slice(*spans.drop_institution(gazetteer, text, start, start + len(whole)))] == head
+    text = "The Albany City Manager resigned."
+    start = text.index("Albany")
+    assert text[slice(*spans.drop_unit_word(gazetteer, text, start, start + len("Albany City")))] == "Albany"
+    text = "Crews repaved Benton Creek Road last week."      # a street keeps its whole name
+    start = text.index("Benton")
+    assert spans.drop_institution(gazetteer, text, start, start + len("Benton Creek Road")) \
+        == (start, start + len("Benton Creek Road"))
+
+
+@pytest.mark.model
+def test_a_town_before_a_home_or_a_local_service_is_a_place(recogniser):
+    for text, town in (("The dog was found in a Westbrook apartment on Sunday.", "Westbrook"),
+                       ("Burglars broke into two Hopewell homes last week.", "Hopewell"),
+                       ("Smithfield firefighters put out the blaze.", "Smithfield")):
+        assert [p.text for p in places_of(recogniser, text)] == [town]
+
+
+@pytest.mark.model
+def test_a_name_before_a_possessive_is_not_placed_by_the_preposition(recogniser):
+    text = "The reporters waited outside Bell's office while lawyers spoke to Turner's family."
+    found = {p.text for p in places_of(recogniser, text)}
+    assert not found & {"Bell", "Turner"}

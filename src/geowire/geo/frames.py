@@ -38,7 +38,9 @@ INSTITUTION_AFTER = re.compile(
 # "a Columbia woman", "Clinton couple faces ...": a town used as a resident's label
 RESIDENT_AFTER = re.compile(
     r"^\s+(?:man|woman|men|women|girl|boy|couple|residents?|family|families|teens?|teenager|native|natives|"
-    r"students?|mother|father|businessman|businesswoman|driver|motorist|homeowners?|officials?|police|Mayor)\b"
+    r"students?|mother|father|businessman|businesswoman|driver|motorist|homeowners?|officials?|police|Mayor|"
+    # a home or a local service of the town: "their Grovetown home", "Torrington firefighters"
+    r"home|homes|house|apartment|residence|neighbou?rhoods?|firefighters?|firemen|detectives)\b"
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
 # the word that makes a name before it part of a street's name
@@ -113,6 +115,10 @@ class Frame:
         return bool(re.search(r"\b(?:in|near|outside)\s+$", self.before)) and not re.match(r"^['’]s\b", self.after)
 
     def locative(self) -> bool:
+        """'in X', 'near the X', 'between X and Y'; not 'of X's attorney': a possessive makes the name the
+        determiner of the noun after it, and the preposition governs that noun."""
+        if re.match(r"^['’]s?(?![\w'’])", self.after):
+            return False
         return bool(LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before))
 
     def followed_by_area(self, gazetteer: Gazetteer) -> bool:

@@ -10,6 +10,7 @@ import re
 from geowire.geo.frames import INSTITUTION_AFTER
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.resolve import Mention
+from geowire.geo.runs import STREET_END
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # "Rep. Jane Doe, D-Charleston": the party letter is not part of the place
@@ -20,11 +21,16 @@ _LOWER_TYPE_TAIL = re.compile(
     r"municipality|island|coast)$"
 )
 _UNIT_OF = re.compile(r"^(?:City|Town|Village|County|Province|State|Township|Borough)\s+of\s+(?:the\s+)?(?=[A-Z])")
-_INSTITUTION_TAIL = re.compile(
-    r"\s+(?:City\s+(?=(?:Council|Commission|Commissioner|Hall|Court|Manager|Elections?|Schools?|Police)\b))?"
-    r"(?:Commissioner|Manager|Elections?|Jail|Sheriff|Sheriff['’]s|Police|Court|Courthouse|Council|Commission|Hall|Department|Office|"
-    r"Schools?|Board|Library|Hospital|Regional|Elections|Common|Government|Administration)\b.*$"
-)
+# the offices and bodies of a town or county: "Fargo City Commissioner", "Harris County Clerk"
+_OFFICE = (r"Commissioners?|Manager|Elections?|Jail|Sheriff|Sheriff['’]s|Police|Court|Courthouse|Council|"
+           r"Council(?:wo)?man|Councilmember|Commission|Hall|Department|Office|Schools?|Board|Library|Hospital|"
+           r"Regional|Common|Government|Administration|Clerk|Marshal|Attorney|District\s+(?:Court|Attorney)|"
+           r"Circuit|Civic|Fire|Airport")
+_OFFICE_AFTER = re.compile(rf"^\s+(?:{_OFFICE})\b")
+_INSTITUTION_TAIL = re.compile(rf"\s+(?:City\s+(?=(?:{_OFFICE})\b))?(?:{_OFFICE})\b.*$")
+# "Laurel County Adult Education", "Lamar County Victim Witness Coordinator": capitalised words after a
+# county's name make one of the county's bodies
+_COUNTY_BODY = re.compile(r"(?<=\sCounty)\s+[A-Z].*$")
 _DIRECTION_HEAD = re.compile(
     r"^(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Northern|Southern|Eastern|Western|"
     r"Central|Upstate|Downstate|Coastal|Rural|Greater|Mid|Middle|Upper|Lower|North-?[Ee]astern|North-?[Ww]estern|"
@@ -106,7 +112,7 @@ def drop_unit_word(gazetteer: Gazetteer, text: str, start: int, end: int) -> tup
     if (match := _UNIT_OF.match(name)) and gazetteer.candidates(name[match.end():]) \
             and not gazetteer.has_name(name):    # "State of Mexico" is a name
         return start + match.end(), end
-    if name.endswith(" City") and INSTITUTION_AFTER.match(text[end:end + 40]) \
+    if name.endswith(" City") and (INSTITUTION_AFTER.match(text[end:end + 40]) or _OFFICE_AFTER.match(text[end:end + 40])) \
             and gazetteer.candidates(name[:-5]):
         return start, end - 5
     return start, end
@@ -115,11 +121,15 @@ def drop_unit_word(gazetteer: Gazetteer, text: str, start: int, end: int) -> tup
 def drop_institution(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
     """'Henderson County Jail' -> 'Henderson County': the place inside an institution's name."""
     name = text[start:end]
-    match = _INSTITUTION_TAIL.search(name)
-    if not match or gazetteer.candidates(name):
+    if gazetteer.candidates(name):
         return start, end
-    head_end = start + match.start()
-    return (start, head_end) if gazetteer.candidates(text[start:head_end]) else (start, end)
+    for tail in (_INSTITUTION_TAIL, _COUNTY_BODY):
+        match = tail.search(name)
+        if match and not STREET_END.search(name):
+            head_end = start + match.start()
+            if gazetteer.candidates(text[start:head_end]):
+                return start, head_end
+    return start, end
 
 
 def without_direction(gazetteer: Gazetteer, name: str) -> str:
