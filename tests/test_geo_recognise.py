@@ -363,3 +363,42 @@ def test_a_name_before_a_possessive_is_not_placed_by_the_preposition(recogniser)
     text = "The reporters waited outside Bell's office while lawyers spoke to Turner's family."
     found = {p.text for p in places_of(recogniser, text)}
     assert not found & {"Bell", "Turner"}
+
+
+def _doc_with_entities(text: str, entities: list[tuple[str, str, int]]):
+    """A spaCy Doc of ``text`` with the given (name, label, occurrence) entities, as a parser might label them."""
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(text)
+    spans = []
+    for name, label, occurrence in entities:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(name, start + 1)
+        spans.append(Span(doc, *_token_range(doc, start, start + len(name)), label=label))
+    doc.ents = spans
+    return doc
+
+
+def _token_range(doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end)
+    return span.start, span.end
+
+
+def test_a_town_labelled_an_organisation_before_a_local_word_votes_place():
+    """'Norwalk firefighters' labelled ORG twice does not outvote 'in Norwalk' labelled GPE; a 'person'
+    ending in a local body's word ('Litchfield Fire') lends the text no surname (sixth session, #14)."""
+    from geowire.geo import reading
+
+    text = "Norwalk firefighters came. Norwalk police came. It began in Norwalk. Litchfield Fire helped."
+    doc = _doc_with_entities(text, [("Norwalk", "ORG", 0), ("Norwalk", "ORG", 1), ("Norwalk", "GPE", 2),
+                                    ("Litchfield Fire", "PERSON", 0)])
+    votes = reading.label_votes(doc.ents, text)
+    assert votes["norwalk"] == [3, 0]
+    assert "litchfield" not in reading.surnames(doc.ents)
+    text = "Norwalk said no. Norwalk wrote again. He lives in Norwalk. Jane Litchfield spoke."
+    doc = _doc_with_entities(text, [("Norwalk", "ORG", 0), ("Norwalk", "ORG", 1), ("Norwalk", "GPE", 2),
+                                    ("Jane Litchfield", "PERSON", 0)])
+    assert reading.label_votes(doc.ents, text)["norwalk"] == [1, 2]
+    assert "litchfield" in reading.surnames(doc.ents)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from geowire.geo.frames import Frame
+from geowire.geo.frames import INSTITUTION_AFTER, RESIDENT_AFTER, Frame
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM
@@ -41,14 +41,18 @@ def label_votes(ents, text: str) -> dict[str, list[int]]:
         if ent.label_ in ("GPE", "LOC", "PERSON", "ORG"):
             start, end = trim(text, ent.start_char, ent.end_char)
             tally = votes.setdefault(strict_key(text[start:end]), [0, 0])
-            tally[0 if ent.label_ in ("GPE", "LOC") else 1] += 1
+            # "Torrington firefighters", "Rolling Meadows police": a name labelled as an organisation
+            # right before a resident's or a local body's word is the town used as a label
+            label = ent.label_ in ("GPE", "LOC") or bool(RESIDENT_AFTER.match(text[end:end + 40]))
+            tally[0 if label else 1] += 1
     return votes
 
 
 def surnames(ents) -> set[str]:
-    """Words of multi-word PERSON names ("Jackson" in "Andrew Jackson", "Tanya" in "Tanya Smith")."""
+    """Words of multi-word PERSON names ("Jackson" in "Andrew Jackson", "Tanya" in "Tanya Smith"); not of a
+    'person' that ends in a local body's word ("Litchfield Fire")."""
     return {strict_key(token.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
-            for token in ent}
+            and not INSTITUTION_AFTER.match(" " + ent[-1].text) for token in ent}
 
 
 def plausible_place(gazetteer: Gazetteer, name: str, votes: dict[str, list[int]], surnames: set[str]) -> bool:
