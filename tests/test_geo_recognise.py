@@ -402,3 +402,16 @@ def test_a_town_labelled_an_organisation_before_a_local_word_votes_place():
                                     ("Jane Litchfield", "PERSON", 0)])
     assert reading.label_votes(doc.ents, text)["norwalk"] == [1, 2]
     assert "litchfield" in reading.surnames(doc.ents)
+
+
+@pytest.mark.model
+def test_an_abbreviated_street_is_a_place_with_its_direction(recogniser):
+    places = places_of(recogniser, "The clinic at 85 S. Elm St. in Greenville closed.")
+    assert [p.text for p in places] == ["S. Elm St.", "Greenville"]
+    assert places[0].lat is not None        # the street takes the town the text puts it in
+
+
+@pytest.mark.model
+def test_a_town_before_a_body_after_said_is_no_person(recogniser):
+    found = [p.text for p in places_of(recogniser, "The mayor said Bristol Police Chief Tom Reed would retire.")]
+    assert found == ["Bristol"]

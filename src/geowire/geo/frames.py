@@ -81,7 +81,11 @@ class Frame:
         return bool(_STREET_WORD_AFTER.match(self.after))
 
     def person_like(self) -> bool:
-        return bool(_PERSON_BEFORE.search(self.before) or _SPEECH_AFTER.match(self.after))
+        """'Mr X', 'said X', 'X said'; but 'said Kanawha County Commission President ...' names a body's
+        officer, and the name before the body's word is its place."""
+        if _SPEECH_AFTER.match(self.after):
+            return True
+        return bool(_PERSON_BEFORE.search(self.before)) and not INSTITUTION_AFTER.match(self.after)
 
     def typed(self) -> bool:
         return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after))

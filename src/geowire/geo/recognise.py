@@ -36,6 +36,7 @@ from geowire.geo.runs import (
 from geowire.model import Document
 from geowire.registry import registry, require_parse
 
+_STREET_DIRECTION = re.compile(r"(?<![\w.])[NSEW]\.\s$")
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
 _DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
 # a party letter (or Minnesota's DFL) and a hyphen after a comma or an opening bracket, then the home
@@ -157,6 +158,8 @@ class GazetteerPlaces:
                 continue
             run = parsed.char_span(start, end, alignment_mode="expand")
             if run is not None and len(run) <= 5 and STREET_END.search(run.text):
+                if match := _STREET_DIRECTION.search(text, max(0, start - 4), start):
+                    start = match.start()       # "1154 S. Seventh St.": the direction is part of the name
                 out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
                 occupied.append((start, end))
                 continue

@@ -16,7 +16,8 @@ DIRECTION_WORDS = frozenset(
 )
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 STREET_END = re.compile(
-    r"\s(?:Street|Road|Avenue|Drive|Boulevard|Lane|Highway|Parkway|Pike|Trail|River|Creek|Lake)$"
+    r"\s(?:Street|Road|Avenue|Drive|Boulevard|Lane|Highway|Parkway|Pike|Trail|River|Creek|Lake|"
+    r"St\.|Ave\.|Rd\.|Blvd\.|Ln\.|Pkwy\.)$"
 )
 
 
