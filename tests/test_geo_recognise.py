@@ -415,3 +415,26 @@ def test_an_abbreviated_street_is_a_place_with_its_direction(recogniser):
 def test_a_town_before_a_body_after_said_is_no_person(recogniser):
     found = [p.text for p in places_of(recogniser, "The mayor said Bristol Police Chief Tom Reed would retire.")]
     assert found == ["Bristol"]
+
+
+def test_an_abbreviation_keeps_its_period_a_county_its_word_and_a_town_its_city():
+    """'W.Va' + '.': the parser's entity leaves the last period out; 'Marion County Road 12': the road is
+    the county's, and the county keeps its word; 'Boulder City Council': 'Boulder City' is a town's own name
+    (sixth session, #14)."""
+    from geowire.geo import spans
+    from geowire.geo.resolve import Mention
+
+    gazetteer = make_gazetteer_places().gazetteer
+    text = "Floods closed roads across W.Va. on Monday."
+    start = text.index("W.Va")
+    assert text[slice(*spans.trim(text, start, start + len("W.Va")))] == "W.Va."
+    text = "Crews closed Marion County Road 12 on Friday."
+    start = text.index("Marion")
+    kept = spans.without_routes(gazetteer, text, [Mention(start, start + len("Marion County Road"), "x")])
+    assert [m.text for m in kept] == ["Marion County"]
+    text = "The Boulder City Council met on Tuesday."
+    start = text.index("Boulder")
+    assert text[slice(*spans.drop_unit_word(gazetteer, text, start, start + len("Boulder City")))] == "Boulder City"
+    text = "The Dublin City Council met on Tuesday."      # a county's name: 'City' is the unit word
+    start = text.index("Dublin")
+    assert text[slice(*spans.drop_unit_word(gazetteer, text, start, start + len("Dublin City")))] == "Dublin"

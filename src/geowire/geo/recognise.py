@@ -168,7 +168,8 @@ class GazetteerPlaces:
                 name = text[char_start:char_end]
                 if e - s == 1 and name.lower() in lowered or strict_key(name) in reading.GENERIC_WORDS:
                     continue    # an ordinary word (here or in general)
-                if name.endswith(" City") and INSTITUTION_AFTER.match(text[char_end:char_end + 40]):
+                if name.endswith(" City") and INSTITUTION_AFTER.match(text[char_end:char_end + 40]) \
+                        and not spans.is_town_name(self.gazetteer, name):
                     char_end -= len(" City")    # "Dublin City Council" names Dublin's council
                     name = text[char_start:char_end]
                 run = parsed.char_span(start, end, alignment_mode="expand")

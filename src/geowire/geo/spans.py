@@ -11,10 +11,12 @@ from geowire.geo.frames import INSTITUTION_AFTER
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.resolve import Mention
 from geowire.geo.runs import STREET_END
+from geowire.geo.sources import PRIMARY
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # "Rep. Jane Doe, D-Charleston": the party letter is not part of the place
 _PARTY_PREFIX = re.compile(r"^(?:[RDI]-|-)(?=[A-Z])")
+_DOTTED_INSIDE = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$|(?:^|\s)[A-Z][a-z]?\.[A-Z][a-z]{1,3}$")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _LOWER_TYPE_TAIL = re.compile(
     r"(?<=\w)\s+(?:province|region|city|district|state|county|area|village|town|governorate|prefecture|"
@@ -59,6 +61,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
+    if text[end:end + 1] == "." and _DOTTED_INSIDE.search(text[start:end]):
+        end += 1        # "W.Va" + ".", "U.S" + ".": the parser left the abbreviation's last period out
     if match := re.search(r"(?<=\w)\s+(?:and|or|near|in|at|on|of|to|from|the)$", text[start:end]):
         end = start + match.start()     # "Vivion Road and": a word of the sentence, not of the name
     if match := _LOWER_TYPE_TAIL.search(text[start:end]):
@@ -100,6 +104,8 @@ def without_routes(gazetteer: Gazetteer, text: str, mentions: list[Mention]) -> 
             kept.append(mention)
         elif mention.start < route[0]:
             head = text[mention.start:route[0]].rstrip()
+            if text.startswith("County ", route[0]) and gazetteer.candidates(head + " County"):
+                head += " County"       # "Otter Tail County Road 80": the road is the county's
             if len(head) >= 3 and gazetteer.candidates(head):
                 kept.append(Mention(mention.start, mention.start + len(head), head, mention.demonym))
     return kept
@@ -113,9 +119,14 @@ def drop_unit_word(gazetteer: Gazetteer, text: str, start: int, end: int) -> tup
             and not gazetteer.has_name(name):    # "State of Mexico" is a name
         return start + match.end(), end
     if name.endswith(" City") and (INSTITUTION_AFTER.match(text[end:end + 40]) or _OFFICE_AFTER.match(text[end:end + 40])) \
-            and gazetteer.candidates(name[:-5]):
+            and gazetteer.candidates(name[:-5]) and not is_town_name(gazetteer, name):
         return start, end - 5
     return start, end
+
+
+def is_town_name(gazetteer: Gazetteer, name: str) -> bool:
+    """'Boulder City', 'Kansas City': a town's own name, so 'City' is no unit word there."""
+    return any(c.precision == "city" and c.kind == PRIMARY and not c.loose for c in gazetteer.candidates(name))
 
 
 def drop_institution(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
