@@ -12,8 +12,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
+import socket
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# a partial file left by a builder that has stopped writing for this long is abandoned, whoever made it
+STALE_AFTER = 24 * 3600
 
 
 def read_rows(path: Path, width: int) -> Iterator[list[str]]:
@@ -56,10 +62,71 @@ def cached_file(name: str, build: Callable[[Path], None]) -> Path:
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.partial.{os.getpid()}")
+    remove_stale_partials(path.parent)
+    partial = partial_path(path)
     try:
         build(partial)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def partial_path(path: Path) -> Path:
+    """The file a builder of ``path`` writes before renaming it to ``path``: named after this machine and process
+    (``NAME.partial.HOST.PID``), so that builders never share one and a left-over one can be told from a live
+    one (:func:`remove_stale_partials`)."""
+    return path.with_name(f"{path.name}.partial.{socket.gethostname()}.{os.getpid()}")
+
+
+# NAME.partial.HOST.PID (partial_path), NAME.partial.PID (cached_file before) and STEM.partial.PID (the gazetteer
+# index before, whose suffix was replaced)
+_PARTIAL = re.compile(r"^(?P<name>.+?)\.partial(?:\.(?P<host>.+))?\.(?P<pid>\d+)$")
+
+
+def remove_stale_partials(directory: Path, stale_after: float = STALE_AFTER) -> list[Path]:
+    """Remove the partial files in ``directory`` that no process is writing any more; return them.
+
+    A partial file is left behind when its builder was killed. It is stale when it was made on this machine by a
+    process that no longer runs, or when nothing has written to it for ``stale_after`` seconds (a builder on
+    another machine sharing the directory, whose process cannot be checked from here, or a process id since
+    reused). A file whose builder still runs here, or that another machine wrote recently, is left alone, and so
+    is one that changes between the check and the removal.
+    """
+    removed: list[Path] = []
+    if not directory.is_dir():
+        return removed
+    here = socket.gethostname()
+    for path in directory.iterdir():
+        match = _PARTIAL.match(path.name)
+        if match is None:
+            continue
+        try:
+            before = path.stat()
+        except FileNotFoundError:
+            continue
+        pid, host = int(match["pid"]), match["host"]
+        abandoned = time.time() - before.st_mtime > stale_after
+        if not abandoned and (host is None or host == here) and pid != os.getpid():
+            abandoned = not _running(pid)
+        if not abandoned:
+            continue
+        try:
+            after = path.stat()
+            if (after.st_ino, after.st_mtime_ns, after.st_size) != (before.st_ino, before.st_mtime_ns, before.st_size):
+                continue        # written to meanwhile: someone is building it after all
+            path.unlink()
+        except FileNotFoundError:
+            continue            # another process cleaned it first
+        removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:     # it runs, as another user
+        return True
+    return True

@@ -1,8 +1,9 @@
 """The on-disk gazetteer index: one SQLite file built once from the packages.
 
-It lives in ``$GEOWIRE_HOME`` (default ``~/.cache/geowire``) and is rebuilt only when
-missing or when its version key (schema, source package versions, curated data)
-changes. Opening it costs a few milliseconds; lookups are indexed key queries.
+It lives in ``$GEOWIRE_HOME`` (default ``~/.cache/geowire``) as ``gazetteer-KEY.sqlite``, named after its
+version key (schema, source package versions, curated data, the code that keys names), so that code versions
+sharing the directory each keep their own; it is built when missing. Opening it costs a few milliseconds;
+lookups are indexed key queries.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sqlite3
 from importlib import metadata
 from pathlib import Path
 
+from geowire.datafiles import partial_path, remove_stale_partials
 from geowire.geo import sources
 from geowire.geo.normalise import loose_key, strict_key
 
@@ -21,7 +23,7 @@ SCHEMA = "3"
 # how names are read and keyed, as this process imported it (read once, at import): a process that imported
 # an older sources.py and builds later must not write its entries under the key of the file now on disk
 _CODE = b"".join(Path(__file__).with_name(module).read_bytes() for module in ("normalise.py", "sources.py", "index.py"))
-INDEX_FILE = "gazetteer.sqlite"
+INDEX_FILE = "gazetteer-{key}.sqlite"
 log = logging.getLogger(__name__)
 
 
@@ -30,7 +32,7 @@ def cache_dir() -> Path:
 
 
 def index_path() -> Path:
-    return cache_dir() / INDEX_FILE
+    return cache_dir() / INDEX_FILE.format(key=version_key())
 
 
 def version_key() -> str:
@@ -46,12 +48,14 @@ def version_key() -> str:
 
 def build_index(force: bool = False, path: Path | None = None) -> Path:
     """Build the index unless an up-to-date one exists; return its path."""
-    path = path or index_path()
-    if not force and stored_version(path) == version_key():
+    key = version_key()
+    path = path or cache_dir() / INDEX_FILE.format(key=key)
+    if not force and stored_version(path) == key:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_partials(path.parent)      # left by builders that were killed, never by one still building
     # one partial file per process: two processes building at once must not write into each other's
-    partial = path.with_suffix(f".partial.{os.getpid()}")
+    partial = partial_path(path)
     partial.unlink(missing_ok=True)
     log.info("building gazetteer index at %s (once)", path)
     with sqlite3.connect(partial) as db:
