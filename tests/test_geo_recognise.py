@@ -438,3 +438,20 @@ def test_an_abbreviation_keeps_its_period_a_county_its_word_and_a_town_its_city(
     text = "The Dublin City Council met on Tuesday."      # a county's name: 'City' is the unit word
     start = text.index("Dublin")
     assert text[slice(*spans.drop_unit_word(gazetteer, text, start, start + len("Dublin City")))] == "Dublin"
+
+
+def test_a_name_before_a_dash_and_a_route_ends_before_the_dash():
+    from geowire.geo import spans
+    from geowire.geo.resolve import Mention
+
+    gazetteer = make_gazetteer_places().gazetteer
+    text = "Closed: Highway 9 near Star Lake - Highway 59 to the county line."
+    start = text.index("Star Lake")
+    kept = spans.without_routes(gazetteer, text, [Mention(start, text.index(" 59"), "x")])
+    assert [m.text for m in kept] == ["Star Lake"]
+
+
+@pytest.mark.model
+def test_a_legislators_home_ending_in_lake_drops_the_party_letter(recogniser):
+    found = [p.text for p in places_of(recogniser, "Rep. Jane Doe, R-Elbow Lake, said the bill would pass.")]
+    assert found == ["Elbow Lake"]

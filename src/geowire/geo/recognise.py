@@ -158,6 +158,8 @@ class GazetteerPlaces:
                 continue
             run = parsed.char_span(start, end, alignment_mode="expand")
             if run is not None and len(run) <= 5 and STREET_END.search(run.text):
+                if match := spans.PARTY_PREFIX.match(text[start:end]):
+                    start += match.end()        # "R-Elbow Lake": the party letter is no part of the name
                 if match := _STREET_DIRECTION.search(text, max(0, start - 4), start):
                     start = match.start()       # "1154 S. Seventh St.": the direction is part of the name
                 out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
@@ -166,6 +168,8 @@ class GazetteerPlaces:
             for s, e in longest_known(self.gazetteer, view, text, start, end, self.min_match_chars):
                 char_start, char_end = view.idx[s], view.idx[e - 1] + view.length[e - 1]
                 name = text[char_start:char_end]
+                if spans.PARTY_PREFIX.match(name):
+                    continue    # "R-Elbow Lake": a legislator's home, read with its party letter below
                 if e - s == 1 and name.lower() in lowered or strict_key(name) in reading.GENERIC_WORDS:
                     continue    # an ordinary word (here or in general)
                 if name.endswith(" City") and INSTITUTION_AFTER.match(text[char_end:char_end + 40]) \

@@ -15,7 +15,7 @@ from geowire.geo.sources import PRIMARY
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # "Rep. Jane Doe, D-Charleston": the party letter is not part of the place
-_PARTY_PREFIX = re.compile(r"^(?:[RDI]-|-)(?=[A-Z])")
+PARTY_PREFIX = re.compile(r"^(?:[RDI]-|-)(?=[A-Z])")
 _DOTTED_INSIDE = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$|(?:^|\s)[A-Z][a-z]?\.[A-Z][a-z]{1,3}$")
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _LOWER_TYPE_TAIL = re.compile(
@@ -51,11 +51,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if match := _LEADING_ARTICLE.match(span):
         start += match.end()
-    if match := _PARTY_PREFIX.match(text[start:end]):
+    if match := PARTY_PREFIX.match(text[start:end]):
         start += match.end()
     if match := _SPACED_DASH.search(text[start:end]):
         end = start + match.start()     # "Lake Mary - Highway 9": two names run together
-    while end > start and text[end - 1] in " .,;:'’\"":
+    while end > start and text[end - 1] in " .,;:'’\"-–—":     # "Twin Lakes -": a dash ends no name
         if text[end - 1] == "." and _looks_abbreviated(text[start:end]):
             break
         end -= 1
@@ -103,7 +103,7 @@ def without_routes(gazetteer: Gazetteer, text: str, mentions: list[Mention]) -> 
         if route is None:
             kept.append(mention)
         elif mention.start < route[0]:
-            head = text[mention.start:route[0]].rstrip()
+            head = text[mention.start:route[0]].rstrip(" -–—")
             if text.startswith("County ", route[0]) and gazetteer.candidates(head + " County"):
                 head += " County"       # "Otter Tail County Road 80": the road is the county's
             if len(head) >= 3 and gazetteer.candidates(head):
