@@ -153,11 +153,11 @@ class GazetteerPlaces:
         labels = token_labels(len(parsed), ents)
         out = []
         view = TokenView(parsed, text)
-        for start, end in proper_sequences(view, labels):
+        for first, last in proper_sequences(view, labels):
+            start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
                 continue
-            run = parsed.char_span(start, end, alignment_mode="expand")
-            if run is not None and len(run) <= 5 and STREET_END.search(run.text):
+            if last - first <= 5 and STREET_END.search(text, start, end):
                 if match := spans.PARTY_PREFIX.match(text[start:end]):
                     start += match.end()        # "R-Elbow Lake": the party letter is no part of the name
                 if match := _STREET_DIRECTION.search(text, max(0, start - 4), start):
@@ -165,7 +165,7 @@ class GazetteerPlaces:
                 out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
                 occupied.append((start, end))
                 continue
-            for s, e in longest_known(self.gazetteer, view, text, start, end, self.min_match_chars):
+            for s, e in longest_known(self.gazetteer, view, text, first, last, self.min_match_chars):
                 char_start, char_end = view.idx[s], view.idx[e - 1] + view.length[e - 1]
                 name = text[char_start:char_end]
                 if spans.PARTY_PREFIX.match(name):
@@ -176,9 +176,8 @@ class GazetteerPlaces:
                         and not spans.is_town_name(self.gazetteer, name):
                     char_end -= len(" City")    # "Dublin City Council" names Dublin's council
                     name = text[char_start:char_end]
-                run = parsed.char_span(start, end, alignment_mode="expand")
-                at_run_start = s == run.start or s == run.start + 1 and (run[0].lower_ == "the"
-                                                                        or run[0].lower_ in DIRECTION_WORDS)
+                lead = view.texts[first].lower()
+                at_run_start = s == first or s == first + 1 and (lead == "the" or lead in DIRECTION_WORDS)
                 frame = Frame(text, char_start, char_end, labels[s], (start, end) == (char_start, char_end),
                               at_run_start)
                 frame.surname = strict_key(name) in surnames

@@ -338,9 +338,11 @@ class ContextResolver:
 
     def _apply_document_context(self, groups: list[_Group], reuse_nearness: bool = False) -> None:
         countries, admins = _context_mass(groups)
+        all_c, all_a = sum(countries.values()), sum(admins.values())
         nearness = {} if reuse_nearness else _proximities(groups, _anchors(groups))
         for group in groups:
             own_c, own_a = _context_mass([group])
+            rest_c, rest_a = all_c - sum(own_c.values()), all_a - sum(own_a.values())
             if reuse_nearness and group.near is not None:
                 near = group.near
             else:
@@ -349,8 +351,8 @@ class ContextResolver:
             primary_named = any(c.kind == PRIMARY and not c.loose for c in group.candidates)
             scores = []
             for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
-                c_share = _share(countries, own_c, cand.country_code)
-                a_share = _share(admins, own_a, cand.admin1_code)
+                c_share = _share(countries, own_c, cand.country_code, rest_c)
+                a_share = _share(admins, own_a, cand.admin1_code, rest_a)
                 context = (self.country_weight * c_share + self.admin1_weight * a_share
                            + self.coherence_weight * closeness)
                 if big and _small_town(cand) and not (group.cued and group.cued[i]):
@@ -543,10 +545,13 @@ def _context_mass(groups: Iterable[_Group]) -> tuple[dict[str, float], dict[str,
     return countries, admins
 
 
-def _share(mass: dict[str, float], own: dict[str, float], key: str | None) -> float:
+def _share(mass: dict[str, float], own: dict[str, float], key: str | None, total: float | None = None) -> float:
+    """The share of the other mentions' mass at ``key``; ``total`` (the mass less the own) when the caller
+    already summed it for many candidates of one group."""
     if not key:
         return 0.0
-    total = sum(mass.values()) - sum(own.values())
+    if total is None:
+        total = sum(mass.values()) - sum(own.values())
     if total <= 1e-9:
         return 0.0
     return max(0.0, mass.get(key, 0.0) - own.get(key, 0.0)) / total

@@ -60,7 +60,7 @@ class TokenView:
 
 
 def proper_sequences(view: TokenView, labels: list[str]):
-    """Maximal runs of capitalised tokens (allowing inner 'al-', 'ez', 'of', hyphens)."""
+    """Maximal runs of capitalised tokens (allowing inner 'al-', 'ez', 'of', hyphens), as token ranges."""
     i, n = 0, len(view)
     while i < n:
         if labels[i] in PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS or not _capitalised(view, i) \
@@ -72,7 +72,7 @@ def proper_sequences(view: TokenView, labels: list[str]):
             j += 1
         while j > i + 1 and _joiner(view, j - 1):
             j -= 1
-        yield view.idx[i], view.idx[j - 1] + view.length[j - 1]
+        yield i, j
         i = j
 
 
@@ -88,22 +88,23 @@ def _joiner(view: TokenView, j: int) -> bool:
         and view.texts[j + 1][:1].isupper()
 
 
-def longest_known(gazetteer: Gazetteer, view: TokenView, text: str, char_start: int, char_end: int,
+def longest_known(gazetteer: Gazetteer, view: TokenView, text: str, run_start: int, run_end: int,
                   min_chars: int):
-    """Greedy longest gazetteer matches (at most 4 tokens) inside a capitalised run."""
-    span = view.parsed.char_span(char_start, char_end, alignment_mode="expand")
-    if span is None:
-        return
-    i = span.start
-    while i < span.end:
-        for j in range(min(span.end, i + 4), i, -1):
-            phrase = view.tokens(i, j)
-            if not phrase[0].is_alpha and not _DOTTED.match(phrase[0].text):
+    """Greedy longest gazetteer matches (at most 4 tokens) inside a capitalised run (a token range). The
+    cheap tests (the token columns, the cached name lookup) come before the one that needs Token objects."""
+    i = run_start
+    while i < run_end:
+        for j in range(min(run_end, i + 4), i, -1):
+            first, last = view.texts[i], view.texts[j - 1]
+            if not view.alpha[i] and not _DOTTED.match(first):
                 continue    # a name does not start with "-" or "'"
-            if len(phrase) == 1 and phrase[0].lower_ in DIRECTION_WORDS:
+            if j - i == 1 and first.lower() in DIRECTION_WORDS:
                 continue    # "Western Pennsylvania": the direction word qualifies the next name
-            name = text[phrase[0].idx:phrase[-1].idx + len(phrase[-1])]
-            if len(name) >= min_chars and _plausible(phrase, text) and gazetteer.has_name(name):
+            if not (view.alpha[j - 1] or last.endswith(".")):
+                continue
+            name = text[view.idx[i]:view.idx[j - 1] + view.length[j - 1]]
+            if len(name) >= min_chars and gazetteer.has_name(name) \
+                    and (j - i > 1 or _plausible_word(view.token(i), text)):
                 yield i, j
                 i = j
                 break
@@ -120,14 +121,10 @@ def _names_locals(token, text: str) -> bool:
     return bool(RESIDENT_AFTER.match(after) or INSTITUTION_AFTER.match(after))
 
 
-def _plausible(phrase, text: str) -> bool:
-    """Not a stop word, not sentence-initial common word, not a lone title-cased verb."""
-    if len(phrase) == 1:
-        token = phrase[0]
-        if token.is_alpha and token.text.isupper() and len(token) > 2:
-            return True     # "TORRINGTON —": the tagger reads a capitalised dateline as any part of speech
-        if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",) and not _names_locals(token, text):
-            return False
-        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
-            return False
-    return phrase[-1].is_alpha or phrase[-1].text.endswith(".")
+def _plausible_word(token, text: str) -> bool:
+    """A one-word name: not a stop word, not a sentence-initial common word, not a lone title-cased verb."""
+    if token.is_alpha and token.text.isupper() and len(token) > 2:
+        return True     # "TORRINGTON —": the tagger reads a capitalised dateline as any part of speech
+    if token.is_stop or token.is_sent_start and token.pos_ not in ("PROPN",) and not _names_locals(token, text):
+        return False
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
