@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from geowire.geo.frames import LOCATIVE_BEFORE
+from geowire.geo.mention import Mention
 from geowire.geo.normalise import strict_key
-from geowire.geo.resolve import Mention
 
 # a place name that is part of a newspaper's or broadcaster's title: "China Daily", "the New York Times",
 # "Lansing State Journal", "Voice of America"

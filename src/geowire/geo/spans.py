@@ -9,7 +9,7 @@ import re
 
 from geowire.geo.frames import INSTITUTION_AFTER
 from geowire.geo.gazetteer import Gazetteer
-from geowire.geo.resolve import Mention
+from geowire.geo.mention import Mention
 from geowire.geo.runs import STREET_END
 from geowire.geo.sources import PRIMARY
 
@@ -118,7 +118,8 @@ def drop_unit_word(gazetteer: Gazetteer, text: str, start: int, end: int) -> tup
     if (match := _UNIT_OF.match(name)) and gazetteer.candidates(name[match.end():]) \
             and not gazetteer.has_name(name):    # "State of Mexico" is a name
         return start + match.end(), end
-    if name.endswith(" City") and (INSTITUTION_AFTER.match(text[end:end + 40]) or _OFFICE_AFTER.match(text[end:end + 40])) \
+    after = text[end:end + 40]
+    if name.endswith(" City") and (INSTITUTION_AFTER.match(after) or _OFFICE_AFTER.match(after)) \
             and gazetteer.candidates(name[:-5]) and not is_town_name(gazetteer, name):
         return start, end - 5
     return start, end

@@ -1,0 +1,221 @@
+"""The document's context: the countries and provinces the other mentions point to, their nearness, lists
+of one kind, the bare name beside "X City", and the far-off village that nothing in the text supports."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+
+from geowire.geo.mention import Group
+from geowire.geo.priors import EPONYM_KM, km, names_big_feature, small_town
+from geowire.geo.sources import ALTERNATE, PRIMARY
+
+_NEAR_KM = 150.0
+_AREA_SCALE = {"admin1": 2.0, "country": 4.0, "region": 4.0}
+_ANCHORS = 12
+
+
+def apply_document_context(groups: list[Group], settings, reuse_nearness: bool = False) -> None:
+    """Each candidate's score plus the document's support (its country's and province's share of the other
+    mentions, nearness to their readings), weighted by ``settings`` (the resolver's weights); the group's
+    candidates are re-ranked by it."""
+    countries, admins = context_mass(groups)
+    all_c, all_a = sum(countries.values()), sum(admins.values())
+    nearness = {} if reuse_nearness else _proximities(groups, _anchors(groups))
+    for group in groups:
+        own_c, own_a = context_mass([group])
+        rest_c, rest_a = all_c - sum(own_c.values()), all_a - sum(own_a.values())
+        if reuse_nearness and group.near is not None:
+            near = group.near
+        else:
+            near = nearness.get(id(group)) or [0.0] * len(group.candidates)
+        big = names_big_feature(group.candidates)
+        primary_named = any(c.kind == PRIMARY and not c.loose for c in group.candidates)
+        scores = []
+        for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
+            c_share = share(countries, own_c, cand.country_code, rest_c)
+            a_share = share(admins, own_a, cand.admin1_code, rest_a)
+            context = (settings.country_weight * c_share + settings.admin1_weight * a_share
+                       + settings.coherence_weight * closeness)
+            if big and small_town(cand) and not (group.cued and group.cued[i]):
+                # "China", "Atlantic", "Canadian": a town that shares the name of a country,
+                # ocean or region needs evidence at the mention ("China, Texas"), not just a
+                # document about the same state
+                context *= settings.homonym_context_share
+            if cand.kind == ALTERNATE and primary_named:
+                # a place once also called X ("Maryville" for Beeville, Texas) needs more than a
+                # document about its state to beat the places really called X
+                context *= settings.alternate_context_share
+            scores.append(local + context)
+        group.probs = softmax(scores)
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        group.candidates = [group.candidates[i] for i in order]
+        group.probs = [group.probs[i] for i in order]
+        group.local = [group.local[i] for i in order]
+        group.near = [near[i] for i in order]
+        if group.cued:
+            group.cued = [group.cued[i] for i in order]
+
+
+def stray_towns(groups: list[Group], population: int, nearness: float) -> set[str]:
+    """Names read only as small towns that nothing in the text supports: no cue at any mention, no
+    share of the town's province among the other mentions, no other mention near it, while the
+    text names other places."""
+    if population <= 0 or len(groups) < 2:
+        return set()
+    _, admins = context_mass(groups)
+    out = set()
+    for group in groups:
+        if not group.candidates or any(group.cued or ()):
+            continue
+        top = group.candidates[0]
+        if any(c.precision not in ("city", "point") for c in group.candidates) \
+                or top.population >= population:
+            continue
+        own = context_mass([group])[1]
+        if share(admins, own, top.admin1_code) > 0.0 or (group.near and group.near[0] >= nearness):
+            continue
+        out.add(group.key)
+    return out
+
+
+_COORDINATION = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
+_LIST_MIN = 3
+_LEVEL_OF = {"admin2": "admin", "admin1": "admin", "country": "country", "city": "town", "point": "town",
+             "region": "region"}
+
+
+def list_level_cue(text: str, groups: list[Group], weight: float) -> None:
+    """Names in one list are things of one kind: in "Arizona, Utah, Washington and Wisconsin"
+    Washington is a state, in "Paris, Lyon and Marseille" each is a town. A candidate gains
+    ``weight`` times the share of the list's other names (their prior readings) at its level."""
+    owner = {id(m): g for g in groups for m in g.mentions}
+    ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
+    chains, chain = [], ordered[:1]
+    for prev, cur in zip(ordered, ordered[1:], strict=False):
+        if _COORDINATION.match(text[prev.end:cur.start]):
+            chain.append(cur)
+        else:
+            chains.append(chain)
+            chain = [cur]
+    chains.append(chain)
+    for chain in chains:
+        if len(chain) < _LIST_MIN:
+            continue
+        levels = []
+        for mention in chain:
+            group = owner[id(mention)]
+            mass: dict[str, float] = defaultdict(float)
+            for cand, prob in zip(group.candidates, group.probs, strict=False):
+                mass[_LEVEL_OF.get(cand.precision, "")] += prob
+            levels.append((mention, group, mass))
+        for _, group, _ in levels:
+            others = [mass for _, g, mass in levels if g is not group]
+            if not others:
+                continue
+            for i, cand in enumerate(group.candidates):
+                level = _LEVEL_OF.get(cand.precision, "")
+                share = sum(mass.get(level, 0.0) for mass in others) / len(others)
+                group.local[i] += weight * share / len(group.mentions)
+
+
+def distinguish_longer_names(groups: list[Group]) -> None:
+    """A text that says "Mexico City" (or "Kuwait City", "New York City") and also the bare
+    "Mexico" uses the bare name for something else: it does not pick the longer name's place."""
+    for group in groups:
+        for other in groups:
+            if other is group or not other.candidates or other.key != group.key + " city":
+                continue
+            taken = other.candidates[0].place_id
+            top = group.candidates[0] if group.candidates else None
+            pulled = top is not None and (top.place_id == taken or (
+                top.precision in ("city", "admin2", "admin1") and km(top, other.candidates[0]) < EPONYM_KM))
+            if len(group.candidates) > 1 and pulled:
+                # the document's pull went to the longer name's place and its surroundings (the city,
+                # or the province or town around it): the bare name is read by its own prior and cues
+                rest = [(c, loc) for c, loc in zip(group.candidates, group.local, strict=False) if c.place_id != taken]
+                rest.sort(key=lambda item: -item[1])
+                group.candidates = [c for c, _ in rest]
+                group.local = [loc for _, loc in rest]
+                group.probs = softmax(group.local)
+
+
+def _anchors(groups: list[Group]) -> list[tuple]:
+    """Where each mention may be: its likelier candidates (radians), weights and reach."""
+    out = []
+    for group in groups:
+        picked = list(zip(group.candidates, group.probs, strict=False))[:_ANCHORS]
+        if picked:
+            lats = np.radians([c.lat for c, _ in picked])
+            lons = np.radians([c.lon for c, _ in picked])
+            # a less likely reading still counts when it sits right next to another mention's
+            weights = np.array([p for _, p in picked]) ** 0.25
+            # an area's point stands for a wide extent: nearness to it decays more slowly
+            scales = np.array([_NEAR_KM * _AREA_SCALE.get(c.precision, 1.0) for c, _ in picked])
+            out.append((group, lats, lons, weights / weights.max(), scales))
+    return out
+
+
+def _proximities(groups: list[Group], anchors: list) -> dict[int, list[float]]:
+    """Per group (by id), per candidate: the mean over the other mentions' anchors of their best
+    weighted nearness (0..1). Each anchor is measured against every group's candidates at once."""
+    bounds, lats, lons = [], [], []
+    for group in groups:
+        bounds.append((len(lats), len(lats) + len(group.candidates)))
+        lats += [c.lat for c in group.candidates]
+        lons += [c.lon for c in group.candidates]
+    if not lats:
+        return {}
+    lat = np.radians(lats)[:, None]
+    lon = np.radians(lons)[:, None]
+    columns = []
+    for owner, a_lats, a_lons, weights, scales in anchors:
+        h = np.sin((a_lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(a_lats) * np.sin((a_lons - lon) / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        columns.append((owner, (weights * np.exp(-km / scales)).max(axis=1)))
+    out = {}
+    for group, (low, high) in zip(groups, bounds, strict=True):
+        others = [column for owner, column in columns if owner is not group]
+        total = np.zeros(high - low)
+        for column in others:
+            total += column[low:high]
+        out[id(group)] = list(total / len(others)) if others else [0.0] * (high - low)
+    return out
+
+
+def context_mass(groups: Iterable[Group]) -> tuple[dict[str, float], dict[str, float]]:
+    countries: dict[str, float] = defaultdict(float)
+    admins: dict[str, float] = defaultdict(float)
+    for group in groups:
+        weight = len(group.mentions) ** 0.5
+        for cand, prob in zip(group.candidates, group.probs, strict=False):
+            if cand.country_code:
+                countries[cand.country_code] += weight * prob
+            if cand.admin1_code:
+                admins[cand.admin1_code] += weight * prob
+    return countries, admins
+
+
+def share(mass: dict[str, float], own: dict[str, float], key: str | None, total: float | None = None) -> float:
+    """The share of the other mentions' mass at ``key``; ``total`` (the mass less the own) when the caller
+    already summed it for many candidates of one group."""
+    if not key:
+        return 0.0
+    if total is None:
+        total = sum(mass.values()) - sum(own.values())
+    if total <= 1e-9:
+        return 0.0
+    return max(0.0, mass.get(key, 0.0) - own.get(key, 0.0)) / total
+
+
+def softmax(scores: list[float]) -> list[float]:
+    if not scores:
+        return []
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]

@@ -1,0 +1,100 @@
+"""Names the gazetteer lacks ("Elm Street", "Fort Hood", "Zamalek") take the place the text puts them in:
+the place named right after them, the dateline, a town or province of their sentence, or the document's focus."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from geowire.geo.cues import cues_for
+from geowire.geo.normalise import strict_key
+from geowire.model import Place
+
+
+def enclosing_places(text: str, places: list[Place], standalone: Callable[[str], Place | None]) -> None:
+    """A name the gazetteer lacks ("Elm Street", "Fort Hood", "Zamalek") gets the place that
+    the text puts it in: the place named right after it ("Elm Street, Dayton"), else the
+    dateline, else the nearest town or province named in its sentence, else the place the
+    document mentions most. The precision is that place's, so
+    a street is never reported finer than the town around it; ``basis`` says which."""
+    resolved = [p for p in places if p.lat is not None]
+    if not resolved or len(resolved) == len(places):
+        return
+    by_key = {strict_key(p.text): p for p in resolved if p.basis != "demonym"}
+    frame = _dateline(text, resolved)
+    basis = "dateline" if frame else "document_focus"
+    frame = frame or _focus(resolved)
+    for i, place in enumerate(places):
+        if place.lat is not None:
+            continue
+        source, how = None, basis
+        for hint in cues_for(text, place.start, place.end).hints:
+            source = by_key.get(strict_key(hint)) or standalone(hint)
+            if source is not None:
+                how = "container"
+                break
+        if source is None and basis != "dateline":
+            source = _same_sentence(text, place, resolved)
+            how = "sentence" if source is not None else how
+        source = source or frame
+        if source is None:
+            continue
+        places[i] = _enclosed(place, source, how)
+
+
+# the share of a frame's own confidence that an enclosed name keeps (raw, before calibration)
+_ENCLOSED_SHARE = {"container": 0.8, "sentence": 0.6, "dateline": 0.6, "document_focus": 0.4}
+_DATELINE = re.compile(r"^[^\n]{0,60}?\s*(?:—|–|--|\s-\s|:|\(\w+\))")
+
+
+def _dateline(text: str, resolved: list[Place]) -> Place | None:
+    """The place of a dateline: a resolved name among the first words, before a dash or colon
+    ("DAYTON, Ohio — ...", "ahmedabad: ...")."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    inside = [p for p in resolved if p.end <= match.end() and p.precision in _ENCLOSING_PRECISIONS]
+    return inside[0] if inside else None
+
+
+_ENCLOSING_PRECISIONS = ("city", "admin2", "admin1", "country")
+
+
+def _same_sentence(text: str, place: Place, resolved: list[Place]) -> Place | None:
+    """The nearest town or province named in the same sentence as the mention."""
+    best, best_gap = None, None
+    for other in resolved:
+        if other.precision not in ("city", "admin2", "admin1"):
+            continue
+        lo, hi = sorted((other.end, place.start)) if other.end <= place.start else sorted((place.end, other.start))
+        between = text[lo:hi]
+        if re.search(r"[.!?]\s|\n", between):
+            continue
+        if best_gap is None or hi - lo < best_gap:
+            best, best_gap = other, hi - lo
+    return best
+
+
+def _focus(resolved: list[Place]) -> Place | None:
+    """The place the document mentions most (towns and provinces; a country only when the text
+    names neither; never seas or continents); the first mentioned wins a tie."""
+    counts: dict[tuple, list[Place]] = defaultdict(list)
+    # a country frames only a story that names no town or province in it: an unknown village in a
+    # story about a province of a large country is nearer the province than the country's centre
+    finer = ("city", "admin2", "admin1")
+    allowed = finer if any(p.precision in finer for p in resolved) else _ENCLOSING_PRECISIONS
+    for place in resolved:
+        if place.precision in allowed:
+            counts[(place.name, place.lat, place.lon)].append(place)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda group: (len(group), -group[0].start))[0]
+
+
+def _enclosed(place: Place, source: Place, basis: str) -> Place:
+    raw = source.confidence * _ENCLOSED_SHARE[basis]
+    return Place(start=place.start, end=place.end, text=place.text, name=source.name, lat=source.lat,
+                 lon=source.lon, geonameid=source.geonameid, country_code=source.country_code,
+                 admin1=source.admin1, feature=source.feature, precision=source.precision,
+                 confidence=round(raw, 3), demonym=place.demonym, basis=basis)

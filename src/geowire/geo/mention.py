@@ -1,0 +1,34 @@
+"""What the resolver reads: a mention (a span the recogniser or the user gave) and the group of one surface
+form's mentions in a document, with its candidates and their scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geowire.geo.gazetteer import Candidate
+from geowire.geo.normalise import strict_key
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    demonym: bool = False        # the recogniser saw an adjective/demonym (spaCy NORP)
+
+
+@dataclass
+class Group:
+    """All mentions of one surface form in a document."""
+
+    key: str
+    mentions: list[Mention]
+    candidates: list[Candidate]
+    local: list[float]           # prior + cue score per candidate
+    probs: list[float]
+    cued: list[bool] | None = None   # the text at the mention itself supports the candidate
+    near: list[float] | None = None  # spatial coherence with the other mentions, per candidate
+
+
+def group_key(mention: Mention) -> str:
+    return ("demonym:" if mention.demonym else "") + strict_key(mention.text)

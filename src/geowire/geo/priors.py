@@ -1,0 +1,113 @@
+"""A candidate's prior (population, the kind of feature, how the name matched) and the tests of what kind of
+place a name is ("China" names a country; "Aleppo" the city sharing its province's name)."""
+
+from __future__ import annotations
+
+import math
+
+from geowire.geo.gazetteer import Candidate
+from geowire.geo.mention import Mention
+from geowire.geo.sources import ALTERNATE, DEMONYM, PRIMARY, SHORT_FORM
+from geowire.geodesy import haversine_km
+
+_LEVEL_BONUS = {"country": 4.0, "admin1": 1.5, "region": 5.0, "admin2": -1.5, "city": 0.0, "point": 1.0}
+_KIND_PENALTY = {ALTERNATE: 0.7, SHORT_FORM: 1.2}
+# a national capital is what its bare name usually means in news ("Washington", "Moscow")
+_CAPITAL_BONUS = 3.0
+# a name found only by dropping a generic word ("Neches River") is a weak guess
+_APPROXIMATE_PENALTY = 1.0
+AREA_PRECISIONS = ("country", "admin1", "admin2", "region")
+EPONYM_KM = 150.0
+# a town smaller than this that shares its name with a country, sea or region ("China", Texas)
+HOMONYM_TOWN_POPULATION = 100_000
+# continents, oceans, seas and named regions: features whose bare name is usually meant, but that have
+# no population of their own, so a population prior ranks them below any village ("Atlantic", Iowa).
+# Under its own name such a feature counts as a place of this many people (grid on both development
+# sets, docs/geo.md "Big features first")
+BIG_FEATURE_CODES = ("L.CONT", "L.RGN", "H.OCN", "H.SEA")
+BIG_FEATURE_POPULATION = 1_000_000
+
+
+def prior(cand: Candidate, mention: Mention, has_primary: bool, big_feature_population: int) -> float:
+    """A candidate's score before the text's cues and the document: population, level, how the name matched."""
+    big = own_big_feature(cand)
+    population = cand.population
+    if cand.precision == "city":
+        population = max(population, 1000)
+    elif big and not population:     # oceans, seas, UN regions: no population of their own
+        population = big_feature_population
+    score = math.log10(population + 1)
+    level = _LEVEL_BONUS.get(cand.precision, 0.0)
+    # an area gets the bare-name bonus under its own name, not under its capital's
+    # ("Alexandria" is an alternate name of the Egyptian governorate)
+    score += level if cand.kind == PRIMARY or level < 0 or big else level / 2
+    if cand.feature == "P.PPLC" and cand.kind == PRIMARY:
+        score += _CAPITAL_BONUS
+    if cand.approximate:
+        score -= _APPROXIMATE_PENALTY
+    if cand.feature.startswith(("H.", "T.")) and not big:
+        score -= 2.0    # physical features have no population; don't let them outrank towns
+    if cand.precision == "admin2" and cand.area_hint:
+        score += 3.0    # "Cook County" names the county itself
+    if not big:
+        score -= _KIND_PENALTY.get(cand.kind, 0.0)
+    if has_primary and cand.kind == ALTERNATE:
+        score -= 1.5    # a place really called X beats one once also called X
+    if cand.loose:
+        score -= 2.0
+    if cand.kind == DEMONYM and not mention.demonym and mention.text[:1].islower():
+        score -= 3.0
+    return score
+
+
+def names_big_feature(candidates: list[Candidate]) -> bool:
+    """The name is a real name (or demonym) of a country, continent, sea or named region, or the
+    own name of a first-level area that no city of 100,000 shares ("Berlin", "Lima" are cities too)."""
+    if (any(c.precision == "admin1" and c.kind == PRIMARY and not c.loose and not c.approximate for c in candidates)
+            and not any(c.precision == "city" and c.population >= HOMONYM_TOWN_POPULATION for c in candidates)):
+        # a state's or province's own name ("California", "Wales") that no large city shares: a town
+        # of that name in another named state (California, Pennsylvania) needs evidence at the mention
+        return True
+    return any(c.precision in ("country", "region") and not c.loose and not c.approximate
+               and c.kind in (PRIMARY, ALTERNATE, DEMONYM) or own_big_feature(c) for c in candidates)
+
+
+def own_big_feature(cand: Candidate) -> bool:
+    """A continent, ocean, sea or named region under its own name; an ocean's or sea's adjective
+    ("Atlantic", "Caribbean") is the name English uses for it alone, not a weaker short form."""
+    if cand.feature not in BIG_FEATURE_CODES or cand.loose or cand.approximate:
+        return False
+    return cand.kind == PRIMARY or cand.kind == SHORT_FORM and cand.feature.startswith("H.")
+
+
+def small_town(cand: Candidate) -> bool:
+    return cand.precision == "city" and cand.population < HOMONYM_TOWN_POPULATION
+
+
+def favour_eponymous_cities(candidates: list[Candidate], scores: list[float]) -> None:
+    """A city that shares its name with the province around it ("Aleppo", "Kirkuk") is the
+    usual referent of the bare name; the province needs "province", "state" or a container cue."""
+    areas = [(c, s) for c, s in zip(candidates, scores, strict=False)
+             if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE)]
+    for i, cand in enumerate(candidates):
+        if cand.precision != "city":
+            continue
+        for area, area_score in areas:
+            if area.country_code != cand.country_code:
+                continue
+            if km(area, cand) < EPONYM_KM:
+                scores[i] = max(scores[i], area_score + 0.5)
+
+
+def inside(cand: Candidate, area: Candidate) -> bool:
+    if area.precision == "country":
+        return cand.country_code == area.country_code
+    if area.precision == "admin1":
+        return cand.admin1_code == area.admin1_code and cand.precision != "admin1"
+    if area.precision == "admin2":
+        return cand.admin1_code == area.admin1_code and km(cand, area) < 80 and cand.precision == "city"
+    return km(cand, area) < 400
+
+
+def km(a: Candidate, b: Candidate) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
