@@ -285,3 +285,14 @@ def test_version_key_is_the_code_this_process_imported(monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", no_module_reads)
     assert geo_index.version_key() == before
+
+
+def test_curated_files_are_read_with_the_shared_reader_that_refuses_extra_columns(tmp_path, monkeypatch):
+    """geo/data/*.tsv go through geowire.datafiles.read_rows (the csv module): comments and blank lines are
+    skipped, and a stray tab (a third column in a two-column file) is an error, not a dropped field."""
+    (tmp_path / "good.tsv").write_text("# form\tiso2\n\nU.S.\tUS\nBriton\tGB\n", encoding="utf-8")
+    (tmp_path / "bad.tsv").write_text("# form\tiso2\nUnited\tStates\tUS\n", encoding="utf-8")
+    monkeypatch.setattr(sources, "DATA_DIR", tmp_path)
+    assert list(sources.read_tsv("good.tsv")) == [["U.S.", "US"], ["Briton", "GB"]]
+    with pytest.raises(ValueError, match="3 columns"):
+        list(sources.read_tsv("bad.tsv"))

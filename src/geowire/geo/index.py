@@ -9,20 +9,23 @@ lookups are indexed key queries.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import logging
 import os
 import sqlite3
 from importlib import metadata
 from pathlib import Path
 
-from geowire.datafiles import partial_path, remove_stale_partials
+from geowire.datafiles import mark_used, partial_path, read_rows, remove_old_versions, remove_stale_partials
 from geowire.geo import sources
 from geowire.geo.normalise import loose_key, strict_key
 
 SCHEMA = "3"
 # how names are read and keyed, as this process imported it (read once, at import): a process that imported
 # an older sources.py and builds later must not write its entries under the key of the file now on disk
-_CODE = b"".join(Path(__file__).with_name(module).read_bytes() for module in ("normalise.py", "sources.py", "index.py"))
+# (and the shared TSV reader the curated files are read with)
+_CODE = b"".join(Path(__file__).with_name(module).read_bytes()
+                for module in ("normalise.py", "sources.py", "index.py")) + inspect.getsource(read_rows).encode()
 INDEX_FILE = "gazetteer-{key}.sqlite"
 log = logging.getLogger(__name__)
 
@@ -49,8 +52,11 @@ def version_key() -> str:
 def build_index(force: bool = False, path: Path | None = None) -> Path:
     """Build the index unless an up-to-date one exists; return its path."""
     key = version_key()
+    cached = path is None                   # the cache's file, named after its key (not a path given)
     path = path or cache_dir() / INDEX_FILE.format(key=key)
     if not force and stored_version(path) == key:
+        if cached:
+            mark_used(path)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_partials(path.parent)      # left by builders that were killed, never by one still building
@@ -61,6 +67,8 @@ def build_index(force: bool = False, path: Path | None = None) -> Path:
     with sqlite3.connect(partial) as db:
         _write(db)
     os.replace(partial, path)
+    if cached:
+        remove_old_versions(path)           # other keys' files no process has used for long
     return path
 
 

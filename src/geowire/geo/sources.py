@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geowire.datafiles import read_rows
 from geowire.geo.normalise import is_latin_name
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -45,12 +46,10 @@ class Entry:
     names: list[tuple[str, int]] = field(default_factory=list)
 
 
-def read_tsv(name: str) -> Iterator[list[str]]:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            yield line.rstrip("\n").split("\t")
+def read_tsv(name: str, width: int = 2) -> Iterator[list[str]]:
+    """A curated file of ``data/`` read with the project's one TSV reader (``geowire.datafiles.read_rows``: the
+    csv module; a row with more columns than ``width`` is an error, not dropped)."""
+    return read_rows(DATA_DIR / name, width)
 
 
 def usable_alternate(name: str) -> bool:
