@@ -104,10 +104,44 @@ def test_gazetteer_index_is_named_after_its_key_so_two_versions_coexist(tmp_path
     first = geo_index.build_index()
     assert first == geo_index.index_path() and geo_index.version_key() in first.name
     assert not stale.exists()
-    built = first.stat().st_mtime_ns
+    built = first.stat().st_ino          # a rebuild replaces the file (a new inode); a use only touches it
     monkeypatch.setattr(geo_index, "SCHEMA", geo_index.SCHEMA + "-other")    # another code version
     second = geo_index.build_index()
     assert second != first and second.exists() and first.exists()
     assert geo_index.stored_version(second) == geo_index.version_key()
     monkeypatch.setattr(geo_index, "SCHEMA", geo_index.SCHEMA.removesuffix("-other"))
-    assert geo_index.build_index() == first and first.stat().st_mtime_ns == built     # not rebuilt in turn
+    assert geo_index.build_index() == first and first.stat().st_ino == built     # not rebuilt in turn
+
+
+def test_old_versions_of_a_built_file_are_removed_and_recent_ones_kept(tmp_path):
+    from geowire.datafiles import remove_old_versions
+
+    def version(key: str, idle_hours: float, name: str = "gazetteer", ext: str = ".sqlite"):
+        path = tmp_path / f"{name}-{key * 16}{ext}"
+        path.write_bytes(b"x")
+        _age(path, idle_hours * 3600)
+        return path
+
+    new = version("0", 0)
+    used_now = [version(k, 0.1) for k in "123456"]                  # a burst of edits: all within the hour
+    idle_day = [version(k, 30) for k in "78"]                       # used yesterday
+    idle_month = version("9", 24 * 30)                              # no process for a month
+    other_name = version("a", 24 * 30, name="actor-table", ext=".json")
+    legacy = tmp_path / "gazetteer.sqlite"                          # unkeyed: older code's, left alone
+    legacy.write_bytes(b"x")
+    removed = set(remove_old_versions(new))
+    assert removed == {idle_month, *idle_day}    # beyond the 4 most recently used and idle for over an hour
+    assert all(p.exists() for p in (new, *used_now, other_name, legacy))
+    assert remove_old_versions(tmp_path / "gazetteer.sqlite") == []
+
+
+def test_a_cached_file_in_use_is_marked_so_a_new_version_keeps_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOWIRE_HOME", str(tmp_path))
+    old = cached_file(f"table-{'1' * 16}.json", lambda p: p.write_text("old"))
+    _age(old, 30 * 86400)
+    cached_file(old.name, lambda p: p.write_text("never built again"))       # found: marked as used now
+    cached_file(f"table-{'2' * 16}.json", lambda p: p.write_text("new"))
+    assert old.read_text() == "old"
+    _age(old, 30 * 86400)
+    cached_file(f"table-{'3' * 16}.json", lambda p: p.write_text("newer"))
+    assert not old.exists()

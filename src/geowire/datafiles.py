@@ -20,6 +20,11 @@ from pathlib import Path
 
 # a partial file left by a builder that has stopped writing for this long is abandoned, whoever made it
 STALE_AFTER = 24 * 3600
+# other versions of a built file (NAME-KEY.EXT, another key) are removed when a new one is built: those unused for
+# UNUSED_AFTER, and beyond the KEEP_VERSIONS most recently used those unused for RECENTLY
+KEEP_VERSIONS = 4
+UNUSED_AFTER = 7 * 24 * 3600
+RECENTLY = 3600
 
 
 def read_rows(path: Path, width: int) -> Iterator[list[str]]:
@@ -60,6 +65,7 @@ def cached_file(name: str, build: Callable[[Path], None]) -> Path:
     """
     path = cache_dir() / name
     if path.exists():
+        mark_used(path)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_partials(path.parent)
@@ -69,6 +75,7 @@ def cached_file(name: str, build: Callable[[Path], None]) -> Path:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+    remove_old_versions(path)
     return path
 
 
@@ -120,6 +127,54 @@ def remove_stale_partials(directory: Path, stale_after: float = STALE_AFTER) -> 
             continue            # another process cleaned it first
         removed.append(path)
     return removed
+
+
+def mark_used(path: Path) -> None:
+    """Note that ``path`` is in use (its modification time is set to now), so that :func:`remove_old_versions`
+    keeps it; a read-only cache directory is left as it is."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def remove_old_versions(path: Path, keep: int = KEEP_VERSIONS, unused_after: float = UNUSED_AFTER,
+                        recently: float = RECENTLY) -> list[Path]:
+    """Remove the other versions of a keyed built file ``NAME-KEY.EXT`` (the same NAME and EXT, another 16-digit
+    KEY) that no process is likely to open again; return them.
+
+    A version is kept while it was used (built, or found up to date: :func:`mark_used`) within ``unused_after``
+    seconds, unless ``keep`` versions were used more recently than it and it was not used within ``recently``
+    seconds. So code versions in use on a machine keep their files, and a burst of edits to what a key covers
+    leaves at most ``keep`` versions plus those of the last ``recently`` seconds. A process that opened a removed
+    file keeps reading it (POSIX); one that opens it anew after that finds it missing, hence the margins.
+    """
+    match = _KEYED.match(path.name)
+    if match is None:
+        return []
+    now, removed = time.time(), []
+    others = []
+    for sibling in path.parent.glob(f"{match['name']}-*{match['ext']}"):
+        found = _KEYED.match(sibling.name)
+        if sibling == path or found is None or (found["name"], found["ext"]) != (match["name"], match["ext"]):
+            continue
+        try:
+            others.append((sibling.stat().st_mtime, sibling))
+        except FileNotFoundError:
+            continue
+    others.sort(reverse=True)                              # most recently used first; ``path`` itself is newest
+    for rank, (used, sibling) in enumerate(others, start=2):
+        idle = now - used
+        if idle > unused_after or (rank > keep and idle > recently):
+            try:
+                sibling.unlink()
+            except FileNotFoundError:
+                continue
+            removed.append(sibling)
+    return removed
+
+
+_KEYED = re.compile(r"^(?P<name>.+)-(?P<key>[0-9a-f]{16})(?P<ext>\.[A-Za-z0-9]+)$")
 
 
 def _running(pid: int) -> bool:
