@@ -9,20 +9,23 @@ lookups are indexed key queries.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import logging
 import os
 import sqlite3
 from importlib import metadata
 from pathlib import Path
 
-from geowire.datafiles import mark_used, partial_path, remove_old_versions, remove_stale_partials
+from geowire.datafiles import mark_used, partial_path, read_rows, remove_old_versions, remove_stale_partials
 from geowire.geo import sources
 from geowire.geo.normalise import loose_key, strict_key
 
 SCHEMA = "3"
 # how names are read and keyed, as this process imported it (read once, at import): a process that imported
 # an older sources.py and builds later must not write its entries under the key of the file now on disk
-_CODE = b"".join(Path(__file__).with_name(module).read_bytes() for module in ("normalise.py", "sources.py", "index.py"))
+# (and the shared TSV reader the curated files are read with)
+_CODE = b"".join(Path(__file__).with_name(module).read_bytes()
+                for module in ("normalise.py", "sources.py", "index.py")) + inspect.getsource(read_rows).encode()
 INDEX_FILE = "gazetteer-{key}.sqlite"
 log = logging.getLogger(__name__)
 
