@@ -68,11 +68,11 @@ def gazetteer():
     return get_gazetteer()
 
 
-def test_real_index_loads_fast(gazetteer):
-    started = time.perf_counter()
+def test_real_index_opens_from_its_file(gazetteer):
+    """A fresh process-level open of the built file answers a lookup (how long it takes is bench/geo_bench.py's
+    geo_index_load_s, not a test's: a timed assertion fails on a loaded machine)."""
     fresh = Gazetteer(gazetteer.path)
-    fresh.candidates("Mosul")
-    assert time.perf_counter() - started < 1.0
+    assert any(c.country_code == "IQ" for c in fresh.candidates("Mosul"))
 
 
 def test_country_points_come_from_natural_earth_mainlands(gazetteer):
