@@ -52,3 +52,22 @@ def test_the_index_is_built_on_first_use_and_still_finds_copies():
     second = deduplicator(Document(id="b", text=text.replace("Place3 on Monday", "Place3 on Tuesday")))
     assert first.duplicate_of is None
     assert second.duplicate_of == "a" and second.duplicate_kind == "near"
+
+
+def test_each_document_is_hashed_with_the_permutations_drawn_once(monkeypatch):
+    # datasketch draws a MinHash's permutations from its seed for every MinHash built (about 1 ms): once per
+    # setting is enough, and the signature is the same
+    texts = [f"Flooding closed {n} roads in the north of the province on Monday, officials said." for n in range(5)]
+    expected = []
+    for text in texts:
+        fresh = MinHash(num_perm=128, seed=dedup.MINHASH_SEED, scheme=dedup.MINHASH_SCHEME)
+        fresh.update_batch([s.encode() for s in dedup.shingles(dedup.normalised_words(text), 5)])
+        expected.append(fresh.hashvalues)
+    dedup._permutations.cache_clear()
+    draws = []
+    original = MinHash._init_permutations
+    monkeypatch.setattr(MinHash, "_init_permutations", lambda self, *a, **k: draws.append(1) or original(self, *a, **k))
+    marker = dedup.Deduplicator(threshold=0.99)
+    got = [marker._minhash(dedup.normalised_words(text)).hashvalues for text in texts]
+    assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+    assert len(draws) == 1

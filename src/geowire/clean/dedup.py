@@ -179,7 +179,9 @@ class Deduplicator:
     def _minhash(self, words: list[str]) -> MinHash:
         from datasketch import MinHash
 
-        minhash = MinHash(num_perm=self.num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+        # the permutations drawn once per setting (as for stored signatures), not for every document
+        minhash = MinHash(num_perm=self.num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME,
+                          permutations=_permutations(MINHASH_SEED, self.num_perm, MINHASH_SCHEME))
         minhash.update_batch([s.encode("utf-8") for s in shingles(words, self.shingle)])
         return minhash
 
