@@ -296,3 +296,16 @@ def test_curated_files_are_read_with_the_shared_reader_that_refuses_extra_column
     assert list(sources.read_tsv("good.tsv")) == [["U.S.", "US"], ["Briton", "GB"]]
     with pytest.raises(ValueError, match="3 columns"):
         list(sources.read_tsv("bad.tsv"))
+
+
+def test_prefetched_names_answer_as_single_lookups(gazetteer):
+    """prefetch_names asks about many names in one query; has_name then answers from it exactly as a lookup of
+    each name would (the matcher's speed-up must not change what it finds)."""
+    names = ["Mosul", "Abu Kamal", "Deir ez-Zor", "Qwzxv Hollow", "the", "Springfield", "Not A Place Name"]
+    fresh = Gazetteer(gazetteer.path)
+    single = [fresh.has_name(n) for n in names]
+    batched = Gazetteer(gazetteer.path)
+    batched.prefetch_names(names)
+    assert set(batched._known_keys) >= {"mosul", "qwzxv hollow"}
+    assert [batched.has_name(n) for n in names] == single
+    assert single[0] and not single[3]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:of\s+)?[A-Z][\w'’\-]*\.?){0,3}"
 _AREA_WORDS = r"province|governorate|state|county|parish|region|district|oblast|prefecture|department|territory"
@@ -66,8 +67,13 @@ class Cues:
 
 
 def cues_for(text: str, start: int, end: int) -> Cues:
-    after = text[end:end + 80]
-    before = text[max(0, start - 60):start]
+    return _cues(text[max(0, start - 60):start], text[end:end + 80])
+
+
+@lru_cache(maxsize=8192)
+def _cues(before: str, after: str) -> Cues:
+    """The cues read from the words before and after a mention (only these; a mention is read several times
+    in one document: its group's cues, the named-area check, the enclosing place)."""
     hints, closing = _hints(after)
     adjective, wants_area, wants_settlement = None, False, False
     if typed := _BEFORE_TYPE.search(before):

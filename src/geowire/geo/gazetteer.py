@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,8 @@ _DEMONYM_SUFFIXES = (
     ("ttish", "tland"), ("ish", "land"), ("ish", "istan"), ("ish", "ey"), ("ish", "en"), ("ish", "eland"),
 )
 _DEMONYM_CITY_POPULATION = 500_000
+# how many prefetched answers are kept before they are dropped (a long-running process reads many documents)
+_KNOWN_KEYS_MAX = 200_000
 # generic heads and tails around a name: "Neches River", "Hamilton Township", "Loudon Co.",
 # "Lake Lanier", "South Los Angeles", "Port of Los Angeles"
 _TYPE_TAIL = re.compile(
@@ -93,6 +96,7 @@ class Gazetteer:
         self._initials: dict[str, set[int]] | None = None
         self._cached_candidates = lru_cache(maxsize=50_000)(self._candidates)
         self._cached_has_key = lru_cache(maxsize=50_000)(self._has_key)
+        self._known_keys: dict[str, bool] = {}      # filled a document at a time by prefetch_names
 
     def __getstate__(self) -> dict:
         return {"path": self.path}     # connections and caches are per process
@@ -204,7 +208,25 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         key = strict_key(name)
-        return bool(key) and self._cached_has_key(key)
+        if not key:
+            return False
+        known = self._known_keys.get(key)
+        return known if known is not None else self._cached_has_key(key)
+
+    def prefetch_names(self, names: Iterable[str]) -> None:
+        """Whether each of ``names`` is known, asked in one query per 500 names instead of one query each:
+        the matcher asks about every phrase of every capitalised run, and most are not names. The answers
+        are those :meth:`has_name` would give."""
+        if len(self._known_keys) > _KNOWN_KEYS_MAX:
+            self._known_keys.clear()
+        keys = sorted({key for name in names if (key := strict_key(name)) and key not in self._known_keys})
+        for at in range(0, len(keys), 500):
+            chunk = keys[at:at + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk)
+            found = {row[0] for row in rows}
+            for key in chunk:
+                self._known_keys[key] = key in found
 
     def _has_key(self, key: str) -> bool:
         return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None

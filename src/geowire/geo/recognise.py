@@ -31,6 +31,7 @@ from geowire.geo.runs import (
     TokenView,
     longest_known,
     proper_sequences,
+    run_phrases,
     token_labels,
 )
 from geowire.model import Document
@@ -153,7 +154,9 @@ class GazetteerPlaces:
         labels = token_labels(len(parsed), ents)
         out = []
         view = TokenView(parsed, text)
-        for first, last in proper_sequences(view, labels):
+        runs = list(proper_sequences(view, labels))
+        self.gazetteer.prefetch_names(run_phrases(view, text, runs, self.min_match_chars))
+        for first, last in runs:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
                 continue

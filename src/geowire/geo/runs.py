@@ -88,6 +88,20 @@ def _joiner(view: TokenView, j: int) -> bool:
         and view.texts[j + 1][:1].isupper()
 
 
+def run_phrases(view: TokenView, text: str, runs: list[tuple[int, int]], min_chars: int):
+    """Every phrase :func:`longest_known` may ask the gazetteer about in these runs (a superset), so the
+    answers can be fetched at once (``Gazetteer.prefetch_names``)."""
+    for run_start, run_end in runs:
+        for i in range(run_start, run_end):
+            if not view.alpha[i] and not _DOTTED.match(view.texts[i]):
+                continue
+            for j in range(i + 1, min(run_end, i + 4) + 1):
+                if view.alpha[j - 1] or view.texts[j - 1].endswith("."):
+                    name = text[view.idx[i]:view.idx[j - 1] + view.length[j - 1]]
+                    if len(name) >= min_chars:
+                        yield name
+
+
 def longest_known(gazetteer: Gazetteer, view: TokenView, text: str, run_start: int, run_end: int,
                   min_chars: int):
     """Greedy longest gazetteer matches (at most 4 tokens) inside a capitalised run (a token range). The
