@@ -133,14 +133,13 @@ def is_town_name(gazetteer: Gazetteer, name: str) -> bool:
 def drop_institution(gazetteer: Gazetteer, text: str, start: int, end: int) -> tuple[int, int]:
     """'Henderson County Jail' -> 'Henderson County': the place inside an institution's name."""
     name = text[start:end]
-    if gazetteer.candidates(name):
+    matches = [m for tail in (_INSTITUTION_TAIL, _COUNTY_BODY) if (m := tail.search(name))]
+    if not matches or STREET_END.search(name) or gazetteer.candidates(name):
         return start, end
-    for tail in (_INSTITUTION_TAIL, _COUNTY_BODY):
-        match = tail.search(name)
-        if match and not STREET_END.search(name):
-            head_end = start + match.start()
-            if gazetteer.candidates(text[start:head_end]):
-                return start, head_end
+    for match in matches:
+        head_end = start + match.start()
+        if gazetteer.candidates(text[start:head_end]):
+            return start, head_end
     return start, end
 
 
