@@ -149,6 +149,17 @@ def test_a_later_mention_that_dates_the_happening_dates_the_event(extract):
     assert assaults[0].date.value == "2024-05-05"
 
 
+def test_an_act_that_happened_is_not_folded_into_one_that_did_not(extract):
+    # the hoped-for end of a criticism did not happen; the renewed criticism did, and is not lost with it
+    text = ("Diplomats had hoped the minister would drop his criticism of the refugee agency. "
+            "On Sunday the minister renewed his criticism of the refugee agency in a speech in Lyon.")
+    doc = extract(text, published="2024-05-06")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1, [(e.type, e.certainty) for e in doc.events]
+    assert accusations[0].certainty == "asserted"
+    assert accusations[0].mentions[0].start == text.index("On Sunday")
+
+
 def test_attacks_on_two_days_stay_two_events(extract):
     doc = extract("Rebels attacked Goma on Monday. Rebels attacked Bukavu on Thursday.", published="2024-05-10")
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2
@@ -494,6 +505,45 @@ def test_an_agreement_between_unnamed_parties_is_its_announcers(extract):
     agreements = [e for e in doc.events if e.type == "AGREE"]
     assert agreements and agreements[0].source is not None
     assert {agreements[0].source.country, agreements[0].target.country} == {"KEN", "ETH"}
+
+
+@pytest.mark.parametrize("sentence, type_", [
+    ("The minister struck a conciliatory tone in his speech in Nairobi on Monday.", "ASSAULT"),
+    ("Members failed to meet their spending obligations, the president of France said.", "CONSULT"),
+    ("Members failed to meet their spending obligations, the president of France said.", "REJECT"),
+])
+def test_a_figurative_object_makes_no_act(extract, sentence, type_):
+    # one strikes a tone and meets an obligation without striking or meeting anyone
+    assert type_ not in {e.type for e in extract(sentence).events}
+
+
+def test_saying_someone_is_responsible_for_an_attack_accuses_them(extract):
+    doc = extract("Ukraine said Russia was responsible for the missile strike on the power station.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations, [(e.type, e.source, e.target) for e in doc.events]
+    assert (accusations[0].source.country, accusations[0].target.country) == ("UKR", "RUS")
+
+
+def test_there_is_no_doubt_asserts(extract):
+    doc = extract('"There is no doubt that the rebels are responsible for this attack," the Kenyan minister said.')
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations and accusations[0].certainty in ("asserted", "reported"), [
+        (e.type, e.certainty) for e in doc.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry is responsible for the security of the border, officials in Kenya said.",
+    "It would be no surprise if the Islamic State group was responsible for the attack, an analyst said.",
+    "Kenyan officials said the police would be responsible for any attack on the protesters.",
+])
+def test_responsibility_that_is_no_accusation(extract, sentence):
+    # a duty, a conditional, a warning about the future
+    assert "ACCUSE" not in {e.type for e in extract(sentence).events}
+
+
+def test_striking_a_deal_is_an_agreement(extract):
+    doc = extract("Kenya and Somalia struck a deal on fishing rights on Monday.")
+    assert [e.type for e in doc.events] == ["AGREE"]
 
 
 @pytest.mark.parametrize("sentence, type_", [

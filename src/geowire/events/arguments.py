@@ -310,8 +310,23 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     return Roles(sources, targets)
 
 
+def _predicate_roles(token) -> Roles:
+    """"Tillerson said the regime was responsible for the attack": the one the adjective is said of is the
+    accused, and whoever reports it (the reporting verb's subject) accuses."""
+    copula = token.head if token.dep_ != "ROOT" else token
+    targets = _children(copula, frozenset({"nsubj", "nsubjpass"}))
+    reporter = next((a for a in list(copula.ancestors)[:4] if _reports(a)), None)
+    if reporter is not None:
+        return Roles(_children(reporter, frozenset({"nsubj"})), targets)
+    return Roles([], targets)
+
+
 def roles_of(token, is_verb: bool, event_type: str, actor_tokens: set[int]) -> Roles:
-    return _verb_roles(token, event_type) if is_verb else _noun_roles(token, event_type, actor_tokens)
+    if is_verb:
+        return _verb_roles(token, event_type)
+    if token.pos_ == "ADJ":
+        return _predicate_roles(token)
+    return _noun_roles(token, event_type, actor_tokens)
 
 
 def expand_conjuncts(heads: list) -> list:

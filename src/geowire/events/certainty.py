@@ -45,7 +45,14 @@ def _governor_roles(governor) -> set[str]:
         roles.discard("opinion")
     else:
         roles.update(r for r in _roles(lemma, "passive-governor") if r != "hedged")
+    if _ruled_out(governor):
+        roles.discard("opinion")
     return roles
+
+
+def _ruled_out(opinion) -> bool:
+    """'there is no doubt that ...' asserts; it does not doubt."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in opinion.children)
 
 
 NOUN_SLOT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "prep", "dative"})
@@ -55,6 +62,7 @@ def clause_roles(trigger) -> set[str]:
     """Cue roles on the trigger and on the verbs that govern it: a noun trigger takes the
     cues of the verb it is an argument of ("did not launch an attack"), a complement
     clause those of its governor ("plans to attack", "denied that it attacked")."""
+    trigger = predicate_verb(trigger)
     roles = _local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger)
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         # "will be closely watched and applauded": a coordinated verb shares its head's modal
@@ -111,9 +119,11 @@ def _habitual_roles(verb) -> set[str]:
 
 
 def _opinion_above(trigger) -> bool:
-    """'I think sanctions are a bad idea': an active opinion verb anywhere above the trigger."""
+    """'I think sanctions are a bad idea': an active opinion verb anywhere above the trigger ("there is no
+    doubt that ..." asserts, it does not doubt)."""
     for ancestor in trigger.ancestors:
-        if "opinion" in _roles(ancestor.lemma_.lower(), "governor") and not _passive(ancestor):
+        if ("opinion" in _roles(ancestor.lemma_.lower(), "governor") and not _passive(ancestor)
+                and not _ruled_out(ancestor)):
             return True
     return False
 
@@ -132,7 +142,13 @@ def is_conditional(trigger) -> bool:
     return False
 
 
+def predicate_verb(trigger):
+    """An adjective trigger's clause is its copula's: "if the group was responsible", "would be responsible"."""
+    return trigger.head if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" else trigger
+
+
 def is_non_event(sentence, trigger, roles: set[str]) -> bool:
+    trigger = predicate_verb(trigger)
     if roles & NON_EVENT_ROLES or _opinion_above(trigger):
         return True
     if sentence.text.rstrip().endswith("?"):
@@ -187,3 +203,11 @@ def calibrated_confidence(type_probability: float, certainty: str, event_type: s
     if certainty == "speculative" and event_type in INTENT_TYPES:
         factor = CERTAINTY_FACTOR["reported"]
     return round(type_probability * factor, 3)
+
+
+def took_place(event) -> bool:
+    """Denied, planned and hypothetical acts did not happen; a promise, a threat or a refusal is
+    itself the act (PLOVER AGREE/THREATEN/REJECT: "will not accept refugees"), whatever it announces."""
+    if event.certainty == "negated":
+        return False
+    return event.certainty != "speculative" or event.type in ("AGREE", "THREATEN", "REJECT")

@@ -44,6 +44,7 @@ from geowire.events.certainty import (
     confidence_of,
     is_conditional,
     is_non_event,
+    took_place,
 )
 from geowire.events.classifier import TypeModel, load_type_model
 from geowire.events.confidence import ConfidenceModel, load_confidence_model, recalibrate
@@ -287,14 +288,6 @@ def told_as_past(token) -> bool:
     noun_like = token.pos_ not in ("VERB", "AUX") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
     verb = token.head if noun_like else token
     return verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def took_place(event: Event) -> bool:
-    """Denied, planned and hypothetical acts did not happen; a promise, a threat or a refusal is
-    itself the act (PLOVER AGREE/THREATEN/REJECT: "will not accept refugees"), whatever it announces."""
-    if event.certainty == "negated":
-        return False
-    return event.certainty != "speculative" or event.type in ("AGREE", "THREATEN", "REJECT")
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})

@@ -5,13 +5,17 @@ witness about it. Coding each sentence alone gives three events for one happenin
 each later event of the same type folds into the nearest earlier one it may be the same
 as, when it refers back (a definite or possessed event noun: "the attack", "its raid") or
 names the same actors. Two events are never folded when their dates, actors or places
-disagree ("an attack on Monday" and "an attack on Tuesday" stay two).
+disagree ("an attack on Monday" and "an attack on Tuesday" stay two), nor when an act that took place
+would fold into one that did not: "hoped he would tone down his criticism of NATO ... he renewed his
+criticism of NATO" is a criticism hoped away, then one made, and folding the second into the first
+would drop it with it. (A later unasserted mention of an act that took place still folds into it.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geowire.events.certainty import took_place
 from geowire.geodesy import haversine_km
 from geowire.model import Event, EventArg
 
@@ -83,7 +87,8 @@ def _places_disagree(a: Event, b: Event) -> bool:
 def compatible(first: Event, later: Event) -> bool:
     return (first.type == later.type and not _disagree(first.source, later.source)
             and not _disagree(first.target, later.target) and not _turned_round(first, later)
-            and not _dates_disagree(first, later) and not _places_disagree(first, later))
+            and not _dates_disagree(first, later) and not _places_disagree(first, later)
+            and (took_place(first) or not took_place(later)))
 
 
 def _turned_round(first: Event, later: Event) -> bool:

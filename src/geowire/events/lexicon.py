@@ -13,7 +13,7 @@ DATA = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Requirement:
-    kind: str                      # prep, obj, comp, mod, gov, pred
+    kind: str                      # prep, obj, comp, mod, gov, pred, act
     words: frozenset[str]
 
 

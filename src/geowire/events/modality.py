@@ -53,6 +53,11 @@ ACTS_ON_PEOPLE = frozenset({("RETREAT", "release"), ("COERCE", "arrest"), ("ASSA
 
 
 @lru_cache(maxsize=1)
+def standards() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(DATA / "standards.tsv", 1))
+
+
+@lru_cache(maxsize=1)
 def thing_nouns() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows(DATA / "thing_nouns.tsv", 1))
 
@@ -64,7 +69,10 @@ def no_victims() -> frozenset[str]:
 
 def is_act_on_things(trigger, index) -> bool:
     """A verb of an act on people whose object is a thing ("satellite images released by the
-    company", "released a statement")."""
+    company", "released a statement"); a meeting with a standard ("failed to meet their obligations")."""
+    if trigger.is_verb and trigger.type == "CONSULT" and trigger.token.lemma_.lower() == "meet":
+        objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "obj")]
+        return bool(objects) and all(o.lemma_.lower() in standards() for o in objects)
     if not trigger.is_verb or ((trigger.type, trigger.mode) not in ACTS_ON_PEOPLE and trigger.type != "ASSAULT"):
         return False
     token = trigger.token

@@ -37,6 +37,8 @@ def _pos_of(token) -> str | None:
         return "V"
     if token.pos_ in ("NOUN", "PROPN"):
         return "N"
+    if token.pos_ == "ADJ":
+        return "A"
     return None
 
 
@@ -90,10 +92,25 @@ def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "pred":
         # "held them responsible": what the verb predicates of its object or clause subject
         return any(c.dep_ in PREDICATE_DEPS and _lemma(c) in req.words for c in token.children)
+    if req.kind == "act":
+        # "X is responsible for the attack": predicated of its subject, of an act of force
+        return (token.dep_ in ("acomp", "ROOT") and _lemma(token.head) in COPULAS
+                and any(_is_force(g) for p in token.children if p.dep_ == "prep" and p.lower_ in req.words
+                        for g in p.children if g.dep_ in ("pobj", "pcomp")))
     if req.kind == "gov":
         # "expressed outrage": the noun names an act only as the object of a verb that performs it
         return token.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(token.head) in req.words
     return False
+
+
+COPULAS = frozenset({"be", "remain", "seem", "appear"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _is_force(token) -> bool:
+    """An act of force named by a noun or a gerund: "the attack", "setting fire to the train"."""
+    found = match_token(token)
+    return found is not None and found.type in FORCE_TYPES
 
 
 def _dependent_present(token, entry: TriggerEntry) -> bool:
