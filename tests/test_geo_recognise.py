@@ -455,3 +455,12 @@ def test_a_name_before_a_dash_and_a_route_ends_before_the_dash():
 def test_a_legislators_home_ending_in_lake_drops_the_party_letter(recogniser):
     found = [p.text for p in places_of(recogniser, "Rep. Jane Doe, R-Elbow Lake, said the bill would pass.")]
     assert found == ["Elbow Lake"]
+
+
+@pytest.mark.model
+def test_names_listed_before_a_plural_street_word_are_streets_in_their_town(recogniser):
+    """'Maple and Birch streets': each name is a street's, found although no gazetteer reading is asked for,
+    and it takes the town the sentence names, not a town called Maple or Birch (sixth session, #14)."""
+    places = places_of(recogniser, "Crews repaved Maple and Birch streets in Dover on Tuesday.")
+    assert [(p.text, p.name, p.basis) for p in places] == [
+        ("Maple", "Dover", "sentence"), ("Birch", "Dover", "sentence"), ("Dover", "Dover", "name")]

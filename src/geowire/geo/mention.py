@@ -15,6 +15,9 @@ class Mention:
     end: int
     text: str
     demonym: bool = False        # the recogniser saw an adjective/demonym (spaCy NORP)
+    # a street's or river's own name in a list ("Owens and Harris roads"): no town of that name is meant, so it
+    # takes its enclosing place
+    way: bool = False
 
 
 @dataclass
@@ -31,4 +34,4 @@ class Group:
 
 
 def group_key(mention: Mention) -> str:
-    return ("demonym:" if mention.demonym else "") + strict_key(mention.text)
+    return ("demonym:" if mention.demonym else "") + ("way:" if mention.way else "") + strict_key(mention.text)

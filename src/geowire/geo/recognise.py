@@ -37,6 +37,11 @@ from geowire.geo.runs import (
 from geowire.model import Document
 from geowire.registry import registry, require_parse
 
+_WAY_PLURALS = r"(?:streets|roads|avenues|drives|lanes|boulevards|rivers|creeks)"
+_LISTED_WAY = re.compile(
+    rf"(?:\s*,\s*[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)*\s*,?\s+(?:and|or)\s+[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?\s+{_WAY_PLURALS}\b"
+    rf"|\s+{_WAY_PLURALS}\b"
+)
 _STREET_DIRECTION = re.compile(r"(?<![\w.])[NSEW]\.\s$")
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
 _DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
@@ -159,6 +164,13 @@ class GazetteerPlaces:
         for first, last in runs:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
+                continue
+            if last - first <= 3 and _LISTED_WAY.match(text, end) and not view.stop[first]:
+                # "Owens and Harris roads", "Bridge and High streets", "the Williams and Cranberry rivers": each
+                # name of a list before a plural street or river word is one, not a town of that name: it takes
+                # its enclosing place
+                out.append(Mention(start, end, text[start:end], way=True))
+                occupied.append((start, end))
                 continue
             if last - first <= 5 and STREET_END.search(text, start, end):
                 if match := spans.PARTY_PREFIX.match(text[start:end]):

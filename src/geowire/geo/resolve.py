@@ -179,6 +179,8 @@ class ContextResolver:
         return groups
 
     def _candidates(self, mention: Mention) -> list[Candidate]:
+        if mention.way:
+            return []
         found = [c for c in self.gazetteer.candidates(mention.text) if not c.abbreviation or "." in mention.text]
         if not found:
             found = self.gazetteer.fallback_candidates(mention.text)

@@ -78,7 +78,7 @@ def extended(gazetteer: Gazetteer, text: str, mention: Mention) -> Mention:
     """The longest known name that runs on from a mention: spaCy often stops at a hyphen or a joining
     word ('Guinea' in 'Guinea-Bissau', 'Jammu' in 'Jammu and Kashmir', 'Democratic Republic' in
     'Democratic Republic of the Congo')."""
-    if mention.demonym:
+    if mention.demonym or mention.way:
         return mention
     best = pos = mention.end
     for match in _NAME_CONTINUES.finditer(text, mention.end, min(len(text), mention.end + 48)):
