@@ -464,3 +464,12 @@ def test_names_listed_before_a_plural_street_word_are_streets_in_their_town(reco
     places = places_of(recogniser, "Crews repaved Maple and Birch streets in Dover on Tuesday.")
     assert [(p.text, p.name, p.basis) for p in places] == [
         ("Maple", "Dover", "sentence"), ("Birch", "Dover", "sentence"), ("Dover", "Dover", "name")]
+
+
+@pytest.mark.model
+def test_a_demonym_before_a_cuisine_or_a_language_word_is_no_place(recogniser):
+    """'Mexican restaurants', 'French students', 'Irish songs': a culture's things, not the country; the
+    country's people or officials still are ('Italian police'), sixth session, #14."""
+    found = [p.text for p in places_of(recogniser, "The fair had Mexican restaurants and Irish songs for the "
+                                                   "French students. Italian police arrested two men.")]
+    assert found == ["Italian"]

@@ -37,6 +37,12 @@ from geowire.geo.runs import (
 from geowire.model import Document
 from geowire.registry import registry, require_parse
 
+# "French said" (a person), "Italian food", "Irish songs", "French students": a cuisine, a language, a culture's
+# things, not the country
+_NOT_A_DEMONYMS_PLACE = re.compile(
+    r"\s+(?:said|says|told|added|food|foods|cuisine|cooking|dishes|restaurants?|grill|pub|bakery|sausages?|bread|"
+    r"wine|beer|music|songs?|rock|dance|dancing|language|immersion|students?|class|classes|heritage|culture)\b"
+)
 _WAY_PLURALS = r"(?:streets|roads|avenues|drives|lanes|boulevards|rivers|creeks)"
 _LISTED_WAY = re.compile(
     rf"(?:\s*,\s*[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)*\s*,?\s+(?:and|or)\s+[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?\s+{_WAY_PLURALS}\b"
@@ -144,7 +150,8 @@ class GazetteerPlaces:
                 if reading.plausible_place(gazetteer, spans.without_direction(gazetteer, name), votes, person) \
                         or ent.label_ == "GPE" and reading.framed_unknown(gazetteer, text, start, end):
                     out.append(Mention(start, end, name))
-            elif ent.label_ == "NORP" and self.demonyms and any(c.demonym for c in gazetteer.candidates(name)):
+            elif ent.label_ == "NORP" and self.demonyms and not _NOT_A_DEMONYMS_PLACE.match(text, end) \
+                    and any(c.demonym for c in gazetteer.candidates(name)):
                 out.append(Mention(start, end, name, demonym=True))
         return out
 
