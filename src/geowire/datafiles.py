@@ -104,7 +104,11 @@ def remove_stale_partials(directory: Path, stale_after: float = STALE_AFTER) -> 
     if not directory.is_dir():
         return removed
     here = socket.gethostname()
-    for path in directory.iterdir():
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return removed
+    for path in entries:
         match = _PARTIAL.match(path.name)
         if match is None:
             continue
@@ -123,8 +127,8 @@ def remove_stale_partials(directory: Path, stale_after: float = STALE_AFTER) -> 
             if (after.st_ino, after.st_mtime_ns, after.st_size) != (before.st_ino, before.st_mtime_ns, before.st_size):
                 continue        # written to meanwhile: someone is building it after all
             path.unlink()
-        except FileNotFoundError:
-            continue            # another process cleaned it first
+        except OSError:
+            continue            # another process cleaned it first, or it is not ours to remove
         removed.append(path)
     return removed
 
@@ -168,7 +172,7 @@ def remove_old_versions(path: Path, keep: int = KEEP_VERSIONS, unused_after: flo
         if idle > unused_after or (rank > keep and idle > recently):
             try:
                 sibling.unlink()
-            except FileNotFoundError:
+            except OSError:     # gone already, or not ours to remove: a clean-up never fails a build
                 continue
             removed.append(sibling)
     return removed
