@@ -473,3 +473,10 @@ def test_a_demonym_before_a_cuisine_or_a_language_word_is_no_place(recogniser):
     found = [p.text for p in places_of(recogniser, "The fair had Mexican restaurants and Irish songs for the "
                                                    "French students. Italian police arrested two men.")]
     assert found == ["Italian"]
+
+
+@pytest.mark.model
+def test_a_town_opening_a_local_body_the_parser_left_unlabelled_is_a_place(recogniser):
+    found = [p.text for p in places_of(recogniser, "A spokesman for the Millbrook Volunteer Fire Department said "
+                                                   "the cause is unknown.")]
+    assert found == ["Millbrook"]

@@ -33,7 +33,8 @@ TITLE_BEFORE = re.compile(
 INSTITUTION_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:City\s+|County\s+|Area\s+)?(?:Police|Fire|Sheriff|Chamber|Council|Commission|Court|"
     r"Schools?|School\s+District|Board|Library|Hospital|Public|Municipal|Township|Fair|Rotary|Airport|"
-    r"Emergency|Regional|Community|Water|Housing|Parks?|Planning|Zoning|Transit|Memorial|High\s+School)\b"
+    r"Emergency|Regional|Community|Water|Housing|Parks?|Planning|Zoning|Transit|Memorial|High\s+School|"
+    r"Volunteer|Prosecutor|Coroner|Clerk|Attorney|Commissioners?|Family\s+Court)\b"
 )
 # "a Columbia woman", "Clinton couple faces ...": a town used as a resident's label
 RESIDENT_AFTER = re.compile(

@@ -117,6 +117,9 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
         if frame.run_start and frame.names_institution() and any(_local_unit(c) for c in candidates):
             return True
         return prominent and (frame.run_start or frame.after_of())
+    if frame.label == "" and not frame.whole_run and frame.run_start and frame.names_institution() \
+            and not frame.surname and any(_local_unit(c) for c in candidates):
+        return True     # "Byesville Volunteer Fire Department" where the parser found no entity at all
     if frame.typed():
         return True
     if (frame.resident_label() or frame.hometown()) and not frame.surname \
