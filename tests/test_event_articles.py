@@ -524,6 +524,27 @@ def test_saying_someone_is_responsible_for_an_attack_accuses_them(extract):
     assert (accusations[0].source.country, accusations[0].target.country) == ("UKR", "RUS")
 
 
+def test_holding_someone_responsible_whatever_the_parse(extract):
+    # the parser hangs "responsible" on the object here, not on the verb
+    doc = extract("Kenyan police held the militants responsible for the bombing.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations and accusations[0].source.country == "KEN", [(e.type, e.source) for e in doc.events]
+    assert "militants" in accusations[0].target.text
+
+
+def test_under_fire_for_something_is_criticism_of_the_subject(extract):
+    doc = extract("The Kenyan government has come under fire for its handling of the floods.")
+    assert [e.type for e in doc.events] == ["ACCUSE"], [(e.type, e.target) for e in doc.events]
+    assert doc.events[0].target.country == "KEN"
+
+
+def test_coming_under_attack_makes_the_subject_the_target(extract):
+    doc = extract("Kenyan troops came under fire from rebels near Kidal on Monday.")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and "rebels" in assaults[0].source.text, [(e.type, e.source, e.target) for e in doc.events]
+    assert assaults[0].target.country == "KEN"
+
+
 def test_there_is_no_doubt_asserts(extract):
     doc = extract('"There is no doubt that the rebels are responsible for this attack," the Kenyan minister said.')
     accusations = [e for e in doc.events if e.type == "ACCUSE"]

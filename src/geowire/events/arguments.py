@@ -286,6 +286,12 @@ def _opposed(modifier) -> bool:
 
 
 def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
+    if token.dep_ == "pobj" and token.head.lower_ == "under":
+        # "the convoy came under fire from rebels", "the government is under fire for ...": the subject
+        # undergoes the act
+        governor = token.head.head
+        return Roles(_agent(governor) or _pobjs(governor, frozenset({"from"})),
+                     _children(governor, frozenset({"nsubj", "nsubjpass"})))
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     sources = _actor_modifiers(token, actor_tokens) or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
     targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))

@@ -13,7 +13,7 @@ DATA = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Requirement:
-    kind: str                      # prep, obj, comp, mod, gov, pred, act
+    kind: str                      # prep, obj, comp, mod, gov, govprep, pred, act
     words: frozenset[str]
 
 
@@ -28,7 +28,7 @@ class TriggerEntry:
 
     @property
     def specificity(self) -> int:
-        return 2 if self.dependent else (1 if self.requires else 0)
+        return (2 if self.dependent else 0) + (1 if self.requires else 0)
 
 
 def _parse_requires(text: str) -> tuple[Requirement, ...]:

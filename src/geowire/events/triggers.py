@@ -90,13 +90,20 @@ def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "mod":
         return bool(_children_lemmas(token, MODIFIER_DEPS | frozenset({"poss"})) & req.words)
     if req.kind == "pred":
-        # "held them responsible": what the verb predicates of its object or clause subject
-        return any(c.dep_ in PREDICATE_DEPS and _lemma(c) in req.words for c in token.children)
+        # "held them responsible": what the verb predicates of its object or clause subject; the parser may
+        # hang the adjective on the object ("held the militants responsible": an adjective after its noun)
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        return any(c.dep_ in PREDICATE_DEPS and _lemma(c) in req.words for c in token.children) or any(
+            c.dep_ == "amod" and c.i > o.i and _lemma(c) in req.words for o in objects for c in o.children)
     if req.kind == "act":
         # "X is responsible for the attack": predicated of its subject, of an act of force
         return (token.dep_ in ("acomp", "ROOT") and _lemma(token.head) in COPULAS
                 and any(_is_force(g) for p in token.children if p.dep_ == "prep" and p.lower_ in req.words
                         for g in p.children if g.dep_ in ("pobj", "pcomp")))
+    if req.kind == "govprep":
+        # "came under fire for refusing ...": a preposition on the verb that governs the noun's phrase
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        return bool(_children_lemmas(governor, frozenset({"prep"})) & req.words)
     if req.kind == "gov":
         # "expressed outrage": the noun names an act only as the object of a verb that performs it
         return token.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(token.head) in req.words
