@@ -480,3 +480,13 @@ def test_a_town_opening_a_local_body_the_parser_left_unlabelled_is_a_place(recog
     found = [p.text for p in places_of(recogniser, "A spokesman for the Millbrook Volunteer Fire Department said "
                                                    "the cause is unknown.")]
     assert found == ["Millbrook"]
+
+
+@pytest.mark.model
+def test_the_first_word_of_a_persons_full_name_is_no_town(recogniser):
+    """'of Gary Breidenbach': 'of' is no locative frame for a given name (Gary, Indiana); a town before its
+    office in a name the parser calls a person stays a place ('Lewisburg Mayor John Manchester')."""
+    assert [p.text for p in places_of(recogniser, "The award went to the wife of Gary Breidenbach of Dayton.")] \
+        == ["Dayton"]
+    assert [p.text for p in places_of(recogniser, "The plan was backed by Lewisburg Mayor John Manchester on "
+                                                  "Monday.")] == ["Lewisburg"]

@@ -90,6 +90,11 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
     """A gazetteer name outside spaCy's place entities is a place when its frame says so."""
     if frame.person_like() or frame.street_name():
         return False
+    if frame.label == "PERSON" and frame.run_start and not frame.whole_run and "." not in name \
+            and not (frame.names_institution() or frame.resident_label() or frame.dateline()):
+        # "of George Bush", "Leo Drexler of Annville": the first word of a person's full name; not "Lewisburg
+        # Mayor John Manchester", "Huntsville Fire Chief ..." (an office of the town), "Chowchilla, Calif."
+        return False
     key = strict_key(name)
     if key in known_places and (frame.whole_run or frame.label == "ORG"):
         return True     # spaCy calls this same name a place elsewhere in the text
