@@ -490,3 +490,8 @@ def test_the_first_word_of_a_persons_full_name_is_no_town(recogniser):
         == ["Dayton"]
     assert [p.text for p in places_of(recogniser, "The plan was backed by Lewisburg Mayor John Manchester on "
                                                   "Monday.")] == ["Lewisburg"]
+
+
+@pytest.mark.model
+def test_a_name_after_according_to_is_a_source_not_a_place(recogniser):
+    assert places_of(recogniser, "The truck was stolen from a lot on Friday, according to Taylor.") == []

@@ -24,7 +24,7 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z]
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Pres|President|Minister|Sheikh|Imam|Judge|"
     r"Coach|Officer|Sheriff|Mayor|Chief|coach|officer|sheriff|mayor|chief|senator|governor|president|"
-    r"judge|said|told|spokesman|spokeswoman)\.?\s+$"
+    r"judge|said|told|spokesman|spokeswoman|according\s+to)\.?\s+$"
 )
 TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Coach|coach|Officer|Judge)\.?\s+$"
