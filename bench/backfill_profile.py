@@ -46,11 +46,10 @@ def timed_batch(config_json, docs):
     import copy
     import os
     import pickle
+    import resource
     import time
 
     import geowire.backfill as backfill
-
-    import resource
 
     started, thread0, process0 = time.time(), time.thread_time(), time.process_time()
     usage0 = resource.getrusage(resource.RUSAGE_THREAD)
@@ -83,7 +82,8 @@ def timed_batch(config_json, docs):
         "load": loaded - started, "clean": cleaned_at - loaded, "copy": copied_at - cleaned_at,
         "analyse": ended - copied_at, "user": usage.ru_utime - usage0.ru_utime,
         "system": usage.ru_stime - usage0.ru_stime, "minor_faults": usage.ru_minflt - usage0.ru_minflt,
-        "environ_trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"), "pickled_bytes": size, "pickle_s": time.time() - ended})
+        "environ_trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"), "pickled_bytes": size,
+        "pickle_s": time.time() - ended})
     return results
 
 
@@ -189,7 +189,8 @@ def main() -> None:
                   f"{first['thread_cpu']:.1f} s CPU (model load {first['load']:.1f} s; excess over a later batch "
                   f"{excess:.1f} s); last ended at {records[-1]['end'] - t0:.1f} s")
             print(f"   busy {busy:.1f} s of {span:.1f} s from first start to last end; gaps between batches: "
-                  f"total {sum(gaps):.2f} s, max {max(gaps, default=0):.2f} s; process CPU {worker_cpu.get(pid, float('nan')):.1f} s, "
+                  f"total {sum(gaps):.2f} s, max {max(gaps, default=0):.2f} s; "
+                  f"process CPU {worker_cpu.get(pid, float('nan')):.1f} s, "
                   f"peak RSS {worker_peak.get(pid, float('nan')):.0f} MB")
             steady = records[1:]
             if steady:
@@ -202,7 +203,8 @@ def main() -> None:
                       f"{wall_s and thread_s / wall_s:.2f} of a core while busy; cleaning "
                       f"{sum(r['clean'] for r in steady):.1f} s, deep copy {sum(r['copy'] for r in steady):.2f} s, "
                       f"analysis {sum(r['analyse'] for r in steady):.1f} s, pickling the results "
-                      f"{sum(r['pickle_s'] for r in steady):.2f} s ({statistics.mean(r['pickled_bytes'] for r in steady) / 1024:.0f} KB per batch)")
+                      f"{sum(r['pickle_s'] for r in steady):.2f} s "
+                      f"({statistics.mean(r['pickled_bytes'] for r in steady) / 1024:.0f} KB per batch)")
                 print(f"   per article: user {1000 * sum(r['user'] for r in steady) / n:.0f} ms, system "
                       f"{1000 * sum(r['system'] for r in steady) / n:.0f} ms, minor page faults "
                       f"{sum(r['minor_faults'] for r in steady) / n:.0f}; MALLOC_TRIM_THRESHOLD_ in the worker: "
