@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 from geowire.geo.calibration import CALIBRATION_FILE, calibration_group, fit_curves, reliability_table
-from geowire.geo.resolve import haversine_km, make_context_resolver
+from geowire.geo.resolve import make_context_resolver
+from geowire.geodesy import haversine_km
 from geowire.model import Document
 
 REPO = Path(__file__).resolve().parent.parent
