@@ -160,6 +160,21 @@ def test_an_act_that_happened_is_not_folded_into_one_that_did_not(extract):
     assert accusations[0].mentions[0].start == text.index("On Sunday")
 
 
+def test_a_promise_with_a_small_clause_is_a_promise(extract):
+    # "allow the inspectors back" is no "agree that ...": the object and its particle are a small clause
+    doc = extract("Kenya will allow the inspectors back into the country, the minister said.")
+    assert [e.type for e in doc.events] == ["AGREE"], [(e.type, e.certainty) for e in doc.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks will resume when the rebels release the hostages.",
+    "Experts went to the airport in Nairobi on Monday before any flights will be allowed to leave.",
+])
+def test_an_act_in_a_clause_of_time_under_a_future_is_not_yet_done(extract, sentence):
+    assert not [e for e in extract(sentence).events if e.type in ("RETREAT", "AGREE", "CONCEDE")], [
+        (e.type, e.certainty) for e in extract(sentence).events]
+
+
 def test_attacks_on_two_days_stay_two_events(extract):
     doc = extract("Rebels attacked Goma on Monday. Rebels attacked Bukavu on Thursday.", published="2024-05-10")
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2

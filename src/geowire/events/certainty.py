@@ -8,6 +8,7 @@ sentence root). Opinion ("analysts think"), normative ("should"), habitual/gener
 
 from __future__ import annotations
 
+from geowire.events.intent import in_time_clause
 from geowire.events.lexicon import cues
 
 ORDER = ("negated", "speculative", "hedged")
@@ -64,6 +65,8 @@ def clause_roles(trigger) -> set[str]:
     clause those of its governor ("plans to attack", "denied that it attacked")."""
     trigger = predicate_verb(trigger)
     roles = _local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger)
+    if in_time_clause(trigger) and "speculative" in _local_roles(trigger.head):
+        roles.add("speculative")  # "the talks will resume when the rebels release the hostages": not yet
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         # "will be closely watched and applauded": a coordinated verb shares its head's modal
         roles |= {r for c in trigger.head.children if c.dep_ in ("aux", "auxpass") for r in _roles(c.lower_, "aux")}

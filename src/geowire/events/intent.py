@@ -22,6 +22,17 @@ HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "TH
 MAX_CLIMB = 3
 
 
+# subordinators of a clause that says when (or on what condition) its main clause holds
+TIME_MARKS = frozenset({"when", "whenever", "once", "until", "till", "before", "after", "if", "unless", "as"})
+
+
+def in_time_clause(verb) -> bool:
+    """'... before the flights will be allowed', 'when the rebels release the hostages': an adverbial clause
+    of time or condition."""
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS
+                                        for c in verb.children)
+
+
 def negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -36,6 +47,8 @@ def intent_of(token) -> tuple[bool, bool] | None:
     current = token
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in current.children):
+            if in_time_clause(current):
+                return None  # "before any flights will be allowed to leave": a time, not an announcement
             return negated(current), _conditional(current)
         head = current.head
         if head == current or current.dep_ not in ("xcomp", "ccomp", "acomp", "prep", "pcomp", "pobj", "dobj"):

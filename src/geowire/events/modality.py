@@ -124,7 +124,8 @@ def is_shared_view(trigger) -> bool:
     token = trigger.token
     if trigger.type not in ("AGREE", "CONCEDE") or not trigger.is_verb:
         return False
-    has_clause = any(c.dep_ == "ccomp" for c in token.children)
+    # a finite clause ("agree that the trip matters"), not a small clause ("allow the inspectors back")
+    has_clause = any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     has_object = any(c.dep_ in ("dobj", "obj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "with"))
                      for c in token.children)
     return has_clause and not has_object
