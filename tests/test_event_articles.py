@@ -175,6 +175,20 @@ def test_an_act_in_a_clause_of_time_under_a_future_is_not_yet_done(extract, sent
         (e.type, e.certainty) for e in extract(sentence).events]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Kenya demanded that Somalia withdraw its troops from the border.",
+    "Kenya repeated its call that Somalia withdraw its troops from the border.",
+    "Kenya reiterated its demand that Somalia withdraw its troops from the border.",
+])
+def test_what_a_demand_asks_for_is_not_done_and_its_subject_is_the_target(extract, sentence):
+    # a mandative subjunctive ("that Somalia withdraw") is wanted, not done
+    doc = extract(sentence)
+    assert "RETREAT" not in {e.type for e in doc.events}, [(e.type, e.certainty) for e in doc.events]
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert requests and requests[0].target.country == "SOM" and requests[0].source.country == "KEN", [
+        (e.type, e.source, e.target) for e in doc.events]
+
+
 def test_attacks_on_two_days_stay_two_events(extract):
     doc = extract("Rebels attacked Goma on Monday. Rebels attacked Bukavu on Thursday.", published="2024-05-10")
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2

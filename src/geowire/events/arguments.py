@@ -310,6 +310,11 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
             sources = roles.sources
             if not targets:
                 targets = [t for t in _pobjs(governor, preps) if t != token]
+    if not targets and event_type in SPEECH_TYPES:
+        # "its demand that Israel ease restrictions": the one the demanded clause makes act
+        targets = [s for c in token.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                   for s in _children(c, SUBJECT_DEPS)]
     if not targets and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and _harms(token.head):
         # "an airstrike hit a school"; not "that attack prompted the president to act"
         targets = _children(token.head, OBJECT_DEPS)

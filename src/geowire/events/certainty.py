@@ -64,7 +64,7 @@ def clause_roles(trigger) -> set[str]:
     cues of the verb it is an argument of ("did not launch an attack"), a complement
     clause those of its governor ("plans to attack", "denied that it attacked")."""
     trigger = predicate_verb(trigger)
-    roles = _local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger)
+    roles = _local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger) | _subjunctive_roles(trigger)
     if in_time_clause(trigger) and "speculative" in _local_roles(trigger.head):
         roles.add("speculative")  # "the talks will resume when the rebels release the hostages": not yet
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
@@ -106,6 +106,17 @@ def _framing_roles(verb) -> set[str]:
 
 TIME_UNITS = frozenset({"day", "week", "month", "year", "night", "morning", "evening", "weekend", "summer", "winter",
                         "season", "time"})
+
+
+def _subjunctive_roles(verb) -> set[str]:
+    """'demanded that Somalia withdraw its troops', 'urged that all efforts be made': a verb in its bare form
+    with a subject of its own and no modal is a mandative subjunctive, what someone wants done, not a deed."""
+    if verb.dep_ not in ("ccomp", "acl") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return set()
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    bare = verb.tag_ == "VB" and not auxes
+    bare_passive = bool(auxes) and all(a.tag_ == "VB" and a.lemma_ == "be" for a in auxes)
+    return {"normative"} if bare or bare_passive else set()
 
 
 def _habitual_roles(verb) -> set[str]:

@@ -86,7 +86,10 @@ def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "obj":
         return bool(_objects(token) & req.words)
     if req.kind == "comp":
-        return any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
+        # a noun's clause counts with its "that": "its call that Somalia withdraw"
+        return any(c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                          for m in c.children))
+                   for c in token.children)
     if req.kind == "mod":
         return bool(_children_lemmas(token, MODIFIER_DEPS | frozenset({"poss"})) & req.words)
     if req.kind == "pred":
