@@ -171,8 +171,8 @@ def test_a_promise_with_a_small_clause_is_a_promise(extract):
     "Experts went to the airport in Nairobi on Monday before any flights will be allowed to leave.",
 ])
 def test_an_act_in_a_clause_of_time_under_a_future_is_not_yet_done(extract, sentence):
-    assert not [e for e in extract(sentence).events if e.type in ("RETREAT", "AGREE", "CONCEDE")], [
-        (e.type, e.certainty) for e in extract(sentence).events]
+    events = extract(sentence).events
+    assert not [e for e in events if e.type in ("RETREAT", "AGREE", "CONCEDE")], [(e.type, e.certainty) for e in events]
 
 
 @pytest.mark.parametrize("sentence", [

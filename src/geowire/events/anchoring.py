@@ -14,6 +14,7 @@ first), else the publication date with no text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from geowire.dates import day_span, span_of_value
 from geowire.model import Actor, EventDate, EventLocation, Place, TimeExpr
@@ -207,11 +208,7 @@ def story_country(places: list[Place], dateline: EventLocation | None) -> str | 
     """The country a story is about: the one its resolved places (demonyms included) name most often, by a
     clear margin, and, when the story has a dateline, the dateline's own country. A report filed from
     Washington about Venezuela ("officials there blamed US sanctions") has no single home country."""
-    counts: dict[str, int] = {}
-    for place in places:
-        if place.lat is not None and place.country_code:
-            counts[place.country_code] = counts.get(place.country_code, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    ranked = Counter(p.country_code for p in places if p.lat is not None and p.country_code).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     country = ranked[0][0]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from geowire.datafiles import read_rows
 from geowire.events.lexicon import DATA
-from geowire.events.triggers import match_token
+from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
 from geowire.model import Actor, EventArg, Place
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -236,8 +236,7 @@ HARM_VERBS = frozenset({"hit", "strike", "kill", "wound", "injure", "destroy", "
 
 def _harms(verb) -> bool:
     """A verb whose object an event noun as its subject harms ("an airstrike hit a school")."""
-    found = match_token(verb)
-    return verb.lemma_.lower() in HARM_VERBS or (found is not None and found.type in FORCE_TYPES)
+    return verb.lemma_.lower() in HARM_VERBS or is_force(verb)
 
 
 # Acts that answer another act: whoever did the act answered is their target ("welcomed the U.S. attack",
@@ -312,9 +311,7 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
                 targets = [t for t in _pobjs(governor, preps) if t != token]
     if not targets and event_type in SPEECH_TYPES:
         # "its demand that Israel ease restrictions": the one the demanded clause makes act
-        targets = [s for c in token.children if c.dep_ in ("acl", "ccomp")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                   for s in _children(c, SUBJECT_DEPS)]
+        targets = [s for c in that_clauses(token) for s in _children(c, SUBJECT_DEPS)]
     if not targets and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and _harms(token.head):
         # "an airstrike hit a school"; not "that attack prompted the president to act"
         targets = _children(token.head, OBJECT_DEPS)
@@ -668,8 +665,6 @@ def prep_targets(token, event_type: str) -> list:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS) - {"from", "of", "for"}
     return _past_event_nouns(_not_temporal(_pobjs(token, preps)), preps)
 
-
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def fallback_targets(token, event_type: str, particle: str | None) -> list:

@@ -87,9 +87,7 @@ def _requirement_holds(token, req: Requirement) -> bool:
         return bool(_objects(token) & req.words)
     if req.kind == "comp":
         # a noun's clause counts with its "that": "its call that Somalia withdraw"
-        return any(c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                          for m in c.children))
-                   for c in token.children)
+        return any(c.dep_ in COMPLEMENT_DEPS for c in token.children) or bool(that_clauses(token))
     if req.kind == "mod":
         return bool(_children_lemmas(token, MODIFIER_DEPS | frozenset({"poss"})) & req.words)
     if req.kind == "pred":
@@ -101,7 +99,7 @@ def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "act":
         # "X is responsible for the attack": predicated of its subject, of an act of force
         return (token.dep_ in ("acomp", "ROOT") and _lemma(token.head) in COPULAS
-                and any(_is_force(g) for p in token.children if p.dep_ == "prep" and p.lower_ in req.words
+                and any(is_force(g) for p in token.children if p.dep_ == "prep" and p.lower_ in req.words
                         for g in p.children if g.dep_ in ("pobj", "pcomp")))
     if req.kind == "govprep":
         # "came under fire for refusing ...": a preposition on the verb that governs the noun's phrase
@@ -117,10 +115,16 @@ COPULAS = frozenset({"be", "remain", "seem", "appear"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-def _is_force(token) -> bool:
-    """An act of force named by a noun or a gerund: "the attack", "setting fire to the train"."""
+def is_force(token) -> bool:
+    """An act of force named by a noun or a verb: "the attack", "setting fire to the train"."""
     found = match_token(token)
     return found is not None and found.type in FORCE_TYPES
+
+
+def that_clauses(token) -> list:
+    """The clauses a word takes with "that": "demanded that ...", "its call that Somalia withdraw"."""
+    return [c for c in token.children if c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _dependent_present(token, entry: TriggerEntry) -> bool:
