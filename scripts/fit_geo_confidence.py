@@ -7,8 +7,10 @@ per kind of pick (country, region, area, town, or a name framed by its enclosing
 ``calibration_group``). Prints, for each corpus, the reliability table of 5-fold cross-validated
 confidence (folds by article over both corpora together: the curves are fitted on four folds and
 applied to the fifth), then fits the shipped curves on all articles. Only the curves are written.
+``--cross-corpus`` also fits the curves on one corpus alone and prints the other's reliability
+table with them, both ways (how well US local news predicts global news, and the reverse).
 
-    python scripts/fit_geo_confidence.py [--bench PATH] [--folds 5] [--dry-run]
+    python scripts/fit_geo_confidence.py [--bench PATH] [--folds 5] [--dry-run] [--cross-corpus]
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--dry-run", action="store_true", help="report only; do not write the file")
+    parser.add_argument("--cross-corpus", action="store_true",
+                        help="also fit on one corpus alone and score the other, both ways")
     args = parser.parse_args()
     corpora = {"LGL": raw_outcomes(load_articles(args.bench)), "GeoVirus": raw_outcomes(load_geovirus(args.bench))}
     per_article = [rows for name in corpora for rows in corpora[name]]
@@ -91,6 +95,12 @@ def main() -> None:
             picked = [(c, r[1]) for c, r in zip(cv, flat, strict=True) if r[2] == group]
             print(f"  {group}: n={len(picked)} mean confidence {sum(c for c, _ in picked) / len(picked):.3f} "
                   f"within 161 km {sum(o for _, o in picked) / len(picked):.3f}")
+    if args.cross_corpus:
+        for source, target in (("LGL", "GeoVirus"), ("GeoVirus", "LGL")):
+            fitted = fit_curves([row for rows in corpora[source] for row in rows])
+            flat = [row for rows in corpora[target] for row in rows]
+            print_table(f"curves fitted on {source} alone, applied to {target}",
+                        [fitted(s, g) for s, _, g in flat], [r[1] for r in flat])
     curves = fit_curves([row for rows in per_article for row in rows])
     if not args.dry_run:
         payload = {"target": "P(error < 161 km)", "fitted_on": "LGL and GeoVirus gold spans, one curve per kind "

@@ -6,7 +6,12 @@ with the best mean of the two corpora's acc@161 is picked, and the fifth fold is
 Prints the cross-validated acc@161 and AUC of each corpus for the chosen settings and for the
 current defaults, and the setting chosen on all articles.
 
-    python scripts/tune_geo_weights.py [--bench PATH] [--folds 5] [--grid list_weight=0,2,3,5]
+With ``--cross-corpus`` it also asks how well each corpus predicts the other: the setting with the
+best acc@161 on all of one corpus (LGL, US local news) is scored on the other (GeoVirus, global
+outbreak news), and the reverse, beside the defaults and the other corpus's own best (its ceiling
+on this grid).
+
+    python scripts/tune_geo_weights.py [--bench PATH] [--folds 5] [--grid list_weight=0,2,3,5] [--cross-corpus]
 """
 
 from __future__ import annotations
@@ -60,6 +65,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--grid", action="append", default=[], metavar="NAME=V1,V2",
                         help="search these values of one setting (the others at their defaults) instead of GRID")
+    parser.add_argument("--cross-corpus", action="store_true",
+                        help="also fit on one corpus alone and score the other, both ways")
     args = parser.parse_args()
     if args.grid:
         GRID.clear()
@@ -103,6 +110,26 @@ def main() -> None:
     best = max(table, key=lambda k: objective(k, None, held_out=False))
     print("chosen on all articles:", dict(best), f"mean acc@161 {objective(best, None, False):.4f}",
           f"(defaults {objective(key(DEFAULTS), None, False):.4f})")
+    if args.cross_corpus:
+        cross_corpus(table, key(DEFAULTS))
+
+
+def cross_corpus(table: dict, defaults_key) -> None:
+    """Fit on one corpus alone (best acc@161 on all its articles), score the other."""
+    def acc(setting_key, name: str) -> float:
+        return score([e for errs in table[setting_key][name] for e in errs])[0]
+
+    names = list(next(iter(table.values())))
+    for source in names:
+        for target in names:
+            if target == source:
+                continue
+            fitted = max(table, key=lambda k: acc(k, source))
+            own = max(table, key=lambda k: acc(k, target))
+            print(f"fit on {source} alone: {dict(fitted)}")
+            print(f"  {source} acc@161 {acc(fitted, source):.4f} (defaults {acc(defaults_key, source):.4f})  ->  "
+                  f"{target} acc@161 {acc(fitted, target):.4f} (defaults {acc(defaults_key, target):.4f}; "
+                  f"{target}'s own best on this grid {acc(own, target):.4f}, {dict(own)})")
 
 
 if __name__ == "__main__":
