@@ -271,8 +271,8 @@ def test_divided_region_entries_read_aliases_but_no_generic_or_adjectival_whole(
 
 
 def test_version_key_is_the_code_this_process_imported(monkeypatch):
-    # the key covers the reading code as imported, not the file now on disk: a process that imported an older
-    # sources.py must not build its entries under a newer file's key
+    # the key covers the reading code as imported, not the file now on disk: a process that imported older
+    # sources/ modules must not build its entries under a newer file's key
     from pathlib import Path
 
     before = geo_index.version_key()
@@ -292,7 +292,7 @@ def test_curated_files_are_read_with_the_shared_reader_that_refuses_extra_column
     skipped, and a stray tab (a third column in a two-column file) is an error, not a dropped field."""
     (tmp_path / "good.tsv").write_text("# form\tiso2\n\nU.S.\tUS\nBriton\tGB\n", encoding="utf-8")
     (tmp_path / "bad.tsv").write_text("# form\tiso2\nUnited\tStates\tUS\n", encoding="utf-8")
-    monkeypatch.setattr(sources, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(sources.base, "DATA_DIR", tmp_path)   # the module that reads them
     assert list(sources.read_tsv("good.tsv")) == [["U.S.", "US"], ["Briton", "GB"]]
     with pytest.raises(ValueError, match="3 columns"):
         list(sources.read_tsv("bad.tsv"))

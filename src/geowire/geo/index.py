@@ -22,10 +22,11 @@ from geowire.geo.normalise import loose_key, strict_key
 
 SCHEMA = "3"
 # how names are read and keyed, as this process imported it (read once, at import): a process that imported
-# an older sources.py and builds later must not write its entries under the key of the file now on disk
+# an older sources/ module and builds later must not write its entries under the key of the file now on disk
 # (and the shared TSV reader the curated files are read with)
-_CODE = b"".join(Path(__file__).with_name(module).read_bytes()
-                for module in ("normalise.py", "sources.py", "index.py")) + inspect.getsource(read_rows).encode()
+_CODE = b"".join(path.read_bytes() for path in [Path(__file__).with_name("normalise.py"),
+                                                 *sorted(Path(__file__).with_name("sources").glob("*.py")),
+                                                 Path(__file__)]) + inspect.getsource(read_rows).encode()
 INDEX_FILE = "gazetteer-{key}.sqlite"
 log = logging.getLogger(__name__)
 
