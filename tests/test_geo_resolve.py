@@ -363,3 +363,16 @@ def test_a_far_off_village_that_nothing_in_the_text_supports_is_a_name_the_gazet
     local = "Firefighters from Baltimore put out a fire in Middle East on Sunday."
     town = resolve(resolver, local, "Baltimore", "Middle East")[-1]
     assert (town.country_code, town.admin1, town.basis) == ("US", "Maryland", "name")
+
+
+# -- global news (issue #14, seventh session): sentences written for these tests ---------------------------------
+
+
+def test_a_country_after_a_town_and_comma_is_the_one_that_holds_the_town(resolver):
+    # "Brazzaville, Congo": the Republic of the Congo, which holds Brazzaville, not the bigger DR Congo
+    text = "The agency sent a team from its regional office in Brazzaville, Congo, on Monday."
+    town, country = resolve(resolver, text, "Brazzaville", "Congo")
+    assert (town.country_code, country.country_code, country.precision) == ("CG", "CG", "country")
+    # "Batumi, Georgia": the country, in a story that names no US place
+    text = "Tourists returned to the beaches of Batumi, Georgia, after the storm."
+    assert resolve(resolver, text, "Batumi", "Georgia")[1].country_code == "GE"

@@ -40,6 +40,8 @@ LISTED_AREA = re.compile(
 _AFTER_SETTLEMENT = re.compile(r"^\s+(city|town|village|township)\b")
 # "Albany, New York": the mention follows a capitalised name and a comma, and no list goes on
 _AFTER_PLACE_COMMA = re.compile(r"\b[A-Z][\w'’\-]*\.?,\s*$")
+# the name before that comma, up to three more capitalised words ("Brazzaville, Congo", "Port Harcourt, Nigeria")
+_HELD_NAME = re.compile(r"(?<![\w'’\-])([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
 _BEFORE_STATE_WORD = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
 # words after a name that read it as a town of local news ("Palestine police", "a Jordan man", "Lebanon High
@@ -64,6 +66,7 @@ class Cues:
     container: bool = False              # "Albany, New York", "upstate New York": the area holding a place
     closing_hints: tuple[str, ...] = ()  # hints after which no list goes on ("Stroud, Ontario, Canada.")
     local: bool = False                  # a local-news frame: "Palestine police", "a Palestine man", "Doe, 22, X"
+    held: str | None = None              # with ``container``: the place it holds ("Brazzaville, Congo")
 
 
 def cues_for(text: str, start: int, end: int) -> Cues:
@@ -87,8 +90,9 @@ def _cues(before: str, after: str) -> Cues:
         wants_settlement = True
     container = bool(_BEFORE_STATE_WORD.search(before)
                      or (_AFTER_PLACE_COMMA.search(before) and not _LIST_GOES_ON.match(after)))
+    held = _HELD_NAME.search(before) if container and not _BEFORE_STATE_WORD.search(before) else None
     return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement,
-                container=container, closing_hints=closing,
+                container=container, closing_hints=closing, held=held.group(1) if held else None,
                 local=bool(_LOCAL_AFTER.match(after) or _AGE_BEFORE.search(before)))
 
 

@@ -198,6 +198,10 @@ class ContextResolver:
                 score += 2.0 if cand.precision in AREA_PRECISIONS else -2.0
             if cue.container and not cue.wants_settlement:
                 score += _CONTAINER_BONUS if cand.precision in ("admin1", "country") else 0.0
+                if cue.held and self._holds(cand, cue.held):
+                    # "Brazzaville, Congo", "Batumi, Georgia": the area that holds the place named before
+                    # the comma, not a bigger namesake elsewhere
+                    score += self.hint_weight
             if cue.adjective:
                 score += self._adjective_score(cand, cue.adjective)
             best = max(best, score) if best else score
@@ -209,6 +213,14 @@ class ContextResolver:
         if not areas:
             return 0.0
         return self.hint_weight if any(inside(cand, area) for area in areas) else -1.0
+
+    def _holds(self, area: Candidate, held: str) -> bool:
+        """A country or first-level area that holds a town of the name the text puts in it."""
+        if area.precision not in ("admin1", "country"):
+            return False
+        towns = [c for c in self.gazetteer.candidates(held) if c.precision in ("city", "point", "admin2")
+                 and not c.loose]
+        return any(inside(t, area) for t in towns)
 
     def _hint_areas(self, hint: str) -> list[Candidate]:
         """Areas a containing-area hint names; a US postal code ("Austin, TX") counts only here,
