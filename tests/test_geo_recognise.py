@@ -495,3 +495,11 @@ def test_the_first_word_of_a_persons_full_name_is_no_town(recogniser):
 @pytest.mark.model
 def test_a_name_after_according_to_is_a_source_not_a_place(recogniser):
     assert places_of(recogniser, "The truck was stolen from a lot on Friday, according to Taylor.") == []
+
+
+@pytest.mark.model
+def test_a_transliterated_town_the_parser_calls_a_person_is_a_place_beside_a_listed_place(recogniser):
+    """'near Bakhmut and Avdiivka': GeoNames spells the town Avdiyivka; global news writes most foreign names in
+    another transliteration, so a listed town's alternate name counts as its name (issue #14, seventh session)."""
+    places = places_of(recogniser, "Artillery fire was reported overnight near Bakhmut and Avdiivka, the army said.")
+    assert [(p.text, p.country_code) for p in places] == [("Bakhmut", "UA"), ("Avdiivka", "UA")]

@@ -133,7 +133,7 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
     if frame.label == "PERSON" and len(name.split()) == 1 \
             and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates) \
             and not ((frame.inside() or frame.listed_with_place) and not frame.surname
-                     and any(_local_unit(c) for c in candidates)):
+                     and any(_local_unit(c, alternate=True) for c in candidates)):
         return False    # a lone surname in a locative frame is still most often a person
     return frame.locative() or frame.coordinated() or frame.followed_by_area(gazetteer)
 
@@ -148,5 +148,8 @@ def _prominent(cand, population: int = _PROMINENT_POPULATION, any_name: bool = F
     return cand.precision in ("city", "admin1") and cand.population >= population and named
 
 
-def _local_unit(cand) -> bool:
-    return cand.kind == PRIMARY and cand.precision in ("city", "admin2", "admin1")
+def _local_unit(cand, alternate: bool = False) -> bool:
+    """A town, county or province under its own name; with ``alternate`` also under another spelling
+    ("Avdiivka" for GeoNames' Avdiyivka: a transliteration, as global news writes most foreign names)."""
+    named = cand.kind == PRIMARY or alternate and cand.kind == ALTERNATE and not cand.loose
+    return named and cand.precision in ("city", "admin2", "admin1")
