@@ -503,3 +503,22 @@ def test_a_transliterated_town_the_parser_calls_a_person_is_a_place_beside_a_lis
     another transliteration, so a listed town's alternate name counts as its name (issue #14, seventh session)."""
     places = places_of(recogniser, "Artillery fire was reported overnight near Bakhmut and Avdiivka, the army said.")
     assert [(p.text, p.country_code) for p in places] == [("Bakhmut", "UA"), ("Avdiivka", "UA")]
+
+
+@pytest.mark.model
+def test_the_last_place_of_a_list_before_said_is_no_speaker(recogniser):
+    """'Hospitals in Hyderabad and Chennai said': the speaker is the noun before the list, so the second name,
+    which the parser calls an organisation, is a place; a name after a comma stays the speaker ('in Boston,
+    Wagner said')."""
+    places = places_of(recogniser, "Hospitals in Hyderabad and Chennai said they had run out of beds.")
+    assert [(p.text, p.country_code) for p in places] == [("Hyderabad", "IN"), ("Chennai", "IN")]
+
+
+@pytest.mark.model
+def test_a_romance_particle_joins_a_known_name_only(recogniser):
+    """'Vina del Mar', which the parser calls a person's name, is one town; the particle joins no run that no known
+    name spans ('Tour de France' is a race, and its 'France' stays where the parser put it)."""
+    places = places_of(recogniser, "Rescuers in Valparaiso searched the hills above Vina del Mar for survivors.")
+    assert [(p.text, p.country_code) for p in places] == [("Valparaiso", "CL"), ("Vina del Mar", "CL")]
+    race = places_of(recogniser, "She rode in the Tour de France last summer.")
+    assert "Tour de France" not in [p.text for p in race] and "France" in [p.text for p in race]

@@ -85,7 +85,8 @@ class Frame:
         """'Mr X', 'said X', 'X said'; but 'said Kanawha County Commission President ...' names a body's
         officer, and the name before the body's word is its place."""
         if _SPEECH_AFTER.match(self.after):
-            return True
+            # "officials in Hyderabad and Chennai said": the last of a list of places is no speaker
+            return not (self.after_place and re.search(r"\s(?:and|or)\s+$", self.before))
         return bool(_PERSON_BEFORE.search(self.before)) and not INSTITUTION_AFTER.match(self.after)
 
     def typed(self) -> bool:

@@ -32,6 +32,7 @@ from geowire.geo.runs import (
     longest_known,
     proper_sequences,
     run_phrases,
+    split_at_particles,
     token_labels,
 )
 from geowire.model import Document
@@ -166,7 +167,8 @@ class GazetteerPlaces:
         labels = token_labels(len(parsed), ents)
         out = []
         view = TokenView(parsed, text)
-        runs = list(proper_sequences(view, labels))
+        runs = [part for run in proper_sequences(view, labels)
+                for part in split_at_particles(self.gazetteer, view, text, run)]
         self.gazetteer.prefetch_names(run_phrases(view, text, runs, self.min_match_chars))
         for first, last in runs:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]

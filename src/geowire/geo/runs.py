@@ -83,8 +83,28 @@ def _capitalised(view: TokenView, i: int) -> bool:
     return text in ("Al-", "El-")
 
 
+# the particles of Spanish, Portuguese and Italian names ("Vina del Mar", "Rio de Janeiro", "Foz do Iguacu"),
+# which the parser often reads as a person's; a run keeps one only inside a name the gazetteer knows
+# ("Tour de France" is a race in France: see ``split_at_particles``)
+_PARTICLES = frozenset(["de", "del", "do", "da", "dos", "das", "di"])
+# lower-case words inside a name: Arabic articles, "of", and those particles
+_JOINERS = frozenset(["-", "al", "el", "ez", "as", "ad", "ash", "of", "'", *_PARTICLES])
+
+
+def split_at_particles(gazetteer: Gazetteer, view: TokenView, text: str, run: tuple[int, int]) -> list[tuple[int, int]]:
+    """The run cut at each Romance particle that no known name of at most four words spans."""
+    first, last = run
+    cuts = [p for p in range(first + 1, last - 1) if view.texts[p] in _PARTICLES and not any(
+        gazetteer.has_name(text[view.idx[a]:view.idx[b - 1] + view.length[b - 1]])
+        for a in range(max(first, p - 3), p) for b in range(p + 2, min(last, a + 4) + 1))]
+    if not cuts:
+        return [run]
+    bounds = [first, *(c for p in cuts for c in (p, p + 1)), last]
+    return [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if b > a]
+
+
 def _joiner(view: TokenView, j: int) -> bool:
-    return view.texts[j] in ("-", "al", "el", "ez", "as", "ad", "ash", "of", "'") and j + 1 < len(view) \
+    return view.texts[j] in _JOINERS and j + 1 < len(view) \
         and view.texts[j + 1][:1].isupper()
 
 
