@@ -26,20 +26,20 @@ from geowire.model import Document
 REPO = Path(__file__).resolve().parent.parent
 
 
-def load_docs(bench: Path, count: int) -> list[Document]:
+def load_docs(bench: Path, count: int) -> list[tuple[Document, list[tuple[int, int]]]]:
+    """Documents with their gold toponym spans (none for the bundled samples)."""
     lgl = bench / "geoparsing" / "lgl" / "lgl.xml"
     if lgl.exists():
         docs = []
         for node in list(ET.parse(lgl).getroot().iter("article"))[:count]:
             spans = [(int(t.findtext("start")), int(t.findtext("end"))) for t in node.iter("toponym")]
-            docs.append(Document(id=node.get("docid"), text=node.findtext("text") or "", spans=spans))
+            docs.append((Document(id=node.get("docid"), text=node.findtext("text") or ""), spans))
         return docs
     from geowire.ingest.sources import read_paths
 
     samples = [d for d in read_paths([REPO / "src" / "geowire" / "samples"]) if isinstance(d, Document)]
-    return [Document(id=f"s{i}", text=d.text) for i, d in enumerate(samples * (count // max(1, len(samples)) + 1))][
-        :count
-    ]
+    return [(Document(id=f"s{i}", text=d.text), [])
+            for i, d in enumerate(samples * (count // max(1, len(samples)) + 1))][:count]
 
 
 def index_load_seconds() -> float:
@@ -52,29 +52,31 @@ def index_load_seconds() -> float:
     return time.perf_counter() - started
 
 
-def resolution_ms_per_toponym(docs: list[Document]) -> tuple[float, float, int]:
-    """Per document: resolver time / toponyms, for documents with given spans (oracle NER)."""
-    from geowire.geo.resolve import make_context_resolver
+def resolution_ms_per_toponym(docs: list[tuple[Document, list[tuple[int, int]]]]) -> tuple[float, float, int]:
+    """Per document: resolver time / toponyms, for documents with given spans (oracle NER, the
+    ``given_spans`` recogniser as the extract command runs it for a record's "spans")."""
+    from geowire.geo.given import make_given_spans
+    from geowire.ingest.protocol import given_places
 
-    resolver = make_context_resolver()
-    with_spans = [d for d in docs if d.spans]
-    for doc in with_spans[:20]:     # warm-up: opens the index, fills the lookup cache a little
-        resolver(Document(id=doc.id, text=doc.text, spans=doc.spans))
+    resolver = make_given_spans()
+    with_spans = [(d, spans) for d, spans in docs if spans]
+    for doc, spans in with_spans[:20]:     # warm-up: opens the index, fills the lookup cache a little
+        resolver(Document(id=doc.id, text=doc.text, places=given_places(doc.text, spans)))
     per_toponym = []
-    for doc in with_spans:
+    for doc, spans in with_spans:
         started = time.perf_counter()
-        resolver(Document(id=doc.id, text=doc.text, spans=doc.spans))
-        per_toponym.append((time.perf_counter() - started) * 1000 / len(doc.spans))
+        resolver(Document(id=doc.id, text=doc.text, places=given_places(doc.text, spans)))
+        per_toponym.append((time.perf_counter() - started) * 1000 / len(spans))
     per_toponym.sort()
     return statistics.median(per_toponym), per_toponym[int(0.95 * (len(per_toponym) - 1))], len(with_spans)
 
 
-def stage_times(docs: list[Document]) -> tuple[float, float, int]:
+def stage_times(docs: list[tuple[Document, list[tuple[int, int]]]]) -> tuple[float, float, int]:
     from geowire.geo.recognise import make_gazetteer_places
     from geowire.nlp.spacy_nlp import make_spacy_parser
 
     parser, recogniser = make_spacy_parser(), make_gazetteer_places()
-    plain = [Document(id=d.id, text=d.text) for d in docs]
+    plain = [Document(id=d.id, text=d.text) for d, _ in docs]
     parser.nlp("warm up")
     # the geo stage warmed the same way: one short parsed text opens the index (reported above as
     # geo_index_load_s) and its first lookups, which a running pipeline pays once, not per article

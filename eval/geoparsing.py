@@ -3,8 +3,8 @@
 LGL (US local news, GeoNames gold) gives the unprefixed figures; GeoVirus (global outbreak news,
 Wikipedia gold coordinates, no feature classes) gives the same figures prefixed ``geovirus_``.
 
-Gold-span resolution ("oracle NER", spans fed through ``doc.spans`` exactly as a
-user's records would be): accuracy@161 km, mean/median error, AUC (Gritta et al.
+Gold-span resolution ("oracle NER", spans given to the ``given_spans`` recogniser
+exactly as the extract command gives a record's "spans"): accuracy@161 km, mean/median error, AUC (Gritta et al.
 2018: mean of ln(1+km)/ln(20039), lower is better), exact GeoNames-id rate.
 Breakdowns of gold-span accuracy by gold feature class (P, A, H, L, T) and by the
 three commonest codes (PCLI, ADM1, PPL); the reliability of the calibrated confidence
@@ -123,13 +123,15 @@ WORST_ERRORS = 20
 
 
 def gold_span_resolution(articles: list[Article]) -> tuple[dict[str, float], list[str]]:
-    from geowire.geo.resolve import make_context_resolver
+    from geowire.geo.given import make_given_spans
+    from geowire.ingest.protocol import given_places
 
-    resolver = make_context_resolver()
+    resolver = make_given_spans()
     pairs, where = [], []
     given = placed = 0
     for article in articles:
-        doc = Document(id=article.id, text=article.text, spans=[(t.start, t.end) for t in article.toponyms])
+        spans = [(t.start, t.end) for t in article.toponyms]
+        doc = Document(id=article.id, text=article.text, places=given_places(article.text, spans))
         places = resolver(doc).places
         assert len(places) == len(article.toponyms)
         given += len(places)
@@ -261,7 +263,8 @@ def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True,
         metrics.update({f"geovirus_{k}": v for k, v in virus_metrics.items() if "area_as_town" not in k})
         gold_notes += ["GeoVirus:", *virus_notes]
     metrics["notes"] = [
-        "gold_*: resolution of gold spans given as doc.spans (oracle NER); toponyms without a gaztag excluded",
+        "gold_*: resolution of gold spans given to recognisers.given_spans (oracle NER); toponyms without a gaztag "
+        "excluded",
         "gold_class_* / gold_code_*: by the gold GeoNames feature class / code (GeoVirus: L = continent flag)",
         "gold_picked_*: by the precision of the place picked (none = unresolved)",
         "gold_basis_*: by how the place was found (name, demonym, approximate; container, dateline, "

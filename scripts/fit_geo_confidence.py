@@ -24,6 +24,7 @@ from pathlib import Path
 from geowire.geo.calibration import CALIBRATION_FILE, calibration_group, fit_curves, reliability_table
 from geowire.geo.resolve import make_context_resolver
 from geowire.geodesy import haversine_km
+from geowire.ingest.protocol import given_places
 from geowire.model import Document
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,7 +40,8 @@ def raw_outcomes(articles) -> list[list[Row]]:
     resolver.calibration = None
     per_article = []
     for article in articles:
-        doc = Document(id=article.id, text=article.text, spans=[(t.start, t.end) for t in article.toponyms])
+        doc = Document(id=article.id, text=article.text,
+                       places=given_places(article.text, [(t.start, t.end) for t in article.toponyms]))
         rows = []
         for gold, place in zip(article.toponyms, resolver(doc).places, strict=False):
             if gold.lat is None:

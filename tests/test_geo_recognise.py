@@ -1,4 +1,4 @@
-"""Recognition: spaCy entities plus locative recovery, demonyms, spans mode."""
+"""Recognition: spaCy entities plus locative recovery, demonyms; given spans (recognisers.given_spans)."""
 
 import pytest
 
@@ -27,9 +27,17 @@ def test_factory_is_registered_with_settings():
     assert ("resolvers", "population_context") in registry._factories
 
 
-def test_spans_mode_resolves_without_parsing(recogniser):
+def test_given_spans_are_resolved_without_parsing():
+    from geowire.geo.given import GivenSpans
+    from geowire.ingest.protocol import given_places
+
+    factory = registry.get("recognisers", "given_spans")
+    assert factory.needs == () and {s.name for s in factory.settings()} == {"resolver", "resolver_settings"}
+    recogniser = registry.create("recognisers", "given_spans")
+    assert isinstance(recogniser, GivenSpans)
     text = "Iraqi forces reached Mosul."
-    doc = recogniser(Document(id="s", text=text, spans=[(21, 26), (0, 5), (21, 26)]))   # no parse needed
+    doc = Document(id="s", text=text, places=given_places(text, [(21, 26), (0, 5), (21, 26)]))
+    doc = recogniser(doc)   # no parse needed
     assert [(p.start, p.end) for p in doc.places] == [(21, 26), (0, 5), (21, 26)]
     assert doc.places[0].country_code == "IQ" and doc.places[1].demonym
 

@@ -80,11 +80,14 @@ def test_every_place_has_precision_and_bounded_confidence(resolver):
     assert places[1].precision == "region"
 
 
-def test_spans_mode_gives_one_place_per_span_in_order(resolver):
+def test_given_spans_give_one_place_per_span_in_order(resolver):
+    from geowire.geo.given import GivenSpans
+    from geowire.ingest.protocol import given_places
+
     text = "Qwxzy and Mosul, then Mosul again."
     second = text.rindex("Mosul")
     spans = [(second, second + 5), (0, 5), (10, 15)]
-    doc = resolver(Document(id="d", text=text, spans=spans))
+    doc = GivenSpans(resolver)(Document(id="d", text=text, places=given_places(text, spans)))
     assert [(p.start, p.end) for p in doc.places] == spans
     # an unknown name still has its one entry, framed by the place the document is about (issue #14)
     assert doc.places[1].name == "Mosul" and doc.places[1].basis == "sentence"

@@ -2,6 +2,7 @@ import gzip
 import io
 import json
 
+from geowire.ingest.protocol import Request, Requested
 from geowire.ingest.sources import Rejected, iter_paths, read_jsonl_stream, read_paths
 from geowire.model import Document
 
@@ -57,7 +58,11 @@ def test_jsonl_records_and_a_bad_line(tmp_path):
              "{not json", json.dumps({"id": "r3", "html": "<p>B</p>"}), json.dumps({"id": "r4"}),
              json.dumps({"id": "r5", "text": "C", "published": "May 1"})]
     items = list(read_jsonl_stream(io.BytesIO("\n".join(lines).encode())))
-    assert isinstance(items[0], Document) and items[0].spans == [(0, 1)] and items[0].published == "2024-05-01"
+    # the evaluation fields are checked, and handed on only to a reader asked for requests (the extract command)
+    assert isinstance(items[0], Document) and items[0].published == "2024-05-01"
+    asked = list(read_jsonl_stream(io.BytesIO("\n".join(lines).encode()), requests=True))
+    assert isinstance(asked[0], Requested) and asked[0].request == Request(spans=[(0, 1)])
+    assert asked[0].document.published == "2024-05-01" and asked[1:] == items[1:]
     assert isinstance(items[1], Rejected) and "not valid JSON" in items[1].reason and items[1].origin == "stdin:2"
     assert isinstance(items[2], Document) and items[2].html == "<p>B</p>"
     assert isinstance(items[3], Rejected) and "text" in items[3].reason

@@ -147,9 +147,9 @@ def extract(
     pipeline = Pipeline.from_config(config)
     max_bytes = int(config["ingest"]["max_bytes"])
     if not paths or paths == ["-"]:
-        items = read_jsonl_stream(sys.stdin.buffer, "stdin", max_bytes)
+        items = read_jsonl_stream(sys.stdin.buffer, "stdin", max_bytes, requests=True)
     else:
-        items = read_paths(paths, max_bytes)
+        items = read_paths(paths, max_bytes, requests=True)
     for record in extract_records(pipeline, items, raw=raw):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()

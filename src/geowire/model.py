@@ -184,13 +184,10 @@ class Document:
     text_sha256: str | None = None
     duplicate_of: str | None = None     # id of the canonical article when this is a duplicate
     duplicate_kind: str | None = None   # "exact" or "near"
-    spans: list[tuple[int, int]] | None = None
-    pairs: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    pair_events: list[str | None] | None = None
     parsed: Any = field(default=None, repr=False, compare=False)
 
     @property
@@ -215,6 +212,4 @@ class Document:
         if self.duplicate_of is not None:
             out["duplicate_of"] = self.duplicate_of
             out["duplicate_kind"] = self.duplicate_kind
-        if self.pairs is not None:
-            out["pair_events"] = list(self.pair_events or [None] * len(self.pairs))
         return out

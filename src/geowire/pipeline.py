@@ -6,8 +6,10 @@ component that benefits from batching (the spaCy parser) also offers
 ``pipe(docs) -> docs``. Components of kind ``cleaners`` are skipped in raw mode, so
 every offset then refers to the input text. Analysis components (everything after
 ``dedup``) only run on documents that are analysable: English, not a duplicate.
-A plain text that carries "spans" or "pairs" is not cleaned either: those offsets
-point into the text as given. The configured order is checked before any stage is built: a stage whose
+The stages see plain articles only: what an evaluation record asks for beside its
+article ("spans", "pairs") is answered at the edge, by the extract command
+(``runner.extract``) with :meth:`Pipeline.replaced` and the coder's ``type_pairs``.
+The configured order is checked before any stage is built: a stage whose
 component needs another kind of stage before it (the place, actor and event stages need ``nlp``'s parse)
 placed before it, or in an order without it, is a :class:`~geowire.config.ConfigError`.
 """
@@ -40,16 +42,11 @@ class Stage:
     component: Any
 
     def applies_to(self, doc: Document, raw: bool) -> bool:
-        if self.kind == "cleaners" and (raw or _has_offsets(doc)):
+        if self.kind == "cleaners" and raw:
             return False
         if self.kind in ANALYSIS_KINDS:
             return doc.analysable
         return True
-
-
-def _has_offsets(doc: Document) -> bool:
-    """Given spans or pairs point into the input text, so a plain text must not be rewritten."""
-    return doc.html is None and bool(doc.spans or doc.pairs)
 
 
 def check_order(config: dict[str, Any]) -> None:
@@ -87,27 +84,35 @@ class Pipeline:
             stages.append(Stage(name, entry["kind"], component))
         return cls(stages, config)
 
+    def replaced(self, kind: str, component: Any) -> Pipeline:
+        """The same stages (the same built components, so no model is loaded twice) with ``component`` in place
+        of every stage of ``kind``."""
+        return Pipeline([Stage(s.name, s.kind, component if s.kind == kind else s.component) for s in self.stages],
+                        self.config)
+
     def stage(self, name: str) -> Any:
         for stage in self.stages:
             if stage.name == name:
                 return stage.component
         raise KeyError(name)
 
-    def process(self, docs: Iterable[Document], raw: bool = False, batch_size: int = 32) -> Iterator[Outcome]:
-        """Yield one outcome per input document, in input order."""
+    def process(self, docs: Iterable[Document], raw: bool = False, batch_size: int = 32,
+                keep_parse: bool = False) -> Iterator[Outcome]:
+        """Yield one outcome per input document, in input order. The parse is dropped from each document once
+        its batch is through, unless ``keep_parse`` (the caller then drops it)."""
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._process_batch(batch, raw)
+                yield from self._process_batch(batch, raw, keep_parse)
                 batch = []
         if batch:
-            yield from self._process_batch(batch, raw)
+            yield from self._process_batch(batch, raw, keep_parse)
 
     def process_one(self, doc: Document, raw: bool = False) -> Outcome:
         return next(iter(self._process_batch([doc], raw)))
 
-    def _process_batch(self, batch: list[Document], raw: bool) -> list[Outcome]:
+    def _process_batch(self, batch: list[Document], raw: bool, keep_parse: bool = False) -> list[Outcome]:
         outcomes = [Outcome(doc) for doc in batch]
         for stage in self.stages:
             live = [o for o in outcomes if o.error is None and stage.applies_to(o.document, raw)]
@@ -118,8 +123,9 @@ class Pipeline:
             else:
                 for outcome in live:
                     self._run_single(stage, outcome)
-        for outcome in outcomes:
-            outcome.document.parsed = None
+        if not keep_parse:
+            for outcome in outcomes:
+                outcome.document.parsed = None
         return outcomes
 
     @staticmethod

@@ -123,6 +123,7 @@ _BUILTIN_MODULES = (
     "geowire.nlp.spacy_nlp",
     "geowire.geo.recognise",
     "geowire.geo.resolve",
+    "geowire.geo.given",
     "geowire.actors.recognise",
     "geowire.timex.recognise",
     "geowire.events.coder",

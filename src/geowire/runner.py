@@ -16,9 +16,11 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError, InternalError, OperationalError
 
+from geowire.ingest.protocol import Request, Requested, given_places
 from geowire.ingest.sources import Item, Rejected
 from geowire.model import Document
 from geowire.pipeline import Outcome, Pipeline
+from geowire.registry import registry
 from geowire.store.repository import AlreadyStored, CopyOfStored, Store
 
 
@@ -199,27 +201,100 @@ class _Stopped(Exception):
         self.reason, self.origin = reason, origin
 
 
-def extract(pipeline: Pipeline, items: Iterable[Item], raw: bool = False,
+def extract(pipeline: Pipeline, items: Iterable[Item | Requested], raw: bool = False,
             batch_size: int = 16) -> Iterator[dict[str, Any]]:
     """The `geowire extract` stream: one contract object (or {"id","error"}) per input record, in order.
 
     Records are analysed in batches of up to ``batch_size``, as many as have arrived: a slow stream (a feed piped
-    in one record at a time) gets each result at once instead of waiting for a full batch."""
+    in one record at a time) gets each result at once instead of waiting for a full batch. A record that asked
+    for more (:class:`~geowire.ingest.protocol.Requested`) is answered here, at the edge: see :class:`_Answers`."""
+    answers = _Answers(pipeline)
     for batch in _arrived_batches(items, batch_size):
-        docs = [item for item in batch if isinstance(item, Document)]
-        for doc in docs:
+        entries = [(item.document, item.request) if isinstance(item, Requested) else (item, None)
+                   for item in batch if not isinstance(item, Rejected)]
+        for doc, _ in entries:
             if raw and not doc.text and doc.html:
                 doc.text, doc.html = doc.html, None
-        outcomes = iter(pipeline.process(docs, raw=raw, batch_size=batch_size))
+        outcomes = iter(answers.process(entries, raw, batch_size))
         for item in batch:
             if isinstance(item, Rejected):
                 yield _failure(item.record_id or item.origin, f"{item.stage}: {item.reason}", item.origin)
                 continue
-            outcome = next(outcomes)
+            outcome, pair_events = next(outcomes)
             if outcome.error is not None:
                 yield _failure(outcome.document.id, str(outcome.error), outcome.document.origin)
             else:
-                yield outcome.document.to_output()
+                record = outcome.document.to_output()
+                if pair_events is not None:
+                    record["pair_events"] = pair_events
+                yield record
+
+
+class _Answers:
+    """The extract command's side of the evaluation protocol (docs/output.md): a record with ``"spans"`` goes
+    through the pipeline with the ``given_spans`` recogniser in place of the configured one (built once, with the
+    configured resolver and its settings), the spans put on it as unresolved places; a plain-text record with
+    ``"spans"`` or ``"pairs"`` is not cleaned (its offsets point into the text as given); ``"pairs"`` are typed by
+    the coder's ``type_pairs`` once the pipeline is through, while the parse is still kept."""
+
+    def __init__(self, pipeline: Pipeline):
+        self.pipeline = pipeline
+        self._given: Pipeline | None = None
+        # the configured place stage, whose resolver settings the given spans are resolved with (none: no places)
+        self._places = next((s.name for s in pipeline.stages if s.kind == "recognisers"), None)
+
+    def process(self, entries: list[tuple[Document, Request | None]], raw: bool,
+                batch_size: int) -> list[tuple[Outcome, list[str | None] | None]]:
+        """One (outcome, pair types or None) per entry, in order. Each run of consecutive entries that take the
+        same pipeline and cleaning goes through together, the runs in input order, so the dedup stage meets the
+        documents in input order as always."""
+        answered: list[tuple[Outcome, list[str | None] | None]] = []
+        run: list[tuple[Document, Request | None]] = []
+        key = None
+        for doc, request in entries:
+            given = request is not None and request.spans is not None and self._places is not None
+            entry_key = (given, raw or (request is not None and request.keeps_text(doc)))
+            if run and entry_key != key:
+                answered += self._run(run, *key, batch_size)
+                run = []
+            if given:
+                doc.places = given_places(doc.text, request.spans)
+            run.append((doc, request))
+            key = entry_key
+        if run:
+            answered += self._run(run, *key, batch_size)
+        return answered
+
+    def _run(self, run: list[tuple[Document, Request | None]], given: bool, keep_text: bool,
+             batch_size: int) -> list[tuple[Outcome, list[str | None] | None]]:
+        pipeline = self._given_pipeline() if given else self.pipeline
+        pairs = any(request is not None and request.pairs is not None for _, request in run)
+        outcomes = pipeline.process([doc for doc, _ in run], raw=keep_text, batch_size=batch_size, keep_parse=pairs)
+        answered = []
+        for (_, request), outcome in zip(run, outcomes, strict=True):
+            doc = outcome.document
+            if given and not doc.analysable:
+                doc.places = []         # not analysed (not English, a duplicate): the given spans are not placed
+            typed = None
+            if request is not None and request.pairs is not None and outcome.error is None:
+                typed = self._typed(doc, request.pairs)
+            doc.parsed = None
+            answered.append((outcome, typed))
+        return answered
+
+    def _typed(self, doc: Document, pairs: list) -> list[str | None]:
+        coder = next((s.component for s in self.pipeline.stages if hasattr(s.component, "type_pairs")), None)
+        if coder is None or doc.parsed is None or not doc.analysable:
+            return [None] * len(pairs)      # no event stage ran on it
+        return coder.type_pairs(doc, pairs)
+
+    def _given_pipeline(self) -> Pipeline:
+        if self._given is None:
+            entry = self.pipeline.config.get("components", {}).get(self._places, {})
+            settings = {k: entry[k] for k in ("resolver", "resolver_settings") if k in entry}
+            self._given = self.pipeline.replaced("recognisers",
+                                                 registry.create("recognisers", "given_spans", settings))
+        return self._given
 
 
 def _failure(record_id: str, error: str, origin: str | None) -> dict[str, Any]:

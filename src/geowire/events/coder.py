@@ -6,9 +6,9 @@ THREATEN. A trigger in an independent coordinated clause with its own subject gi
 further event. Each event gets its arguments (:mod:`.arguments`), attribution
 (:mod:`.attribution`), certainty (:mod:`.certainty`), place and date (:mod:`.anchoring`).
 
-Pair protocol: when ``doc.pairs`` is set, ``doc.pair_events`` gets, per (source span,
-target span), the type of the trigger whose arguments best match the two spans, else
-the main event type of the sentence holding them, else None.
+Pair protocol: :meth:`EventCoder.type_pairs` gives, per (source span, target span), the
+type of the trigger whose arguments best match the two spans, else the main event type of
+the sentence holding them, else None (called by the extract command and the harness).
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ from geowire.registry import registry, require_parse
 
 MAX_EVENTS_PER_TRIGGER = 4
 FALLBACK_OFF = 1.0   # a probability never reaches it: no trigger-less sentence is coded
+_CODED = "geowire_coded"    # Doc.user_data key: (coder, its coded sentences, actor index), for type_pairs
 
 
 def depth(token) -> int:
@@ -426,9 +427,17 @@ class EventCoder:
         cite_headline(doc, parsed, index)
         if self.confidence is not None:
             recalibrate(doc.events, len(doc.text), self.confidence)
-        if doc.pairs is not None:
-            doc.pair_events = [self.pair_type(parsed, coded, pair, index) for pair in doc.pairs]
+        parsed.user_data[_CODED] = (self, coded, index)     # what type_pairs reads while the parse is kept
         return doc
+
+    def type_pairs(self, doc: Document, pairs) -> list[str | None]:
+        """One PLOVER type (or None) per (source span, target span) of the evaluation protocol, read from this
+        coder's coding of ``doc`` left on its parse (a document it has not coded is coded first)."""
+        parsed = require_parse(doc, "the pair typing of the event stage (coders.plover_rules)")
+        if parsed.user_data.get(_CODED, (None,))[0] is not self:
+            self(doc)
+        _, coded, index = parsed.user_data[_CODED]
+        return [self.pair_type(parsed, coded, pair, index) for pair in pairs]
 
     # --- sentences -------------------------------------------------------------------------
     def read_sentence(self, sentence, index: ActorIndex, blocked: set[int] = frozenset()) -> Reading:
@@ -638,7 +647,7 @@ def make_plover_rules(use_classifier: bool = True,
                       calibrated_confidence: bool = True) -> EventCoder:
     """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
     the main event of each sentence with source, target, attribution, certainty, place and
-    date; ``doc.pair_events`` for given (source, target) spans. With ``use_classifier`` the
+    date; ``type_pairs`` gives the types of given (source, target) spans. With ``use_classifier`` the
     shipped type model (data/type_model.json) picks the type among the rules' readings — it
     overrides the rules' type only when its probability for another type is higher by
     ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor

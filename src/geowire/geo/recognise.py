@@ -6,8 +6,8 @@ capitalised word sequences that the gazetteer knows and accepts them only in a
 locative frame ("in X", "near X", "the town of X", "X province", "between X and
 Y", "X, Texas"), never when they look like a person (a title before, a speech verb
 after) or are ordinary words. Adjectival country mentions ("Iraqi", "Syrians")
-come from NORP entities that are gazetteer demonyms. With ``doc.spans`` nothing is
-recognised: each span is resolved, one Place per span, in order.
+come from NORP entities that are gazetteer demonyms. Places at spans a caller gives are
+resolved by the ``given_spans`` recogniser (``geo/given.py``) instead.
 
 The parts: ``spans`` (where a name starts and ends), ``frames`` (the words around it),
 ``runs`` (the matcher over capitalised runs), ``reading`` (whether a name is a place: label
@@ -57,7 +57,7 @@ _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:D|R|I|DFL)-([A-Z][\w'’]*\.?(?: [A-Z][
 
 
 class GazetteerPlaces:
-    needs = ("nlp",)        # reads spaCy's entities and parse; given spans or an empty text need none
+    needs = ("nlp",)        # reads spaCy's entities and parse; an empty text needs none
 
     def __init__(self, resolver: ContextResolver, recover_locative: bool, demonyms: bool, min_match_chars: int):
         self.resolver = resolver
@@ -70,9 +70,7 @@ class GazetteerPlaces:
         return self.resolver.gazetteer
 
     def __call__(self, doc: Document) -> Document:
-        if doc.spans is not None:
-            mentions = [Mention(s, e, doc.text[s:e]) for s, e in doc.spans]
-        elif not doc.text.strip():
+        if not doc.text.strip():
             mentions = []
         else:
             mentions = self.recognise(doc)
@@ -225,7 +223,7 @@ def make_gazetteer_places(
     """Find toponyms (spaCy GPE/LOC/FAC, demonyms from NORP, and gazetteer names in a
     locative frame that spaCy labelled PERSON/ORG or missed) and resolve them with the
     ``resolver`` factory (kind "resolvers"), built with ``resolver_settings``.
-    With ``doc.spans`` it only resolves, one place per span. Needs the ``nlp`` stage before it (a document
+    Needs the ``nlp`` stage before it (a document
     reaching it unparsed is dropped with that reason; the pipeline refuses an order without it)."""
     built = registry.create("resolvers", resolver, resolver_settings or {})
     return GazetteerPlaces(built, recover_locative, demonyms, min_match_chars)

@@ -87,11 +87,8 @@ class ContextResolver:
         return self._gazetteer
 
     def __call__(self, doc: Document) -> Document:
-        """Resolve ``doc.spans`` when given, else re-resolve the places already found."""
-        if doc.spans is not None:
-            mentions = [Mention(s, e, doc.text[s:e]) for s, e in doc.spans]
-        else:
-            mentions = [Mention(p.start, p.end, p.text, p.demonym) for p in doc.places]
+        """Re-resolve the places already found."""
+        mentions = [Mention(p.start, p.end, p.text, p.demonym) for p in doc.places]
         doc.places = self.resolve(doc.text, mentions)
         return doc
 
@@ -271,5 +268,5 @@ def make_context_resolver(
 ) -> ContextResolver:
     """Resolve toponyms against the offline gazetteer by population, feature class, name
     match, containing-area hints ("Paris, Texas"), type cues ("the Iraqi town of X") and
-    the document's country/province focus. Resolves ``doc.spans`` when given."""
+    the document's country/province focus."""
     return ContextResolver(None, country_weight, admin1_weight, hint_weight, coherence_weight, max_candidates)

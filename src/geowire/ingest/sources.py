@@ -2,7 +2,9 @@
 
 Everything that can go wrong with one input (unreadable, binary, empty, too big,
 undecodable, a JSONL line that is not JSON) becomes a :class:`Rejected` item with a
-reason, never an exception, so a run goes on and the store can quarantine it.
+reason, never an exception, so a run goes on and the store can quarantine it. A reader asked for
+``requests`` hands a record's evaluation fields ("spans", "pairs") on beside its document
+(:mod:`geowire.ingest.protocol`); otherwise they are checked and left out.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import IO
 
 from geowire.ingest.archives import FEED_SUFFIXES, WARC_SUFFIXES, looks_like_feed, read_feed, read_warc
 from geowire.ingest.decode import DecodeError, decode_bytes, looks_binary
+from geowire.ingest.protocol import Requested, request_from_record
 from geowire.model import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -58,19 +61,20 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES,
+               requests: bool = False) -> Iterator[Item | Requested]:
     for path in iter_paths(paths):
-        yield from read_file(path, max_bytes)
+        yield from read_file(path, max_bytes, requests)
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, requests: bool = False) -> Iterator[Item | Requested]:
     origin = str(path)
     suffix = _inner_suffix(path)
     if suffix in WARC_SUFFIXES:
         yield from read_warc(path, max_bytes)     # streamed: an archive may hold thousands of pages
         return
     if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and _starts_as_json_lines(path)):
-        yield from _read_jsonl_file(path, max_bytes)   # streamed: the size limit is per record, not per file
+        yield from _read_jsonl_file(path, max_bytes, requests)   # streamed: the size limit is per record, not per file
         return
     try:
         raw = _read_limited(path, max_bytes)
@@ -90,24 +94,25 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
             yield Rejected(origin, f"corrupt gzip data: {exc}", raw)
             return
     if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and _is_json_lines(raw)):
-        yield from read_jsonl_bytes(raw, origin, max_bytes)
+        yield from read_jsonl_bytes(raw, origin, max_bytes, requests)
     elif suffix == ".json":
-        yield from _read_json_document(raw, origin, max_bytes)
+        yield from _read_json_document(raw, origin, max_bytes, requests)
     elif suffix in FEED_SUFFIXES or (suffix == ".xml" and looks_like_feed(raw)):
         yield from read_feed(raw, origin)
     else:
         yield document_from_bytes(raw, origin, html=suffix in HTML_SUFFIXES or _sniff_html(raw))
 
 
-def read_jsonl_stream(stream: IO[bytes], origin: str = "stdin", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_jsonl_stream(stream: IO[bytes], origin: str = "stdin", max_bytes: int = DEFAULT_MAX_BYTES,
+                      requests: bool = False) -> Iterator[Item | Requested]:
     for number, line, too_long in _limited_lines(stream, max_bytes):
         if too_long:
             yield _too_long(f"{origin}:{number}", line, max_bytes)
         elif line.strip():
-            yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
+            yield from _record_from_line(line, f"{origin}:{number}", max_bytes, requests)
 
 
-def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Item]:
+def _read_jsonl_file(path: Path, max_bytes: int, requests: bool = False) -> Iterator[Item | Requested]:
     origin = str(path)
     try:
         with open(path, "rb") as raw_handle:
@@ -118,7 +123,7 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Item]:
                 if too_long:
                     yield _too_long(f"{origin}:{number}", line, max_bytes)
                 elif line.strip():
-                    yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
+                    yield from _record_from_line(line, f"{origin}:{number}", max_bytes, requests)
     except OSError as exc:
         yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
     except (EOFError, zlib.error) as exc:
@@ -155,14 +160,16 @@ def _starts_as_json_lines(path: Path) -> bool:
     return _is_json_lines(b"\n".join(lines))
 
 
-def read_jsonl_bytes(raw: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_jsonl_bytes(raw: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                     requests: bool = False) -> Iterator[Item | Requested]:
     for number, line in enumerate(raw.splitlines(), start=1):
         if line.strip():
-            yield from _record_from_line(line, f"{origin}:{number}", max_bytes)
+            yield from _record_from_line(line, f"{origin}:{number}", max_bytes, requests)
 
 
 def document_from_record(record: dict, origin: str) -> Document:
-    """Build a document from a contract input record (see docs/output.md)."""
+    """Build a document from a contract input record (see docs/output.md). Its evaluation fields are checked
+    (``ValueError`` when malformed) and left out: :func:`~geowire.ingest.protocol.request_from_record` reads them."""
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise ValueError('record needs a "text" or "html" string')
@@ -171,6 +178,7 @@ def document_from_record(record: dict, origin: str) -> Document:
             raise ValueError(f'"{key}" holds a lone surrogate escape: not valid Unicode')
     raw = (html if isinstance(html, str) else text).encode("utf-8")
     doc_id = record_id(record) or _content_id(raw)
+    request_from_record(record)
     return Document(
         id=doc_id,
         text=text if isinstance(text, str) else "",
@@ -181,8 +189,6 @@ def document_from_record(record: dict, origin: str) -> Document:
         origin=origin,
         raw=raw,
         raw_sha256=hashlib.sha256(raw).hexdigest(),
-        spans=_spans(record.get("spans")),
-        pairs=_pairs(record.get("pairs")),
     )
 
 
@@ -222,7 +228,7 @@ def _too_long(origin: str, head: bytes, max_bytes: int) -> Rejected:
     return Rejected(origin, f"record is over the {max_bytes:,}-byte limit", head, record_id=_id_in_line(head))
 
 
-def _record_from_line(line: bytes, origin: str, max_bytes: int) -> Iterator[Item]:
+def _record_from_line(line: bytes, origin: str, max_bytes: int, requests: bool = False) -> Iterator[Item | Requested]:
     if len(line) > max_bytes:
         yield Rejected(origin, f"record is {len(line):,} bytes, over the {max_bytes:,}-byte limit", line[:max_bytes],
                        record_id=_id_in_line(line))
@@ -251,7 +257,8 @@ def _record_from_line(line: bytes, origin: str, max_bytes: int) -> Iterator[Item
     if not (doc.text or doc.html or "").strip():
         yield Rejected(origin, "empty document", line, record_id=own_id)
         return
-    yield doc
+    request = request_from_record(record) if requests else None
+    yield doc if request is None else Requested(doc, request)
 
 
 def _encodable(value: str) -> bool:
@@ -266,7 +273,7 @@ def _json_type(value) -> str:
     return {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
 
 
-def _read_json_document(raw: bytes, origin: str, max_bytes: int) -> Iterator[Item]:
+def _read_json_document(raw: bytes, origin: str, max_bytes: int, requests: bool = False) -> Iterator[Item | Requested]:
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -275,7 +282,8 @@ def _read_json_document(raw: bytes, origin: str, max_bytes: int) -> Iterator[Ite
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         line = json.dumps(record).encode()
-        yield from _record_from_line(line, f"{origin}:{number}" if isinstance(data, list) else origin, max_bytes)
+        yield from _record_from_line(line, f"{origin}:{number}" if isinstance(data, list) else origin, max_bytes,
+                                     requests)
 
 
 def document_from_bytes(raw: bytes, origin: str, html: bool, url: str | None = None) -> Item:
@@ -349,21 +357,3 @@ def _published(value) -> str | None:
     except ValueError:
         raise ValueError(f'"published" must be YYYY-MM-DD, got {value!r}') from None
     return candidate
-
-
-def _spans(value) -> list[tuple[int, int]] | None:
-    if value is None:
-        return None
-    try:
-        return [(int(s["start"]), int(s["end"])) for s in value]
-    except (TypeError, KeyError, ValueError):
-        raise ValueError('"spans" must be a list of {"start", "end"} objects') from None
-
-
-def _pairs(value) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
-    if value is None:
-        return None
-    try:
-        return [((int(p["source"][0]), int(p["source"][1])), (int(p["target"][0]), int(p["target"][1]))) for p in value]
-    except (TypeError, KeyError, ValueError, IndexError):
-        raise ValueError('"pairs" must be a list of {"source": [s, e], "target": [s, e]} objects') from None
