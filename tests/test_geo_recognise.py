@@ -530,3 +530,12 @@ def test_a_romance_particle_joins_a_known_name_only(recogniser):
     assert [(p.text, p.country_code) for p in places] == [("Valparaiso", "CL"), ("Vina del Mar", "CL")]
     race = places_of(recogniser, "She rode in the Tour de France last summer.")
     assert "Tour de France" not in [p.text for p in race] and "France" in [p.text for p in race]
+
+
+@pytest.mark.model
+def test_the_initials_of_a_province_are_a_place(recogniser):
+    """'Farmers in NSW': a place entity the gazetteer knows only by its initials (New South Wales) is kept, and the
+    same initials labelled an organisation elsewhere in the text are the place too (issue #14, item 1)."""
+    text = "Farmers in NSW are worried about the drought. Health officials in NSW said two more people had died."
+    places = places_of(recogniser, text)
+    assert [(p.text, p.name, p.precision) for p in places] == [("NSW", "New South Wales", "admin1")] * 2

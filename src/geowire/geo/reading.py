@@ -23,6 +23,7 @@ _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
     r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
 )
+INITIALS = re.compile(r"(?:[A-Z]&?){3,5}|(?:[A-Z]\.){3,5}")
 # words that name a kind of place, not a place, when they stand alone
 GENERIC_WORDS = frozenset(
     [
@@ -63,8 +64,10 @@ def plausible_place(gazetteer: Gazetteer, name: str, votes: dict[str, list[int]]
         return False
     candidates = gazetteer.candidates(name)
     if not candidates:
-        # unknown to the gazetteer: keep what is evidently geographic (streets, rivers...)
-        return bool(_STREET.search(name) or _GEO_HEAD.search(name))
+        # unknown to the gazetteer: keep what is evidently geographic (streets, rivers...), and the initials of a
+        # country or province ("NSW", "DRC", "UAE"; three letters or more: "EU", "UN" are read as initials too)
+        return bool(_STREET.search(name) or _GEO_HEAD.search(name) or INITIALS.fullmatch(name) and any(
+            c.precision in ("country", "admin1") for c in gazetteer.fallback_candidates(name)))
     if any(_prominent(c) for c in candidates):
         return True
     if key in surnames:

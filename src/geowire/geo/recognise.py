@@ -172,6 +172,13 @@ class GazetteerPlaces:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
                 continue
+            if last - first == 1 and strict_key(text[start:end]) in known_places \
+                    and reading.INITIALS.fullmatch(text[start:end]):
+                # "NSW" labelled an organisation here and a place elsewhere in the text: the initials of a
+                # province (kept as a place entity by ``reading.plausible_place``)
+                out.append(Mention(start, end, text[start:end]))
+                occupied.append((start, end))
+                continue
             if last - first <= 3 and _LISTED_WAY.match(text, end) and not view.stop[first]:
                 # "Owens and Harris roads", "Bridge and High streets", "the Williams and Cranberry rivers": each
                 # name of a list before a plural street or river word is one, not a town of that name: it takes
