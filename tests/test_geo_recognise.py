@@ -539,3 +539,13 @@ def test_the_initials_of_a_province_are_a_place(recogniser):
     text = "Farmers in NSW are worried about the drought. Health officials in NSW said two more people had died."
     places = places_of(recogniser, text)
     assert [(p.text, p.name, p.precision) for p in places] == [("NSW", "New South Wales", "admin1")] * 2
+
+
+@pytest.mark.model
+def test_an_island_the_parser_calls_a_person_is_a_place_in_a_place_frame(recogniser):
+    """'the Indonesian island of Java': a region or island under its own name is meant in a place frame even where
+    the parser saw a person's name; standing alone it is not read as one ('Java rose to the top of the charts')."""
+    text = "A strong earthquake shook the Indonesian island of Java on Tuesday night."
+    assert [(p.text, p.precision) for p in places_of(recogniser, text)] == [("Indonesian", "country"),
+                                                                             ("Java", "region")]
+    assert places_of(recogniser, "Java rose to the top of the programming charts this year.") == []

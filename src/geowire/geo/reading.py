@@ -134,7 +134,7 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
             and any(_local_unit(c) for c in candidates):
         return True
     if frame.label == "PERSON" and len(name.split()) == 1 \
-            and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) for c in candidates) \
+            and not any(_prominent(c, _PROMINENT_POPULATION, any_name=True) or _named_region(c) for c in candidates) \
             and not ((frame.inside() or frame.listed_with_place) and not frame.surname
                      and any(_local_unit(c, alternate=True) for c in candidates)):
         return False    # a lone surname in a locative frame is still most often a person
@@ -149,6 +149,12 @@ def _prominent(cand, population: int = _PROMINENT_POPULATION, any_name: bool = F
         return len(cand.name.split()) > 1     # "Douglas County": unmistakably a place
     named = cand.kind == PRIMARY or any_name and cand.kind == ALTERNATE
     return cand.precision in ("city", "admin1") and cand.population >= population and named
+
+
+def _named_region(cand) -> bool:
+    """An island, a region or a continent under its own name ("floods on Java"): in a locative frame it is meant
+    even where the parser saw a person's name."""
+    return cand.precision == "region" and cand.kind == PRIMARY and not cand.loose
 
 
 def _local_unit(cand, alternate: bool = False) -> bool:
