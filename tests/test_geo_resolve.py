@@ -379,3 +379,15 @@ def test_a_country_after_a_town_and_comma_is_the_one_that_holds_the_town(resolve
     # "Batumi, Georgia": the country, in a story that names no US place
     text = "Tourists returned to the beaches of Batumi, Georgia, after the storm."
     assert resolve(resolver, text, "Batumi", "Georgia")[1].country_code == "GE"
+
+
+def test_a_feature_read_by_dropping_its_generic_word_stays_in_the_texts_countries(resolver):
+    # "Lake Victoria" is no lake in the gazetteer; read as "Victoria" it is the Seychelles' capital, a country
+    # nothing else in the text points to: the lake takes the place the text puts it in instead
+    text = "Fishermen in Kisumu, Kenya, said water hyacinth had choked Lake Victoria again this year."
+    lake = resolve(resolver, text, "Kisumu", "Kenya", "Lake Victoria")[2]
+    assert (lake.name, lake.country_code, lake.basis) == ("Kisumu", "KE", "sentence")
+    # a continent read from "West Africa" is no namesake abroad: it stays
+    region = resolve(resolver, "Aid agencies in Senegal warned of hunger across West Africa.", "Senegal",
+                     "West Africa")[1]
+    assert (region.name, region.basis) == ("Africa", "approximate")

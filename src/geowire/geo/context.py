@@ -83,6 +83,24 @@ def stray_towns(groups: list[Group], population: int, nearness: float) -> set[st
     return out
 
 
+def stray_approximations(groups: list[Group]) -> set[str]:
+    """Names read only by dropping a generic word ("Lake Victoria" as Victoria, Seychelles) whose country no
+    other mention of the text points to: the feature is one the gazetteer lacks, near the text's places,
+    not a namesake of its remaining word abroad."""
+    if len(groups) < 2:
+        return set()
+    countries, _ = context_mass(groups)
+    out = set()
+    for group in groups:
+        if not group.candidates or not group.candidates[0].approximate or any(group.cued or ()) \
+                or not group.candidates[0].country_code:
+            continue    # (a continent, sea or region read from "West Africa", "Eastern Mediterranean" stays)
+        own = context_mass([group])[0]
+        if share(countries, own, group.candidates[0].country_code) <= 0.0:
+            out.add(group.key)
+    return out
+
+
 _COORDINATION = re.compile(r"^\s*(?:,|;|,?\s+(?:and|or))\s*$")
 _LIST_MIN = 3
 _LEVEL_OF = {"admin2": "admin", "admin1": "admin", "country": "country", "city": "town", "point": "town",

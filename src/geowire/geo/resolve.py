@@ -20,7 +20,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from geowire.geo.calibration import CurveSet, calibration_group, load_calibration
-from geowire.geo.context import apply_document_context, distinguish_longer_names, list_level_cue, softmax, stray_towns
+from geowire.geo.context import (
+    apply_document_context,
+    distinguish_longer_names,
+    list_level_cue,
+    softmax,
+    stray_approximations,
+    stray_towns,
+)
 from geowire.geo.cues import Cues, cues_for
 from geowire.geo.enclosing import enclosing_places
 from geowire.geo.gazetteer import Candidate, Gazetteer, get_gazetteer
@@ -104,7 +111,7 @@ class ContextResolver:
             apply_document_context(groups, self, reuse_nearness=True)
         distinguish_longer_names(groups)
         chosen = {g.key: g for g in groups}
-        stray = stray_towns(groups, self.stray_town_population, self.stray_nearness)
+        stray = stray_towns(groups, self.stray_town_population, self.stray_nearness) | stray_approximations(groups)
         places = [_place(m, chosen.get(group_key(m))) for m in mentions]     # raw confidence
         for i, mention in enumerate(mentions):
             if group_key(mention) in stray:
