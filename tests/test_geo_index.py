@@ -9,6 +9,7 @@ from geowire.geo import index as geo_index
 from geowire.geo import sources
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.sources import ALTERNATE, DEMONYM, PRIMARY, SHORT_FORM, Entry
+from geowire.geo.sources.subdivisions import eponymous_towns
 
 
 def tiny_sources(monkeypatch):
@@ -309,3 +310,17 @@ def test_prefetched_names_answer_as_single_lookups(gazetteer):
     assert set(batched._known_keys) >= {"mosul", "qwzxv hollow"}
     assert [batched.has_name(n) for n in names] == single
     assert single[0] and not single[3]
+
+
+def test_a_province_named_by_an_adjective_of_its_town_is_also_called_by_the_towns_name():
+    # "Kurskaya oblast'" is what English calls the Kursk region: the town's name is a short form of the province,
+    # unless the province already has it; a town whose name only starts the adjective is no eponym
+    names = [("Qurskaya oblast'", sources.PRIMARY), ("Qurskaya", sources.SHORT_FORM)]
+    assert eponymous_towns(names, {"Qursk", "Lgov", "Qur"}) == ["Qursk"]
+    assert eponymous_towns(names + [("Qursk", sources.ALTERNATE)], {"Qursk"}) == []
+    assert eponymous_towns([("Qbelgorodskiy kray", sources.PRIMARY)], {"Qbelgorod"}) == ["Qbelgorod"]
+
+
+def test_the_kursk_region_is_indexed_under_kursk(gazetteer):
+    found = {(c.name, c.precision) for c in gazetteer.candidates("Kursk")}
+    assert {("Kursk", "city"), ("Kurskaya oblast'", "admin1")} <= found

