@@ -84,19 +84,17 @@ def stray_towns(groups: list[Group], population: int, nearness: float) -> set[st
 
 
 def stray_approximations(groups: list[Group]) -> set[str]:
-    """Names read only by dropping a generic word ("Lake Victoria" as Victoria, Seychelles) whose country no
-    other mention of the text points to: the feature is one the gazetteer lacks, near the text's places,
-    not a namesake of its remaining word abroad."""
-    if len(groups) < 2:
-        return set()
-    countries, _ = context_mass(groups)
+    """Names read only by dropping a generic word ("Lake Victoria" as Victoria, Seychelles) in a country that the
+    text's other places are not in, while they are in some country: the feature is one the gazetteer lacks,
+    near the text's places, not a namesake of its remaining word abroad."""
+    picked = {g.key: g.candidates[0].country_code for g in groups if g.candidates}
     out = set()
     for group in groups:
         if not group.candidates or not group.candidates[0].approximate or any(group.cued or ()) \
                 or not group.candidates[0].country_code:
             continue    # (a continent, sea or region read from "West Africa", "Eastern Mediterranean" stays)
-        own = context_mass([group])[0]
-        if share(countries, own, group.candidates[0].country_code) <= 0.0:
+        others = {code for key, code in picked.items() if key != group.key and code}
+        if others and group.candidates[0].country_code not in others:
             out.add(group.key)
     return out
 
