@@ -391,3 +391,11 @@ def test_a_feature_read_by_dropping_its_generic_word_stays_in_the_texts_countrie
     region = resolve(resolver, "Aid agencies in Senegal warned of hunger across West Africa.", "Senegal",
                      "West Africa")[1]
     assert (region.name, region.basis) == ("Africa", "approximate")
+
+
+def test_a_place_named_after_near_frames_an_unknown_feature_even_at_a_line_end(resolver):
+    # "the Bekaa Valley near Baalbek." then a new line: the containing name stops at the line's end, so it is
+    # Baalbek (not "Baalbek.\nIn Syria", which names nothing and left the valley to the dateline's Beirut)
+    text = "BEIRUT - Fighting broke out in the Bekaa Valley near Baalbek.\nIn Syria, shelling went on."
+    valley = resolve(resolver, text, "BEIRUT", "Bekaa Valley", "Baalbek", "Syria")[1]
+    assert (valley.name, valley.basis) == ("Baalbek", "container")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:of\s+)?[A-Z][\w'’\-]*\.?){0,3}"
+_NAME = r"[A-Z][\w'’\-]*\.?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]*\.?){0,3}"
 _AREA_WORDS = r"province|governorate|state|county|parish|region|district|oblast|prefecture|department|territory"
 _SETTLEMENT_WORDS = (
     "town", "city", "village", "hamlet", "capital", "port", "suburb", "neighbourhood", "neighborhood",
