@@ -399,3 +399,14 @@ def test_a_place_named_after_near_frames_an_unknown_feature_even_at_a_line_end(r
     text = "BEIRUT - Fighting broke out in the Bekaa Valley near Baalbek.\nIn Syria, shelling went on."
     valley = resolve(resolver, text, "BEIRUT", "Bekaa Valley", "Baalbek", "Syria")[1]
     assert (valley.name, valley.basis) == ("Baalbek", "container")
+
+
+def test_a_place_before_a_possessive_frames_the_unknown_feature_after_it(resolver):
+    # "Java's Mount Semeru": the volcano is on Java, not in the dateline's Jakarta; a person's possessive names no
+    # place ("Carter's farm" keeps the dateline)
+    text = "JAKARTA - Ash from Java's Mount Semeru fell on villages, officials said."
+    volcano = resolve(resolver, text, "JAKARTA", "Java", "Mount Semeru")[2]
+    assert (volcano.name, volcano.basis) == ("Java", "container")
+    farm = resolve(resolver, "JAKARTA - Ash fell on Carter's Bukit Farm, officials said.", "JAKARTA",
+                   "Bukit Farm")[1]
+    assert (farm.name, farm.basis) == ("Jakarta", "dateline")

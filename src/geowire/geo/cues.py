@@ -43,6 +43,8 @@ _AFTER_PLACE_COMMA = re.compile(r"\b[A-Z][\w'’\-]*\.?,\s*$")
 # the name before that comma, up to three more capitalised words ("Brazzaville, Congo", "Port Harcourt, Nigeria")
 _HELD_NAME = re.compile(r"(?<![\w'’\-])([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
+# "Java's Mount Semeru": a name before a possessive holds the feature after it
+_OWNER_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][\w\-]*\.?(?:[ \t]+[A-Z][\w\-]*\.?){0,2})['’]s[ \t]+$")
 _BEFORE_STATE_WORD = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
 # words after a name that read it as a town of local news ("Palestine police", "a Jordan man", "Lebanon High
 # School", "Cuba city council"); and a list of people with their ages ("Jane Doe, 22, Palestine")
@@ -67,6 +69,7 @@ class Cues:
     closing_hints: tuple[str, ...] = ()  # hints after which no list goes on ("Stroud, Ontario, Canada.")
     local: bool = False                  # a local-news frame: "Palestine police", "a Palestine man", "Doe, 22, X"
     held: str | None = None              # with ``container``: the place it holds ("Brazzaville, Congo")
+    owner: str | None = None             # a name before a possessive ("Java's Mount Semeru"): maybe its place
 
 
 def cues_for(text: str, start: int, end: int) -> Cues:
@@ -91,8 +94,10 @@ def _cues(before: str, after: str) -> Cues:
     container = bool(_BEFORE_STATE_WORD.search(before)
                      or (_AFTER_PLACE_COMMA.search(before) and not _LIST_GOES_ON.match(after)))
     held = _HELD_NAME.search(before) if container and not _BEFORE_STATE_WORD.search(before) else None
+    owner = _OWNER_BEFORE.search(before)
     return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement,
                 container=container, closing_hints=closing, held=held.group(1) if held else None,
+                owner=owner.group(1) if owner else None,
                 local=bool(_LOCAL_AFTER.match(after) or _AGE_BEFORE.search(before)))
 
 

@@ -29,7 +29,15 @@ def enclosing_places(text: str, places: list[Place], standalone: Callable[[str],
         if place.lat is not None:
             continue
         source, how = None, basis
-        for hint in cues_for(text, place.start, place.end).hints:
+        cues = cues_for(text, place.start, place.end)
+        if cues.owner:
+            # "Java's Mount Semeru", "Moscow's Domodedovo Airport": the owner when the text names it as a place
+            # elsewhere (a person's possessive, "Carter's", names none)
+            words = cues.owner.split()     # the longest known tail: "St. Petersburg's", "... Washington. Moscow's"
+            source = next((by_key[k] for n in range(len(words)) if (k := strict_key(" ".join(words[n:]))) in by_key),
+                          None)
+            how = "container" if source is not None else how
+        for hint in () if source is not None else cues.hints:
             source = by_key.get(strict_key(hint)) or standalone(hint)
             if source is not None:
                 how = "container"
