@@ -968,3 +968,34 @@ def test_a_fronted_description_is_not_a_second_author(extract):
     doc = extract("A Kenyan-American, Odhiambo has criticized the new visa rules.")
     criticisms = [e for e in doc.events if e.type == "ACCUSE"]
     assert len(criticisms) == 1 and criticisms[0].source is not None and criticisms[0].source.text == "Odhiambo"
+
+
+def test_a_meeting_between_two_sides_is_one_event(extract):
+    # one meeting of the two, not one each way
+    doc = extract("The meeting in Geneva between Kenya's foreign minister and the Ethiopian prime minister "
+                  "lasted three hours.")
+    consults = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(consults) == 1, [(e.source and e.source.text, e.target and e.target.text) for e in consults]
+    assert {consults[0].source.text, consults[0].target.text} == {
+        "Kenya's foreign minister", "Ethiopian prime minister"}
+
+
+def test_a_later_report_with_sides_of_its_own_is_another_happening(extract):
+    # the same two states, but other people: the ministers' meeting is not more of the presidents' call
+    text = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Monday. "
+            "Officials said an earlier meeting between Kenyan Foreign Minister Musalia Mudavadi and Ethiopian "
+            "Foreign Minister Taye Atske Selassie had prepared the visit.")
+    doc = extract(text)
+    consults = [e for e in doc.events if e.type == "CONSULT"]
+    assert [len(e.mentions) for e in consults] == [1, 1], [
+        (e.source and e.source.text, e.target and e.target.text, len(e.mentions)) for e in consults]
+    assert consults[1].source.text == "Kenyan Foreign Minister Musalia Mudavadi"
+
+
+def test_the_subject_of_a_reported_clause_read_as_an_object_acts(extract):
+    # the small parser makes "Uganda" the object of "indicated"; it is the one who helped
+    doc = extract("Ruto indicated Uganda had helped train the police officers in Kampala.")
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert len(aid) == 1, [(e.type, e.source) for e in doc.events]
+    assert aid[0].source is not None and aid[0].source.country == "UGA"
+    assert aid[0].target is not None and "officers" in aid[0].target.text

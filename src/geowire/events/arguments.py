@@ -152,6 +152,8 @@ def _verb_roles(token, event_type: str) -> Roles:
     targets = _not_temporal(roles.targets)
     if not targets and event_type in SPEECH_TYPES:
         targets = _clause_subject(token) or _complement_targets(token)
+    elif not targets and event_type == "AID":
+        targets = _complement_targets(token)  # "helped train Kurdish fighters": the fighters are helped
     return Roles(_not_temporal(roles.sources), targets)
 
 
@@ -198,6 +200,8 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
     if not sources and token.dep_ == "acl" and token.head.dep_ in OBJECT_DEPS:
         # "launched a bid to retake", "made an attempt to seize": whoever made the bid
         sources = _children(token.head.head, SUBJECT_DEPS)
+    if not sources and token.dep_ == "ccomp":
+        sources = _object_read_as_subject(token)
     if not sources and not _is_passive(token) and not _shares_passive(token):
         sources = _inherited_subject(token)
     targets = _past_event_nouns(targets, preps, event_type)
@@ -205,6 +209,22 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = targets or [token.head]
         sources = _agent(token)
     return Roles(sources, targets)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _object_read_as_subject(clause) -> list:
+    """'Davutoglu indicated Turkey had helped train the fighters': the parser sometimes makes the subject of a
+    reported clause the reporting verb's object. A finite reported clause with no subject of its own, right after
+    that object, is that object's act."""
+    reporter = clause.head
+    if not _reports(reporter) or _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return []
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                               for c in clause.children)
+    objects = [o for o in _children(reporter, OBJECT_DEPS) if o.right_edge.i + 1 == clause.left_edge.i]
+    return objects if finite else []
 
 
 def _nearest_subject(subjects: list, verb) -> list:

@@ -342,6 +342,14 @@ def home_country(side: EventArg | None, country_code: str | None,
     return replace(side, country=iso3) if iso3 else side
 
 
+def _mirrors(events: list[Event], source: EventArg | None, target: EventArg | None) -> bool:
+    """Whether an event of the same trigger already joins the same two sides the other way round."""
+    if source is None or target is None:
+        return False
+    return any(e.source is not None and e.target is not None and e.source.start == target.start
+               and e.target.start == source.start for e in events)
+
+
 def _names_a_party(side: EventArg | None) -> bool:
     return side is not None and bool(side.country or side.sector)
 
@@ -594,6 +602,8 @@ class EventCoder:
             for target in targets:
                 if source is not None and target is not None and source.start == target.start:
                     continue
+                if trigger.type in SYMMETRIC_TYPES and _mirrors(events, source, target):
+                    continue  # "the meeting between Kerry and Zarif": one meeting of the two, not one each way
                 events.append(Event(
                     id=event_id(doc.id, evidence, trigger.type, source, target),
                     type=trigger.type, mode=trigger.mode, source=source, target=target,

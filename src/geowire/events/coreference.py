@@ -110,9 +110,32 @@ def same_happening(first: Coded, later: Coded) -> bool:
         # two triggers of one type in one sentence ("I ask God ..., and I ask for him ..."), unless
         # they are the separate acts of coordinated actors ("Israel and the US warned Iran")
         return a.source is None or b.source is None or _same_actor(a.source, b.source)
-    if refers_back(later.trigger) or _undistinguished(b):
+    if _undistinguished(b):
         return True
-    return _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b))
+    if _names_its_parties(later.trigger) and _other_parties(a, b):
+        return False
+    return refers_back(later.trigger) or (
+        _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b)))
+
+
+def _names_its_parties(trigger) -> bool:
+    """'the meeting between Kerry and Zarif', 'talks among the factions': the noun says whose act it is."""
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trigger.children)
+
+
+def _other_parties(first: Event, later: Event) -> bool:
+    """'the meeting between Kerry and Iran's foreign minister' after a call between Obama and Rouhani: an act
+    whose own phrase names both its sides, neither of them named in the first event, is another happening,
+    though the sides are of the same states."""
+    if later.source is None or later.target is None:
+        return False
+    named = [side.text.lower() for side in (first.source, first.target) if side is not None]
+    return not any(_names_overlap(side.text.lower(), other) for side in (later.source, later.target)
+                   for other in named)
+
+
+def _names_overlap(a: str, b: str) -> bool:
+    return a in b or b in a
 
 
 def _same_place(a: Event, b: Event) -> bool:
