@@ -559,3 +559,11 @@ def test_a_russian_region_named_after_its_town(recogniser):
     assert [(p.text, p.precision) for p in places_of(recogniser, text)] == [("Belgorod", "admin1"), ("Kursk", "admin1")]
     town = places_of(recogniser, "The train from Kursk to Moscow was late.")[0]
     assert (town.text, town.precision) == ("Kursk", "city")
+
+
+@pytest.mark.model
+def test_a_demonym_before_an_area_word_may_be_the_areas_name(recogniser):
+    """'Ethiopia's Somali region': a demonym before 'region', 'province', 'state' ... that a province is also named
+    is no adjective of a country here (issue #14, seventh session)."""
+    places = places_of(recogniser, "Cholera spread from Somalia into Ethiopia's Somali region last month.")
+    assert [(p.text, p.country_code, p.precision, p.demonym) for p in places][-1] == ("Somali", "ET", "admin1", False)

@@ -410,3 +410,10 @@ def test_a_place_before_a_possessive_frames_the_unknown_feature_after_it(resolve
     farm = resolve(resolver, "JAKARTA - Ash fell on Carter's Bukit Farm, officials said.", "JAKARTA",
                    "Bukit Farm")[1]
     assert (farm.name, farm.basis) == ("Jakarta", "dateline")
+
+
+def test_a_place_before_a_possessive_is_the_area_that_holds_the_name_after_it(resolver):
+    # "Ethiopia's Somali region": the Ethiopian province Somali, not Somalia, which the text also names
+    text = "Cholera spread from Somalia into Ethiopia's Somali region last month."
+    region = resolve(resolver, text, "Somalia", "Ethiopia", "Somali")[2]
+    assert (region.name, region.country_code, region.precision) == ("Somali", "ET", "admin1")

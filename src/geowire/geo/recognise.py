@@ -44,6 +44,7 @@ _NOT_A_DEMONYMS_PLACE = re.compile(
     r"\s+(?:said|says|told|added|food|foods|cuisine|cooking|dishes|restaurants?|grill|pub|bakery|sausages?|bread|"
     r"wine|beer|music|songs?|rock|dance|dancing|language|immersion|students?|class|classes|heritage|culture)\b"
 )
+_AREA_WORD_AFTER = re.compile(r"\s+(?:region|province|state|district|county|governorate|oblast)\b")
 _WAY_PLURALS = r"(?:streets|roads|avenues|drives|lanes|boulevards|rivers|creeks)"
 _LISTED_WAY = re.compile(
     rf"(?:\s*,\s*[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)*\s*,?\s+(?:and|or)\s+[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?\s+{_WAY_PLURALS}\b"
@@ -151,7 +152,10 @@ class GazetteerPlaces:
                     out.append(Mention(start, end, name))
             elif ent.label_ == "NORP" and self.demonyms and not _NOT_A_DEMONYMS_PLACE.match(text, end) \
                     and any(c.demonym for c in gazetteer.candidates(name)):
-                out.append(Mention(start, end, name, demonym=True))
+                # "Ethiopia's Somali region": a demonym before an area word may be an area's own name
+                area = _AREA_WORD_AFTER.match(text, end) and any(
+                    c.precision in ("admin1", "admin2") and not c.demonym for c in gazetteer.candidates(name))
+                out.append(Mention(start, end, name, demonym=not area))
         return out
 
     def _recovered(self, parsed, ents, text: str, taken: list[Mention], votes: dict[str, list[int]],

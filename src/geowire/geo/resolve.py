@@ -195,7 +195,7 @@ class ContextResolver:
     def _cue_score(self, cand: Candidate, cues: list[Cues]) -> float:
         best = 0.0
         for cue in cues:
-            score = self._hint_score(cand, cue.hints)
+            score = self._hint_score(cand, (*cue.hints, cue.owner) if cue.owner else cue.hints)
             if cue.wants_settlement:
                 score += 2.0 if cand.precision in ("city", "point") else -3.0
             if cue.wants_area:
