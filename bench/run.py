@@ -12,8 +12,10 @@ after another (the tokenizer, then each component's ``pipe`` over all of them), 
 so that a changing load on a shared machine touches both sides alike: a fresh pipeline and a freshly loaded bare
 model take turns over the same articles, 32 at a time (which goes first alternates), N rounds, each side's wall and
 CPU time summed per round, and over the second half of the articles alone (caches warmer, nearer a long run's
-steady state); both lemmatizer caches start empty. Uses the LGL articles when ../shared/bench is
-there (only their text, for timing), else the bundled samples repeated.
+steady state); both lemmatizer caches start empty. The bare model is spaCy as shipped (its matrix products
+on BLIS); ``--bare-matmul numpy`` gives it the nlp stage's numpy products too, to show how much of the ratio that
+change alone makes. Uses the LGL articles when ../shared/bench is there (only their text, for timing), else the
+bundled samples repeated.
 """
 
 from __future__ import annotations
@@ -107,14 +109,25 @@ class _Timed:
             self.seconds[self.name] += time.perf_counter() - started
 
 
-def bare_spacy_seconds(docs: list[Document], batch_size: int = 16) -> float:
-    """spaCy alone over the same texts: the shipped model with no geowire component, ``nlp.pipe`` in batches."""
+def bare_model(name: str, matmul: str = "blis"):
+    """The shipped model with no geowire component; with ``matmul="numpy"`` its products on numpy's BLAS, as the
+    nlp stage's."""
     import spacy
 
+    from geowire.nlp.spacy_nlp import use_numpy_matmul
+
+    nlp = spacy.load(name)
+    if matmul == "numpy" and not use_numpy_matmul(nlp):
+        raise SystemExit("--bare-matmul numpy needs threadpoolctl")
+    return nlp
+
+
+def bare_spacy_seconds(docs: list[Document], batch_size: int = 16, matmul: str = "blis") -> float:
+    """spaCy alone over the same texts: the shipped model with no geowire component, ``nlp.pipe`` in batches."""
     from geowire.config import load_config
     from geowire.nlp.spacy_nlp import DEFAULT_MODEL
 
-    nlp = spacy.load(load_config()["components"]["nlp"].get("model", DEFAULT_MODEL))
+    nlp = bare_model(load_config()["components"]["nlp"].get("model", DEFAULT_MODEL), matmul)
     texts = [d.text or d.html or "" for d in docs]
     list(nlp.pipe(["Warm-up sentence in Paris on Monday."]))
     started = time.perf_counter()
@@ -165,11 +178,10 @@ def _forget_lemmas(nlp) -> None:
         nlp.get_pipe("lemmatizer").cache.clear()
 
 
-def paired_ratios(docs: list[Document], rounds: int, chunk: int = 32, batch_size: int = 16) -> list[dict]:
+def paired_ratios(docs: list[Document], rounds: int, chunk: int = 32, batch_size: int = 16,
+                  matmul: str = "blis") -> list[dict]:
     """Per round: the wall and CPU seconds of a fresh pipeline and of a freshly loaded bare model over the same
     texts, taking turns ``chunk`` articles at a time (the pipeline first on even chunks, the bare model on odd)."""
-    import spacy
-
     from geowire.config import load_config
     from geowire.nlp.spacy_nlp import DEFAULT_MODEL, load_model
 
@@ -180,7 +192,7 @@ def paired_ratios(docs: list[Document], rounds: int, chunk: int = 32, batch_size
         pipeline.process_one(Document(id="warm", text="Warm-up sentence in Paris on Monday."))
         _forget_lemmas(load_model(name))
         pipeline = Pipeline.from_config()          # a fresh dedup index: the warm-up is no earlier article
-        bare = spacy.load(name)
+        bare = bare_model(name, matmul)
         list(bare.pipe(["Warm-up sentence in Paris on Monday."]))
         _forget_lemmas(bare)
         totals = {f"{half}{side} {clock}": 0.0 for half in ("", "second half ") for side in ("pipeline", "bare")
@@ -231,6 +243,8 @@ def main() -> int:
     parser.add_argument("--components", action="store_true", help="also time each spaCy component")
     parser.add_argument("--paired", type=int, default=0, metavar="N",
                         help="also N rounds of pipeline and bare spaCy taking turns over the same articles")
+    parser.add_argument("--bare-matmul", choices=("blis", "numpy"), default="blis",
+                        help="the bare model's matrix products: blis (spaCy as shipped) or numpy (as the nlp stage)")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -259,7 +273,7 @@ def main() -> int:
           f"merging {merge_seconds:.3f} s = {merge_seconds / (wall + store_seconds):.1%} of pipeline + store time")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak_mb:.0f} MB")
-    bare = bare_spacy_seconds(docs)
+    bare = bare_spacy_seconds(docs, matmul=args.bare_matmul)
     print(f"bare spaCy pass over the same texts: {bare:.2f} s; pipeline ÷ bare spaCy: {wall / bare:.2f} "
           f"(pipeline + store: {(wall + store_seconds) / bare:.2f}); pipeline ÷ its own spaCy stage: "
           f"{wall / spacy_seconds:.2f} (the two spaCy passes run minutes apart: on a shared machine compare both)")
@@ -270,7 +284,9 @@ def main() -> int:
         for name, value in parts.items():
             print(f"{name:<36} {value:9.3f} {value / total:7.1%}")
         print(f"{'all components, one after another':<36} {total:9.3f}")
-    for number, totals in enumerate(paired_ratios(docs, args.paired), 1):
+    if args.bare_matmul != "blis":
+        print(f"bare spaCy's matrix products: {args.bare_matmul} (not as shipped)")
+    for number, totals in enumerate(paired_ratios(docs, args.paired, matmul=args.bare_matmul), 1):
         print(f"paired round {number}: pipeline {totals['pipeline wall']:.2f} s wall / {totals['pipeline cpu']:.2f} s "
               f"CPU, bare spaCy {totals['bare wall']:.2f} s / {totals['bare cpu']:.2f} s; pipeline ÷ bare spaCy "
               f"{totals['pipeline wall'] / totals['bare wall']:.2f} wall, "
