@@ -567,3 +567,12 @@ def test_a_demonym_before_an_area_word_may_be_the_areas_name(recogniser):
     is no adjective of a country here (issue #14, seventh session)."""
     places = places_of(recogniser, "Cholera spread from Somalia into Ethiopia's Somali region last month.")
     assert [(p.text, p.country_code, p.precision, p.demonym) for p in places][-1] == ("Somali", "ET", "admin1", False)
+
+
+@pytest.mark.model
+def test_a_province_before_its_government_is_a_place(recogniser):
+    """'the Punjab government' (the parser calls Punjab a nationality): a province's or country's own name before its
+    government's word; a town's name is not enough ('The Liberal government': Liberal, Kansas)."""
+    places = places_of(recogniser, "After the floods, the Punjab government sent boats to the villages.")
+    assert [(p.text, p.precision) for p in places] == [("Punjab", "admin1")]
+    assert places_of(recogniser, "The Liberal government lost the vote.") == []

@@ -109,6 +109,10 @@ class Frame:
         """'said Jane Doe, of Wooster', 'Mr Wiles, from Cherry Hinton, said'; 'a Northbrook-based firm'."""
         return bool(re.search(r"[a-z]\.?,\s+(?:of|from)\s+$", self.before) or re.match(r"^-based\b", self.after))
 
+    def government_of(self) -> bool:
+        """'the Punjab government', 'Sindh authorities': the name before its government's word."""
+        return bool(re.match(r"^\s+(?:state\s+|provincial\s+)?(?:government|authorities)\b", self.after))
+
     def resident_label(self) -> bool:
         return bool(RESIDENT_AFTER.match(self.after))
 

@@ -130,6 +130,9 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
         return True     # "Byesville Volunteer Fire Department" where the parser found no entity at all
     if frame.typed():
         return True
+    if frame.government_of() and any(c.precision in ("country", "admin1") and c.kind == PRIMARY and not c.loose
+                                     for c in candidates):
+        return True     # "the Punjab government": a province's or country's own name before its government
     if (frame.resident_label() or frame.hometown()) and not frame.surname \
             and any(_local_unit(c) for c in candidates):
         return True
