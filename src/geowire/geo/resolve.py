@@ -51,6 +51,7 @@ _CONTAINER_BONUS = 2.0
 # a name read only as a town smaller than this, with no support in the text (``context.stray_towns``)
 _STRAY_TOWN_POPULATION = 20_000
 _STRAY_NEARNESS = 0.05
+_AREA_CACHE_SIZE = 8192
 
 
 class ContextResolver:
@@ -86,6 +87,9 @@ class ContextResolver:
         self.coherence_weight = coherence_weight
         self.max_candidates = max_candidates
         self.calibration: CurveSet | None = load_calibration()
+        # the areas a hint names, asked for each candidate of each mention: read once per name (a plain dict,
+        # so the resolver still pickles)
+        self._area_cache: dict[str, tuple[Candidate, ...]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -226,12 +230,17 @@ class ContextResolver:
                  and not c.loose]
         return any(inside(t, area) for t in towns)
 
-    def _hint_areas(self, hint: str) -> list[Candidate]:
+    def _hint_areas(self, hint: str) -> tuple[Candidate, ...]:
         """Areas a containing-area hint names; a US postal code ("Austin, TX") counts only here,
         right after a place name, where it cannot be the word "IN" or "OR"."""
-        found = [a for a in self.gazetteer.candidates(hint) if a.precision in AREA_PRECISIONS]
-        if not found and re.fullmatch(r"[A-Z]{2}", hint):
-            found = self.gazetteer.us_state(hint)
+        found = self._area_cache.get(hint)
+        if found is None:
+            areas = [a for a in self.gazetteer.candidates(hint) if a.precision in AREA_PRECISIONS]
+            if not areas and re.fullmatch(r"[A-Z]{2}", hint):
+                areas = self.gazetteer.us_state(hint)
+            if len(self._area_cache) >= _AREA_CACHE_SIZE:
+                self._area_cache.clear()
+            found = self._area_cache[hint] = tuple(areas)
         return found
 
     def _adjective_score(self, cand: Candidate, adjective: str) -> float:
