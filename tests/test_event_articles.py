@@ -999,3 +999,17 @@ def test_the_subject_of_a_reported_clause_read_as_an_object_acts(extract):
     assert len(aid) == 1, [(e.type, e.source) for e in doc.events]
     assert aid[0].source is not None and aid[0].source.country == "UGA"
     assert aid[0].target is not None and "officers" in aid[0].target.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor suggested that the curfew in Jos might be lifted in exchange for a disarmament pledge.",
+    "Officials said the militia may attack the convoy.",
+])
+def test_what_may_yet_be_done_is_no_deed(extract, sentence):
+    # "may"/"might" with a bare verb: a possibility still ahead, not a hedged report of an act
+    assert not extract(sentence).events
+
+
+def test_what_may_have_been_done_is_a_hedged_deed(extract):
+    doc = extract("Police may have arrested the two journalists, their editor said.")
+    assert [(e.type, e.certainty) for e in doc.events] == [("COERCE", "hedged")]

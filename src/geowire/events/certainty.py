@@ -28,10 +28,27 @@ def _local_roles(token) -> set[str]:
         if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
             roles.update(r for r in _roles(word, "neg"))
         elif child.dep_ in ("aux", "auxpass"):
-            roles.update(_roles(word, "aux"))
+            roles.update(_modal_roles(token, word))
         elif child.dep_ in ("advmod", "amod", "acomp"):
             roles.update(_roles(word, "adv") + _roles(child.lemma_.lower(), "adv"))
     return roles
+
+
+def _modal_roles(verb, word: str) -> list[str]:
+    """'may have fired', 'could be storing': a hedge on what was or is done; 'might be lifted', 'may attack':
+    what may yet be done, not a deed (cues.tsv, aux-ahead)."""
+    ahead = _roles(word, "aux-ahead")
+    return ahead if ahead and _yet_to_be_done(verb) else _roles(word, "aux")
+
+
+def _yet_to_be_done(verb) -> bool:
+    """A bare verb (or a bare passive, 'be lifted') under a modal, with no perfect or progressive."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "MD"]
+    if any(a.lemma_ == "have" for a in auxes):
+        return False
+    if verb.tag_ == "VB":
+        return not auxes
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ == "VB" for a in auxes)
 
 
 def _passive(token) -> bool:
