@@ -194,12 +194,15 @@ def _proximities(groups: list[Group], anchors: list) -> dict[int, list[float]]:
         km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
         columns.append((owner, (weights * np.exp(-km / scales)).max(axis=1)))
     out = {}
+    # each group's sum over the other groups' columns: the sum of all columns less its own (one pass, not one per
+    # group over all the others)
+    every = np.sum([column for _, column in columns], axis=0) if columns else np.zeros(len(lats))
+    own_column = {id(owner): column for owner, column in columns}
     for group, (low, high) in zip(groups, bounds, strict=True):
-        others = [column for owner, column in columns if owner is not group]
-        total = np.zeros(high - low)
-        for column in others:
-            total += column[low:high]
-        out[id(group)] = list(total / len(others)) if others else [0.0] * (high - low)
+        own = own_column.get(id(group))
+        others = len(columns) - (own is not None)
+        total = every[low:high] - own[low:high] if own is not None else every[low:high]
+        out[id(group)] = list(total / others) if others else [0.0] * (high - low)
     return out
 
 

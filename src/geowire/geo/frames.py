@@ -44,6 +44,14 @@ RESIDENT_AFTER = re.compile(
     r"home|homes|house|apartment|residence|neighbou?rhoods?|firefighters?|firemen|detectives)\b"
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?]\s+$")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+_OF_BEFORE = re.compile(r"\bof (?:(?:the|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|east|west)? )*$")
+_PARTY_BEFORE = re.compile(r",\s*[RDI]-$")
+_INSIDE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_APOSTROPHE_AFTER = re.compile(r"^['’]s?(?![\w'’])")
+_AREA_AFTER_COMMA = re.compile(r"^\s*,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 # the word that makes a name before it part of a street's name
 _STREET_WORD_AFTER = re.compile(
     r"^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|Boulevard|Blvd\.|Way|Place|Pl\.|"
@@ -68,13 +76,13 @@ class Frame:
         self.listed_with_place = False
         # a dateline opens a line, or follows the headline sentence when line breaks were lost
         self.line_start = start == 0 or text[max(0, start - 2):start].strip() == "" \
-            or bool(re.search(r"[.!?]\s+$", self.before))
+            or bool(_SENTENCE_END_BEFORE.search(self.before))
         self.name_upper = text[start:end].isupper()
 
     def dateline(self) -> bool:
         """'TORRINGTON — ...' or 'ATHENS, Ga. — ...' at the head of a paragraph."""
         # a byline's date may stand before it when line breaks were lost ("March 30, 2009 NEWARK —")
-        return (self.line_start or bool(re.search(r"\b(?:19|20)\d\d\s+$", self.before))) and self.name_upper \
+        return (self.line_start or bool(_YEAR_BEFORE.search(self.before))) and self.name_upper \
             and bool(_DATELINE_AFTER.match(self.after))
 
     def street_name(self) -> bool:
@@ -100,10 +108,10 @@ class Frame:
         return bool(INSTITUTION_AFTER.match(self.after))
 
     def after_of(self) -> bool:
-        return bool(re.search(r"\bof (?:(?:the|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|east|west)? )*$", self.before))
+        return bool(_OF_BEFORE.search(self.before))
 
     def party_home(self) -> bool:
-        return bool(re.search(r",\s*[RDI]-$", self.before))
+        return bool(_PARTY_BEFORE.search(self.before))
 
     def hometown(self) -> bool:
         """'said Jane Doe, of Wooster', 'Mr Wiles, from Cherry Hinton, said'; 'a Northbrook-based firm'."""
@@ -122,17 +130,17 @@ class Frame:
 
     def inside(self) -> bool:
         """'a robbery in Newberry on Friday': 'in', 'near' or 'outside' right before, no possessive after."""
-        return bool(re.search(r"\b(?:in|near|outside)\s+$", self.before)) and not re.match(r"^['’]s\b", self.after)
+        return bool(_INSIDE_BEFORE.search(self.before)) and not _POSSESSIVE_AFTER.match(self.after)
 
     def locative(self) -> bool:
         """'in X', 'near the X', 'between X and Y'; not 'of X's attorney': a possessive makes the name the
         determiner of the noun after it, and the preposition governs that noun."""
-        if re.match(r"^['’]s?(?![\w'’])", self.after):
+        if _APOSTROPHE_AFTER.match(self.after):
             return False
         return bool(LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before))
 
     def followed_by_area(self, gazetteer: Gazetteer) -> bool:
-        match = re.match(r"^\s*,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", self.after)
+        match = _AREA_AFTER_COMMA.match(self.after)
         if not match:
             return False
         return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))

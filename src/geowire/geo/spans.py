@@ -47,6 +47,10 @@ _ROUTE = re.compile(
 )
 
 
+_TRAILING_WORD = re.compile(r"(?<=\w)\s+(?:and|or|near|in|at|on|of|to|from|the)$")
+_ABBREVIATED_END = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$")
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if match := _LEADING_ARTICLE.match(span):
@@ -63,7 +67,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     if text[end:end + 1] == "." and _DOTTED_INSIDE.search(text[start:end]):
         end += 1        # "W.Va" + ".", "U.S" + ".": the parser left the abbreviation's last period out
-    if match := re.search(r"(?<=\w)\s+(?:and|or|near|in|at|on|of|to|from|the)$", text[start:end]):
+    if match := _TRAILING_WORD.search(text[start:end]):
         end = start + match.start()     # "Vivion Road and": a word of the sentence, not of the name
     if match := _LOWER_TYPE_TAIL.search(text[start:end]):
         end = start + match.start()     # "Hebei province": the type word is not part of the name
@@ -71,7 +75,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _looks_abbreviated(span: str) -> bool:
-    return bool(re.search(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$", span))
+    return bool(_ABBREVIATED_END.search(span))
 
 
 def extended(gazetteer: Gazetteer, text: str, mention: Mention) -> Mention:
