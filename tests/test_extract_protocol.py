@@ -62,3 +62,23 @@ def test_mixed_records_keep_their_order_and_answers():
     assert out["typed"]["pair_events"] == ["COERCE"]
     # not analysed (not English): no place at the given span, and no type for the pair
     assert out["french"]["places"] == [] and out["french"]["pair_events"] == [None]
+
+
+@pytest.mark.model
+def test_offsets_outside_the_text_fail_the_record_with_its_id():
+    from geowire.runner import extract
+
+    text = "Shelling hit Goma on Monday, the army said."
+    lines = [{"id": "far", "text": text, "spans": [{"start": 13, "end": 400}]},
+             {"id": "negative", "text": text, "spans": [{"start": -3, "end": 4}]},
+             {"id": "pair", "text": text, "pairs": [{"source": [29, 37], "target": [13, 90]}]},
+             {"id": "french", "text": "Les forces armées ont bombardé la ville de Goma hier soir, selon l'armée.",
+              "spans": [{"start": 43, "end": 470}]},
+             {"id": "fine", "text": "Rebels shelled Goma on Monday.", "spans": [{"start": 15, "end": 19}]}]
+    stream = io.BytesIO("\n".join(json.dumps(line) for line in lines).encode())
+    out = {r["id"]: r for r in extract(Pipeline.from_config(load_config()), read_jsonl_stream(stream, requests=True))}
+    assert out["far"]["error"] == "spans: given span (13, 400) is not within the text (43 characters)"
+    assert out["negative"]["error"].startswith("spans: given span (-3, 4)")
+    assert out["pair"]["error"] == "pairs: given span (13, 90) is not within the text (43 characters)"
+    assert out["french"]["error"].startswith("spans: given span (43, 470)")       # not analysed, still checked
+    assert [p["name"] for p in out["fine"]["places"]] == ["Goma"] and "error" not in out["fine"]

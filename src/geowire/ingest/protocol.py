@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geowire.model import Document, Place
+from geowire.model import Document, Drop, Place
 
 Span = tuple[int, int]
 
@@ -29,6 +29,16 @@ class Request:
         """Given offsets point into a plain text as given, so it must not be cleaned (an HTML record is cleaned
         as usual, and its offsets read against the cleaned text)."""
         return doc.html is None and bool(self.spans or self.pairs)
+
+    def outside(self, text: str) -> Drop | None:
+        """Why the given offsets cannot be read in ``text`` (the text they point into: as given, or as cleaned for
+        an HTML record), or None: each span and each side of a pair must lie within it, start not after end."""
+        sides = [side for pair in self.pairs or [] for side in pair]
+        for name, spans in (("spans", self.spans or []), ("pairs", sides)):
+            for start, end in spans:
+                if not 0 <= start <= end <= len(text):
+                    return Drop(name, f"given span ({start}, {end}) is not within the text ({len(text)} characters)")
+        return None
 
 
 @dataclass
