@@ -1013,3 +1013,16 @@ def test_what_may_yet_be_done_is_no_deed(extract, sentence):
 def test_what_may_have_been_done_is_a_hedged_deed(extract):
     doc = extract("Police may have arrested the two journalists, their editor said.")
     assert [(e.type, e.certainty) for e in doc.events] == [("COERCE", "hedged")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The interior ministry rejected that theory, saying the fire at the depot was an accident.",
+    "The governor dismissed the militia's claim as propaganda.",
+])
+def test_rejecting_what_was_said_is_a_denial_not_a_rejection(extract, sentence):
+    assert "REJECT" not in [e.type for e in extract(sentence).events]
+
+
+def test_rejecting_an_offer_is_a_rejection(extract):
+    doc = extract("The rebels rejected the government's offer of talks.")
+    assert [e.type for e in doc.events] == ["REJECT"]

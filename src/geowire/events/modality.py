@@ -67,6 +67,22 @@ def no_victims() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows(DATA / "no_victims.tsv", 1))
 
 
+@lru_cache(maxsize=1)
+def statement_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(DATA / "statement_nouns.tsv", 1))
+
+
+def is_denial(trigger) -> bool:
+    """'rejected that theory', 'dismissed the group's claim as propaganda': a rejection of something said
+    denies it; it refuses no demand, offer or plan."""
+    if trigger.type != "REJECT" or not trigger.is_verb:
+        return False
+    token = trigger.token
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    objects = [c for c in token.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "obj"))]
+    return bool(objects) and all(o.lemma_.lower() in statement_nouns() for o in objects)
+
+
 def is_act_on_things(trigger, index) -> bool:
     """A verb of an act on people whose object is a thing ("satellite images released by the
     company", "released a statement"); a meeting with a standard ("failed to meet their obligations")."""
