@@ -1026,3 +1026,20 @@ def test_rejecting_what_was_said_is_a_denial_not_a_rejection(extract, sentence):
 def test_rejecting_an_offer_is_a_rejection(extract):
     doc = extract("The rebels rejected the government's offer of talks.")
     assert [e.type for e in doc.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gulf states share Saudi Arabia's worries about the perceived threat from Iran.",
+    "The threat of terrorism remains high in the north, officials said.",
+    "The drought poses a threat to millions of herders.",
+])
+def test_a_threat_that_is_a_danger_is_no_threat_made(extract, sentence):
+    assert "THREATEN" not in [e.type for e in extract(sentence).events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebel commander issued a threat against the peacekeepers.",
+    "The militia's threat to close the highway angered traders.",
+])
+def test_a_threat_made_by_someone_is_a_threat(extract, sentence):
+    assert "THREATEN" in [e.type for e in extract(sentence).events]

@@ -57,6 +57,7 @@ from geowire.events.modality import (
     is_act_on_things,
     is_advisory,
     is_advisory_verb,
+    is_danger,
     is_denial,
     is_figurative_fight,
     is_plea_of_court,
@@ -458,7 +459,8 @@ class EventCoder:
                 live.append(Trigger(trigger.token, DEMAND))
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index) or is_denial(trigger)
-                      or is_shared_view(trigger) or is_press_release(trigger) or is_showing(trigger)
+                      or is_danger(trigger) or is_shared_view(trigger) or is_press_release(trigger)
+                      or is_showing(trigger)
                       or is_figurative_fight(trigger) or is_standing_relation(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]

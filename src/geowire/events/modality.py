@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from geowire.datafiles import read_rows
+from geowire.events.arguments import light_verbs
 from geowire.events.lexicon import DATA
 from geowire.model import EventArg, EventDate
 
@@ -81,6 +82,21 @@ def is_denial(trigger) -> bool:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     objects = [c for c in token.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "obj"))]
     return bool(objects) and all(o.lemma_.lower() in statement_nouns() for o in objects)
+
+
+def is_danger(trigger) -> bool:
+    """'the perceived threat from Iran', 'the threat of terrorism remains high', 'poses a threat': a danger,
+    not an act of threatening. The noun tells an act when someone's ("Israel's threats"), made by someone
+    ("threats by the militia", "issued a threat"), aimed at someone ("threats against the peacekeepers") or of
+    a stated act ("the threat to close the strait")."""
+    token = trigger.token
+    if trigger.is_verb or trigger.type != "THREATEN" or token.lemma_.lower() != "threat":
+        return False
+    authored = any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in ("by", "against"))
+                   or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                   for c in token.children)
+    made = token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in light_verbs()
+    return not (authored or made)
 
 
 def is_act_on_things(trigger, index) -> bool:
