@@ -576,3 +576,14 @@ def test_a_province_before_its_government_is_a_place(recogniser):
     places = places_of(recogniser, "After the floods, the Punjab government sent boats to the villages.")
     assert [(p.text, p.precision) for p in places] == [("Punjab", "admin1")]
     assert places_of(recogniser, "The Liberal government lost the vote.") == []
+
+
+def test_a_title_before_an_office_or_a_name_is_no_town(recogniser):
+    # Secretary (Maryland) and Chancellor are towns too; as titles they name people
+    text = ("Diplomats said talks in Vienna between Secretary of State Ann Ruiz and Chancellor Weber "
+            "would resume after Governor Lang returned from Lisbon.")
+    places = {p.text for p in places_of(recogniser, text)}
+    assert {"Vienna", "Lisbon"} <= places
+    assert not places & {"Secretary", "Chancellor", "Governor"}
+    town = places_of(recogniser, "The ferry from Secretary, Maryland, crossed the Choptank River.")
+    assert any(p.text == "Secretary" and p.country_code == "US" for p in town)

@@ -417,3 +417,19 @@ def test_a_place_before_a_possessive_is_the_area_that_holds_the_name_after_it(re
     text = "Cholera spread from Somalia into Ethiopia's Somali region last month."
     region = resolve(resolver, text, "Somalia", "Ethiopia", "Somali")[2]
     assert (region.name, region.country_code, region.precision) == ("Somali", "ET", "admin1")
+
+
+def test_a_world_city_named_like_its_state_is_the_city_unless_the_text_says_state(resolver):
+    # the city lies far from the state's centre (250 km), so the nearness reading of "Aleppo" did not reach it
+    talks = resolve(resolver, "Negotiators met in New York on Tuesday to revive the talks.", "New York")[0]
+    assert talks.precision == "city" and abs(talks.lat - 40.71) < 0.2
+    samba = resolve(resolver, "The carnival in Sao Paulo drew two million people.", "Sao Paulo")[0]
+    assert samba.precision == "city" and abs(samba.lat + 23.55) < 0.3
+    for text, names in [
+        ("Heavy snow closed roads across upstate New York.", ("New York",)),
+        ("The state of New York passed the bill.", ("New York",)),
+        ("A barn burned in Ulster County, New York, overnight.", ("Ulster County", "New York")),
+        ("Voters in New York, Vermont and Maine backed the measure.", ("New York", "Vermont", "Maine")),
+    ]:
+        place = resolve(resolver, text, *names)[names.index("New York")]
+        assert place.precision == "admin1", text

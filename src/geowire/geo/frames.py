@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from geowire.datafiles import read_rows
 from geowire.geo.cues import LISTED_AREA
 from geowire.geo.gazetteer import Gazetteer
+
+OFFICE_TITLES = frozenset(row[0].lower() for row in read_rows(Path(__file__).parent / "data" / "office_titles.txt", 1))
+# what follows a title: "of" and an office or a country ("Secretary of State"), or a person's name ("Governor Hochul")
+_AFTER_TITLE = re.compile(r"\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]")
 
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|outside|inside|around|from|to|into|towards?|toward|across|through|between|"
@@ -144,6 +150,12 @@ class Frame:
         if not match:
             return False
         return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
+
+
+def office_title(text: str, start: int, end: int) -> bool:
+    """'Secretary of State John Kerry', 'Governor Hochul', 'Minister of Health': a title or office word standing
+    before 'of' and an office or before a person's name is the title, not a town of that name."""
+    return text[start:end].lower() in OFFICE_TITLES and bool(_AFTER_TITLE.match(text, end))
 
 
 # the rest of a list after a name: ", Heath and Pataskala", " and Kidlington"

@@ -18,6 +18,9 @@ _CAPITAL_BONUS = 3.0
 _APPROXIMATE_PENALTY = 1.0
 AREA_PRECISIONS = ("country", "admin1", "admin2", "region")
 EPONYM_KM = 150.0
+# a city this large in the first-level area of its name is what the bare name means wherever in the area it lies
+# ("New York", not the state; grid on both development sets, docs/geo.md "City, state or country")
+EPONYM_CITY_POPULATION = 1_000_000
 # a town smaller than this that shares its name with a country, sea or region ("China", Texas)
 HOMONYM_TOWN_POPULATION = 100_000
 # continents, oceans, seas and named regions: features whose bare name is usually meant, but that have
@@ -84,9 +87,12 @@ def small_town(cand: Candidate) -> bool:
     return cand.precision == "city" and cand.population < HOMONYM_TOWN_POPULATION
 
 
-def favour_eponymous_cities(candidates: list[Candidate], scores: list[float]) -> None:
+def favour_eponymous_cities(candidates: list[Candidate], scores: list[float],
+                            world_city_population: int = EPONYM_CITY_POPULATION) -> None:
     """A city that shares its name with the province around it ("Aleppo", "Kirkuk") is the
-    usual referent of the bare name; the province needs "province", "state" or a container cue."""
+    usual referent of the bare name; the province needs "province", "state" or a container cue
+    ("upstate", "the state of", "X County, New York", a list of states). So is a city of a million or more
+    that lies in the first-level area of its name however far from the area's centre ("New York", "São Paulo")."""
     areas = [(c, s) for c, s in zip(candidates, scores, strict=False)
              if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE, SHORT_FORM)]
     for i, cand in enumerate(candidates):
@@ -95,7 +101,8 @@ def favour_eponymous_cities(candidates: list[Candidate], scores: list[float]) ->
         for area, area_score in areas:
             if area.country_code != cand.country_code:
                 continue
-            if km(area, cand) < EPONYM_KM:
+            if km(area, cand) < EPONYM_KM or world_city_population and cand.population >= world_city_population \
+                    and cand.admin1_code == area.admin1_code:
                 scores[i] = max(scores[i], area_score + 0.5)
 
 

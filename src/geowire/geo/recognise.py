@@ -20,7 +20,15 @@ import re
 
 from geowire.geo import reading, spans
 from geowire.geo.exclusions import disease_names, in_title, names_disease
-from geowire.geo.frames import INSTITUTION_AFTER, LOCATIVE_BEFORE, TITLE_BEFORE, Frame, listed_after, listed_with
+from geowire.geo.frames import (
+    INSTITUTION_AFTER,
+    LOCATIVE_BEFORE,
+    TITLE_BEFORE,
+    Frame,
+    listed_after,
+    listed_with,
+    office_title,
+)
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.resolve import ContextResolver, Mention
@@ -93,8 +101,9 @@ class GazetteerPlaces:
         mentions += self._lowercase_dateline(text, mentions)
         mentions += self._party_homes(text, mentions)
         diseases = disease_names(text)
-        return sorted((m for m in mentions if not in_title(text, m) and not names_disease(text, m, diseases)),
-                      key=lambda m: m.start)
+        # "Secretary of State John Kerry": a title before an office or a name is no town (Secretary, Maryland)
+        return sorted((m for m in mentions if not in_title(text, m) and not names_disease(text, m, diseases)
+                       and not office_title(text, m.start, m.end)), key=lambda m: m.start)
 
     def _party_homes(self, text: str, taken: list[Mention]) -> list[Mention]:
         """'Rep. Jane Doe, D-Braxton', '(R-Ocilla)', 'DFL-Cook': a legislator's home after a party letter,

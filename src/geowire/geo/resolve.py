@@ -35,6 +35,7 @@ from geowire.geo.mention import Group, Mention, group_key
 from geowire.geo.priors import (
     AREA_PRECISIONS,
     BIG_FEATURE_POPULATION,
+    EPONYM_CITY_POPULATION,
     favour_eponymous_cities,
     inside,
     prior,
@@ -71,8 +72,10 @@ class ContextResolver:
         big_feature_population: int = BIG_FEATURE_POPULATION,
         stray_town_population: int = _STRAY_TOWN_POPULATION,
         stray_nearness: float = _STRAY_NEARNESS,
+        eponym_city_population: int = EPONYM_CITY_POPULATION,
     ):
         self._gazetteer = gazetteer
+        self.eponym_city_population = eponym_city_population
         self.big_feature_population = big_feature_population
         self.stray_town_population = stray_town_population
         self.stray_nearness = stray_nearness
@@ -176,7 +179,8 @@ class ContextResolver:
             cues = [cues_for(text, m.start, m.end) for m in members]
             has_primary = any(c.kind == PRIMARY and not c.loose for c in candidates)
             local = [prior(c, members[0], has_primary, self.big_feature_population) for c in candidates]
-            favour_eponymous_cities(candidates, local)     # before cues: "Idlib province" stays a province
+            # before cues: "Idlib province" stays a province
+            favour_eponymous_cities(candidates, local, self.eponym_city_population)
             cue_scores = [self._cue_score(c, cues) for c in candidates]
             local = [score + cue for score, cue in zip(local, cue_scores, strict=False)]
             # "Jordan middle school", "a Palestine man": the text reads the name as a town of local news
