@@ -14,6 +14,7 @@ the sentence holding them, else None (called by the extract command and the harn
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -52,7 +53,7 @@ from geowire.events.coreference import Coded, fold_mentions
 from geowire.events.features import event_head, sentence_features
 from geowire.events.framing import blocked_tokens, furniture_spans, headline_spans
 from geowire.events.intent import intent_type, negated
-from geowire.events.lexicon import TriggerEntry
+from geowire.events.lexicon import TriggerEntry, triggers_by_head
 from geowire.events.modality import (
     is_act_on_things,
     is_advisory,
@@ -395,6 +396,13 @@ class Decision:
     probability: float | None        # the classifier's probability of the type, None without a model
 
 
+def _ambiguous(trigger: Trigger) -> bool:
+    """Whether the lexicon gives the trigger's word more than one type: 'sanctions' is a sanction whatever
+    the sentence around it; 'strike' may be an attack or a walk-out."""
+    pos = "V" if trigger.is_verb else trigger.entry.pos
+    return len({e.type for e in triggers_by_head().get((trigger.entry.head, pos), ())}) > 1
+
+
 def retyped(trigger: Trigger, type_: str) -> Trigger:
     """The trigger's token and arguments, with the type the classifier chose (mode unknown)."""
     if trigger.type == type_:
@@ -478,7 +486,8 @@ class EventCoder:
         if not reading.live and not self._fallback_allowed(reading, index, blocked):
             return None
         ruled = reading.live[0].type if reading.live else None
-        label, probability = self.model.choose(reading.features(), ruled, self.override_margin)
+        margin = self.override_margin if not reading.live or _ambiguous(reading.live[0]) else math.inf
+        label, probability = self.model.choose(reading.features(), ruled, margin)
         if reading.live:
             trigger = next((t for t in reading.live if t.type == label), None) or retyped(reading.live[0], label)
             return Decision(trigger, probability)
@@ -662,8 +671,8 @@ def make_plover_rules(use_classifier: bool = True,
     the main event of each sentence with source, target, attribution, certainty, place and
     date; ``type_pairs`` gives the types of given (source, target) spans. With ``use_classifier`` the
     shipped type model (data/type_model.json) picks the type among the rules' readings — it
-    overrides the rules' type only when its probability for another type is higher by
-    ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor
+    overrides the rules' type only for a word the lexicon gives more than one type, and only when its
+    probability for another type is higher by ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor
     subject when its probability reaches ``fallback_threshold`` (off by default: on whole articles,
     where most sentences tell no event, it only added wrong ones; 0.25 suits input that is known to
     be one event per sentence, as the PLOVER records are). Denied, planned and hypothetical acts (certainty
