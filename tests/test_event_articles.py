@@ -1043,3 +1043,9 @@ def test_a_threat_that_is_a_danger_is_no_threat_made(extract, sentence):
 ])
 def test_a_threat_made_by_someone_is_a_threat(extract, sentence):
     assert "THREATEN" in [e.type for e in extract(sentence).events]
+
+
+def test_a_word_of_one_type_keeps_its_type(extract):
+    # "sanctions" is a sanction whatever the type model makes of the sentence; "reinforce" deploys only forces
+    doc = extract("The senators voted to reinforce and extend sanctions against Russia.")
+    assert [e.type for e in doc.events] == ["SANCTION"]
