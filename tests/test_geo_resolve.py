@@ -433,3 +433,18 @@ def test_a_world_city_named_like_its_state_is_the_city_unless_the_text_says_stat
     ]:
         place = resolve(resolver, text, *names)[names.index("New York")]
         assert place.precision == "admin1", text
+
+
+def test_the_big_city_may_keep_its_state_name_unless_the_text_speaks_of_the_state():
+    # eponym_city_own_name (off by default): "New York" is the city's own name, not a name it was once also called,
+    # unless towns elsewhere in the state or other states are read in the text
+    reader = ContextResolver(eponym_city_own_name=True)
+    text = "The White House said the envoy would brief reporters in New York after the talks with Tehran."
+    city = resolve(reader, text, "White House", "New York", "Tehran")[1]
+    assert city.precision == "city"
+    for text, names in [
+        ("Snow closed schools in Buffalo and Rochester, and New York declared an emergency.",
+         ("Buffalo", "Rochester", "New York")),
+        ("Cases rose in Ohio and Texas, while New York reported twelve more.", ("Ohio", "Texas", "New York")),
+    ]:
+        assert resolve(reader, text, *names)[-1].precision == "admin1", text

@@ -34,6 +34,7 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
         else:
             near = nearness.get(id(group)) or [0.0] * len(group.candidates)
         big = names_big_feature(group.candidates)
+        named_city = _city_named_as_its_area(group, groups, settings)
         primary_named = any(c.kind == PRIMARY and not c.loose for c in group.candidates)
         scores = []
         for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
@@ -46,7 +47,7 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
                 # ocean or region needs evidence at the mention ("China, Texas"), not just a
                 # document about the same state
                 context *= settings.homonym_context_share
-            if cand.kind == ALTERNATE and primary_named:
+            if cand.kind == ALTERNATE and primary_named and i != named_city:
                 # a place once also called X ("Maryville" for Beeville, Texas) needs more than a
                 # document about its state to beat the places really called X
                 context *= settings.alternate_context_share
@@ -59,6 +60,35 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
         group.near = [near[i] for i in order]
         if group.cued:
             group.cued = [group.cued[i] for i in order]
+
+
+def _city_named_as_its_area(group: Group, groups: list[Group], settings) -> int | None:
+    """The index of a large city under the name of the first-level area it lies in ("New York" for New York City,
+    GeoNames' alternate name of it), when no other mention of the text is read as a place elsewhere in that area:
+    that name is then the city's own, not one it was once also called, and the city is not discounted as such.
+    Towns elsewhere in the state ("Albany", "Buffalo") and other states of the country are the text's cue for the
+    state."""
+    threshold = getattr(settings, "eponym_city_population", 0)
+    reach = getattr(settings, "eponym_city_km", 0.0)
+    if not (threshold and getattr(settings, "eponym_city_own_name", False)):
+        return None
+    for i, cand in enumerate(group.candidates):
+        if cand.precision == "city" and cand.population >= threshold and any(
+                other.precision == "admin1" and other.admin1_code == cand.admin1_code for other in group.candidates):
+            elsewhere = any(
+                other is not group and other.candidates and other.probs[0] >= 0.5
+                and _state_cue(other.candidates[0], cand, reach) for other in groups)
+            return None if elsewhere else i
+    return None
+
+
+def _state_cue(reading, city, reach: float) -> bool:
+    """Another mention's reading that points to the state rather than its big city: a town elsewhere in the state
+    ("Albany"), or another first-level area of the country ("Texas", "New Jersey": the text speaks of states)."""
+    if reading.precision == "admin1":
+        return reading.country_code == city.country_code and reading.admin1_code != city.admin1_code
+    return reading.admin1_code == city.admin1_code and reading.precision in ("city", "point", "admin2") \
+        and km(reading, city) >= reach
 
 
 def stray_towns(groups: list[Group], population: int, nearness: float) -> set[str]:
