@@ -82,3 +82,17 @@ def test_offsets_outside_the_text_fail_the_record_with_its_id():
     assert out["pair"]["error"] == "pairs: given span (13, 90) is not within the text (43 characters)"
     assert out["french"]["error"].startswith("spans: given span (43, 470)")       # not analysed, still checked
     assert [p["name"] for p in out["fine"]["places"]] == ["Goma"] and "error" not in out["fine"]
+
+
+@pytest.mark.model
+def test_a_copy_of_a_record_that_failed_its_offsets_is_analysed_on_its_own():
+    # the failed record never reached the dedup stage, so the copy after it is no duplicate of it
+    from geowire.runner import extract
+
+    text = "Rebels shelled Goma on Monday."
+    lines = [{"id": "bad", "text": text, "spans": [{"start": -3, "end": 400}]},
+             {"id": "good", "text": text, "spans": [{"start": 15, "end": 19}]}]
+    stream = io.BytesIO("\n".join(json.dumps(line) for line in lines).encode())
+    out = {r["id"]: r for r in extract(Pipeline.from_config(load_config()), read_jsonl_stream(stream, requests=True))}
+    assert "error" in out["bad"]
+    assert "duplicate_of" not in out["good"] and [p["name"] for p in out["good"]["places"]] == ["Goma"]

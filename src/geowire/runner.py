@@ -252,8 +252,18 @@ class _Answers:
         run: list[tuple[Document, Request | None]] = []
         key = None
         for doc, request in entries:
+            kept = raw or (request is not None and request.keeps_text(doc))
+            wrong = request.outside(doc.text or "") if request is not None and kept else None
+            if wrong is not None:
+                # failed before the pipeline: the dedup stage never sees it, so no later copy of its text is
+                # marked a duplicate of a record that was not analysed
+                if run:
+                    answered += self._run(run, *key, batch_size)
+                    run, key = [], None
+                answered.append((Outcome(doc, wrong), None))
+                continue
             given = request is not None and request.spans is not None and self._places is not None
-            entry_key = (given, raw or (request is not None and request.keeps_text(doc)))
+            entry_key = (given, kept)
             if run and entry_key != key:
                 answered += self._run(run, *key, batch_size)
                 run = []
