@@ -587,3 +587,11 @@ def test_a_title_before_an_office_or_a_name_is_no_town(recogniser):
     assert not places & {"Secretary", "Chancellor", "Governor"}
     town = places_of(recogniser, "The ferry from Secretary, Maryland, crossed the Choptank River.")
     assert any(p.text == "Secretary" and p.country_code == "US" for p in town)
+
+
+def test_an_abbreviated_title_before_a_name_is_no_place(recogniser):
+    text = ("Opposition leaders said the vote would make the task of Gen. Somchai harder. "
+            "The army chief, Gen. Somchai, later met officials in Chiang Mai.")
+    places = {p.text for p in places_of(recogniser, text)}
+    assert "Chiang Mai" in places
+    assert not any(name.startswith("Gen") for name in places)
