@@ -55,3 +55,12 @@ def test_local_news_frames():
     assert local("A Lebanon man was charged.", "Lebanon")
     assert local("Jane Doe, 22, Cuba, was fined.", "Cuba")
     assert not local("Talks with Jordan resumed on Monday.", "Jordan")
+
+
+def test_initials_with_full_stops_and_a_date_after_them_name_the_containing_area():
+    text = "Crowds filled Washington, D.C. January 21, for the march."
+    start = text.index("Washington")
+    assert cues_for(text, start, start + len("Washington")).hints == ("D.C.",)
+    text = "A plant in Albany, N.Y., closed."
+    start = text.index("Albany")
+    assert cues_for(text, start, start + len("Albany")).hints == ("N.Y.",)

@@ -448,3 +448,11 @@ def test_the_big_city_may_keep_its_state_name_unless_the_text_speaks_of_the_stat
         ("Cases rose in Ohio and Texas, while New York reported twelve more.", ("Ohio", "Texas", "New York")),
     ]:
         assert resolve(reader, text, *names)[-1].precision == "admin1", text
+
+
+def test_a_person_before_the_comma_is_not_held_by_the_name_after_it(resolver):
+    # "Name, State" is a container cue only when the name before the comma is a place
+    text = "Mary Okafor, Washington's police chief, said the march had been peaceful."
+    assert resolve(resolver, text, "Washington")[0].precision == "city"
+    text = "Crowds filled Washington, D.C. January 21 for the march."
+    assert resolve(resolver, text, "Washington")[0].precision == "city"

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_NAME = r"[A-Z][\w'’\-]*\.?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]*\.?){0,3}"
+# a capitalised word, or initials written with full stops ("D.C.", "N.Y.")
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:of[ \t]+)?{_WORD}){{0,3}}"
 _AREA_WORDS = r"province|governorate|state|county|parish|region|district|oblast|prefecture|department|territory"
 _SETTLEMENT_WORDS = (
     "town", "city", "village", "hamlet", "capital", "port", "suburb", "neighbourhood", "neighborhood",
@@ -56,7 +58,11 @@ _LOCAL_AFTER = re.compile(
 )
 _AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*\d{1,3},\s*$")
 _DIRECTION = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\w*$")
-_TRAILING_STOP = re.compile(r"(?:\s+(?:and|on|in|at|to|for|said|says|with|the))+$")
+# words that end a containing name: joining words, and a date's month ("Washington, D.C. January 21")
+_TRAILING_STOP = re.compile(
+    r"(?:\s+(?:and|on|in|at|to|for|said|says|with|the|January|February|March|April|June|July|August|September|"
+    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.))+$"
+)
 
 
 @dataclass(frozen=True)

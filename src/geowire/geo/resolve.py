@@ -217,7 +217,7 @@ class ContextResolver:
                 score += 2.0 if cand.precision in ("city", "point") else -3.0
             if cue.wants_area:
                 score += 2.0 if cand.precision in AREA_PRECISIONS else -2.0
-            if cue.container and not cue.wants_settlement:
+            if cue.container and not cue.wants_settlement and (cue.held is None or self._known_place(cue.held)):
                 score += _CONTAINER_BONUS if cand.precision in ("admin1", "country") else 0.0
                 if cue.held and self._holds(cand, cue.held):
                     # "Brazzaville, Congo", "Batumi, Georgia": the area that holds the place named before
@@ -234,6 +234,11 @@ class ContextResolver:
         if not areas:
             return 0.0
         return self.hint_weight if any(inside(cand, area) for area in areas) else -1.0
+
+    def _known_place(self, name: str) -> bool:
+        """'Peter Newsham, Washington's police chief': a container holds a place, not a person named before the comma
+        (one the gazetteer does not know at all)."""
+        return bool(self.gazetteer.candidates(name) or self.gazetteer.fallback_candidates(name))
 
     def _holds(self, area: Candidate, held: str) -> bool:
         """A country or first-level area that holds a town of the name the text puts in it."""
