@@ -435,10 +435,11 @@ def test_a_world_city_named_like_its_state_is_the_city_unless_the_text_says_stat
         assert place.precision == "admin1", text
 
 
-def test_the_big_city_may_keep_its_state_name_unless_the_text_speaks_of_the_state():
-    # eponym_city_own_name (off by default): "New York" is the city's own name, not a name it was once also called,
+def test_the_big_city_keeps_its_state_name_unless_the_text_speaks_of_the_state(resolver):
+    # eponym_city_own_name (on by default): "New York" is the city's own name, not a name it was once also called,
     # unless towns elsewhere in the state or other states are read in the text
-    reader = ContextResolver(eponym_city_own_name=True)
+    reader = resolver
+    assert ContextResolver().eponym_city_own_name
     text = "The White House said the envoy would brief reporters in New York after the talks with Tehran."
     city = resolve(reader, text, "White House", "New York", "Tehran")[1]
     assert city.precision == "city"
