@@ -672,9 +672,9 @@ def make_plover_rules(use_classifier: bool = True,
     date; ``type_pairs`` gives the types of given (source, target) spans. With ``use_classifier`` the
     shipped type model (data/type_model.json) picks the type among the rules' readings — it
     overrides the rules' type only for a word the lexicon gives more than one type, and only when its
-    probability for another type is higher by ``override_margin`` — and codes a trigger-less sentence whose main clause has an actor
-    subject when its probability reaches ``fallback_threshold`` (off by default: on whole articles,
-    where most sentences tell no event, it only added wrong ones; 0.25 suits input that is known to
+    probability for another type is higher by ``override_margin`` — and codes a trigger-less sentence
+    whose main clause has an actor subject when its probability reaches ``fallback_threshold`` (off by
+    default: on whole articles, where most sentences tell no event, it only added wrong ones; 0.25 suits input that is known to
     be one event per sentence, as the PLOVER records are). Denied, planned and hypothetical acts (certainty
     ``negated``, or ``speculative`` for types other than AGREE/THREATEN/REJECT) are left out unless
     ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells
