@@ -667,21 +667,19 @@ def make_plover_rules(use_classifier: bool = True,
                       fallback_threshold: float = FALLBACK_OFF, override_margin: float = 0.2,
                       keep_unasserted: bool = False, secondary_events: bool = True,
                       calibrated_confidence: bool = True) -> EventCoder:
-    """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse:
-    the main event of each sentence with source, target, attribution, certainty, place and
-    date; ``type_pairs`` gives the types of given (source, target) spans. With ``use_classifier`` the
-    shipped type model (data/type_model.json) picks the type among the rules' readings — it
-    overrides the rules' type only for a word the lexicon gives more than one type, and only when its
-    probability for another type is higher by ``override_margin`` — and codes a trigger-less sentence
-    whose main clause has an actor subject when its probability reaches ``fallback_threshold`` (off by
-    default: on whole articles, where most sentences tell no event, it only added wrong ones; 0.25 suits input that is known to
-    be one event per sentence, as the PLOVER records are). Denied, planned and hypothetical acts (certainty
-    ``negated``, or ``speculative`` for types other than AGREE/THREATEN/REJECT) are left out unless
-    ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells
-    beside its main one, each of another type and with a recognised actor on either side. With
-    ``calibrated_confidence``
-    an event's confidence is the whole-article model's probability that it is right
-    (data/event_confidence.json, fitted by scripts/fit_event_confidence.py)."""
+    """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse: the main event of each
+    sentence with source, target, attribution, certainty, place and date; ``type_pairs`` gives the types of given
+    (source, target) spans. With ``use_classifier`` the shipped type model (data/type_model.json) picks the type
+    among the rules' readings — it overrides the rules' type only for a word the lexicon gives more than one type,
+    and only when its probability for another type is higher by ``override_margin`` — and codes a trigger-less
+    sentence whose main clause has an actor subject when its probability reaches ``fallback_threshold`` (off by
+    default: on whole articles, where most sentences tell no event, it only added wrong ones; 0.25 suits input that
+    is known to be one event per sentence, as the PLOVER records are). Denied, planned and hypothetical acts
+    (certainty ``negated``, or ``speculative`` for types other than AGREE/THREATEN/REJECT) are left out unless
+    ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells beside its main
+    one, each of another type and with a recognised actor on either side. With ``calibrated_confidence`` an event's
+    confidence is the whole-article model's probability that it is right (data/event_confidence.json, fitted by
+    scripts/fit_event_confidence.py)."""
     return EventCoder(load_type_model() if use_classifier else None, fallback_threshold, override_margin,
                       keep_unasserted, secondary_events,
                       load_confidence_model() if calibrated_confidence else None)
