@@ -1049,3 +1049,22 @@ def test_a_word_of_one_type_keeps_its_type(extract):
     # "sanctions" is a sanction whatever the type model makes of the sentence; "reinforce" deploys only forces
     doc = extract("The senators voted to reinforce and extend sanctions against Russia.")
     assert [e.type for e in doc.events] == ["SANCTION"]
+
+
+def test_require_party_keeps_only_events_that_name_who_acted_or_on_whom():
+    from geowire.config import load_config
+
+    order = [name for name in load_config()["pipeline"]["order"] if name != "dedup"]
+    pipeline = Pipeline.from_config(only=order)
+    text = ("The summit was postponed again. Kenya and Ethiopia signed a border agreement on Monday. "
+            "Shelling hit the market in Goma.")
+
+    def types():
+        doc = pipeline.process_one(Document(id="p", text=text, published="2024-05-06"), raw=True).document
+        return sorted(e.type for e in doc.events)
+
+    kept = types()
+    assert "CONSULT" in kept                   # by default the summit is kept, with no one named
+    pipeline.stage("events").require_party = True
+    required = types()
+    assert "CONSULT" not in required and {"AGREE", "ASSAULT"} <= set(required)

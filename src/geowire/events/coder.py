@@ -71,7 +71,7 @@ from geowire.events.modality import (
     responsibility_claimant,
 )
 from geowire.events.quantities import quantities_in
-from geowire.events.triggers import PLACE_TOKENS, Trigger, find_triggers
+from geowire.events.triggers import FORCE_TYPES, PLACE_TOKENS, Trigger, find_triggers
 from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Mention
 from geowire.registry import registry, require_parse
 
@@ -353,6 +353,16 @@ def _mirrors(events: list[Event], source: EventArg | None, target: EventArg | No
                and e.target.start == source.start for e in events)
 
 
+# Acts told by what was done, whoever did it: a shelling, a raid, a protest or a deployment is news without a name.
+PARTYLESS_TYPES = FORCE_TYPES | {"PROTEST", "MOBILIZE"}
+
+
+def names_a_party(event: Event) -> bool:
+    """Whether the event says who acted or on whom, or is an act that is news without that (force, protest,
+    deployment); "the sanctions", "the summit", "a 1960 pact" with no one named are not."""
+    return event.type in PARTYLESS_TYPES or event.source is not None or event.target is not None
+
+
 def _names_a_party(side: EventArg | None) -> bool:
     return side is not None and bool(side.country or side.sector)
 
@@ -423,10 +433,11 @@ class EventCoder:
 
     def __init__(self, model: TypeModel | None = None, fallback_threshold: float = FALLBACK_OFF,
                  override_margin: float = 0.2, keep_unasserted: bool = False, secondary_events: bool = True,
-                 confidence: ConfidenceModel | None = None):
+                 confidence: ConfidenceModel | None = None, require_party: bool = False):
         self.confidence = confidence
         self.secondary_events = secondary_events
         self.keep_unasserted = keep_unasserted
+        self.require_party = require_party
         self.model = model
         self.fallback_threshold = fallback_threshold
         self.override_margin = override_margin
@@ -441,7 +452,8 @@ class EventCoder:
         frame = Frame(dateline, (dateline_extent(doc.text) or (0, 0))[1], story_country(doc.places, dateline))
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
         events = fold_mentions([event for item in coded for event in item.events])
-        doc.events = [e for e in events if self.keep_unasserted or took_place(e)]
+        doc.events = [e for e in events if (self.keep_unasserted or took_place(e))
+                      and (not self.require_party or names_a_party(e))]
         cite_headline(doc, parsed, index)
         if self.confidence is not None:
             recalibrate(doc.events, len(doc.text), self.confidence)
@@ -666,7 +678,7 @@ class EventCoder:
 def make_plover_rules(use_classifier: bool = True,
                       fallback_threshold: float = FALLBACK_OFF, override_margin: float = 0.2,
                       keep_unasserted: bool = False, secondary_events: bool = True,
-                      calibrated_confidence: bool = True) -> EventCoder:
+                      calibrated_confidence: bool = True, require_party: bool = False) -> EventCoder:
     """Code PLOVER events with a trigger lexicon (data/triggers.tsv) and the dependency parse: the main event of each
     sentence with source, target, attribution, certainty, place and date; ``type_pairs`` gives the types of given
     (source, target) spans. With ``use_classifier`` the shipped type model (data/type_model.json) picks the type
@@ -679,8 +691,10 @@ def make_plover_rules(use_classifier: bool = True,
     ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells beside its main
     one, each of another type and with a recognised actor on either side. With ``calibrated_confidence`` an event's
     confidence is the whole-article model's probability that it is right (data/event_confidence.json, fitted by
-    scripts/fit_event_confidence.py)."""
+    scripts/fit_event_confidence.py). With ``require_party`` an event of a diplomatic or verbal type is kept only
+    when a source or a target is named (force, protest and deployment are kept anyway): more precise, less recall
+    (docs/events.md)."""
     return EventCoder(load_type_model() if use_classifier else None, fallback_threshold, override_margin,
                       keep_unasserted, secondary_events,
-                      load_confidence_model() if calibrated_confidence else None)
+                      load_confidence_model() if calibrated_confidence else None, require_party)
 
