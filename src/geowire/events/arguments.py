@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geowire.datafiles import read_rows
-from geowire.events.lexicon import DATA
+from geowire.events.lexicon import DATA, light_verbs
 from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
 from geowire.model import Actor, EventArg, Place
 
@@ -623,11 +623,6 @@ def to_arg(token, index: ActorIndex) -> EventArg:
     if place is not None:
         return EventArg(phrase.text, phrase.start_char, phrase.end_char, place[1], None)
     return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)
-
-
-@lru_cache(maxsize=1)
-def light_verbs() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(DATA / "light_verbs.tsv", 1))
 
 
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -78,6 +78,12 @@ def cues() -> dict[tuple[str, str], list[str]]:
 
 
 @lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs whose subject is the author of the event noun they take ("launched an attack", "issued a threat")."""
+    return frozenset(row[0] for row in read_rows(DATA / "light_verbs.tsv", 1))
+
+
+@lru_cache(maxsize=1)
 def reporting_words() -> dict[str, frozenset[str]]:
     """pos (V or N) -> reporting lemmas."""
     table: dict[str, set[str]] = {"V": set(), "N": set()}

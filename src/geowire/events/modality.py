@@ -15,8 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from geowire.datafiles import read_rows
-from geowire.events.arguments import light_verbs
-from geowire.events.lexicon import DATA
+from geowire.events.lexicon import DATA, light_verbs
 from geowire.model import EventArg, EventDate
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
