@@ -118,3 +118,9 @@ def test_media_are_actors_with_sector_jrn(actors_of):
     found = actors_of("Al Jazeera and Fox News reported the strike.")
     assert found["Al Jazeera"] == ("QAT", "JRN")
     assert found["Fox News"] == ("USA", "JRN")
+
+
+@pytest.mark.model
+def test_an_office_named_right_after_a_state_is_that_states(actors_of):
+    found = actors_of("U.S. Secretary of State Rex Tillerson accused Russia of shielding the Syrian government.")
+    assert found["Secretary of State Rex Tillerson"] == ("USA", "GOV")

@@ -8,6 +8,8 @@ not know (kept with an unknown country rather than dropped).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from geowire.actors.acronyms import find_definitions
 from geowire.actors.countries import iso3_by_iso2
 from geowire.actors.matcher import (
@@ -132,7 +134,19 @@ def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | N
     for item in (_trim(parsed, f) for f in found):
         span = parsed[item.start:item.end]
         actors.append(Actor(span.start_char, span.end_char, span.text, item.name, item.country, item.sector))
-    return actors
+    return _with_country_before(parsed.text, actors)
+
+
+def _with_country_before(text: str, actors: list[Actor]) -> list[Actor]:
+    """'U.S. Secretary of State Rex Tillerson': an office named right after a state, as one name, is that state's.
+    (A possessive, "Kenya's opposition supporters", is one side of the two, read by the event stage.)"""
+    out = list(actors)
+    for i in range(1, len(out)):
+        before, actor = out[i - 1], out[i]
+        gap = text[before.end:actor.start].strip()
+        if actor.sector and not actor.country and before.country and not before.sector and not gap:
+            out[i] = replace(actor, country=before.country)
+    return out
 
 
 class AliasTableActors:
