@@ -226,9 +226,11 @@ def demand_roles(token, roles):
     return Roles(speakers, addressees)
 
 
-# A protest, a curfew or a strike with no one named as its target is aimed at where it happens:
-# "demonstrated in Serbia" (PLOVER codes the place's country as the target).
-PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+# Acts done on the ground: force, coercion, protest, deployment. With no target named, such an act is aimed at
+# where it happens ("demonstrated in Serbia": PLOVER codes the place's country as the target); it is done where its
+# actors are (talks and statements are often made abroad, "the rebels agreed in Havana" are not Cuban, so they lend
+# no country); and it is news even when no one is named (a shelling, unlike "the sanctions" or "the summit").
+ACTS_ON_THE_GROUND = FORCE_TYPES | {"PROTEST", "MOBILIZE"}
 
 
 def place_target(places, location) -> EventArg | None:
@@ -319,10 +321,6 @@ DOMESTIC_SECTORS = frozenset({
 })
 
 
-# Acts done where the actors are: force, coercion, protest, mobilisation. Talks, agreements and statements are
-# often made abroad ("the rebels agreed in Havana" are not Cuban), so they lend no country.
-HOME_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
-
 # A state's own bodies named without a state ("the government", "the court", "the chief minister") are, in an
 # act whose sentence names no place, those of the country the story is about (`story_country`). A sentence that
 # places a talk or a statement ("the ministers met in Geneva") says where it was made, which may be abroad, so it
@@ -353,14 +351,10 @@ def _mirrors(events: list[Event], source: EventArg | None, target: EventArg | No
                and e.target.start == source.start for e in events)
 
 
-# Acts told by what was done, whoever did it: a shelling, a raid, a protest or a deployment is news without a name.
-PARTYLESS_TYPES = FORCE_TYPES | {"PROTEST", "MOBILIZE"}
-
-
-def names_a_party(event: Event) -> bool:
-    """Whether the event says who acted or on whom, or is an act that is news without that (force, protest,
-    deployment); "the sanctions", "the summit", "a 1960 pact" with no one named are not."""
-    return event.type in PARTYLESS_TYPES or event.source is not None or event.target is not None
+def _tells_who(event: Event) -> bool:
+    """Whether the event says who acted or on whom, or is an act on the ground, news without that; "the
+    sanctions", "the summit", "a 1960 pact" with no one named are not."""
+    return event.type in ACTS_ON_THE_GROUND or event.source is not None or event.target is not None
 
 
 def _names_a_party(side: EventArg | None) -> bool:
@@ -453,7 +447,7 @@ class EventCoder:
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
         events = fold_mentions([event for item in coded for event in item.events])
         doc.events = [e for e in events if (self.keep_unasserted or took_place(e))
-                      and (not self.require_party or names_a_party(e))]
+                      and (not self.require_party or _tells_who(e))]
         cite_headline(doc, parsed, index)
         if self.confidence is not None:
             recalibrate(doc.events, len(doc.text), self.confidence)
@@ -593,7 +587,7 @@ class EventCoder:
             not_places += [(t.start, t.end) for t in targets if t is not None]
         location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors,
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
-        if targets == [None] and trigger.type in PLACE_TARGET_TYPES:
+        if targets == [None] and trigger.type in ACTS_ON_THE_GROUND:
             targets = [place_target(doc.places, location)]
         story_place = frame.place or document_focus(doc.places)
         if frame.place is not None and frame.country is None:
@@ -605,7 +599,7 @@ class EventCoder:
             location = location or (frame.place if frame.country is not None else None)
         else:
             location = narrowed(location, story_place, doc.text) or story_place
-        if trigger.type in HOME_TYPES and not _names_a_side(location, sources + targets):
+        if trigger.type in ACTS_ON_THE_GROUND and not _names_a_side(location, sources + targets):
             home = location.country_code if location is not None else None
             sources = [home_country(s, home) for s in sources]
             targets = [home_country(t, home) for t in targets]
