@@ -1028,21 +1028,17 @@ def test_rejecting_an_offer_is_a_rejection(extract):
     assert [e.type for e in doc.events] == ["REJECT"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Gulf states share Saudi Arabia's worries about the perceived threat from Iran.",
-    "The threat of terrorism remains high in the north, officials said.",
-    "The drought poses a threat to millions of herders.",
+@pytest.mark.parametrize(("sentence", "made"), [
+    # a danger is no threat made
+    ("Gulf states share Saudi Arabia's worries about the perceived threat from Iran.", False),
+    ("The threat of terrorism remains high in the north, officials said.", False),
+    ("The drought poses a threat to millions of herders.", False),
+    # someone's threat, made, aimed at someone or of a stated act is one
+    ("The rebel commander issued a threat against the peacekeepers.", True),
+    ("The militia's threat to close the highway angered traders.", True),
 ])
-def test_a_threat_that_is_a_danger_is_no_threat_made(extract, sentence):
-    assert "THREATEN" not in [e.type for e in extract(sentence).events]
-
-
-@pytest.mark.parametrize("sentence", [
-    "The rebel commander issued a threat against the peacekeepers.",
-    "The militia's threat to close the highway angered traders.",
-])
-def test_a_threat_made_by_someone_is_a_threat(extract, sentence):
-    assert "THREATEN" in [e.type for e in extract(sentence).events]
+def test_a_threat_is_made_only_by_someone(extract, sentence, made):
+    assert ("THREATEN" in [e.type for e in extract(sentence).events]) is made
 
 
 def test_a_word_of_one_type_keeps_its_type(extract):
