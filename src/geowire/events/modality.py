@@ -72,14 +72,18 @@ def statement_nouns() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows(DATA / "statement_nouns.tsv", 1))
 
 
+def _undergoers(verb) -> list:
+    """What the verb is done to: its object, or in the passive its subject."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "obj"))]
+
+
 def is_denial(trigger) -> bool:
     """'rejected that theory', 'dismissed the group's claim as propaganda': a rejection of something said
     denies it; it refuses no demand, offer or plan."""
     if trigger.type != "REJECT" or not trigger.is_verb:
         return False
-    token = trigger.token
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    objects = [c for c in token.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "obj"))]
+    objects = _undergoers(trigger.token)
     return bool(objects) and all(o.lemma_.lower() in statement_nouns() for o in objects)
 
 
@@ -107,9 +111,7 @@ def is_act_on_things(trigger, index) -> bool:
     if not trigger.is_verb or ((trigger.type, trigger.mode) not in ACTS_ON_PEOPLE and trigger.type != "ASSAULT"):
         return False
     token = trigger.token
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    deps = ("nsubjpass",) if passive else ("dobj", "obj")
-    objects = [c for c in token.children if c.dep_ in deps]
+    objects = _undergoers(token)
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head]  # "images released last week"
     things = no_victims() if (trigger.type, trigger.mode) not in ACTS_ON_PEOPLE else thing_nouns()
