@@ -286,8 +286,8 @@ class _Answers:
             if given and not doc.analysable:
                 doc.places = []         # not analysed (not English, a duplicate): the given spans are not placed
             typed = None
-            if request is not None and outcome.error is None:
-                outcome.error = request.outside(doc.text)
+            if request is not None and outcome.error is None and not keep_text:
+                outcome.error = request.outside(doc.text)   # a cleaned text: checked where the offsets point
             if request is not None and request.pairs is not None and outcome.error is None:
                 typed = self._typed(doc, request.pairs)
             doc.parsed = None
