@@ -5,8 +5,10 @@ depends on: "in/near/at X"), else the place closest to the trigger in the senten
 else the document's focus (its most mentioned place), marked ``basis="document_focus"``.
 Demonyms ("Iraqi"), places that are the event's actors, and a country named only inside
 an actor's name ("Iran's Revolutionary Guard") are skipped; within the clause a town
-beats a province beats a country. When the sentence names no place, the dateline's place
-("BAGHDAD —") frames the story before the document's focus does.
+beats a province beats a country, and a place in a temporal or causal frame of another happening
+("after talks in Geneva") is not the event's. When the sentence names no place, the dateline's place
+("BAGHDAD —") frames the story before the document's focus does, and the focus only when the sentence
+names no other country.
 Date: a date or time expression in the sentence (the one inside the trigger's clause
 first), else the publication date with no text.
 """
@@ -120,9 +122,29 @@ def _doer(token) -> bool:
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
 
 
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "until", "following"})
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until"})
+
+
+def _background(trigger) -> set[int]:
+    """Tokens of the sentence's temporal or causal frames that the trigger is not in ("the strike came after
+    years of debate in Washington", "troops were sent to Kano after clashes in Jos"): another happening, with
+    its own place."""
+    out: set[int] = set()
+    for token in trigger.sent:
+        framing = (token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                                 for c in token.children)) \
+            or (token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS)
+        if framing:
+            subtree = {t.i for t in token.subtree}
+            if trigger.i not in subtree:
+                out |= subtree
+    return out
+
+
 def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]],
                     actors: list[Actor] = (), locative_only: bool = False) -> EventLocation | None:
-    scope = _clause_scope(trigger)
+    scope = _clause_scope(trigger) - _background(trigger)
     doc = sentence.doc
     window = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else 0:sentence.end]
     starts = {tok.idx: tok.i for tok in window}  # this sentence and the one before, for "the area"
@@ -202,6 +224,19 @@ def document_focus(places: list[Place]) -> EventLocation | None:
         counts[key] = counts.get(key, 0) + 1
     best = max(resolved, key=lambda p: (counts[p.geonameid or p.name], -p.start))
     return located(best, basis="document_focus", offsets=False)
+
+
+def framed(story_place: EventLocation | None, places: list[Place], sentence, trigger) -> EventLocation | None:
+    """The story's place for an event whose own clause places it nowhere — but not the document's focus when
+    the sentence names only other countries ("the Cuban commission reported 1,400 arrests" in a story about
+    Washington): the event is then somewhere in those, and the focus town is not where it happened. A
+    dateline is checked by `story_country` instead."""
+    if story_place is None or story_place.basis != "document_focus":
+        return story_place
+    elsewhere = {sentence.doc[i].idx for i in _background(trigger)}  # "after talks in Nairobi" is another act's
+    named = {p.country_code for p in places if p.country_code and p.lat is not None
+             and sentence.start_char <= p.start < sentence.end_char and p.start not in elsewhere}
+    return None if named and story_place.country_code not in named else story_place
 
 
 def story_country(places: list[Place], dateline: EventLocation | None) -> str | None:

@@ -25,6 +25,7 @@ from geowire.events.anchoring import (
     dateline_extent,
     dateline_place,
     document_focus,
+    framed,
     story_country,
 )
 from geowire.events.arguments import (
@@ -589,7 +590,7 @@ class EventCoder:
                                    locative_only=trigger.type in SPEECH_ACT_TYPES)
         if targets == [None] and trigger.type in ACTS_ON_THE_GROUND:
             targets = [place_target(doc.places, location)]
-        story_place = frame.place or document_focus(doc.places)
+        story_place = framed(frame.place or document_focus(doc.places), doc.places, sentence, trigger.token)
         if frame.place is not None and frame.country is None:
             # filed from Washington about Venezuela: the dateline says where the reporter was, not where an act
             # the sentence does not place happened

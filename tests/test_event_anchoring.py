@@ -1,0 +1,53 @@
+"""Where and when an event happened (events/anchoring.py): sentences written for these tests, the default
+pipeline with the real spaCy model."""
+
+import pytest
+
+from geowire.model import Document
+from geowire.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from geowire.config import load_config
+
+    order = [name for name in load_config()["pipeline"]["order"] if name != "dedup"]
+    pipeline = Pipeline.from_config(only=order)
+
+    def run(text, published="2024-05-06"):
+        outcome = pipeline.process_one(Document(id="w1", text=text, published=published), raw=True)
+        assert outcome.error is None, outcome.error
+        return outcome.document
+
+    return run
+
+
+def events_in(doc, phrase, kind=None):
+    start = doc.text.index(phrase)
+    return [e for e in doc.events if e.evidence.start <= start < e.evidence.end and (kind is None or e.type == kind)]
+
+
+def test_a_place_in_a_frame_of_another_happening_is_not_the_events(extract):
+    doc = extract("The army's assault on the rebel camp came after weeks of talks in Nairobi.")
+    assaults = events_in(doc, "assault", "ASSAULT")
+    assert assaults, [(e.type, e.location) for e in doc.events]
+    assert all(e.location is None or e.location.basis != "sentence" for e in assaults)
+    # the act's own place still counts beside such a frame
+    doc = extract("Soldiers shelled the rebel camp in Goma on Monday, two days after talks in Nairobi collapsed.")
+    shelled = events_in(doc, "shelled", "ASSAULT")
+    assert shelled and shelled[0].location is not None and "Goma" in shelled[0].location.name
+
+
+def test_the_focus_town_is_not_given_to_a_sentence_about_another_country(extract):
+    text = ("Traders in Goma closed their shops on Monday. Police in Goma arrested twelve traders. "
+            "The governor of Goma met the traders. Separately, Rwandan police detained two journalists on Tuesday.")
+    doc = extract(text)
+    detained = events_in(doc, "detained", "COERCE")
+    assert detained, [(e.type, e.location) for e in doc.events]
+    assert all(e.location is None or "Goma" not in e.location.name for e in detained)
+    # the focus still frames a sentence that names no other country
+    doc = extract(text.replace("Rwandan police", "the police"))
+    detained = events_in(doc, "detained", "COERCE")
+    assert detained and detained[0].location is not None and "Goma" in detained[0].location.name
