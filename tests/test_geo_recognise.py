@@ -595,3 +595,26 @@ def test_an_abbreviated_title_before_a_name_is_no_place(recogniser):
     places = {p.text for p in places_of(recogniser, text)}
     assert "Chiang Mai" in places
     assert not any(name.startswith("Gen") for name in places)
+
+
+@pytest.mark.model
+def test_a_sentence_opening_with_in_frames_its_town(recogniser):
+    """'In Kherson, rescuers ...': the parser calls the town a person; the capitalised 'In' opening the sentence is the
+    same locative frame as 'in' (not 'In the Honda, the driver ...')."""
+    text = "Officials in Kharkiv reported further strikes. In Kherson, rescuers pulled two people from the rubble."
+    places = places_of(recogniser, text)
+    assert ("Kherson", "UA", "city") in [(p.text, p.country_code, p.precision) for p in places]
+
+
+@pytest.mark.model
+def test_a_transliterated_city_is_one_place_in_every_mention(recogniser):
+    """'Zaporizhzhia' (GeoNames: Zaporizhzhya; a hamlet of 656 is spelled so): the parser calls it a person three times
+    and a place once; a type word ('the city of', 'region') votes for the place, the bare name is the city of 710,000
+    and 'the Zaporizhzhia region' the province."""
+    text = ("Russian drones struck Zaporizhzhia overnight, killing three people. The city of Zaporizhzhia lies about "
+            "50 kilometers from the front line. The governor of the Zaporizhzhia region said power was cut in "
+            "Enerhodar. Residents of Zaporizhzhia queued for water on Wednesday.")
+    places = [p for p in places_of(recogniser, text) if p.text == "Zaporizhzhia"]
+    assert len(places) == 4
+    assert [p.precision for p in places] == ["city", "city", "admin1", "city"]
+    assert all(p.country_code == "UA" and abs(p.lat - 47.85) < 0.1 for p in places if p.precision == "city")

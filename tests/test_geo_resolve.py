@@ -457,3 +457,26 @@ def test_a_person_before_the_comma_is_not_held_by_the_name_after_it(resolver):
     assert resolve(resolver, text, "Washington")[0].precision == "city"
     text = "Crowds filled Washington, D.C. January 21 for the march."
     assert resolve(resolver, text, "Washington")[0].precision == "city"
+
+
+def test_the_same_name_before_an_area_word_is_the_province_and_bare_the_city(resolver):
+    """One sense per name and frame: 'the Donetsk region' is the oblast, 'shelling in Donetsk' the city."""
+    text = "Shelling hit Donetsk on Monday, and the governor of the Donetsk region said two villages burned."
+    city, region = resolve(resolver, text, "Donetsk", "Donetsk")
+    assert (city.country_code, city.precision) == ("UA", "city")
+    assert (region.country_code, region.precision, region.admin1) == ("UA", "admin1", "Donetska oblast")
+
+
+def test_a_transliteration_of_a_large_city_beats_a_hamlet_spelled_so(resolver):
+    """'Zaporizhzhia' is GeoNames' alternate of the city Zaporizhzhya (710,052) and the own name of a hamlet of 656."""
+    place = resolve(resolver, "Drones struck Zaporizhzhia and Enerhodar overnight.", "Zaporizhzhia", "Enerhodar")[0]
+    assert (place.country_code, place.precision) == ("UA", "city") and abs(place.lat - 47.85) < 0.1
+
+
+def test_spelling_variants_are_transliterations_not_other_names():
+    from geowire.geo.priors import spelling_variant
+
+    assert spelling_variant("Zaporizhzhia", "Zaporizhzhya") and spelling_variant("Kharkov", "Kharkiv")
+    assert not spelling_variant("Rhodes", "Ródos")          # an exonym
+    assert not spelling_variant("Maryville", "Beeville")    # another name
+    assert not spelling_variant("Kyiv", "Kyiv")             # the same name

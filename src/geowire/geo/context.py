@@ -11,8 +11,8 @@ from collections.abc import Iterable
 import numpy as np
 
 from geowire.geo.mention import Group
-from geowire.geo.priors import EPONYM_KM, km, names_big_feature, small_town
-from geowire.geo.sources import ALTERNATE, PRIMARY
+from geowire.geo.priors import EPONYM_KM, km, names_big_feature, primary_named, small_town, spelled_otherwise
+from geowire.geo.sources import ALTERNATE
 
 _NEAR_KM = 150.0
 _AREA_SCALE = {"admin1": 2.0, "country": 4.0, "region": 4.0}
@@ -35,7 +35,7 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
             near = nearness.get(id(group)) or [0.0] * len(group.candidates)
         big = names_big_feature(group.candidates)
         named_city = _city_named_as_its_area(group, groups, settings)
-        primary_named = any(c.kind == PRIMARY and not c.loose for c in group.candidates)
+        named_so = primary_named(group.candidates, group.mentions[0])
         scores = []
         for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
             c_share = share(countries, own_c, cand.country_code, rest_c)
@@ -47,9 +47,11 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
                 # ocean or region needs evidence at the mention ("China, Texas"), not just a
                 # document about the same state
                 context *= settings.homonym_context_share
-            if cand.kind == ALTERNATE and primary_named and i != named_city:
+            if cand.kind == ALTERNATE and named_so and i != named_city \
+                    and not spelled_otherwise(cand, group.mentions[0].text, group.candidates):
                 # a place once also called X ("Maryville" for Beeville, Texas) needs more than a
-                # document about its state to beat the places really called X
+                # document about its state to beat the places really called X; a transliteration of its own name
+                # ("Zaporizhzhia" for Zaporizhzhya, beside a hamlet spelled so) is its name
                 context *= settings.alternate_context_share
             scores.append(local + context)
         group.probs = softmax(scores)

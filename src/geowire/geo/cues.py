@@ -65,6 +65,14 @@ _TRAILING_STOP = re.compile(
 )
 
 
+_AREA_WORD_AFTER = re.compile(rf"^\s+(?:{_AREA_WORDS})\b")     # lower case: "Youngstown State University" is none
+
+
+def area_word_after(text: str, end: int) -> bool:
+    """'the Donetsk region', 'Idlib province', 'New York state': an area word right after the name."""
+    return bool(_AREA_WORD_AFTER.match(text[end:end + 20]))
+
+
 @dataclass(frozen=True)
 class Cues:
     hints: tuple[str, ...] = ()          # names of containing areas ("Texas", "Anbar", "Ga.")

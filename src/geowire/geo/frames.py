@@ -26,6 +26,8 @@ _AREA_AFTER = re.compile(
     r"^\s+(?:province|governorate|district|region|county|city|town|village|border|crossing|area|"
     r"countryside|outskirts)\b", re.IGNORECASE
 )
+# the same frame opening a sentence: "In Kherson, rescuers ...", "Near Pokrovsk, ..."
+_SENTENCE_LOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:In|Near|Outside|Inside|Around)\s+$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Pres|President|Minister|Sheikh|Imam|Judge|"
@@ -143,13 +145,19 @@ class Frame:
         determiner of the noun after it, and the preposition governs that noun."""
         if _APOSTROPHE_AFTER.match(self.after):
             return False
-        return bool(LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before))
+        return bool(LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before)
+                    or _SENTENCE_LOCATIVE_BEFORE.search(self.before))
 
     def followed_by_area(self, gazetteer: Gazetteer) -> bool:
         match = _AREA_AFTER_COMMA.match(self.after)
         if not match:
             return False
         return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
+
+
+def typed_place(text: str, start: int, end: int) -> bool:
+    """'the city of X', 'X region': a type word of a place before or after the name."""
+    return bool(_TYPE_BEFORE.search(text[max(0, start - 40):start]) or _AREA_AFTER.match(text[end:end + 40]))
 
 
 def office_title(text: str, start: int, end: int) -> bool:

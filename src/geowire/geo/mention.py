@@ -18,6 +18,9 @@ class Mention:
     # a street's or river's own name in a list ("Owens and Harris roads"): no town of that name is meant, so it
     # takes its enclosing place
     way: bool = False
+    # an area word follows ("the Zaporizhzhia region", "Idlib province"): the province, while the bare name in
+    # the same text may be its city, so the two are read apart (set by the resolver from the text)
+    area_word: bool = False
 
 
 @dataclass
@@ -34,4 +37,5 @@ class Group:
 
 
 def group_key(mention: Mention) -> str:
-    return ("demonym:" if mention.demonym else "") + ("way:" if mention.way else "") + strict_key(mention.text)
+    return ("demonym:" if mention.demonym else "") + ("way:" if mention.way else "") \
+        + ("area:" if mention.area_word else "") + strict_key(mention.text)

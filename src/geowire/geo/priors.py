@@ -4,9 +4,12 @@ place a name is ("China" names a country; "Aleppo" the city sharing its province
 from __future__ import annotations
 
 import math
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 from geowire.geo.gazetteer import Candidate
 from geowire.geo.mention import Mention
+from geowire.geo.normalise import strict_key
 from geowire.geo.sources import ALTERNATE, DEMONYM, PRIMARY, SHORT_FORM
 from geowire.geodesy import haversine_km
 
@@ -63,6 +66,44 @@ def prior(cand: Candidate, mention: Mention, has_primary: bool, big_feature_popu
     return score
 
 
+# how alike two spellings must be to be one name transliterated twice (difflib's ratio of their strict keys):
+# "Zaporizhzhia"/"Zaporizhzhya" 0.92, "Odessa"/"Odesa" 0.91, "Kharkov"/"Kharkiv" 0.86; an exonym or an old
+# name is another name ("Rhodes"/"Ródos" 0.73, "Maryville"/"Beeville" 0.59)
+SPELLING_VARIANT_RATIO = 0.8
+
+
+@lru_cache(maxsize=50_000)
+def spelling_variant(name: str, primary: str) -> bool:
+    """``name`` is the place's primary name spelled another way, as transliterations differ ("Zaporizhzhia" for
+    GeoNames' Zaporizhzhya): the same first letter and most letters in the same order."""
+    a, b = strict_key(name), strict_key(primary)
+    if a == b or len(a) < 5 or not b or a[0] != b[0]:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= SPELLING_VARIANT_RATIO
+
+
+# how many times larger than every place really called X a city must be for X, a spelling of its own name, to count
+# as its name ("Zaporizhzhia", GeoNames' Zaporizhzhya, 710,052 people, beside a hamlet of 656 spelled so)
+TRANSLITERATION_SIZE_RATIO = 100
+
+
+def primary_named(candidates: list[Candidate], mention: Mention) -> bool:
+    """Some candidate is really called by the mention's name (GeoNames' own name, not a loose match); before an
+    area word ("the Zaporizhzhia region") only an area counts, not a hamlet of that name."""
+    return any(c.kind == PRIMARY and not c.loose and (not mention.area_word or c.precision in AREA_PRECISIONS)
+               for c in candidates)
+
+
+def spelled_otherwise(cand: Candidate, name: str, candidates: list[Candidate]) -> bool:
+    """``name`` is this large city's own name in another transliteration (:func:`spelling_variant`), and
+    the city dwarfs every place whose GeoNames name is ``name``: not a place once also called so."""
+    if cand.kind != ALTERNATE or cand.precision != "city" or cand.population < HOMONYM_TOWN_POPULATION \
+            or not spelling_variant(name, cand.name):
+        return False    # a large city's name ("Rocky Hill" is an alternate of Rock Hill, 71,548: not a spelling)
+    largest = max((c.population for c in candidates if c.kind == PRIMARY and not c.loose), default=0)
+    return cand.population >= TRANSLITERATION_SIZE_RATIO * max(largest, 1)
+
+
 def names_big_feature(candidates: list[Candidate]) -> bool:
     """The name is a real name (or demonym) of a country, continent, sea or named region, or the
     own name of a first-level area that no city of 100,000 shares ("Berlin", "Lima" are cities too)."""
@@ -95,15 +136,15 @@ def favour_eponymous_cities(candidates: list[Candidate], scores: list[float],
     that lies in the first-level area of its name however far from the area's centre ("New York", "São Paulo")."""
     areas = [(c, s) for c, s in zip(candidates, scores, strict=False)
              if c.precision == "admin1" and c.kind in (PRIMARY, ALTERNATE, SHORT_FORM)]
-    for i, cand in enumerate(candidates):
-        if cand.precision != "city":
-            continue
-        for area, area_score in areas:
-            if area.country_code != cand.country_code:
-                continue
-            if km(area, cand) < EPONYM_KM or world_city_population and cand.population >= world_city_population \
-                    and cand.admin1_code == area.admin1_code:
-                scores[i] = max(scores[i], area_score + 0.5)
+    for area, area_score in areas:
+        eponyms = [i for i, cand in enumerate(candidates) if cand.precision == "city"
+                   and cand.country_code == area.country_code
+                   and (km(area, cand) < EPONYM_KM or world_city_population and cand.population >= world_city_population
+                        and cand.admin1_code == area.admin1_code)]
+        if eponyms:
+            # the province's city is the largest of that name in it, not a hamlet beside it ("Zaporizhzhia", 656)
+            i = max(eponyms, key=lambda i: candidates[i].population)
+            scores[i] = max(scores[i], area_score + 0.5)
 
 
 def inside(cand: Candidate, area: Candidate) -> bool:

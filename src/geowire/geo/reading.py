@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from geowire.geo.frames import INSTITUTION_AFTER, RESIDENT_AFTER, Frame
+from geowire.geo.frames import INSTITUTION_AFTER, RESIDENT_AFTER, Frame, typed_place
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM
@@ -45,6 +45,9 @@ def label_votes(ents, text: str) -> dict[str, list[int]]:
             # "Torrington firefighters", "Rolling Meadows police": a name labelled as an organisation
             # right before a resident's or a local body's word is the town used as a label
             label = ent.label_ in ("GPE", "LOC") or bool(RESIDENT_AFTER.match(text[end:end + 40]))
+            # "the governor of the Zaporizhzhia region", "the city of Kherson": a type word makes the name a place
+            # whatever the parser called it, and so a vote for the place in every mention of it
+            label = label or typed_place(text, start, end)
             tally[0 if label else 1] += 1
     return votes
 

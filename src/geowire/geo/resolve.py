@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from geowire.geo.calibration import CurveSet, calibration_group, load_calibration
 from geowire.geo.context import (
@@ -28,7 +29,7 @@ from geowire.geo.context import (
     stray_approximations,
     stray_towns,
 )
-from geowire.geo.cues import Cues, cues_for
+from geowire.geo.cues import Cues, area_word_after, cues_for
 from geowire.geo.enclosing import enclosing_places
 from geowire.geo.gazetteer import Candidate, Gazetteer, get_gazetteer
 from geowire.geo.mention import Group, Mention, group_key
@@ -38,9 +39,11 @@ from geowire.geo.priors import (
     EPONYM_CITY_POPULATION,
     favour_eponymous_cities,
     inside,
+    primary_named,
     prior,
+    spelled_otherwise,
 )
-from geowire.geo.sources import DEMONYM, PRIMARY
+from geowire.geo.sources import DEMONYM
 from geowire.geodesy import haversine_km
 from geowire.model import Document, Place
 from geowire.registry import registry
@@ -118,6 +121,9 @@ class ContextResolver:
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Place]:
         """One Place per mention, in the given order."""
+        # a name before an area word is read apart from the same bare name ("the Donetsk region" is the province,
+        # "shelling in Donetsk" the city): one sense per name and frame in a document
+        mentions = [replace(m, area_word=True) if area_word_after(text, m.end) else m for m in mentions]
         groups = self._groups(text, mentions)
         if self.list_weight:
             list_level_cue(text, groups, self.list_weight)
@@ -187,8 +193,9 @@ class ContextResolver:
             if not candidates:
                 continue
             cues = [cues_for(text, m.start, m.end) for m in members]
-            has_primary = any(c.kind == PRIMARY and not c.loose for c in candidates)
-            local = [prior(c, members[0], has_primary, self.big_feature_population) for c in candidates]
+            has_primary = primary_named(candidates, members[0])
+            local = [prior(c, members[0], has_primary and not spelled_otherwise(c, members[0].text, candidates),
+                           self.big_feature_population) for c in candidates]
             # before cues: "Idlib province" stays a province
             favour_eponymous_cities(candidates, local, self.eponym_city_population)
             cue_scores = [self._cue_score(c, cues) for c in candidates]
