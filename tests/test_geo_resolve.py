@@ -480,3 +480,26 @@ def test_spelling_variants_are_transliterations_not_other_names():
     assert not spelling_variant("Rhodes", "Ródos")          # an exonym
     assert not spelling_variant("Maryville", "Beeville")    # another name
     assert not spelling_variant("Kyiv", "Kyiv")             # the same name
+
+
+def test_a_sentence_opening_with_its_town_frames_a_venue_before_the_dateline(resolver):
+    text = ("LONDON (AP) — Ministers met on Monday. In Tel Aviv, families of hostages rallied at Hostages Square. "
+            "In Amman, the government said it would reopen the Allenby Bridge crossing.")
+    _, tel_aviv, square, amman, bridge = resolve(resolver, text, "LONDON", "Tel Aviv", "Hostages Square", "Amman",
+                                                "Allenby Bridge")
+    assert (square.name, square.basis) == (tel_aviv.name, "sentence") and square.country_code == "IL"
+    assert (bridge.name, bridge.basis) == (amman.name, "sentence") and bridge.country_code == "JO"
+
+
+def test_a_venue_takes_the_one_country_its_sentence_names_over_a_frame_abroad(resolver):
+    """'at 10 Downing Street' in a Washington story: the country of its sentence, at a country's precision, not the
+    dateline's city."""
+    text = ("WASHINGTON — The president spoke by phone with the British prime minister at 10 Downing Street. "
+            "He later flew from Washington to Chicago.")
+    places = resolve(resolver, text, "WASHINGTON", "British", "10 Downing Street", "Washington", "Chicago")
+    street = places[2]
+    assert (street.country_code, street.precision, street.basis) == ("GB", "country", "sentence")
+    # a venue whose sentence names no other country keeps the dateline
+    text = "WASHINGTON — Protesters gathered at Lafayette Square on Monday."
+    square = resolve(resolver, text, "WASHINGTON", "Lafayette Square")[1]
+    assert (square.country_code, square.basis) == ("US", "dateline")

@@ -42,8 +42,18 @@ def enclosing_places(text: str, places: list[Place], standalone: Callable[[str],
             if source is not None:
                 how = "container"
                 break
+        if source is None:
+            # "In Tel Aviv, families rallied at Hostages Square": a sentence that opens with its place frames what
+            # it names, before the dateline
+            source = _sentence_opening(text, place, resolved)
+            how = "sentence" if source is not None else how
         if source is None and basis != "dateline":
             source = _same_sentence(text, place, resolved)
+            how = "sentence" if source is not None else how
+        if source is None and frame is not None:
+            # "the British prime minister, at 10 Downing Street" in a Washington story: the country the sentence
+            # names, when the frame lies in another one, rather than a town there
+            source = _sentence_country(text, place, resolved, frame)
             how = "sentence" if source is not None else how
         source = source or frame
         if source is None:
@@ -82,6 +92,36 @@ def _same_sentence(text: str, place: Place, resolved: list[Place]) -> Place | No
         if best_gap is None or hi - lo < best_gap:
             best, best_gap = other, hi - lo
     return best
+
+
+_OPENING = re.compile(r"(?:In|At|Near|Outside)\s+$")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    found = max(text.rfind("\n", 0, position), *(text.rfind(mark, 0, position) for mark in (". ", "! ", "? ")))
+    return 0 if found < 0 else found + 1
+
+
+def _sentence_opening(text: str, place: Place, resolved: list[Place]) -> Place | None:
+    """The town or province that opens the mention's sentence after 'In', 'At', 'Near' or 'Outside' and a comma
+    ("In Tel Aviv, ...")."""
+    start = _sentence_start(text, place.start)
+    for other in resolved:
+        if start <= other.start < place.start and other.precision in ("city", "admin2", "admin1") \
+                and _OPENING.fullmatch(text[start:other.start].lstrip()) and text[other.end:other.end + 1] == ",":
+            return other
+    return None
+
+
+def _sentence_country(text: str, place: Place, resolved: list[Place], frame: Place) -> Place | None:
+    """The one country (or its demonym) that the mention's sentence names, when it is not the frame's country (the
+    nearest one before the mention, when there are several, was tried: it read a list of countries as the frame)."""
+    start = _sentence_start(text, place.start)
+    end = min((i for i in (text.find(". ", place.end), text.find("\n", place.end)) if i >= 0), default=len(text))
+    named = [p for p in resolved if start <= p.start < end and p.precision == "country"]
+    if len({p.country_code for p in named}) != 1 or named[0].country_code == frame.country_code:
+        return None
+    return named[0]
 
 
 def _focus(resolved: list[Place]) -> Place | None:
