@@ -51,3 +51,14 @@ def test_the_focus_town_is_not_given_to_a_sentence_about_another_country(extract
     doc = extract(text.replace("Rwandan police", "the police"))
     detained = events_in(doc, "detained", "COERCE")
     assert detained and detained[0].location is not None and "Goma" in detained[0].location.name
+
+
+def test_a_place_that_support_is_about_is_not_where_it_was_given(extract):
+    doc = extract("The opposition party welcomed the rapprochement between Kenya and Ethiopia on Tuesday.")
+    welcomed = events_in(doc, "welcomed", "SUPPORT")
+    assert welcomed, [(e.type, e.location) for e in doc.events]
+    assert all(e.location is None or e.location.basis != "sentence" for e in welcomed)
+    # a place where the supporters are still places it
+    doc = extract("Thousands of farmers in Nakuru rallied in support of the governor on Tuesday.")
+    placed = [e for e in doc.events if e.location is not None and e.location.basis == "sentence"]
+    assert placed and "Nakuru" in placed[0].location.name, [(e.type, e.location) for e in doc.events]
