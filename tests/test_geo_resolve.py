@@ -503,3 +503,22 @@ def test_a_venue_takes_the_one_country_its_sentence_names_over_a_frame_abroad(re
     text = "WASHINGTON — Protesters gathered at Lafayette Square on Monday."
     square = resolve(resolver, text, "WASHINGTON", "Lafayette Square")[1]
     assert (square.country_code, square.basis) == ("US", "dateline")
+
+
+def test_a_state_named_far_off_in_a_national_story_does_not_make_new_york_the_state(resolver):
+    """A state is a cue for 'New York' the state only beside it ('New York and New Jersey'); a national story that
+    names California two paragraphs on still means the city by 'a rally in New York'."""
+    text = ("Thousands marched at a rally in New York on Saturday against the new policy, organisers said. "
+            "The march was peaceful, and police made no arrests, a spokesman for the police department said later. "
+            "Smaller crowds gathered in California.")
+    rally, california = resolve(resolver, text, "New York", "California")
+    assert rally.precision == "city" and abs(rally.lat - 40.71) < 0.2
+    assert california.precision == "admin1"
+    beside = resolve(resolver, "Bombs went off in New York and New Jersey.", "New York", "New Jersey")[0]
+    assert beside.precision == "admin1"
+
+
+def test_the_name_before_border_is_the_area(resolver):
+    """'near the New York border': a border is an area's, not its big city's."""
+    text = "Traffic backed up for miles before the New York border on Friday."
+    assert resolve(resolver, text, "New York")[0].precision == "admin1"

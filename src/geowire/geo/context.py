@@ -79,9 +79,19 @@ def _city_named_as_its_area(group: Group, groups: list[Group], settings) -> int 
                 other.precision == "admin1" and other.admin1_code == cand.admin1_code for other in group.candidates):
             elsewhere = any(
                 other is not group and other.candidates and other.probs[0] >= 0.5
-                and _state_cue(other.candidates[0], cand, reach) for other in groups)
+                and _state_cue(other.candidates[0], cand, reach)
+                and (other.candidates[0].precision != "admin1" or _beside(other, group)) for other in groups)
             return None if elsewhere else i
     return None
+
+
+# how near (characters) another state's mention must stand to read a name as a state among states ("bombings in
+# New York and New Jersey"); a state named elsewhere in a national story is no cue
+STATE_BESIDE_CHARS = 100
+
+
+def _beside(other: Group, group: Group) -> bool:
+    return any(abs(a.start - b.start) <= STATE_BESIDE_CHARS for a in other.mentions for b in group.mentions)
 
 
 def _state_cue(reading, city, reach: float) -> bool:

@@ -33,7 +33,7 @@ _AFTER_IN_PLAIN = re.compile(
 _BEFORE_TYPE = re.compile(
     r"(?:\b([A-Z][a-z]+)\s+)?\b(" + "|".join(_SETTLEMENT_WORDS + _AREA_TYPES) + r")\s+of\s+$", re.IGNORECASE
 )
-_AFTER_TYPE = re.compile(rf"^\s+({_AREA_WORDS}|river|sea|mountains?|valley|desert|lake)\b", re.IGNORECASE)
+_AFTER_TYPE = re.compile(rf"^\s+({_AREA_WORDS}|border|river|sea|mountains?|valley|desert|lake)\b", re.IGNORECASE)
 # "Walton and Oconee counties", "Cooke, Grayson and Love counties": each name of the list is such an area
 _AREA_PLURALS = r"counties|parishes|provinces|governorates|states|districts|regions|prefectures|oblasts"
 LISTED_AREA = re.compile(
