@@ -522,3 +522,12 @@ def test_the_name_before_border_is_the_area(resolver):
     """'near the New York border': a border is an area's, not its big city's."""
     text = "Traffic backed up for miles before the New York border on Friday."
     assert resolve(resolver, text, "New York")[0].precision == "admin1"
+
+
+def test_a_close_spelling_of_a_large_city_beats_a_smaller_town_really_so_called(resolver):
+    """'Odessa' (GeoNames: Odesa, about a million) in a Ukraine story is not Odessa, Texas, though Texas's is the place
+    GeoNames calls so; 'Elizabethtown' (an alternate of Elizabeth, New Jersey) stays a town really so called."""
+    text = "Odessa lost power for six hours after the missile strikes."
+    assert resolve(resolver, text, "Odessa")[0].country_code == "UA"
+    town = resolve(resolver, "A barn burned near Elizabethtown on Friday.", "Elizabethtown")[0]
+    assert town.name == "Elizabethtown"

@@ -83,7 +83,10 @@ def spelling_variant(name: str, primary: str) -> bool:
 
 
 # how many times larger than every place really called X a city must be for X, a spelling of its own name, to count
-# as its name ("Zaporizhzhia", GeoNames' Zaporizhzhya, 710,052 people, beside a hamlet of 656 spelled so)
+# as its name: twice when the two spellings differ by at most two letters in length ("Odessa" for GeoNames' Odesa,
+# 1,000,000, beside Odessa, Texas), a hundred times otherwise ("Zaporizhzhia" for Zaporizhzhya, 710,052, beside a
+# hamlet of 656 spelled so; not "Elizabethtown", an alternate of Elizabeth, New Jersey, 4 times the largest one)
+CLOSE_SPELLING_SIZE_RATIO = 2
 TRANSLITERATION_SIZE_RATIO = 100
 
 
@@ -101,7 +104,8 @@ def spelled_otherwise(cand: Candidate, name: str, candidates: list[Candidate]) -
             or not spelling_variant(name, cand.name):
         return False    # a large city's name ("Rocky Hill" is an alternate of Rock Hill, 71,548: not a spelling)
     largest = max((c.population for c in candidates if c.kind == PRIMARY and not c.loose), default=0)
-    return cand.population >= TRANSLITERATION_SIZE_RATIO * max(largest, 1)
+    close = abs(len(strict_key(name)) - len(strict_key(cand.name))) <= 2
+    return cand.population >= (CLOSE_SPELLING_SIZE_RATIO if close else TRANSLITERATION_SIZE_RATIO) * max(largest, 1)
 
 
 def names_big_feature(candidates: list[Candidate]) -> bool:
