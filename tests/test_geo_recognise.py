@@ -618,3 +618,12 @@ def test_a_transliterated_city_is_one_place_in_every_mention(recogniser):
     assert len(places) == 4
     assert [p.precision for p in places] == ["city", "city", "admin1", "city"]
     assert all(p.country_code == "UA" and abs(p.lat - 47.85) < 0.1 for p in places if p.precision == "city")
+
+
+@pytest.mark.model
+def test_a_place_entity_cut_inside_a_longer_known_name_is_extended(recogniser):
+    """The parser stops at a particle ('Santa Cruz de la' + 'Sierra'): the longest known name that runs on is the
+    place, as for 'Guinea' in 'Guinea-Bissau'."""
+    text = "In Bolivia, floods hit Santa Cruz de la Sierra and the nearby town of Montero."
+    places = {p.text: p for p in places_of(recogniser, text)}
+    assert "Santa Cruz de la Sierra" in places and places["Santa Cruz de la Sierra"].country_code == "BO"

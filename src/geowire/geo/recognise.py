@@ -155,6 +155,10 @@ class GazetteerPlaces:
                 start, end = spans.drop_unit_word(gazetteer, text, start, end)
                 start = spans.drop_direction(gazetteer, text, start, end)
                 name = text[start:end]
+                if not gazetteer.has_name(name):
+                    # "Santa Cruz de la" + "Sierra": the parser stopped inside a longer known name
+                    longer = spans.extended(gazetteer, text, Mention(start, end, name))
+                    start, end, name = longer.start, longer.end, longer.text
                 person = surnames if not LOCATIVE_BEFORE.search(text[max(0, start - 30):start]) else set()
                 if reading.plausible_place(gazetteer, spans.without_direction(gazetteer, name), votes, person) \
                         or ent.label_ == "GPE" and reading.framed_unknown(gazetteer, text, start, end):
