@@ -531,3 +531,13 @@ def test_a_close_spelling_of_a_large_city_beats_a_smaller_town_really_so_called(
     assert resolve(resolver, text, "Odessa")[0].country_code == "UA"
     town = resolve(resolver, "A barn burned near Elizabethtown on Friday.", "Elizabethtown")[0]
     assert town.name == "Elizabethtown"
+
+
+def test_a_name_the_gazetteer_lacks_takes_one_frame_in_a_document(resolver):
+    """One sense per name: 'Keller Street' is in Dayton in both mentions, not in Dayton once and at the dateline's
+    Zanesville the second time, when the text names its town only once."""
+    text = ("ZANESVILLE, Ohio — A fire broke out on Keller Street in Dayton on Monday. Crews from Zanesville helped. "
+            "Keller Street stayed closed on Tuesday.")
+    places = resolve(resolver, text, "ZANESVILLE", "Ohio", "Keller Street", "Dayton", "Zanesville", "Keller Street")
+    first, second = places[2], places[5]
+    assert first.name == second.name == "Dayton" and first.basis == second.basis == "container"

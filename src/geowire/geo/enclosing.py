@@ -25,9 +25,9 @@ def enclosing_places(text: str, places: list[Place], standalone: Callable[[str],
     frame = _dateline(text, resolved)
     basis = "dateline" if frame else "document_focus"
     frame = frame or _focus(resolved)
-    for i, place in enumerate(places):
-        if place.lat is not None:
-            continue
+    unknown = [i for i, place in enumerate(places) if place.lat is None]
+    for i in unknown:
+        place = places[i]
         source, how = None, basis
         cues = cues_for(text, place.start, place.end)
         if cues.owner:
@@ -59,6 +59,29 @@ def enclosing_places(text: str, places: list[Place], standalone: Callable[[str],
         if source is None:
             continue
         places[i] = _enclosed(place, source, how)
+    _one_frame_per_name(places, unknown)
+
+
+# which frame of an unknown name is the text's best word on where it is
+_BASIS_RANK = {"container": 0, "sentence": 1, "dateline": 2, "document_focus": 3}
+
+
+def _one_frame_per_name(places: list[Place], unknown: list[int]) -> None:
+    """One sense per name in a document: every mention of a name the gazetteer lacks ("Darby Street") takes the frame
+    of its best-framed mention (a containing place named with it, then its sentence's place, the dateline, the
+    focus), not one place here and another there."""
+    best: dict[str, Place] = {}
+    for i in unknown:
+        place, key = places[i], strict_key(places[i].text)
+        if place.basis in _BASIS_RANK and (key not in best or _BASIS_RANK[place.basis] < _BASIS_RANK[best[key].basis]):
+            best[key] = place
+    for i in unknown:
+        place, frame = places[i], best.get(strict_key(places[i].text))
+        if frame is not None and place.basis in _BASIS_RANK and frame.basis != place.basis:
+            places[i] = Place(start=place.start, end=place.end, text=place.text, name=frame.name, lat=frame.lat,
+                              lon=frame.lon, geonameid=frame.geonameid, country_code=frame.country_code,
+                              admin1=frame.admin1, feature=frame.feature, precision=frame.precision,
+                              confidence=frame.confidence, demonym=place.demonym, basis=frame.basis)
 
 
 # the share of a frame's own confidence that an enclosed name keeps (raw, before calibration)
