@@ -541,3 +541,20 @@ def test_a_name_the_gazetteer_lacks_takes_one_frame_in_a_document(resolver):
     places = resolve(resolver, text, "ZANESVILLE", "Ohio", "Keller Street", "Dayton", "Zanesville", "Keller Street")
     first, second = places[2], places[5]
     assert first.name == second.name == "Dayton" and first.basis == second.basis == "container"
+
+
+def test_a_dateline_abroad_does_not_frame_a_sentence_about_another_country(resolver):
+    """'KHARTOUM — ... a base in Beledweyne, in the Hiran region': the unknown region takes its sentence's Somali
+    town, not the Sudanese dateline; in the dateline's own country the dateline still frames ('Tawila')."""
+    text = ("KHARTOUM, Sudan (AP) — Thousands fled El Fasher toward Tawila. Al-Shabab also attacked a base in "
+            "Beledweyne, in the Hiran region.")
+    places = resolve(resolver, text, "KHARTOUM", "Sudan", "El Fasher", "Tawila", "Beledweyne", "Hiran")
+    assert (places[5].country_code, places[5].basis) == ("SO", "sentence")
+    assert (places[3].country_code, places[3].basis) == ("SD", "dateline")
+
+
+def test_a_containing_name_ends_with_its_sentence(resolver):
+    """'in Taji, Iraq. He said ...': the hint is 'Iraq', not 'Iraq. He'."""
+    text = "He was injured in 2004 in Taji, Iraq. He said he still has headaches."
+    taji = resolve(resolver, text, "Taji", "Iraq")[0]
+    assert (taji.country_code, taji.basis) == ("IQ", "container")

@@ -123,6 +123,9 @@ def _hints(after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if match := pattern.match(after):
             hint = _TRAILING_STOP.sub("", match.group(1)).strip()
             found.append(hint)
+            if sentence_end := re.search(r"[a-z]{2}\.\s", hint):
+                # "Taji, Iraq. He said": the sentence ends after the containing name
+                found.append(hint[:sentence_end.start() + 2])
             rest = after[match.start(1) + len(hint):]
             # a lone direction after a comma is a section or a part ("Kansas City, North"), no area
             if hint and pattern is _AFTER_COMMA and not _LIST_GOES_ON.match(rest) and not _DIRECTION.match(hint):

@@ -47,9 +47,13 @@ def enclosing_places(text: str, places: list[Place], standalone: Callable[[str],
             # it names, before the dateline
             source = _sentence_opening(text, place, resolved)
             how = "sentence" if source is not None else how
-        if source is None and basis != "dateline":
-            source = _same_sentence(text, place, resolved)
-            how = "sentence" if source is not None else how
+        if source is None:
+            near = _same_sentence(text, place, resolved)
+            # a dateline abroad frames no sentence about another country ("KHARTOUM — ... a base in Beledweyne, in
+            # the Hiran region"): the sentence's own town or province then
+            if near is not None and (basis != "dateline" or frame is not None
+                                     and near.country_code != frame.country_code):
+                source, how = near, "sentence"
         if source is None and frame is not None:
             # "the British prime minister, at 10 Downing Street" in a Washington story: the country the sentence
             # names, when the frame lies in another one, rather than a town there
