@@ -360,3 +360,74 @@ def test_not_ruling_out_force_is_a_threat(code):
     assert not [e for e in answer if e.type == "THREATEN"]
     military = code("The general did not rule out a military option.").events
     assert [e.type for e in military if e.certainty == "asserted"] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Kizza Besigye's arrest by police on Monday sparked protests in Kampala.", "police", "Kizza Besigye"),
+    ("The army's arrest of three protesters angered the opposition.", "army", "protesters"),
+])
+def test_possessor_of_an_act_done_to_a_person_undergoes_it(code, text, source, target):
+    event = next(e for e in code(text).events if e.type == "COERCE")
+    assert (event.source and event.source.text, event.target and event.target.text) == (source, target)
+
+
+def test_possessive_determiner_of_an_event_noun_is_who_acted(code):
+    event = next(e for e in code("Hamas said its attack on the border post was a warning.").events
+                 if e.type == "ASSAULT")
+    assert event.source.text == "Hamas"
+
+
+def test_pronoun_for_a_named_person_without_a_country_is_that_person(code):
+    event = next(e for e in code("Kizza Besigye said on Monday that his arrest was illegal.").events
+                 if e.type == "COERCE")
+    assert event.target is not None and event.target.text == "Kizza Besigye"
+
+
+def test_speech_verb_joined_to_a_reported_clause_about_an_event_is_the_reporters(code):
+    doc = code("The Kenyan minister said the talks had failed and urged both sides to return to the table.")
+    request = next(e for e in doc.events if e.type == "REQUEST")
+    assert request.source is not None and request.source.text == "Kenyan minister"
+
+
+@pytest.mark.parametrize("text", [
+    'Asked whether they would abide by the verdict, the party leader said, "our stand is very strong."',
+    "Asked what should be the stand of the government, the minister said the allies were unhappy.",
+    "She asked why the minister had not visited the areas.",
+])
+def test_a_question_asked_is_no_request(code, text):
+    assert not [e for e in code(text).events if e.type == "REQUEST"]
+
+
+def test_asking_for_an_act_is_still_a_request(code):
+    event = next(e for e in code("The governor asked the army to deploy in the city.").events)
+    assert event.type == "REQUEST" and event.target.text == "army"
+
+
+def test_relative_pronoun_stands_for_the_noun_it_describes(code):
+    doc = code("Nigerian police arrested five gunmen, who had attacked a checkpoint in Kano.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.source is not None and assault.source.text == "gunmen"
+
+
+def test_a_recognised_actor_the_tagger_took_for_a_verb_is_still_a_side(code):
+    # "IS" (Islamic State) is tagged as the verb "is" by the small model
+    event = next(e for e in code("Iran's missile attacks on IS were a great success, the minister said.").events
+                 if e.type == "ASSAULT")
+    assert event.target is not None and event.target.country == "IMG"
+
+
+def test_talks_in_a_participle_adjunct_are_held_by_the_clause_subject(code):
+    doc = code("Speaking before talks with Egyptian President Abdel Fattah el-Sissi on Thursday, Cameron said "
+               "that experts were not yet certain.")
+    talks = next(e for e in doc.events if e.type == "CONSULT")
+    assert talks.source is not None and talks.source.text == "Cameron"
+
+
+@pytest.mark.parametrize("text,kind,mode", [
+    ("Police captured Ali Musa near the border on Monday.", "COERCE", "arrest"),
+    ("Islamic State militants captured a Jordanian pilot near Raqqa.", "ASSAULT", "abduct"),
+    ("Rebels detained three aid workers in Goma on Monday.", "ASSAULT", "abduct"),
+])
+def test_capture_of_a_person_is_an_arrest_by_a_state_and_an_abduction_by_an_armed_group(code, text, kind, mode):
+    event = code(text).events[0]
+    assert (event.type, event.mode) == (kind, mode)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geowire.datafiles import read_rows
-from geowire.events.lexicon import DATA, light_verbs
+from geowire.events.lexicon import DATA, light_verbs, person_nouns
 from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
 from geowire.model import Actor, EventArg, Place
 
@@ -109,8 +109,12 @@ def _reports(verb) -> bool:
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in reporting_words()["V"]
 
 
-def _inherited_subject(token) -> list:
-    """Subject of a governing verb for complements and coordinated verbs without their own."""
+def _inherited_subject(token, speech: bool = False) -> list:
+    """Subject of a governing verb for complements and coordinated verbs without their own; with ``speech``
+    (the verb is itself something said) a reporting verb's too: "the station reported ... and accused the
+    authorities"."""
+    if speech and _said_beside_an_event(token):
+        return _children(token.head.head, SUBJECT_DEPS)
     current = token
     for _ in range(3):
         if current.dep_ not in CLIMB_DEPS and current.dep_ != "ccomp":
@@ -121,7 +125,7 @@ def _inherited_subject(token) -> list:
         if current.dep_ == "relcl":
             return [head]
         subjects = _children(head, SUBJECT_DEPS)
-        if subjects and current.dep_ == "conj" and _reports(head):
+        if subjects and current.dep_ == "conj" and _reports(head) and not speech:
             return []  # "officials say a group ... stormed": a speaker does not do what is coordinated with saying
         if subjects and current.dep_ != "ccomp":
             return subjects
@@ -131,6 +135,17 @@ def _inherited_subject(token) -> list:
     return []
 
 
+def _said_beside_an_event(token) -> bool:
+    """'reported that the assault left 250 dead and accused the authorities': the parser joins the second
+    verb to the reported clause, whose subject is an event; an event says nothing, so the reporter does."""
+    clause = token.head
+    if token.dep_ != "conj" or clause.dep_ != "ccomp" or not _reports(clause.head):
+        return False
+    subjects = _children(clause, SUBJECT_DEPS)
+    return bool(subjects) and all(match_token(s) is not None for s in subjects)
+
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # acts between partners
 SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONSULT"})
 TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
@@ -193,6 +208,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         forces = _children(token, PASSIVE_SUBJECT_DEPS) if _is_passive(token) else []
         sources = sources or forces
         targets = _pobjs(token, preps)
+    sources = [_relative_antecedent(s) for s in sources]
     if not sources and token.dep_ == "relcl":
         sources = [token.head]
     if not sources and token.dep_ == "acl" and token.tag_ == "VBG":
@@ -203,12 +219,22 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
     if not sources and token.dep_ == "ccomp":
         sources = _object_read_as_subject(token)
     if not sources and not _is_passive(token) and not _shares_passive(token):
-        sources = _inherited_subject(token)
+        sources = _inherited_subject(token, event_type in SPEECH_TYPES)
     targets = _past_event_nouns(targets, preps, event_type)
     if not sources and token.dep_ == "acl" and token.tag_ == "VBN":
         targets = targets or [token.head]
         sources = _agent(token)
     return Roles(sources, targets)
+
+
+def _relative_antecedent(subject):
+    """'Bahrain, which cut ties': a relative pronoun stands for the noun its clause describes."""
+    if subject.tag_ not in ("WDT", "WP"):
+        return subject
+    clause = subject.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else subject
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -312,9 +338,16 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         return Roles(_agent(governor) or _pobjs(governor, frozenset({"from"})),
                      _children(governor, frozenset({"nsubj", "nsubjpass"})))
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
-    sources = _actor_modifiers(token, actor_tokens) or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
+    undergone = _possessor_undergoes(token)
+    authors = [m for m in _actor_modifiers(token, actor_tokens) if not (undergone and m.dep_ == "poss")]
+    sources = authors or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
     targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))
     targets = targets or _actor_modifiers(token, actor_tokens, opposed=True)
+    owners = [c for c in token.children if c.dep_ == "poss" and (undergone or c.lower_ in PRONOUNS)]
+    if undergone:
+        targets = owners or targets
+    elif not sources:
+        sources = owners  # "its attack", "their protest": the possessive determiner names who acted
     # "an agreement between Iraq and Turkey" names the parties; "between the two countries" leaves them to
     # whoever announced it
     between = [b for b in _pobjs(token, frozenset({"between", "among"}))
@@ -329,6 +362,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
             sources = roles.sources
             if not targets:
                 targets = [t for t in _pobjs(governor, preps) if t != token]
+    if not sources and event_type in SYMMETRIC_TYPES and _pobjs(token, frozenset({"with"})):
+        sources = _adjunct_subject(token)  # "speaking before talks with Sissi, Cameron noted ...": Cameron talked
     if not targets and event_type in SPEECH_TYPES:
         # "its demand that Israel ease restrictions": the one the demanded clause makes act
         targets = [s for c in that_clauses(token) for s in _children(c, SUBJECT_DEPS)]
@@ -336,6 +371,35 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         # "an airstrike hit a school"; not "that attack prompted the president to act"
         targets = _children(token.head, OBJECT_DEPS)
     return Roles(sources, targets)
+
+
+@lru_cache(maxsize=1)
+def undergone_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(DATA / "undergone_nouns.tsv", 1))
+
+
+def _possessor_undergoes(token) -> bool:
+    """'his arrest', "Besigye's release": the possessor is the one the act is done to, unless an "of" object
+    names that one ("the army's arrest of three men")."""
+    return token.lemma_.lower() in undergone_nouns() and not _pobjs(token, frozenset({"of"}))
+
+
+def _adjunct_subject(noun) -> list:
+    """The subject of the clause a prepositional phrase holding ``noun`` modifies, through a participle
+    adjunct ("Speaking before talks with X, Cameron ..."); none when the phrase modifies a noun."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    clause = noun.head.head
+    for _ in range(2):
+        if clause.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects = _children(clause, SUBJECT_DEPS)
+        if subjects:
+            return subjects
+        if clause.dep_ != "advcl":
+            return []
+        clause = clause.head
+    return []
 
 
 def _predicate_roles(token) -> Roles:
@@ -357,12 +421,13 @@ def roles_of(token, is_verb: bool, event_type: str, actor_tokens: set[int]) -> R
     return _noun_roles(token, event_type, actor_tokens)
 
 
-def expand_conjuncts(heads: list) -> list:
-    """'Israel and the US warned': both conjuncts are arguments."""
+def expand_conjuncts(heads: list, actor_tokens: set[int] = frozenset()) -> list:
+    """'Israel and the US warned': both conjuncts are arguments; so is a recognised actor the tagger took for
+    another word class ("attacks on IS", tagged as the verb "is")."""
     out = []
     for head in heads:
         for token in (head, *head.conjuncts):
-            if token not in out and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            if token not in out and (token.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") or token.i in actor_tokens):
                 out.append(token)
     return out[:MAX_ARGS]
 
@@ -545,9 +610,15 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
         if not _agrees(token, candidate):
             continue  # "its" does not stand for "the officials"
         actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
-        if actor is not None and (actor.country or actor.sector):
+        if actor is not None and (actor.country or actor.sector or _named_person(token, candidate)):
             return actor
     return None
+
+
+def _named_person(pronoun, noun) -> bool:
+    """'Kizza Besigye said his arrest ...': "he", "his", "her" stand for a person named before them even when
+    no country or sector is known for that person."""
+    return pronoun.lower_ in PERSONAL and noun.ent_type_ == "PERSON"
 
 
 def _referent(token, index: ActorIndex) -> Actor | None:
@@ -628,11 +699,6 @@ def to_arg(token, index: ActorIndex) -> EventArg:
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-@lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(DATA / "person_nouns.tsv", 1))
-
-
 def is_actor_like(arg: EventArg, head) -> bool:
     """A side of an event is an actor: a recognised one (with a country or sector), a named
     person, organisation or state, or a phrase headed by a word for people ("12 people",
@@ -641,7 +707,7 @@ def is_actor_like(arg: EventArg, head) -> bool:
     if arg.country or arg.sector:
         return True
     if head.lower_ in PRONOUNS:
-        return False  # an unresolved pronoun names no one we can show
+        return arg.start != head.idx  # resolved to a named actor ("Besigye said his arrest ..."), else no one
     if head.ent_type_ in ACTOR_ENTITY_TYPES and head.pos_ == "PROPN":
         return True
     lemma = head.lemma_.lower()
@@ -666,7 +732,7 @@ def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[Ev
     """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none.
     With ``people`` the role itself says the heads are people (see `takes_people`), so a noun the
     actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
-    heads = [counted(h) for h in expand_conjuncts(heads) if not _event_noun(h, index)]
+    heads = [counted(h) for h in expand_conjuncts(heads, index.tokens) if not _event_noun(h, index)]
     sides = [arg for head in heads
              if is_actor_like(arg := to_arg(head, index), head) or (people and _core_noun(head))]
     if not sides:

@@ -29,6 +29,7 @@ from geowire.events.anchoring import (
     story_country,
 )
 from geowire.events.arguments import (
+    SYMMETRIC_TYPES,
     ActorIndex,
     actor_sides,
     expand_conjuncts,
@@ -56,6 +57,7 @@ from geowire.events.framing import blocked_tokens, furniture_spans, headline_spa
 from geowire.events.intent import intent_type, negated
 from geowire.events.lexicon import TriggerEntry, triggers_by_head
 from geowire.events.modality import (
+    asks_which,
     is_act_on_things,
     is_advisory,
     is_advisory_verb,
@@ -65,6 +67,7 @@ from geowire.events.modality import (
     is_plea_of_court,
     is_press_contact,
     is_press_release,
+    is_question,
     is_shared_view,
     is_showing,
     is_standing_relation,
@@ -210,7 +213,7 @@ def reported_obligations(sentence) -> list:
     return [token for token in sentence
             if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp", "xcomp", "conj")
             and any(c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS for c in token.children)
-            and reported_demand(token) is not None]
+            and reported_demand(token) is not None and not asks_which(token)]  # "asked what should be done"
 
 
 def demand_roles(token, roles):
@@ -297,9 +300,6 @@ def told_as_past(token) -> bool:
     return verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-
-
 def pair_symmetric(type_: str, sources: list, targets: list) -> tuple[list, list]:
     """'Turkey and Iraq would collaborate', 'Obama and Rouhani met': one act between the two, not
     one act of each with no partner. So too when coordinated parties act on a thing of their own
@@ -327,6 +327,16 @@ DOMESTIC_SECTORS = frozenset({
 # places a talk or a statement ("the ministers met in Geneva") says where it was made, which may be abroad, so it
 # lends no country.
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "PTY", "OPP"})
+# armed groups outside the law: their "arrest" of someone is an abduction (PLOVER ASSAULT, abduct)
+OUTLAW_SECTORS = frozenset({"INS", "REB", "UAF", "CRM"})
+
+
+def by_whom(kind: str, mode: str | None, source: EventArg | None) -> tuple[str, str | None]:
+    """'Islamic State militants captured a Jordanian pilot': taken by an armed group, not arrested by a state."""
+    if (kind, mode) == ("COERCE", "arrest") and source is not None and (
+            source.sector in OUTLAW_SECTORS or source.country == "IMG"):
+        return "ASSAULT", "abduct"
+    return kind, mode
 
 
 def _names_a_side(location, sides: list) -> bool:
@@ -475,7 +485,7 @@ class EventCoder:
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index) or is_denial(trigger)
                       or is_danger(trigger) or is_shared_view(trigger) or is_press_release(trigger)
-                      or is_showing(trigger)
+                      or is_showing(trigger) or is_question(trigger)
                       or is_figurative_fight(trigger) or is_standing_relation(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
@@ -623,9 +633,10 @@ class EventCoder:
                     continue
                 if trigger.type in SYMMETRIC_TYPES and _mirrors(events, source, target):
                     continue  # "the meeting between Kerry and Zarif": one meeting of the two, not one each way
+                kind, mode = by_whom(trigger.type, trigger.mode, source)
                 events.append(Event(
-                    id=event_id(doc.id, evidence, trigger.type, source, target),
-                    type=trigger.type, mode=trigger.mode, source=source, target=target,
+                    id=event_id(doc.id, evidence, kind, source, target),
+                    type=kind, mode=mode, source=source, target=target,
                     location=location, date=date, attribution=attribution, certainty=certainty,
                     confidence=self._confidence(certainty, trigger, source is not None, probability),
                     evidence=evidence, modality=modality, quantities=list(quantities), mentions=[mention],

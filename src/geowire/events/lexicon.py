@@ -78,6 +78,12 @@ def cues() -> dict[tuple[str, str], list[str]]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Words for people ("policeman", "villagers", "activist"): a side named by such a word is an actor."""
+    return frozenset(row[0] for row in read_rows(DATA / "person_nouns.tsv", 1))
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose subject is the author of the event noun they take ("launched an attack", "issued a threat")."""
     return frozenset(row[0] for row in read_rows(DATA / "light_verbs.tsv", 1))

@@ -189,6 +189,25 @@ def is_press_contact(trigger, targets) -> bool:
     return bool(words & PRESS_WORDS)
 
 
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "query"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def is_question(trigger) -> bool:
+    """'asked whether they would abide by the verdict', 'asked why the minister had not come': a question put,
+    not a request; 'asked the army to deploy' asks for an act."""
+    token = trigger.token
+    if trigger.type != "REQUEST" or token.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" and asks_which(c) for c in token.children)
+
+
+def asks_which(clause) -> bool:
+    """A clause opened by 'whether'/'if' or a wh-word ('what', 'why', 'how')."""
+    opener = clause.doc[clause.left_edge.i]
+    return opener.lower_ in ("whether", "if") or opener.tag_ in WH_TAGS
+
+
 COURT_PLEAS = frozenset({"guilty", "innocent", "contest"})
 
 

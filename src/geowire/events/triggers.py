@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geowire.events.lexicon import Requirement, TriggerEntry, triggers_by_head
+from geowire.events.lexicon import Requirement, TriggerEntry, person_nouns, triggers_by_head
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "compound:prt"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -52,6 +52,8 @@ def _children_lemmas(token, deps: frozenset[str]) -> set[str]:
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORD = "<place>"  # in an obj: list, any object that is a named place ("seized Crimea")
+PERSON_WORD = "<person>"  # in an obj: list, any object that names people ("captured a Jordanian", "captured Ali")
+PERSON_ENTS = frozenset({"PERSON", "NORP"})
 
 
 PLACE_TOKENS = "geowire_place_tokens"  # Doc.user_data key: indices of tokens the geo stage resolved as places
@@ -65,7 +67,9 @@ def _objects(token) -> set[str]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objs.append(token.head)  # "Crimea, seized in 2014": the participle's noun is what was seized
-    places = {PLACE_WORD} if any(_is_place(o) for o in objs) else set()
+    kinds = {PLACE_WORD} if any(_is_place(o) for o in objs) else set()
+    if any((o.ent_type_ in PERSON_ENTS or _lemma(o) in person_nouns()) and not _is_place(o) for o in objs):
+        kinds.add(PERSON_WORD)
     # "700 kg of medicine", "a series of attacks": the object's "of" noun counts too
     objs.extend(g for o in list(objs) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj")
@@ -74,7 +78,7 @@ def _objects(token) -> set[str]:
     # "took control of" / "a series of attacks": the object's own head noun counts too
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objs.extend(g for g in prep.children if g.dep_ == "pobj")
-    return {_lemma(o) for o in objs} | {o.lower_ for o in objs} | places
+    return {_lemma(o) for o in objs} | {o.lower_ for o in objs} | kinds
 
 
 PREDICATE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
