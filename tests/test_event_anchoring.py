@@ -62,3 +62,16 @@ def test_a_place_that_support_is_about_is_not_where_it_was_given(extract):
     doc = extract("Thousands of farmers in Nakuru rallied in support of the governor on Tuesday.")
     placed = [e for e in doc.events if e.location is not None and e.location.basis == "sentence"]
     assert placed and "Nakuru" in placed[0].location.name, [(e.type, e.location) for e in doc.events]
+
+
+def test_the_events_own_time_comes_before_a_nearer_one_of_the_verb_reporting_it(extract):
+    doc = extract("The police said on Monday that soldiers attacked the rebel camp near the lake in the hills north "
+                  "of Goma late on Saturday night.", published="2024-05-07")
+    attacks = events_in(doc, "attacked", "ASSAULT")
+    assert attacks, [(e.type, e.date) for e in doc.events]
+    assert attacks[0].date.value == "2024-05-04"
+    # with no time of its own, the reporting verb's still dates it
+    doc = extract("The police said on Monday that soldiers attacked the rebel camp near Goma.", published="2024-05-07")
+    attacks = events_in(doc, "attacked", "ASSAULT")
+    assert attacks and attacks[0].date.value == "2024-05-06"
+

@@ -9,8 +9,8 @@ beats a province beats a country, and a place in a temporal or causal frame of a
 ("after talks in Geneva") is not the event's. When the sentence names no place, the dateline's place
 ("BAGHDAD —") frames the story before the document's focus does, and the focus only when the sentence
 names no other country.
-Date: a date or time expression in the sentence (the one inside the trigger's clause
-first), else the publication date with no text.
+Date: a date or time expression of the trigger's clause (its own words first, then the temporal
+modifiers of the verbs that govern or report it), else the publication date with no text.
 """
 
 from __future__ import annotations
@@ -252,6 +252,11 @@ def story_country(places: list[Place], dateline: EventLocation | None) -> str | 
     return country
 
 
+def _clause_verb(trigger):
+    """The verb whose clause tells the event: the trigger, or the verb an event noun depends on."""
+    return trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+
+
 TEMPORAL_DEPS = frozenset({"npadvmod", "prep", "advmod", "tmod", "obl", "nmod"})
 
 
@@ -259,7 +264,7 @@ def _clause_scope(trigger) -> set[int]:
     """Tokens whose dates can date the event: its own clause, and the temporal modifiers of
     the verbs that report or govern it ("police said on Monday they had arrested ..."),
     but not a coordinated clause beside it ("..., and the assault was the deadliest this year")."""
-    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+    clause = _clause_verb(trigger)
     scope = {t.i for t in clause.subtree}
     path = {clause.i}
     node = clause
@@ -314,7 +319,10 @@ def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None,
         starts = {tok.idx: tok.i for tok in sentence}
         inside = [t for t in candidates if starts.get(t.start) in scope]
         if inside:
-            chosen = min(inside, key=lambda t: abs(t.start - trigger.idx))
+            # the clause's own time before one of the verbs above it ('said, "it is unlike 1992", and repeated
+            # the assurance given at Wednesday's meeting'), then the nearest
+            own = {t.i for t in _clause_verb(trigger).subtree}
+            chosen = min(inside, key=lambda t: (starts.get(t.start) not in own, abs(t.start - trigger.idx)))
             return dated(event_day(chosen.value), chosen.text, chosen.mod)
     if published:
         return dated(published, None)
