@@ -558,3 +558,11 @@ def test_a_containing_name_ends_with_its_sentence(resolver):
     text = "He was injured in 2004 in Taji, Iraq. He said he still has headaches."
     taji = resolve(resolver, text, "Taji", "Iraq")[0]
     assert (taji.country_code, taji.basis) == ("IQ", "container")
+
+
+def test_a_province_named_after_its_town_does_not_make_the_town_a_homonym(resolver):
+    """'near Gao and Menaka': Ménaka (14,085) is the town the Ménaka region is named after, not a small namesake that
+    needs a cue at the mention, as a town named like a far-off province would."""
+    text = "Fighting was also reported near Gao and Menaka, and flights to Timbuktu were suspended."
+    menaka = resolve(resolver, text, "Gao", "Menaka", "Timbuktu")[1]
+    assert (menaka.country_code, menaka.precision) == ("ML", "city")

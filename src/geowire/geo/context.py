@@ -11,7 +11,15 @@ from collections.abc import Iterable
 import numpy as np
 
 from geowire.geo.mention import Group
-from geowire.geo.priors import EPONYM_KM, km, names_big_feature, primary_named, small_town, spelled_otherwise
+from geowire.geo.priors import (
+    EPONYM_KM,
+    eponymous_town,
+    km,
+    names_big_feature,
+    primary_named,
+    small_town,
+    spelled_otherwise,
+)
 from geowire.geo.sources import ALTERNATE
 
 _NEAR_KM = 150.0
@@ -42,10 +50,12 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
             a_share = share(admins, own_a, cand.admin1_code, rest_a)
             context = (settings.country_weight * c_share + settings.admin1_weight * a_share
                        + settings.coherence_weight * closeness)
-            if big and small_town(cand) and not (group.cued and group.cued[i]):
+            if big and small_town(cand) and not (group.cued and group.cued[i]) \
+                    and not eponymous_town(cand, group.candidates):
                 # "China", "Atlantic", "Canadian": a town that shares the name of a country,
                 # ocean or region needs evidence at the mention ("China, Texas"), not just a
-                # document about the same state
+                # document about the same state; not the province's own town ("Menaka", the capital of the
+                # Ménaka region)
                 context *= settings.homonym_context_share
             if cand.kind == ALTERNATE and named_so and i != named_city \
                     and not spelled_otherwise(cand, group.mentions[0].text, group.candidates):

@@ -151,6 +151,13 @@ def favour_eponymous_cities(candidates: list[Candidate], scores: list[float],
             scores[i] = max(scores[i], area_score + 0.5)
 
 
+def eponymous_town(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """A town within reach of a first-level area's point that shares its name and lies in it ("Menaka" in the
+    Ménaka region): the province is named after it, so it is no homonym of the province."""
+    return cand.precision == "city" and any(
+        a.precision == "admin1" and a.admin1_code == cand.admin1_code and km(a, cand) < EPONYM_KM for a in candidates)
+
+
 def inside(cand: Candidate, area: Candidate) -> bool:
     if area.precision == "country":
         return cand.country_code == area.country_code
