@@ -75,3 +75,10 @@ def test_the_events_own_time_comes_before_a_nearer_one_of_the_verb_reporting_it(
     attacks = events_in(doc, "attacked", "ASSAULT")
     assert attacks and attacks[0].date.value == "2024-05-06"
 
+
+
+def test_a_place_a_sanction_cites_is_not_where_it_was_imposed(extract):
+    doc = extract("Bahrain cut diplomatic ties with Qatar on Monday, citing its close links to Iran.")
+    cut = events_in(doc, "cut", "SANCTION")
+    assert cut, [(e.type, e.location) for e in doc.events]
+    assert all(e.location is None or e.location.basis != "sentence" for e in cut)

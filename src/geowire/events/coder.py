@@ -597,7 +597,7 @@ class EventCoder:
             # "lodged a protest with Pyongyang": the capital stands for the state addressed, not the place
             not_places += [(t.start, t.end) for t in targets if t is not None]
         location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors,
-                                   locative_only=trigger.type in VERBAL_TYPES)
+                                   locative_only=trigger.type in ADDRESSED_TYPES)
         if targets == [None] and trigger.type in ACTS_ON_THE_GROUND:
             targets = [place_target(doc.places, location)]
         story_place = framed(frame.place or document_focus(doc.places), doc.places, sentence, trigger.token)
