@@ -627,3 +627,12 @@ def test_a_place_entity_cut_inside_a_longer_known_name_is_extended(recogniser):
     text = "In Bolivia, floods hit Santa Cruz de la Sierra and the nearby town of Montero."
     places = {p.text: p for p in places_of(recogniser, text)}
     assert "Santa Cruz de la Sierra" in places and places["Santa Cruz de la Sierra"].country_code == "BO"
+
+
+@pytest.mark.model
+def test_the_object_of_a_verb_of_taking_a_place_is_a_place(recogniser):
+    """'retook Kidal', 'shelled Kupiansk': the parser calls the town a person; a verb that takes, holds or hits a place
+    as a whole frames it as 'in' does."""
+    text = "In Mali, the army said it retook Kidal from separatists after Russian forces shelled Kupiansk."
+    places = {p.text: p for p in places_of(recogniser, text)}
+    assert places["Kidal"].country_code == "ML" and places["Kupiansk"].country_code == "UA"

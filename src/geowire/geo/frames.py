@@ -28,6 +28,10 @@ _AREA_AFTER = re.compile(
 )
 # the same frame opening a sentence: "In Kherson, rescuers ...", "Near Pokrovsk, ..."
 _SENTENCE_LOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:In|Near|Outside|Inside|Around)\s+$")
+# a verb whose object is a place taken, held or hit as a whole: "retook Kidal", "shelled Kharkiv"
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:retook|recaptured|shelled|bombarded|besieged|overran|encircled|liberated|stormed)\s+$"
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+and\s+(?:the\s+)?$")
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sgt|Capt|Lt|Sen|Rep|Gov|Pres|President|Minister|Sheikh|Imam|Judge|"
@@ -146,7 +150,7 @@ class Frame:
         if _APOSTROPHE_AFTER.match(self.after):
             return False
         return bool(LOCATIVE_BEFORE.search(self.before) or _BETWEEN_BEFORE.search(self.before)
-                    or _SENTENCE_LOCATIVE_BEFORE.search(self.before))
+                    or _SENTENCE_LOCATIVE_BEFORE.search(self.before) or _TAKEN_BEFORE.search(self.before))
 
     def followed_by_area(self, gazetteer: Gazetteer) -> bool:
         match = _AREA_AFTER_COMMA.match(self.after)
