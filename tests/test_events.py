@@ -431,3 +431,36 @@ def test_talks_in_a_participle_adjunct_are_held_by_the_clause_subject(code):
 def test_capture_of_a_person_is_an_arrest_by_a_state_and_an_abduction_by_an_armed_group(code, text, kind, mode):
     event = code(text).events[0]
     assert (event.type, event.mode) == (kind, mode)
+
+
+def test_talks_are_with_the_partner_not_the_topic(code):
+    doc = code("The U.S. deputy assistant secretary of state, Hoyt Brian Yee, discussed the Russian center in Serbia "
+               "with lawmakers on Monday.")
+    talks = next(e for e in doc.events if e.type == "CONSULT")
+    assert talks.target is not None and talks.target.text == "lawmakers"
+    # the name in apposition is the side, with the state its description names
+    assert talks.source is not None and talks.source.text == "Hoyt Brian Yee" and talks.source.country == "USA"
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts compared the visit with the 1977 Panama Canal Treaty.",
+    "India may use a fifth of the river's water under a 1960 pact.",
+])
+def test_an_agreement_named_as_a_document_or_frame_is_no_agreement_reached(code, text):
+    assert not [e for e in code(text).events if e.type == "AGREE"]
+
+
+def test_an_agreement_reached_is_still_one(code):
+    assert [e.type for e in code("Iran and Russia reached an agreement on gas prices on Monday.").events] == ["AGREE"]
+
+
+def test_a_later_report_naming_the_author_of_an_unattributed_act_is_the_same_event(code):
+    doc = code("An army base near Kunduz was attacked on Friday. The Taliban said its fighters attacked the army base.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and len(attacks[0].mentions) == 2
+    assert attacks[0].source is not None and attacks[0].source.text == "fighters"
+
+
+def test_a_total_of_people_is_those_people(code):
+    event = code("Police said a total of 30 persons had been arrested in the state.").events[0]
+    assert event.type == "COERCE" and event.target is not None and event.target.text == "30 persons"

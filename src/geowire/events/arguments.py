@@ -201,7 +201,9 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
     else:
         sources = _nearest_subject(_children(token, SUBJECT_DEPS), token)
         objects = [o for o in _children(token, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
-        targets = objects or _pobjs(token, preps)
+        partners = _pobjs(token, frozenset({"with"})) if event_type in SYMMETRIC_TYPES else []
+        # "discussed the center with lawmakers": the partner is whom one talks with, not what is discussed
+        targets = partners or objects or _pobjs(token, preps)
     if event_type == "MOBILIZE":
         # "troops were deployed", "posted a contingent of troops": the force is the mobiliser's own
         # (PLOVER's source), never the target, which only an aiming phrase names ("deployed near X")
@@ -478,6 +480,13 @@ class ActorIndex:
         return {i for i, actor in self.by_token.items()
                 if " " in actor.text and self.parsed[i].pos_ == "PROPN"}
 
+    def is_named_person(self, arg: EventArg) -> bool:
+        """A side that is a person the actor reader recognised by name ("Hoyt Brian Yee"), country or not."""
+        if not any(a.start == arg.start and a.end == arg.end for a in self.actors):
+            return False
+        span = self.parsed.char_span(arg.start, arg.end, alignment_mode="expand")
+        return span is not None and span.root.ent_type_ == "PERSON"
+
     def covering(self, token) -> Actor | None:
         return self.by_token.get(token.i)
 
@@ -662,6 +671,15 @@ def _apposed(token, index: ActorIndex) -> Actor | None:
     return None
 
 
+def _describing_state(token, named: Actor | None, index: ActorIndex) -> Actor | None:
+    """'The U.S. deputy assistant secretary of state, Hoyt Brian Yee': the name in apposition takes the state
+    that its description names."""
+    if named is None or named.country or not any(c.dep_ == "appos" for c in token.children):
+        return None
+    state = index.within(token)
+    return state if state is not None and state is not named and state.country and not state.sector else None
+
+
 def _possessor_country(token, index: ActorIndex) -> Actor | None:
     """'its jets', 'their fighters': the possessor's actor lends its country to the phrase."""
     for child in token.children:
@@ -682,7 +700,7 @@ def to_arg(token, index: ActorIndex) -> EventArg:
         return related
     actor = (index.covering(token) or _apposed(token, index) or index.phrase_side(token) or index.within(token)
              or _referent(token, index))
-    owner = _possessor_country(token, index)
+    owner = _possessor_country(token, index) or _describing_state(token, actor, index)
     if actor is not None:
         # "its coast guard", said by China's foreign ministry: the organ is the possessor's
         country = actor.country or (owner.country if owner is not None else None)
@@ -716,8 +734,8 @@ def is_actor_like(arg: EventArg, head) -> bool:
 
 # "thousands of protesters", "a group of soldiers": the people counted are the side, not the count
 COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                         "score", "scores", "group", "crowd", "number", "band", "handful", "lot", "some", "many",
-                         "most", "few", "several", "all", "each", "one", "two", "three", "four", "five"})
+                         "score", "scores", "group", "crowd", "number", "total", "band", "handful", "lot", "some",
+                         "many", "most", "few", "several", "all", "each", "one", "two", "three", "four", "five"})
 
 
 def counted(head):
@@ -734,7 +752,8 @@ def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[Ev
     actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
     heads = [counted(h) for h in expand_conjuncts(heads, index.tokens) if not _event_noun(h, index)]
     sides = [arg for head in heads
-             if is_actor_like(arg := to_arg(head, index), head) or (people and _core_noun(head))]
+             if is_actor_like(arg := to_arg(head, index), head) or (people and _core_noun(head))
+             or index.is_named_person(arg)]
     if not sides:
         return [None]
     return sorted(sides, key=lambda a: a.country is None and a.sector is None)

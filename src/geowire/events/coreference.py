@@ -4,7 +4,8 @@ A story reports an attack in its lede, then speaks of "the attack", "the blast",
 witness about it. Coding each sentence alone gives three events for one happening; here
 each later event of the same type folds into the nearest earlier one it may be the same
 as, when it refers back (a definite or possessed event noun: "the attack", "its raid") or
-names the same actors. Two events are never folded when their dates, actors or places
+names the same actors (or names the author of an act first told without one: "a base was attacked ... the
+Taliban said its fighters attacked the base"). Two events are never folded when their dates, actors or places
 disagree ("an attack on Monday" and "an attack on Tuesday" stay two), nor when an act that took place
 would fold into one that did not: "hoped he would tone down his criticism of NATO ... he renewed his
 criticism of NATO" is a criticism hoped away, then one made, and folding the second into the first
@@ -114,8 +115,9 @@ def same_happening(first: Coded, later: Coded) -> bool:
         return True
     if _names_its_parties(later.trigger) and _other_parties(a, b):
         return False
+    same_authors = _same_actor(a.source, b.source) or (a.source is None and b.source is not None)
     return refers_back(later.trigger) or (
-        _same_actor(a.source, b.source) and (_same_actor(a.target, b.target) or _same_place(a, b)))
+        same_authors and (_same_actor(a.target, b.target) or _same_place(a, b)))
 
 
 def _names_its_parties(trigger) -> bool:

@@ -151,6 +151,21 @@ def is_standing_relation(trigger) -> bool:
     return not any(t.ent_type_ in DATE_ENTS for t in token.subtree)
 
 
+NAME_ENTS = frozenset({"EVENT", "LAW", "ORG", "WORK_OF_ART"})
+FRAMING_PREPS = frozenset({"under", "within"})
+
+
+def is_named_document(trigger) -> bool:
+    """'the 1977 Panama Canal Treaty', 'under a 1960 pact', 'under the Paris Agreement': an agreement named as a
+    document, or as the frame something is done under, is no agreement reached in the news."""
+    token = trigger.token
+    if trigger.is_verb or trigger.type != "AGREE":
+        return False
+    named = token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTS
+    framing = token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS
+    return named or framing
+
+
 def is_shared_view(trigger) -> bool:
     """'critics agree that the trip matters', 'officials concede that progress is slow': agreeing
     or conceding *that* something is so states a view, not an agreement or a concession."""
