@@ -1,4 +1,4 @@
-"""Where and when: attach a place and a date to an event.
+"""Where: attach a place to an event.
 
 Location: a place in a locative phrase of the trigger (or of the verb a noun trigger
 depends on: "in/near/at X"), else the place closest to the trigger in the sentence,
@@ -9,8 +9,7 @@ beats a province beats a country, and a place in a temporal or causal frame of a
 ("after talks in Geneva") is not the event's. When the sentence names no place, the dateline's place
 ("BAGHDAD —") frames the story before the document's focus does, and the focus only when the sentence
 names no other country.
-Date: a date or time expression of the trigger's clause (its own words first, then the temporal
-modifiers of the verbs that govern or report it), else the publication date with no text.
+The date is :mod:`.dating`'s; the reach of the event's clause, which both read, :mod:`.clauses`'.
 """
 
 from __future__ import annotations
@@ -18,15 +17,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from geowire.dates import day_span, span_of_value
-from geowire.model import Actor, EventDate, EventLocation, Place, TimeExpr
+from geowire.events.clauses import background, clause_scope, in_sentence
+from geowire.model import Actor, EventLocation, Place
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off"})
-DATE_TYPES = frozenset({"DATE", "TIME"})
-
-
-def _in_sentence(start: int, sentence) -> bool:
-    return sentence.start_char <= start < sentence.end_char
 
 
 def _locative_chars(trigger) -> list[tuple[int, int]]:
@@ -122,29 +116,9 @@ def _doer(token) -> bool:
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
 
 
-BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "until", "following"})
-BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until"})
-
-
-def _background(trigger) -> set[int]:
-    """Tokens of the sentence's temporal or causal frames that the trigger is not in ("the strike came after
-    years of debate in Washington", "troops were sent to Kano after clashes in Jos"): another happening, with
-    its own place."""
-    out: set[int] = set()
-    for token in trigger.sent:
-        framing = (token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
-                                                 for c in token.children)) \
-            or (token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS)
-        if framing:
-            subtree = {t.i for t in token.subtree}
-            if trigger.i not in subtree:
-                out |= subtree
-    return out
-
-
 def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]],
                     actors: list[Actor] = (), locative_only: bool = False) -> EventLocation | None:
-    scope = _clause_scope(trigger) - _background(trigger)
+    scope = clause_scope(trigger) - background(trigger)
     doc = sentence.doc
     window = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else 0:sentence.end]
     starts = {tok.idx: tok.i for tok in window}  # this sentence and the one before, for "the area"
@@ -153,7 +127,7 @@ def attach_location(places: list[Place], sentence, trigger, argument_spans: list
               and not _named_in_actor(p, actors) and p.start in starts
               and not _reference_point(_head(doc, p)) and not _attribute(_head(doc, p))
               and not _doer(_head(doc, p))]
-    candidates = [p for p in usable if _in_sentence(p.start, sentence) and starts[p.start] in scope]
+    candidates = [p for p in usable if in_sentence(p.start, sentence) and starts[p.start] in scope]
     if not candidates:
         return _named_before(usable, trigger) if _refers_to_a_place(trigger) else None
     locative = [p for p in candidates if _inside(p, _locative_chars(trigger))]
@@ -233,7 +207,7 @@ def framed(story_place: EventLocation | None, places: list[Place], sentence, tri
     dateline is checked by `story_country` instead."""
     if story_place is None or story_place.basis != "document_focus":
         return story_place
-    elsewhere = {sentence.doc[i].idx for i in _background(trigger)}  # "after talks in Nairobi" is another act's
+    elsewhere = {sentence.doc[i].idx for i in background(trigger)}  # "after talks in Nairobi" is another act's
     named = {p.country_code for p in places if p.country_code and p.lat is not None
              and sentence.start_char <= p.start < sentence.end_char and p.start not in elsewhere}
     return None if named and story_place.country_code not in named else story_place
@@ -250,92 +224,3 @@ def story_country(places: list[Place], dateline: EventLocation | None) -> str | 
     if dateline is not None and dateline.country_code != country:
         return None
     return country
-
-
-def _clause_verb(trigger):
-    """The verb whose clause tells the event: the trigger, or the verb an event noun depends on."""
-    return trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
-
-
-TEMPORAL_DEPS = frozenset({"npadvmod", "prep", "advmod", "tmod", "obl", "nmod"})
-
-
-def _clause_scope(trigger) -> set[int]:
-    """Tokens whose dates can date the event: its own clause, and the temporal modifiers of
-    the verbs that report or govern it ("police said on Monday they had arrested ..."),
-    but not a coordinated clause beside it ("..., and the assault was the deadliest this year")."""
-    clause = _clause_verb(trigger)
-    scope = {t.i for t in clause.subtree}
-    path = {clause.i}
-    node = clause
-    while node.head != node and node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep"):
-        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-            break  # a coordinated clause with its own subject has its own time and place
-        node = node.head
-        path.add(node.i)
-        for child in node.children:
-            if child.i not in path and child.dep_ in TEMPORAL_DEPS and child.i not in scope:
-                scope.update(t.i for t in child.subtree)
-    return scope
-
-
-def _noun_modifier_clauses(trigger) -> set[int]:
-    """Clauses that describe a noun of the sentence tell their own time: 'Russia continues to hold Crimea,
-    seized in 2014', 'plans proposed in 2015' — not the trigger's (unless the trigger is in one, or the
-    clause describes the trigger or another word for a happening: 'the raid carried out on Monday killed …')."""
-    from geowire.events.triggers import match_token
-
-    out: set[int] = set()
-    for token in trigger.sent:
-        if token.dep_ in ("relcl", "acl") and token.head != trigger and match_token(token.head) is None:
-            subtree = {t.i for t in token.subtree}
-            if trigger.i not in subtree:
-                out |= subtree
-    return out
-
-
-def _complements(trigger) -> set[int]:
-    """'asked the shops to close on March 15', 'warned it would strike next week': the act asked for,
-    threatened or promised has its own time, not the asking's."""
-    if trigger.pos_ not in ("VERB", "AUX"):
-        return set()
-    return {t.i for c in trigger.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
-
-
-def attach_date(times: list[TimeExpr], sentence, trigger, published: str | None,
-                speech_act: bool = False) -> EventDate | None:
-    """A date or time expression of the event's own clause (or of the verbs reporting it), else
-    the publication date. For a speech act (``speech_act``) not one of the act it speaks of.
-
-    Only expressions that name a stretch of the calendar count: "recently" (PAST_REF) or an
-    unresolved "March 5" (XXXX-03-05) would date nothing.
-    """
-    candidates = [t for t in times if _in_sentence(t.start, sentence) and t.type in DATE_TYPES
-                  and span_of_value(t.value) is not None]
-    if candidates:
-        scope = _clause_scope(trigger) - _noun_modifier_clauses(trigger)
-        if speech_act:
-            scope -= _complements(trigger)
-        starts = {tok.idx: tok.i for tok in sentence}
-        inside = [t for t in candidates if starts.get(t.start) in scope]
-        if inside:
-            # the clause's own time before one of the verbs above it ('said, "it is unlike 1992", and repeated
-            # the assurance given at Wednesday's meeting'), then the nearest
-            own = {t.i for t in _clause_verb(trigger).subtree}
-            chosen = min(inside, key=lambda t: (starts.get(t.start) not in own, abs(t.start - trigger.idx)))
-            return dated(event_day(chosen.value), chosen.text, chosen.mod)
-    if published:
-        return dated(published, None)
-    return None
-
-
-def event_day(value: str) -> str:
-    """An event is dated to its day: 'on Thursday morning' (2017-04-20TMO) and 'at 3 pm' (2017-04-20T15:00)
-    date it to 2017-04-20; the time expression itself keeps the time of day."""
-    if len(value) > 10 and value[10] == "T" and value[:4].isdigit():
-        return value[:10]
-    return value
-
-
-def dated(value: str, text: str | None, mod: str | None = None) -> EventDate:
-    return EventDate(value, text, *(day_span(value) or (None, None)), mod=mod)

@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 
 from geowire.actors.countries import iso3_by_iso2
 from geowire.events.anchoring import (
-    attach_date,
     attach_location,
     dateline_extent,
     dateline_place,
@@ -52,6 +51,7 @@ from geowire.events.certainty import (
 from geowire.events.classifier import TypeModel, load_type_model
 from geowire.events.confidence import ConfidenceModel, load_confidence_model, recalibrate
 from geowire.events.coreference import Coded, fold_mentions
+from geowire.events.dating import attach_date
 from geowire.events.features import event_head, sentence_features
 from geowire.events.framing import blocked_tokens, furniture_spans, headline_spans
 from geowire.events.intent import intent_type, negated
