@@ -5,20 +5,17 @@ Verbs: subject -> source, object / prepositional object -> target; in the passiv
 own subject ("agreed to withdraw") borrows its governor's subject. Nouns: possessor,
 actor modifier ("Israeli airstrike") or "by" phrase -> source, "on/against/with"
 phrase -> target; a noun that is the object of a light verb ("launched an attack")
-takes that verb's subject. Arguments are then mapped onto ``doc.actors``.
+takes that verb's subject. :mod:`.sides` then maps the heads onto ``doc.actors``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from geowire.datafiles import read_rows
-from geowire.events.lexicon import DATA, light_verbs, person_nouns
+from geowire.events.lexicon import light_verbs, undergone_nouns
+from geowire.events.sides import PRONOUNS, SUBJECT_DEPS, counted
 from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
-from geowire.model import Actor, EventArg, Place
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 TARGET_PREPS = frozenset({
@@ -44,33 +41,13 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "CONCEDE": frozenset({"to"}),
     "MOBILIZE": frozenset({"against", "to", "toward", "towards", "near"}),
 }
-FIRST_PERSON = frozenset({"i", "we", "me", "my", "our"})  # not "us": lower-cased, the US is one too
-PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "them", "him", "her", "his"}) | FIRST_PERSON
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
-MAX_ARGS = 3
 # "fired rockets at the embassy": the weapon is the instrument, the "at" phrase the target
 WEAPON_WORDS = frozenset({
     "rocket", "missile", "shell", "mortar", "bomb", "grenade", "drone", "bullet", "round", "shot", "shots",
     "tear", "gas", "artillery", "fire", "weapon", "munition", "projectile", "stone", "rock", "salvo", "barrage",
     "volley",
 })
-# "the group", "the militia": a definite generic noun refers back to the nearest actor of its kind
-REFERRING_NOUNS: dict[str, frozenset[str]] = {
-    "group": frozenset({"REB", "INS", "UAF", "CRM", "OPP", "PTY", "NGO"}),
-    "militia": frozenset({"REB", "INS", "UAF"}),
-    "movement": frozenset({"REB", "INS", "OPP", "PTY"}),
-    "organisation": frozenset({"REB", "INS", "NGO", "IGO", "OPP"}),
-    "organization": frozenset({"REB", "INS", "NGO", "IGO", "OPP"}),
-    "faction": frozenset({"REB", "INS", "PTY"}),
-    "militants": frozenset({"INS", "REB"}),
-    "rebels": frozenset({"REB", "INS"}),
-    "insurgents": frozenset({"INS", "REB"}),
-    "government": frozenset({"GOV"}),
-    "regime": frozenset({"GOV"}),
-    "administration": frozenset({"GOV"}),
-    "army": frozenset({"MIL"}),
-    "military": frozenset({"MIL"}),
-}
 
 
 @dataclass(frozen=True)
@@ -375,11 +352,6 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     return Roles(sources, targets)
 
 
-@lru_cache(maxsize=1)
-def undergone_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(DATA / "undergone_nouns.tsv", 1))
-
-
 def _possessor_undergoes(token) -> bool:
     """'his arrest', "Besigye's release": the possessor is the one the act is done to, unless an "of" object
     names that one ("the army's arrest of three men")."""
@@ -423,342 +395,6 @@ def roles_of(token, is_verb: bool, event_type: str, actor_tokens: set[int]) -> R
     return _noun_roles(token, event_type, actor_tokens)
 
 
-def expand_conjuncts(heads: list, actor_tokens: set[int] = frozenset()) -> list:
-    """'Israel and the US warned': both conjuncts are arguments; so is a recognised actor the tagger took for
-    another word class ("attacks on IS", tagged as the verb "is")."""
-    out = []
-    for head in heads:
-        for token in (head, *head.conjuncts):
-            if token not in out and (token.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") or token.i in actor_tokens):
-                out.append(token)
-    return out[:MAX_ARGS]
-
-
-def _place_countries(parsed, places: list[Place]) -> dict[int, str]:
-    from geowire.actors.countries import iso3_by_iso2
-
-    to_iso3 = iso3_by_iso2() if places else {}
-    out: dict[int, str] = {}
-    for place in places:
-        iso3 = to_iso3.get(place.country_code or "")
-        span = parsed.char_span(place.start, place.end, alignment_mode="expand") if iso3 else None
-        if span is not None and not place.demonym:
-            out.update((token.i, iso3) for token in span)
-    return out
-
-
-class ActorIndex:
-    """Actors by token, for mapping argument heads onto recognised actors."""
-
-    def __init__(self, parsed, actors: list[Actor], places: list[Place] = ()):
-        self.parsed = parsed
-        self.by_token: dict[int, Actor] = {}
-        for actor in actors:
-            span = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.by_token.setdefault(token.i, actor)
-        self.actors = sorted(actors, key=lambda a: a.start)
-        self.place_country: dict[int, str] = _place_countries(parsed, places)
-
-    def place_within(self, token) -> tuple[int, str] | None:
-        """(token index, ISO3) of a resolved place heading the argument or in its own phrase
-        ("attacked Kabul", "shelled villages near Kharkiv"): a place target lends its country."""
-        for sub in (token, *token.subtree):
-            if sub.i in self.place_country and (sub == token or token in (sub.head, sub.head.head, sub.head.head.head)):
-                return sub.i, self.place_country[sub.i]
-        return None
-
-    @property
-    def tokens(self) -> set[int]:
-        return set(self.by_token)
-
-    @property
-    def name_tokens(self) -> set[int]:
-        """Tokens of multi-word proper names, which cannot be event triggers."""
-        return {i for i, actor in self.by_token.items()
-                if " " in actor.text and self.parsed[i].pos_ == "PROPN"}
-
-    def is_named_person(self, arg: EventArg) -> bool:
-        """A side that is a person the actor reader recognised by name ("Hoyt Brian Yee"), country or not."""
-        if not any(a.start == arg.start and a.end == arg.end for a in self.actors):
-            return False
-        span = self.parsed.char_span(arg.start, arg.end, alignment_mode="expand")
-        return span is not None and span.root.ent_type_ == "PERSON"
-
-    def covering(self, token) -> Actor | None:
-        return self.by_token.get(token.i)
-
-    def within(self, token) -> Actor | None:
-        """An actor in the argument's own phrase ("a group of Syrian rebels"); the one closest to the
-        phrase's head, so "a unit of Iran's Revolutionary Guard" is the Guard, not Iran."""
-        ranked = self._in_phrase(token)
-        return ranked[0] if ranked else None
-
-    def _in_phrase(self, token) -> list[Actor]:
-        """The actors in the argument's phrase, nearest to its head first (ties: nearest in the text)."""
-        conj_tokens = {t.i for c in token.conjuncts for t in c.subtree}
-        depths: dict[int, tuple[int, int, Actor]] = {}
-        for sub in token.subtree:
-            if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub != token:
-                continue
-            actor = self.by_token.get(sub.i)
-            if actor is None:
-                continue
-            chain = (sub, sub.head, sub.head.head, sub.head.head.head)
-            depth = next((d for d, node in enumerate(chain) if node == token), None)
-            if depth is not None and (id(actor) not in depths or depth < depths[id(actor)][0]):
-                depths[id(actor)] = (depth, -sub.i, actor)
-        return [a for _, _, a in sorted(depths.values(), key=lambda d: d[:2])]
-
-    def phrase_side(self, token) -> Actor | None:
-        """One phrase naming a state and a kind of actor in two recognised parts ("Venezuela's opposition
-        supporters": VEN and the opposition) is one side of both: neither part alone is who acted."""
-        ranked = self._in_phrase(token)
-        if len(ranked) < 2:
-            return None
-        with_country = next((a for a in ranked if a.country and not a.sector), None)
-        with_sector = next((a for a in ranked if a.sector and not a.country), None)
-        if with_country is None or with_sector is None:
-            return None
-        phrase = noun_phrase(token)
-        return Actor(phrase.start_char, phrase.end_char, phrase.text, phrase.text,
-                     with_country.country, with_sector.sector)
-
-    def before(self, char: int, window: int = 400, sectors: frozenset[str] | None = None) -> Actor | None:
-        """The nearest actor with a country ending before ``char`` (of one of ``sectors`` if given)."""
-        found = None
-        for actor in self.actors:
-            near = actor.end <= char and char - actor.end <= window and actor.country
-            if near and (sectors is None or actor.sector in sectors or (actor.country == "IMG" and "INS" in sectors)):
-                found = actor
-        return found
-
-
-def noun_phrase(token):
-    """The argument's noun phrase without clauses, appositions and coordinated members."""
-    left = token
-    for child in token.lefts:
-        if child.dep_ not in ("punct", "cc", "conj", "appos", "advmod", "prep"):
-            left = min(left, child.left_edge, key=lambda t: t.i)
-            break
-    while left.i < token.i and left.pos_ in ("DET", "PUNCT"):
-        left = left.doc[left.i + 1]
-    right = token
-    for child in token.rights:
-        if child.dep_ in ("compound", "flat", "nummod") or (child.pos_ == "PROPN" and child.dep_ != "appos"):
-            right = child
-        else:
-            break
-    return token.doc[left.i:right.i + 1]
-
-
-def _antecedent(token, index: ActorIndex, hops: int = 0) -> Actor | None:
-    """A pronoun refers to the governing speaker, else to the nearest subject before it that is
-    an actor (subjects are what a story goes on about: "The group blamed Israel ..., and its
-    leaders threatened" — its = the group), else to the nearest actor before it. "I" and "we" are
-    the speaker and no one else: a quotation's own first person never stands for the last subject."""
-    speaker = _speaker(token)
-    if speaker is not None:
-        if speaker.lower_ not in PRONOUNS:
-            return index.covering(speaker) or index.within(speaker)
-        if hops < 2 and speaker.lower_ not in FIRST_PERSON:
-            return _antecedent(speaker, index, hops + 1)  # '"I talked to him twice," he said': he, then who he is
-    return _subject_before(token, index) or index.before(token.idx)
-
-
-def _speaker(token):
-    """The subject of the verb whose reported clause holds the pronoun ("X said it would ..."), not
-    through "as it delivered ..." (an adverbial clause is about anyone), nor a plural one for "it"."""
-    head = token.head
-    for _ in range(3):
-        if head.dep_ not in ("ccomp", "xcomp", "conj"):
-            return None
-        head = head.head
-        speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS
-                    and (token.lower_ in FIRST_PERSON or _agrees(token, c))]
-        if speakers:
-            return speakers[0]
-    return None
-
-
-PERSONAL = frozenset({"he", "she", "him", "her", "his"})
-
-
-def _agrees(pronoun, noun) -> bool:
-    """Number, and "he"/"she" stand for a person: a named one or a word for people, not "the army"."""
-    if pronoun.lower_ in PERSONAL:
-        return noun.ent_type_ == "PERSON" or _is_person_word(noun)
-    plural = pronoun.lower_ in ("they", "their", "them")
-    return plural or noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in REFERRING_NOUNS
-
-
-COLLECTIVE_NOUNS = frozenset(REFERRING_NOUNS) | {"police", "people", "public", "crowd", "force", "forces", "troops"}
-
-
-def _is_person_word(noun) -> bool:
-    """One person: 'the governor', 'Governor Ali Musa' (a title before a name), 'a policeman' — not
-    'the army' or 'police', which name many."""
-    if noun.tag_ in ("NNS", "NNPS"):
-        return False
-    words = person_nouns()
-    return any(t.lemma_.lower() in words and t.lower_ not in COLLECTIVE_NOUNS
-               for t in (noun, *(c for c in noun.children if c.dep_ == "compound")))
-
-
-def _subject_before(token, index: ActorIndex) -> Actor | None:
-    """The nearest actor that is the subject of a clause before the pronoun, in its sentence or the one before."""
-    sentence = token.sent
-    start = sentence.start
-    if start > 0:
-        start = token.doc[start - 1].sent.start
-    for candidate in reversed(token.doc[start:token.i]):
-        if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.lower_ in PRONOUNS:
-            continue
-        if not _agrees(token, candidate):
-            continue  # "its" does not stand for "the officials"
-        actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
-        if actor is not None and (actor.country or actor.sector or _named_person(token, candidate)):
-            return actor
-    return None
-
-
-def _named_person(pronoun, noun) -> bool:
-    """'Kizza Besigye said his arrest ...': "he", "his", "her" stand for a person named before them even when
-    no country or sector is known for that person."""
-    return pronoun.lower_ in PERSONAL and noun.ent_type_ == "PERSON"
-
-
-def _referent(token, index: ActorIndex) -> Actor | None:
-    """'the group' -> the nearest preceding actor of a compatible sector."""
-    sectors = REFERRING_NOUNS.get(token.lower_)
-    if sectors is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        return None
-    if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children):
-        return None
-    return index.before(token.idx, window=1200, sectors=sectors)
-
-
-@lru_cache(maxsize=1)
-def relational_nouns() -> dict[str, str]:
-    return dict(read_rows(DATA / "relational_nouns.tsv", 2))
-
-
-def _related_person(token, index: ActorIndex) -> EventArg | None:
-    """'The father of a Jordanian pilot', "Farkhunda's family": private people of the related person's
-    country; 'critics of the government': not the government."""
-    relation = relational_nouns().get(token.lemma_.lower())
-    if relation is None or index.covering(token) is not None:
-        return None
-    related = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-               if g.dep_ == "pobj"] + [c for c in token.children if c.dep_ == "poss"]
-    if not related:
-        return None
-    phrase = noun_phrase(token)
-    if relation == "opponent":
-        return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)
-    person = next((a for r in related if (a := to_arg(r, index)).country), None)
-    return EventArg(phrase.text, phrase.start_char, phrase.end_char, person.country if person else None, "CVL")
-
-
-def _apposed(token, index: ActorIndex) -> Actor | None:
-    """'Syria's chief ally, Russia': a description with the actor's name in apposition is that actor, not
-    the state that qualifies the description."""
-    for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            return index.covering(child)
-    return None
-
-
-def _describing_state(token, named: Actor | None, index: ActorIndex) -> Actor | None:
-    """'The U.S. deputy assistant secretary of state, Hoyt Brian Yee': the name in apposition takes the state
-    that its description names."""
-    if named is None or named.country or not any(c.dep_ == "appos" for c in token.children):
-        return None
-    state = index.within(token)
-    return state if state is not None and state is not named and state.country and not state.sector else None
-
-
-def _possessor_country(token, index: ActorIndex) -> Actor | None:
-    """'its jets', 'their fighters': the possessor's actor lends its country to the phrase."""
-    for child in token.children:
-        if child.dep_ == "poss":
-            if child.lower_ in PRONOUNS:
-                return _antecedent(child, index)
-            return index.covering(child)
-    return None
-
-
-def to_arg(token, index: ActorIndex) -> EventArg:
-    if token.lower_ in PRONOUNS:
-        actor = _antecedent(token, index)
-        if actor is not None:
-            return EventArg(actor.text, actor.start, actor.end, actor.country, actor.sector)
-    related = _related_person(token, index)
-    if related is not None:
-        return related
-    actor = (index.covering(token) or _apposed(token, index) or index.phrase_side(token) or index.within(token)
-             or _referent(token, index))
-    owner = _possessor_country(token, index) or _describing_state(token, actor, index)
-    if actor is not None:
-        # "its coast guard", said by China's foreign ministry: the organ is the possessor's
-        country = actor.country or (owner.country if owner is not None else None)
-        return EventArg(actor.text, actor.start, actor.end, country, actor.sector)
-    phrase = noun_phrase(token)
-    if owner is not None:
-        return EventArg(phrase.text, phrase.start_char, phrase.end_char, owner.country, owner.sector)
-    place = index.place_within(token)
-    if place is not None:
-        return EventArg(phrase.text, phrase.start_char, phrase.end_char, place[1], None)
-    return EventArg(phrase.text, phrase.start_char, phrase.end_char, None, None)
-
-
-ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def is_actor_like(arg: EventArg, head) -> bool:
-    """A side of an event is an actor: a recognised one (with a country or sector), a named
-    person, organisation or state, or a phrase headed by a word for people ("12 people",
-    "a policeman") — never a weapon, vehicle, document or abstraction ("water cannon",
-    "the aircraft", "images", "a harsh response")."""
-    if arg.country or arg.sector:
-        return True
-    if head.lower_ in PRONOUNS:
-        return arg.start != head.idx  # resolved to a named actor ("Besigye said his arrest ..."), else no one
-    if head.ent_type_ in ACTOR_ENTITY_TYPES and head.pos_ == "PROPN":
-        return True
-    lemma = head.lemma_.lower()
-    return lemma in person_nouns() or lemma.rstrip("s") in person_nouns()
-
-
-# "thousands of protesters", "a group of soldiers": the people counted are the side, not the count
-COUNT_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                         "score", "scores", "group", "crowd", "number", "total", "band", "handful", "lot", "some",
-                         "many", "most", "few", "several", "all", "each", "one", "two", "three", "four", "five"})
-
-
-def counted(head):
-    """The people a count or a group is of ("thousands of protesters" -> protesters), else the head."""
-    if head.lemma_.lower() not in COUNT_NOUNS and head.pos_ != "NUM":
-        return head
-    people = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    return people[0] if people else head
-
-
-def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[EventArg | None]:
-    """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none.
-    With ``people`` the role itself says the heads are people (see `takes_people`), so a noun the
-    actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
-    heads = [counted(h) for h in expand_conjuncts(heads, index.tokens) if not _event_noun(h, index)]
-    sides = [arg for head in heads
-             if is_actor_like(arg := to_arg(head, index), head) or (people and _core_noun(head))
-             or index.is_named_person(arg)]
-    if not sides:
-        return [None]
-    return sorted(sides, key=lambda a: a.country is None and a.sector is None)
-
-
 def prep_targets(token, event_type: str) -> list:
     """'fired water cannon at a supply boat': when the object is no actor, the prepositional
     phrase that aims the act names the target."""
@@ -791,11 +427,6 @@ def particle_targets(token, particle: str) -> list:
     return _not_temporal(_pobjs(token, frozenset({particle})))
 
 
-def _event_noun(head, index: ActorIndex) -> bool:
-    """'The battle for Mosul killed hundreds': a happening is no side, though a place in its phrase has a country."""
-    return head.pos_ == "NOUN" and index.covering(head) is None and match_token(head) is not None
-
-
 # Acts done to people by their meaning: one arrests, deports, beats, abducts, convicts, expels or
 # releases a person (objects that are things are excluded where the trigger is found: thing_nouns.tsv).
 PEOPLE_MODES = frozenset({"arrest", "deport", "beat", "abduct", "convict", "expel", "release"})
@@ -817,18 +448,6 @@ def takes_people(token, mode: str | None, is_verb: bool) -> bool:
 
 def _to_infinitive(verb) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "iobj"})
-
-
-def _core_noun(head) -> bool:
-    """A noun that is the verb's subject or object itself (or conjoined with it), not the object of a
-    preposition ("condemned to death") nor an unresolved pronoun."""
-    first = head
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    return head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PRONOUNS and first.dep_ in CORE_DEPS
 
 
 def speaks(token, event_type: str, is_verb: bool) -> bool:

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from geowire.datafiles import read_rows
-from geowire.events.arguments import PRONOUNS, ActorIndex, noun_phrase
 from geowire.events.lexicon import reporting_words
+from geowire.events.sides import PRONOUNS, ActorIndex, noun_phrase
 from geowire.model import Actor, Attribution
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")

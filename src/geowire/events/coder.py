@@ -3,8 +3,9 @@
 Per sentence the *main* event is the trigger highest in the dependency tree (verbs
 before nouns, then earlier); "agreed to set up" is AGREE, "threatened to attack" is
 THREATEN. A trigger in an independent coordinated clause with its own subject gives a
-further event. Each event gets its arguments (:mod:`.arguments`), attribution
-(:mod:`.attribution`), certainty (:mod:`.certainty`), place and date (:mod:`.anchoring`).
+further event. Each event gets its arguments (:mod:`.arguments`, mapped onto actors by :mod:`.sides`),
+attribution (:mod:`.attribution`), certainty (:mod:`.certainty`), place (:mod:`.anchoring`) and date
+(:mod:`.dating`).
 
 Pair protocol: :meth:`EventCoder.type_pairs` gives, per (source span, target span), the
 type of the trigger whose arguments best match the two spans, else the main event type of
@@ -27,17 +28,7 @@ from geowire.events.anchoring import (
     framed,
     story_country,
 )
-from geowire.events.arguments import (
-    SYMMETRIC_TYPES,
-    ActorIndex,
-    actor_sides,
-    expand_conjuncts,
-    fallback_targets,
-    roles_of,
-    speaks,
-    takes_people,
-    to_arg,
-)
+from geowire.events.arguments import SYMMETRIC_TYPES, Roles, fallback_targets, roles_of, speaks, takes_people
 from geowire.events.attribution import find_attribution
 from geowire.events.certainty import (
     calibrated_confidence,
@@ -76,6 +67,7 @@ from geowire.events.modality import (
     responsibility_claimant,
 )
 from geowire.events.quantities import quantities_in
+from geowire.events.sides import PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, to_arg
 from geowire.events.triggers import FORCE_TYPES, PLACE_TOKENS, Trigger, find_triggers
 from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Mention
 from geowire.registry import registry, require_parse
@@ -218,8 +210,6 @@ def reported_obligations(sentence) -> list:
 
 
 def demand_roles(token, roles):
-    from geowire.events.arguments import PRONOUNS, Roles
-
     reporter = reported_demand(token)
     speakers = [c for c in reporter.children if c.dep_ == "nsubj"]
     addressees = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")] or roles.sources

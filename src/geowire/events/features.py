@@ -131,7 +131,7 @@ def _actor_features(main: Trigger | None, head, index) -> dict[str, float]:
 def sentence_features(sentence, live: list[Trigger], candidates: list[Trigger], index=None) -> dict[str, float]:
     """``live``: event-bearing triggers, most prominent first; ``candidates``: every trigger
     in the sentence, including those the non-event filters set aside; ``index``: the
-    document's actors by token (:class:`~geowire.events.arguments.ActorIndex`)."""
+    document's actors by token (:class:`~geowire.events.sides.ActorIndex`)."""
     feats = {"bias": 1.0}
     feats.update(_actor_features(live[0] if live else None, event_head(sentence), index))
     feats.update(_bag(sentence))

@@ -84,6 +84,12 @@ def person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def undergone_nouns() -> frozenset[str]:
+    """Nouns for acts done to a person whose possessor undergoes them ("his arrest")."""
+    return frozenset(row[0] for row in read_rows(DATA / "undergone_nouns.tsv", 1))
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose subject is the author of the event noun they take ("launched an attack", "issued a threat")."""
     return frozenset(row[0] for row in read_rows(DATA / "light_verbs.tsv", 1))

@@ -236,7 +236,7 @@ def is_plea_of_court(token) -> bool:
 
 def responsibility_claimant(token, index) -> EventArg | None:
     """The claimant of 'X claimed responsibility for <this event>' (or 'X said it carried out')."""
-    from geowire.events.arguments import to_arg
+    from geowire.events.sides import to_arg
 
     head = token.head
     if token.dep_ != "pobj" or head.lower_ != "for" or head.head.lemma_.lower() != "responsibility":

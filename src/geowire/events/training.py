@@ -13,10 +13,10 @@ import math
 import random
 from collections.abc import Sequence
 
-from geowire.events.arguments import ActorIndex
 from geowire.events.classifier import TypeModel
 from geowire.events.coder import EventCoder, Reading
 from geowire.events.features import ruled_type
+from geowire.events.sides import ActorIndex
 from geowire.model import Document
 
 DEFAULT_C = 2.0
