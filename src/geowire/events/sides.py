@@ -64,6 +64,8 @@ class ActorIndex:
             for token in span:
                 self.by_token.setdefault(token.i, actor)
         self.actors = sorted(actors, key=lambda a: a.start)
+        self.tokens: frozenset[int] = frozenset(self.by_token)  # read for every trigger and side: built once
+        self.spans = {(a.start, a.end) for a in actors}
         self.place_country: dict[int, str] = _place_countries(parsed, places)
 
     def place_within(self, token) -> tuple[int, str] | None:
@@ -75,10 +77,6 @@ class ActorIndex:
         return None
 
     @property
-    def tokens(self) -> set[int]:
-        return set(self.by_token)
-
-    @property
     def name_tokens(self) -> set[int]:
         """Tokens of multi-word proper names, which cannot be event triggers."""
         return {i for i, actor in self.by_token.items()
@@ -86,7 +84,7 @@ class ActorIndex:
 
     def is_named_person(self, arg: EventArg) -> bool:
         """A side that is a person the actor reader recognised by name ("Hoyt Brian Yee"), country or not."""
-        if not any(a.start == arg.start and a.end == arg.end for a in self.actors):
+        if (arg.start, arg.end) not in self.spans:
             return False
         span = self.parsed.char_span(arg.start, arg.end, alignment_mode="expand")
         return span is not None and span.root.ent_type_ == "PERSON"
