@@ -116,13 +116,25 @@ def _doer(token) -> bool:
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
 
 
+def _token_starts(doc, places: list[Place]) -> dict[int, int]:
+    """The index of the token each place begins (places that begin inside a token have none)."""
+    starts = {}
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and span.start_char == place.start:
+            starts[place.start] = span.start
+    return starts
+
+
 def attach_location(places: list[Place], sentence, trigger, argument_spans: list[tuple[int, int]],
                     actors: list[Actor] = (), locative_only: bool = False) -> EventLocation | None:
-    scope = clause_scope(trigger) - background(trigger)
     doc = sentence.doc
     window = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else 0:sentence.end]
-    starts = {tok.idx: tok.i for tok in window}  # this sentence and the one before, for "the area"
     nearby = [p for p in places if window.start_char <= p.start < window.end_char]
+    if not nearby:
+        return None  # this sentence and the one before ("the area") name no place
+    scope = clause_scope(trigger) - background(trigger)
+    starts = _token_starts(doc, nearby)
     usable = [p for p in nearby if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
               and not _named_in_actor(p, actors) and p.start in starts
               and not _reference_point(_head(doc, p)) and not _attribute(_head(doc, p))

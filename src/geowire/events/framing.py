@@ -11,6 +11,7 @@ is a month, not a march.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 # a closing quote ends a sentence only after its own stop ('... he said "no."'); a headline may end on a quoted
 # phrase with none ("Opposition Insists on 'Peaceful Protest'")
@@ -20,6 +21,7 @@ PICTURE_WORDS = re.compile(r"\b(in this|in a|in an) (undated |handout |file |sti
                            r"obtained|made available|shot)\b|\b(is|are) (seen|pictured|shown) [a-z]+ing\b",
                            re.IGNORECASE)
 MONTH_WORDS = frozenset({"march", "may"})
+MONTH_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(MONTH_WORDS)) + r")\b", re.IGNORECASE)
 MIN_SENTENCE_WORDS = 4
 CAPTION_START = re.compile(
     r"^\s*(FILE\s*[-–—:]|FILE PHOTO|PHOTO\s*[-–—:]|Photo\s*:|Image\s*:|Video\s*:|Caption\s*:|Pictured\s*:"
@@ -126,6 +128,16 @@ def _month_with_day(token) -> bool:
     return any(t is not None and t.like_num and t.text.isdigit() and 1 <= int(t.text) <= 31 for t in (after, before))
 
 
+def _month_tokens(parsed) -> list:
+    """Tokens that are month names, found in the text rather than by visiting every token."""
+    found = []
+    for match in MONTH_PATTERN.finditer(parsed.text):
+        span = parsed.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and span[0].lower_ in MONTH_WORDS:
+            found.append(span[0])
+    return found
+
+
 def blocked_tokens(parsed, spans: list[tuple[int, int]], times) -> set[int]:
     """Tokens that can be no trigger: those in page furniture, captions, date or time expressions
     and people's names ("Vigil said")."""
@@ -135,9 +147,9 @@ def blocked_tokens(parsed, spans: list[tuple[int, int]], times) -> set[int]:
         if span is not None:
             blocked.update(token.i for token in span)
     for sentence in parsed.sents:
-        words = [t for t in sentence if not t.is_punct and not t.is_space]
-        if len(words) < MIN_SENTENCE_WORDS or is_caption(sentence):
+        words = islice((t for t in sentence if not t.is_punct and not t.is_space), MIN_SENTENCE_WORDS)
+        if sum(1 for _ in words) < MIN_SENTENCE_WORDS or is_caption(sentence):
             blocked.update(token.i for token in sentence)  # a fragment ("Fleet suspended") or a caption
-    blocked.update(token.i for token in parsed if token.lower_ in MONTH_WORDS and _month_with_day(token))
+    blocked.update(token.i for token in _month_tokens(parsed) if _month_with_day(token))
     blocked.update(token.i for entity in parsed.ents if entity.label_ == "PERSON" for token in entity)
     return blocked
