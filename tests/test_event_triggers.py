@@ -87,6 +87,12 @@ def triggers():
     ("The president spoke with his counterpart by phone on Monday.", "spoke", "CONSULT"),
     ("The bloc voiced support for the ceasefire plan.", "voiced", "SUPPORT"),
     ("The president offered condolences to the families.", "offered", "SUPPORT"),
+    ("The mob thrashed two constables near the bus stand.", "thrashed", "ASSAULT"),
+    ("Guards manhandled the reporters outside the court.", "manhandled", "ASSAULT"),
+    ("Police fired in the air to scatter the crowd.", "fired", "COERCE"),
+    ("The district administration clamped a curfew on the old quarter.", "clamped", "COERCE"),
+    ("Prohibitory orders have been imposed in the town.", "orders", "COERCE"),
+    ("Three youths were held for questioning.", "held", "COERCE"),
 ])
 def test_added_trigger(triggers, text, word, type_):
     assert (word, type_) in triggers(text)
@@ -109,6 +115,8 @@ def test_added_trigger(triggers, text, word, type_):
     ("The market recovered on Monday.", "recovered", "COERCE"),
     ("Farmers held a march to the district office.", "march", "MOBILIZE"),
     ("He called in sick on Monday.", "called", "MOBILIZE"),
+    ("The two ministers held talks on Monday.", "held", "COERCE"),
+    ("The firing of the manager surprised the staff.", "firing", "ASSAULT"),
     ("The minister spoke to reporters in the capital.", "spoke", "CONSULT"),
     ("'The talks failed,' said the analyst, speaking by phone from Geneva.", "speaking", "CONSULT"),
 ])
