@@ -464,3 +464,15 @@ def test_a_later_report_naming_the_author_of_an_unattributed_act_is_the_same_eve
 def test_a_total_of_people_is_those_people(code):
     event = code("Police said a total of 30 persons had been arrested in the state.").events[0]
     assert event.type == "COERCE" and event.target is not None and event.target.text == "30 persons"
+
+
+@pytest.mark.parametrize("text", [
+    "The accused were produced before the court in Patna on Monday.",
+    "The wounded were taken to hospital in Kano.",
+])
+def test_a_participle_naming_people_is_no_act(code, text):
+    assert not code(text).events
+
+
+def test_a_participle_with_its_own_clause_is_still_an_act(code):
+    assert [e.type for e in code("The man accused of the murder was arrested in Patna.").events] == ["COERCE"]

@@ -56,6 +56,7 @@ from geowire.events.modality import (
     is_denial,
     is_figurative_fight,
     is_named_document,
+    is_people_word,
     is_plea_of_court,
     is_press_contact,
     is_press_release,
@@ -477,6 +478,7 @@ class EventCoder:
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index) or is_denial(trigger)
                       or is_danger(trigger) or is_shared_view(trigger) or is_press_release(trigger)
                       or is_showing(trigger) or is_question(trigger) or is_named_document(trigger)
+                      or is_people_word(trigger)
                       or is_figurative_fight(trigger) or is_standing_relation(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]

@@ -179,6 +179,19 @@ def is_shared_view(trigger) -> bool:
     return has_clause and not has_object
 
 
+NOUN_POSITIONS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr", "appos"})
+CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "agent", "aux", "auxpass", "prep", "advmod"})
+
+
+def is_people_word(trigger) -> bool:
+    """'The accused were remanded', 'the wounded were taken to hospital': a participle with a determiner, standing
+    where a noun stands and with no clause of its own, names people by what was done to them, not an act."""
+    token = trigger.token
+    return (trigger.is_verb and token.tag_ == "VBN" and token.dep_ in NOUN_POSITIONS
+            and any(c.dep_ == "det" for c in token.children)
+            and not any(c.dep_ in CLAUSE_PARTS for c in token.children))
+
+
 def is_press_release(trigger) -> bool:
     """'a press release', 'the release of the report': a release of things, not of people."""
     token = trigger.token
