@@ -444,7 +444,7 @@ class EventCoder:
         index = ActorIndex(parsed, doc.actors, doc.places)
         parsed.user_data[PLACE_TOKENS] = {t.i for p in doc.places if p.lat is not None
                                           for t in parsed.char_span(p.start, p.end, alignment_mode="expand") or ()}
-        blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times) | index.name_tokens
+        blocked = blocked_tokens(parsed, furniture_spans(doc.text, doc.title), doc.times, doc.text) | index.name_tokens
         dateline = dateline_place(doc.places, doc.text)
         frame = Frame(dateline, (dateline_extent(doc.text) or (0, 0))[1], story_country(doc.places, dateline))
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]

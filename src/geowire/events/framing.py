@@ -128,17 +128,19 @@ def _month_with_day(token) -> bool:
     return any(t is not None and t.like_num and t.text.isdigit() and 1 <= int(t.text) <= 31 for t in (after, before))
 
 
-def _month_tokens(parsed) -> list:
-    """Tokens that are month names, found in the text rather than by visiting every token."""
+def _month_tokens(parsed, text: str) -> list:
+    """Tokens that are month names, found in the text (the parsed one, passed in: the parse would join its
+    tokens again) rather than by visiting every token."""
     found = []
-    for match in MONTH_PATTERN.finditer(parsed.text):
+    parsed_end = parsed[-1].idx + len(parsed[-1]) if len(parsed) else 0  # the parse may hold a cut text
+    for match in MONTH_PATTERN.finditer(text, 0, parsed_end):
         span = parsed.char_span(match.start(), match.end())
         if span is not None and len(span) == 1 and span[0].lower_ in MONTH_WORDS:
             found.append(span[0])
     return found
 
 
-def blocked_tokens(parsed, spans: list[tuple[int, int]], times) -> set[int]:
+def blocked_tokens(parsed, spans: list[tuple[int, int]], times, text: str) -> set[int]:
     """Tokens that can be no trigger: those in page furniture, captions, date or time expressions
     and people's names ("Vigil said")."""
     blocked: set[int] = set()
@@ -150,6 +152,6 @@ def blocked_tokens(parsed, spans: list[tuple[int, int]], times) -> set[int]:
         words = islice((t for t in sentence if not t.is_punct and not t.is_space), MIN_SENTENCE_WORDS)
         if sum(1 for _ in words) < MIN_SENTENCE_WORDS or is_caption(sentence):
             blocked.update(token.i for token in sentence)  # a fragment ("Fleet suspended") or a caption
-    blocked.update(token.i for token in _month_tokens(parsed) if _month_with_day(token))
+    blocked.update(token.i for token in _month_tokens(parsed, text) if _month_with_day(token))
     blocked.update(token.i for entity in parsed.ents if entity.label_ == "PERSON" for token in entity)
     return blocked
