@@ -281,11 +281,12 @@ def test_clicking_a_marker_opens_the_event_page_with_its_evidence_marked(session
         page.locator(".leaflet-marker-pane .gw-cluster").first.click()
         page.wait_for_timeout(400)   # let the zoom animation settle (no assertion on time)
     _visible_pin(page).click()
+    page.wait_for_timeout(400)   # the popup pans the map into view: let it settle before clicking its link
     popup = page.locator(".leaflet-popup-content")
     assert "source" in popup.inner_text()
     assert popup.locator(".certainty").inner_text()
-    popup.locator("a.open-event").click()
-    page.wait_for_url("**/events/*")
+    with page.expect_navigation(url="**/events/*"):
+        popup.locator("a.open-event").click()
     page.wait_for_selector("body[data-ready='1']", state="attached")
     event_id = urlparse(page.url).path.rsplit("/", 1)[1]
     event = _api(server, f"/api/events/{event_id}")
