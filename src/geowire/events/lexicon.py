@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from geowire.datafiles import read_rows
@@ -77,22 +77,25 @@ def cues() -> dict[tuple[str, str], list[str]]:
     return table
 
 
-@lru_cache(maxsize=1)
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of a one-column data file (``data/<name>``), read once."""
+    return frozenset(row[0] for row in read_rows(DATA / name, 1))
+
+
 def person_nouns() -> frozenset[str]:
     """Words for people ("policeman", "villagers", "activist"): a side named by such a word is an actor."""
-    return frozenset(row[0] for row in read_rows(DATA / "person_nouns.tsv", 1))
+    return word_list("person_nouns.tsv")
 
 
-@lru_cache(maxsize=1)
 def undergone_nouns() -> frozenset[str]:
     """Nouns for acts done to a person whose possessor undergoes them ("his arrest")."""
-    return frozenset(row[0] for row in read_rows(DATA / "undergone_nouns.tsv", 1))
+    return word_list("undergone_nouns.tsv")
 
 
-@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose subject is the author of the event noun they take ("launched an attack", "issued a threat")."""
-    return frozenset(row[0] for row in read_rows(DATA / "light_verbs.tsv", 1))
+    return word_list("light_verbs.tsv")
 
 
 @lru_cache(maxsize=1)

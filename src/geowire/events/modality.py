@@ -12,10 +12,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
 
-from geowire.datafiles import read_rows
-from geowire.events.lexicon import DATA, light_verbs
+from geowire.events.lexicon import light_verbs, word_list
 from geowire.model import EventArg, EventDate
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
@@ -52,24 +50,20 @@ def is_advisory_verb(token, index=None) -> bool:
 ACTS_ON_PEOPLE = frozenset({("RETREAT", "release"), ("COERCE", "arrest"), ("ASSAULT", "abduct")})
 
 
-@lru_cache(maxsize=1)
 def standards() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(DATA / "standards.tsv", 1))
+    return word_list("standards.tsv")
 
 
-@lru_cache(maxsize=1)
 def thing_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(DATA / "thing_nouns.tsv", 1))
+    return word_list("thing_nouns.tsv")
 
 
-@lru_cache(maxsize=1)
 def no_victims() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(DATA / "no_victims.tsv", 1))
+    return word_list("no_victims.tsv")
 
 
-@lru_cache(maxsize=1)
 def statement_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows(DATA / "statement_nouns.tsv", 1))
+    return word_list("statement_nouns.tsv")
 
 
 def _undergoers(verb) -> list:
@@ -151,7 +145,7 @@ def is_standing_relation(trigger) -> bool:
     return not any(t.ent_type_ in DATE_ENTS for t in token.subtree)
 
 
-NAME_ENTS = frozenset({"EVENT", "LAW", "ORG", "WORK_OF_ART"})
+DOCUMENT_ENTS = frozenset({"EVENT", "LAW", "ORG", "WORK_OF_ART"})
 FRAMING_PREPS = frozenset({"under", "within"})
 
 
@@ -161,7 +155,7 @@ def is_named_document(trigger) -> bool:
     token = trigger.token
     if trigger.is_verb or trigger.type != "AGREE":
         return False
-    named = token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTS
+    named = token.pos_ == "PROPN" and token.ent_type_ in DOCUMENT_ENTS
     framing = token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS
     return named or framing
 
