@@ -273,12 +273,13 @@ DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def _determined_argument(head) -> bool:
-    """'the court sentenced them', 'a judge ordered', 'met the prime minister': an office or a body named as
-    one particular actor — a verb's subject or object (or the agent of a passive) with a determiner."""
+    """'the court sentenced them', 'a judge ordered', 'met the prime minister', "the ministry's order": an office
+    or a body named as one particular actor — a verb's subject or object, the agent of a passive or the possessor
+    of a noun, with a determiner."""
     if not any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in head.children):
         return False
-    if head.dep_ in ARGUMENT_DEPS:
-        return True
+    if head.dep_ in ARGUMENT_DEPS or head.dep_ == "poss":
+        return True  # and "the ministry's statement", "the court's order": one particular body's act
     return head.dep_ == "pobj" and head.head.dep_ == "agent"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geowire.events.lexicon import light_verbs, undergone_nouns
+from geowire.events.lexicon import light_verbs, person_nouns, undergone_nouns
 from geowire.events.sides import PRONOUNS, SUBJECT_DEPS, counted
 from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
 
@@ -28,7 +28,7 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "AGREE": frozenset({"with", "between", "to"}),
     "COOPERATE": frozenset({"with", "between"}),
     "AID": frozenset({"to", "for"}),
-    "REQUEST": frozenset({"on", "upon", "to", "from"}),
+    "REQUEST": frozenset({"on", "upon", "to", "from", "with"}),  # "pleaded with the group"
     "RETREAT": frozenset({"from", "to"}),
     "ACCUSE": frozenset({"against", "on", "of", "with"}),
     "SANCTION": frozenset({"on", "against", "from", "to"}),
@@ -94,6 +94,8 @@ def _inherited_subject(token, speech: bool = False) -> list:
         return _children(token.head.head, SUBJECT_DEPS)
     current = token
     for _ in range(3):
+        if current.dep_ == "pcomp" and current.tag_ == "VBG":
+            return _gerund_doer(current, speech)
         if current.dep_ not in CLIMB_DEPS and current.dep_ != "ccomp":
             return []
         head = current.head
@@ -110,6 +112,31 @@ def _inherited_subject(token, speech: bool = False) -> list:
             return _children(head, PASSIVE_SUBJECT_DEPS)  # "the police were forced to fire": the police
         current = head
     return []
+
+
+# prepositions that put a doer's own act beside the clause's ("by refusing", "after meeting", "without
+# consulting"); not "at" or "to", which aim at something ("fired at protesting students": a parse of an adjective)
+GERUND_PREPS = frozenset({"by", "after", "before", "without", "for", "in", "on", "upon", "while", "since",
+                          "despite", "through", "of", "from"})
+
+
+def _gerund_doer(gerund, speech: bool = False) -> list:
+    """'The government has been under fire for refusing to reveal ...', 'they protested by blocking the road',
+    'was arrested after attacking a guard': a gerund in a prepositional phrase on a verb, with no subject of its
+    own, is done by that verb's subject. Not after "for", "of" or "from" on a verb with an object ("blamed
+    Pakistan for supporting the groups", "accused the guards of beating", "stopped them from entering"): that is
+    the object's act, alleged or prevented, not one the sentence tells as done, so it gets no doer here. On the
+    copula only a said act ("has been under fire for refusing"): "my guns are for hunting" tells a use."""
+    prep = gerund.head
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.lemma_ == "be" and not speech:
+        return []
+    if prep.lower_ in ("for", "of", "from") and _children(verb, OBJECT_DEPS):
+        return []
+    # "his call was made before meeting the ambassadors": an act does not meet anyone
+    return [s for s in _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if match_token(s) is None]
 
 
 def _said_beside_an_event(token) -> bool:
@@ -189,9 +216,9 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = _pobjs(token, preps)
     sources = [_relative_antecedent(s) for s in sources]
     if not sources and token.dep_ == "relcl":
-        sources = [token.head]
+        sources = [_predicated(token.head) if _to_infinitive(token) else token.head]
     if not sources and token.dep_ == "acl" and token.tag_ == "VBG":
-        sources = _participle_subject(token)
+        sources = [_predicated(s) for s in _participle_subject(token)]
     if not sources and token.dep_ == "acl" and token.head.dep_ in OBJECT_DEPS:
         # "launched a bid to retake", "made an attempt to seize": whoever made the bid
         sources = _children(token.head.head, SUBJECT_DEPS)
@@ -204,6 +231,26 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = targets or [token.head]
         sources = _agent(token)
     return Roles(sources, targets)
+
+
+COUNT_HEADS = frozenset({"one", "some", "many", "most", "several", "few", "all", "each", "none", "any"})
+STATE_NOUNS = frozenset({"country", "nation", "state", "power"})  # what a state is called as a kind
+
+
+def _predicated(noun):
+    """'Kuwait is the latest country to withdraw its ambassador', 'Jordan is one of several countries taking
+    part in the campaign': a clause describing the noun a copula predicates of its subject tells what that
+    subject did."""
+    lemma = noun.lemma_.lower()
+    if lemma not in STATE_NOUNS and lemma not in person_nouns():
+        return noun  # "the emergence of IS is a result of surrogates fighting ...": a result is no doer
+    head = noun
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in COUNT_HEADS:
+        head = head.head.head  # "one of several countries"
+    if head.dep_ != "attr" or head.head.lemma_ != "be":
+        return noun
+    subjects = _children(head.head, SUBJECT_DEPS)
+    return subjects[0] if subjects else noun
 
 
 def _relative_antecedent(subject):
@@ -319,7 +366,7 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     undergone = _possessor_undergoes(token)
     authors = [m for m in _actor_modifiers(token, actor_tokens) if not (undergone and m.dep_ == "poss")]
-    sources = authors or _agent(token) or _pobjs(token, frozenset({"from"}) - preps)
+    sources = authors or _agent(token) or _described_by_agent(token) or _pobjs(token, frozenset({"from"}) - preps)
     targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))
     targets = targets or _actor_modifiers(token, actor_tokens, opposed=True)
     owners = [c for c in token.children if c.dep_ == "poss" and (undergone or c.lower_ in PRONOUNS)]
@@ -329,8 +376,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         sources = owners  # "its attack", "their protest": the possessive determiner names who acted
     # "an agreement between Iraq and Turkey" names the parties; "between the two countries" leaves them to
     # whoever announced it
-    between = [b for b in _pobjs(token, frozenset({"between", "among"}))
-               if any(t.i in actor_tokens for t in b.subtree)]
+    between = [b for b in _pobjs(token, frozenset({"between", "among"})) + _between_on_verb(token)
+               if any(t.i in actor_tokens for t in _own_phrase(b))]
     if between and not sources:
         first = between[0]
         sources, targets = [first], [c for c in first.conjuncts] or targets
@@ -350,6 +397,28 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         # "an airstrike hit a school"; not "that attack prompted the president to act"
         targets = _children(token.head, OBJECT_DEPS)
     return Roles(sources, targets)
+
+
+def _own_phrase(noun) -> list:
+    """The noun's phrase without its coordinated members: "between the factions and the army" names parties
+    only if "the factions" is one (else the first party, expanded, would also be the second)."""
+    members = {t.i for c in noun.conjuncts for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in members]
+
+
+def _described_by_agent(noun) -> list:
+    """'the complaints levelled by the opposition', 'an attack carried out by the militia': the agent of a
+    participle describing an event noun is the author of the event."""
+    return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in _agent(c)]
+
+
+def _between_on_verb(noun) -> list:
+    """'negotiations are on between X and Y', 'talks were held among the factions': the parties of an event
+    noun that is a clause's subject may hang on the clause's verb."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return _pobjs(verb, frozenset({"between", "among"}))
 
 
 def _possessor_undergoes(token) -> bool:
@@ -398,7 +467,9 @@ def roles_of(token, is_verb: bool, event_type: str, actor_tokens: set[int]) -> R
 def prep_targets(token, event_type: str) -> list:
     """'fired water cannon at a supply boat': when the object is no actor, the prepositional
     phrase that aims the act names the target."""
-    preps = TYPE_PREPS.get(event_type, TARGET_PREPS) - {"from", "of", "for"}
+    # "what Russia has been asking from Serbia": one asks something from whom the request is made to
+    left_out = {"of", "for"} if event_type == "REQUEST" else {"from", "of", "for"}
+    preps = TYPE_PREPS.get(event_type, TARGET_PREPS) - left_out
     return _past_event_nouns(_not_temporal(_pobjs(token, preps)), preps)
 
 
@@ -442,8 +513,11 @@ def takes_people(token, mode: str | None, is_verb: bool) -> bool:
         return True
     if not _children(token, OBJECT_DEPS):
         return False
+    # "accused the guards of beating": the "of" phrase hangs on the verb or, in some parses, on the object
+    holders = [token, *_children(token, OBJECT_DEPS)]
     return any(_to_infinitive(c) for c in token.children if c.dep_ in ("xcomp", "ccomp")) or any(
-        g.tag_ == "VBG" for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
+        g.tag_ == "VBG" for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children)
 
 
 def _to_infinitive(verb) -> bool:

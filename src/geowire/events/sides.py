@@ -330,8 +330,18 @@ def is_actor_like(arg: EventArg, head) -> bool:
         return arg.start != head.idx  # resolved to a named actor ("Besigye said his arrest ..."), else no one
     if head.ent_type_ in ACTOR_ENTITY_TYPES and head.pos_ == "PROPN":
         return True
+    if head.pos_ == "PROPN" and _titled(head):
+        return True  # "prime minister vajpayee", "Governor Musa": a name after a title is a person
     lemma = head.lemma_.lower()
     return lemma in person_nouns() or lemma.rstrip("s") in person_nouns()
+
+
+def _titled(name) -> bool:
+    """A proper noun with a word for a person before it in its own phrase (a title: "chief minister modi",
+    "Ambassador Haley"), the way lower-case text, where the tagger finds no PERSON, still names a person."""
+    words = person_nouns()
+    return any(c.dep_ == "compound" and c.i < name.i and c.lemma_.lower() in words and c.tag_ not in ("NNS", "NNPS")
+               for c in name.children)
 
 
 # "thousands of protesters", "a group of soldiers": the people counted are the side, not the count
