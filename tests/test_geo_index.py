@@ -62,6 +62,32 @@ def test_tiny_index_lookups(tmp_path, monkeypatch):
     assert gazetteer.candidates("Baghdad") == []
 
 
+def test_initials_are_written_into_the_index(tmp_path, monkeypatch):
+    """The initials of a first-level area's two-word name are stored in the index when it is built, so reading
+    them costs a process no scan of every name; a town's name gives none."""
+    tiny_sources(monkeypatch)
+    path = geo_index.build_index(path=tmp_path / "g.sqlite")
+    gazetteer = Gazetteer(path)
+    stored = dict(gazetteer._db.execute("SELECT key, place FROM initials"))
+    assert "aa" in stored                    # "Al Anbar" (the primary name, folded)
+    assert [c.name for c in gazetteer.fallback_candidates("AA")] == ["Al Anbār"]
+    assert gazetteer.fallback_candidates("AQ") == []      # a town's initials are none
+
+
+def test_a_name_whose_keys_are_known_absent_costs_no_query(tmp_path, monkeypatch):
+    tiny_sources(monkeypatch)
+    gazetteer = Gazetteer(geo_index.build_index(path=tmp_path / "g.sqlite"))
+    gazetteer.prefetch_candidates(["Baghdad", "Anbar"])
+    assert gazetteer._known_keys["baghdad"] is False and gazetteer._known_keys["anbar"] is True
+
+    class NoQueries:
+        def execute(self, *args):
+            raise AssertionError("queried")
+
+    gazetteer._local.db = NoQueries()
+    assert gazetteer.candidates("Baghdad") == []
+
+
 @pytest.fixture(scope="module")
 def gazetteer():
     from geowire.geo import get_gazetteer

@@ -34,6 +34,8 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
     countries, admins = context_mass(groups)
     all_c, all_a = sum(countries.values()), sum(admins.values())
     nearness = {} if reuse_nearness else _proximities(groups, _anchors(groups))
+    country_weight, admin1_weight = settings.country_weight, settings.admin1_weight
+    coherence_weight = settings.coherence_weight
     for group in groups:
         own_c, own_a = context_mass([group])
         rest_c, rest_a = all_c - sum(own_c.values()), all_a - sum(own_a.values())
@@ -45,11 +47,15 @@ def apply_document_context(groups: list[Group], settings, reuse_nearness: bool =
         named_city = _city_named_as_its_area(group, groups, settings)
         named_so = primary_named(group.candidates, group.mentions[0])
         scores = []
+        # ``share`` inlined (the same arithmetic): this loop runs for every candidate of every name, twice
+        c_total, a_total = rest_c > 1e-9, rest_a > 1e-9
         for i, (cand, local, closeness) in enumerate(zip(group.candidates, group.local, near, strict=False)):
-            c_share = share(countries, own_c, cand.country_code, rest_c)
-            a_share = share(admins, own_a, cand.admin1_code, rest_a)
-            context = (settings.country_weight * c_share + settings.admin1_weight * a_share
-                       + settings.coherence_weight * closeness)
+            code, admin = cand.country_code, cand.admin1_code
+            c_share = max(0.0, countries.get(code, 0.0) - own_c.get(code, 0.0)) / rest_c \
+                if code and c_total else 0.0
+            a_share = max(0.0, admins.get(admin, 0.0) - own_a.get(admin, 0.0)) / rest_a \
+                if admin and a_total else 0.0
+            context = (country_weight * c_share + admin1_weight * a_share + coherence_weight * closeness)
             if big and small_town(cand) and not (group.cued and group.cued[i]) \
                     and not eponymous_town(cand, group.candidates):
                 # "China", "Atlantic", "Canadian": a town that shares the name of a country,

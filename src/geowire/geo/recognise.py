@@ -181,10 +181,11 @@ class GazetteerPlaces:
         lowered = set(re.findall(r"\b[a-z][a-z]+\b", text))
         labels = token_labels(len(parsed), ents)
         out = []
+        gazetteer = self.gazetteer
         view = TokenView(parsed, text)
         runs = [part for run in proper_sequences(view, labels)
-                for part in split_at_particles(self.gazetteer, view, text, run)]
-        self.gazetteer.prefetch_names(run_phrases(view, text, runs, self.min_match_chars))
+                for part in split_at_particles(gazetteer, view, text, run)]
+        gazetteer.prefetch_names(run_phrases(view, text, runs, self.min_match_chars))
         for first, last in runs:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
@@ -211,7 +212,7 @@ class GazetteerPlaces:
                 out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
                 occupied.append((start, end))
                 continue
-            for s, e in longest_known(self.gazetteer, view, text, first, last, self.min_match_chars):
+            for s, e in longest_known(gazetteer, view, text, first, last, self.min_match_chars):
                 char_start, char_end = view.idx[s], view.idx[e - 1] + view.length[e - 1]
                 name = text[char_start:char_end]
                 if spans.PARTY_PREFIX.match(name):
@@ -219,7 +220,7 @@ class GazetteerPlaces:
                 if e - s == 1 and name.lower() in lowered or strict_key(name) in reading.GENERIC_WORDS:
                     continue    # an ordinary word (here or in general)
                 if name.endswith(" City") and INSTITUTION_AFTER.match(text[char_end:char_end + 40]) \
-                        and not spans.is_town_name(self.gazetteer, name):
+                        and not spans.is_town_name(gazetteer, name):
                     char_end -= len(" City")    # "Dublin City Council" names Dublin's council
                     name = text[char_start:char_end]
                 lead = view.texts[first].lower()
@@ -230,7 +231,7 @@ class GazetteerPlaces:
                 frame.after_place = listed_after(text, char_start, occupied)
                 frame.listed_with_place = listed_with(text, char_start, char_end,
                                                       [o for o in occupied if o not in adjectives])
-                if reading.accept(self.gazetteer, name, frame, known_places):
+                if reading.accept(gazetteer, name, frame, known_places):
                     out.append(Mention(char_start, char_end, name))
                     occupied.append((char_start, char_end))
         return out

@@ -38,12 +38,17 @@ class TokenView:
         from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH
 
         self.parsed = parsed
-        columns = parsed.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP]).tolist() if len(parsed) else []
-        self.idx = [row[0] for row in columns]
-        self.length = [row[1] for row in columns]
-        self.alpha = [bool(row[2]) for row in columns]
-        self.stop = [bool(row[3]) for row in columns]
+        if len(parsed):
+            # whole columns at once (numpy), not a Python list per token
+            columns = parsed.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP]).T
+            self.idx, self.length = columns[0].tolist(), columns[1].tolist()
+            self.alpha, self.stop = columns[2].astype(bool).tolist(), columns[3].astype(bool).tolist()
+        else:
+            self.idx, self.length, self.alpha, self.stop = [], [], [], []
         self.texts = [text[i:i + n] for i, n in zip(self.idx, self.length, strict=True)]
+        # a capitalised word (or "Al-", "El-"): where a run of a name may be, read once per token
+        self.capitalised = [t[:1].isupper() and (a or bool(_DOTTED.match(t))) or t in ("Al-", "El-")
+                            for t, a in zip(self.texts, self.alpha, strict=True)]
         self._tokens: dict[int, object] = {}
 
     def __len__(self) -> int:
@@ -62,25 +67,18 @@ class TokenView:
 def proper_sequences(view: TokenView, labels: list[str]):
     """Maximal runs of capitalised tokens (allowing inner 'al-', 'ez', 'of', hyphens), as token ranges."""
     i, n = 0, len(view)
+    capitalised, stop = view.capitalised, view.stop
     while i < n:
-        if labels[i] in PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS or not _capitalised(view, i) \
-                or view.stop[i]:   # "A Columbia woman": the run starts at the name
-            i += 1
+        if not capitalised[i] or stop[i] or labels[i] in PLACE_LABELS or labels[i] not in _RECOVERABLE_LABELS:
+            i += 1      # "A Columbia woman": the run starts at the name
             continue
         j = i + 1
-        while j < n and labels[j] in _RECOVERABLE_LABELS and (_capitalised(view, j) or _joiner(view, j)):
+        while j < n and labels[j] in _RECOVERABLE_LABELS and (capitalised[j] or _joiner(view, j)):
             j += 1
         while j > i + 1 and _joiner(view, j - 1):
             j -= 1
         yield i, j
         i = j
-
-
-def _capitalised(view: TokenView, i: int) -> bool:
-    text = view.texts[i]
-    if text[:1].isupper() and (view.alpha[i] or _DOTTED.match(text)):
-        return True
-    return text in ("Al-", "El-")
 
 
 # the particles of Spanish, Portuguese and Italian names ("Vina del Mar", "Rio de Janeiro", "Foz do Iguacu"),

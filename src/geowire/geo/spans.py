@@ -6,6 +6,7 @@ are no places."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geowire.geo.frames import INSTITUTION_AFTER
 from geowire.geo.gazetteer import Gazetteer
@@ -51,7 +52,10 @@ _TRAILING_WORD = re.compile(r"(?<=\w)\s+(?:and|or|near|in|at|on|of|to|from|the)$
 _ABBREVIATED_END = re.compile(r"(?:\b[A-Z]\.|\b[A-Z][a-z]{1,4}\.)$")
 
 
+@lru_cache(maxsize=4096)
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name in ``text[start:end]``: without a leading article or party letter, trailing punctuation, possessive,
+    function word or lower-case type word (cached: the label vote and the entity reading trim each entity)."""
     span = text[start:end]
     if match := _LEADING_ARTICLE.match(span):
         start += match.end()
