@@ -408,8 +408,18 @@ def _own_phrase(noun) -> list:
 
 def _described_by_agent(noun) -> list:
     """'the complaints levelled by the opposition', 'an attack carried out by the militia': the agent of a
-    participle describing an event noun is the author of the event."""
-    return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in _agent(c)]
+    participle describing an event noun is the author of the event — also where the parser hangs the participle
+    on the noun's "of" phrase ("the complaints of discrimination levelled by the opposition") — and so is a "by"
+    phrase right after the noun that the parser hangs on the active verb governing it ("reported the assault by
+    the Taliban on a base")."""
+    described = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
+    agents = [a for n in described for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in _agent(c)]
+    verb = noun.head
+    if agents or noun.dep_ not in OBJECT_DEPS or _is_passive(verb):
+        return agents
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i == noun.right_edge.i + 1
+            for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
 
 
 def _between_on_verb(noun) -> list:
