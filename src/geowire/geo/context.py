@@ -247,10 +247,18 @@ def _proximities(groups: list[Group], anchors: list) -> dict[int, list[float]]:
     lat = np.radians(lats)[:, None]
     lon = np.radians(lons)[:, None]
     columns = []
-    for owner, a_lats, a_lons, weights, scales in anchors:
+    if anchors:
+        # every anchor's points side by side, measured against every candidate in one pass (the same arithmetic
+        # element by element as one anchor at a time); each anchor's best is the maximum over its own columns
+        a_lats = np.concatenate([a[1] for a in anchors])
+        a_lons = np.concatenate([a[2] for a in anchors])
+        weights = np.concatenate([a[3] for a in anchors])
+        scales = np.concatenate([a[4] for a in anchors])
         h = np.sin((a_lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(a_lats) * np.sin((a_lons - lon) / 2) ** 2
         km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-        columns.append((owner, (weights * np.exp(-km / scales)).max(axis=1)))
+        starts = np.cumsum([0] + [len(a[1]) for a in anchors[:-1]])
+        best = np.maximum.reduceat(weights * np.exp(-km / scales), starts, axis=1)
+        columns = [(anchor[0], best[:, k]) for k, anchor in enumerate(anchors)]
     out = {}
     # each group's sum over the other groups' columns: the sum of all columns less its own (one pass, not one per
     # group over all the others)

@@ -107,6 +107,9 @@ class Gazetteer:
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            # pages read through a memory map, not a read() per page: the file is read-only here, and a rebuild
+            # replaces it with a new file rather than writing into this one
+            db.execute("PRAGMA mmap_size = 268435456")
             self._local.db = db
         return db
 
