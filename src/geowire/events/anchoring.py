@@ -116,6 +116,17 @@ def _doer(token) -> bool:
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
 
 
+AREA_PRECISIONS = frozenset({"country", "region"})
+PARTY_DEPS = frozenset({"dobj", "obj", "nsubjpass", "dative"})
+
+
+def _party_to_another_act(place: Place, token, trigger) -> bool:
+    """'Iran's attacks on IS were a measure preventing the U.S. from opposition': a state that another verb of
+    the sentence is done to is a party to that act, not where the event took place."""
+    own = {trigger, trigger.head} if trigger.pos_ in ("NOUN", "PROPN") else {trigger}
+    return place.precision in AREA_PRECISIONS and token.dep_ in PARTY_DEPS and token.head not in own
+
+
 def _token_starts(doc, places: list[Place]) -> dict[int, int]:
     """The index of the token each place begins (places that begin inside a token have none)."""
     starts = {}
@@ -138,7 +149,7 @@ def attach_location(places: list[Place], sentence, trigger, argument_spans: list
     usable = [p for p in nearby if not p.demonym and p.lat is not None and not _inside(p, argument_spans)
               and not _named_in_actor(p, actors) and p.start in starts
               and not _reference_point(_head(doc, p)) and not _attribute(_head(doc, p))
-              and not _doer(_head(doc, p))]
+              and not _doer(_head(doc, p)) and not _party_to_another_act(p, _head(doc, p), trigger)]
     candidates = [p for p in usable if in_sentence(p.start, sentence) and starts[p.start] in scope]
     if not candidates:
         return _named_before(usable, trigger) if _refers_to_a_place(trigger) else None

@@ -21,11 +21,31 @@ def _roles(word: str, how: str) -> list[str]:
     return cues().get((word, how), [])
 
 
+NO_ONE = frozenset({"nobody", "none", "noone"})
+ANYONE = frozenset({"everyone", "everybody", "anyone", "anybody"})
+
+
+def _no_one(subject) -> bool:
+    """'nobody attacked', 'no one was arrested', 'none of the rebels fought'."""
+    return subject.lower_ in NO_ONE or (subject.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+
+
+def _anyone(subject) -> bool:
+    """'everyone is complaining', 'every one of us protests': said of all, an act is a generality."""
+    return subject.lower_ in ANYONE or (subject.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ in ("every", "any") for c in subject.children))
+
+
 def _local_roles(token) -> set[str]:
     roles: set[str] = set()
     for child in token.children:
         word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+        if child.dep_ in ("nsubj", "nsubjpass") and _no_one(child):
+            roles.add("negated")
+        elif child.dep_ in ("nsubj", "nsubjpass") and _anyone(child):
+            roles.add("background")
+        elif child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
             roles.update(r for r in _roles(word, "neg"))
         elif child.dep_ in ("aux", "auxpass"):
             roles.update(_modal_roles(token, word))
@@ -57,6 +77,8 @@ def _passive(token) -> bool:
 
 def _governor_roles(governor) -> set[str]:
     lemma = governor.lemma_.lower()
+    if lemma == "go" and governor.tag_ != "VBG":
+        return set()  # "is going to attack" is ahead; "went on to accuse" was done
     roles = set(_roles(lemma, "governor"))
     if _passive(governor):
         roles.update(_roles(lemma, "passive-governor"))
@@ -81,7 +103,8 @@ def clause_roles(trigger) -> set[str]:
     cues of the verb it is an argument of ("did not launch an attack"), a complement
     clause those of its governor ("plans to attack", "denied that it attacked")."""
     trigger = predicate_verb(trigger)
-    roles = _local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger) | _subjunctive_roles(trigger)
+    roles = (_local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger) | _subjunctive_roles(trigger)
+             | _content_of_a_noun(trigger))
     if in_time_clause(trigger) and "speculative" in _local_roles(trigger.head):
         roles.add("speculative")  # "the talks will resume when the rebels release the hostages": not yet
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
@@ -99,6 +122,10 @@ def clause_roles(trigger) -> set[str]:
             # subject of; not its negation ("the attack did not stop them" did happen)
             roles |= {r for c in head.children if c.dep_ == "aux" for r in _roles(c.lower_, "aux")}
             break
+        elif dep == "advcl" and _infinitive(current):
+            # "want to elect a candidate to fight Kagame", "want for the EU to help": an aim takes the
+            # cues of the clause it is the aim of
+            roles |= _governor_roles(head)
         elif dep in ("xcomp", "ccomp", "acl"):
             roles |= _governor_roles(head)
             if dep == "xcomp":
@@ -111,18 +138,43 @@ def clause_roles(trigger) -> set[str]:
     return roles
 
 
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _framing_roles(verb) -> set[str]:
-    """'it was difficult to deploy more troops', 'he is free to arrest us', 'were unable to reach': an
-    adjective that frames a to-infinitive says whether the act can be done, not that it was."""
-    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    """'it was difficult to deploy more troops', 'he is free to arrest us', 'were unable to reach', 'is
+    capable of turning down threats': an adjective that frames a to-infinitive (or an 'of' gerund) says
+    whether the act can be done, not that it was."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "ADJ":
+        return set(_roles(verb.head.head.lower_, "frame"))
+    if verb.dep_ not in ("xcomp", "advcl") or not _infinitive(verb):
         return set()
     head = verb.head
     adjectives = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp"]
     return {r for a in adjectives for r in _roles(a.lower_, "frame")}
 
 
+ORDINALS = frozenset({"first", "last", "only", "next"})
+# An attempt is itself an act: "launched a bid to retake the city" tells of fighting.
+ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort", "campaign", "operation", "offensive", "push", "drive",
+                           "move", "crackdown"})
+
+
+def _content_of_a_noun(verb) -> set[str]:
+    """'suggestions to support the government', 'a bid to oust him': a to-infinitive on a noun says what is
+    proposed, sought or hoped, not what was done ('the first leader to visit Cuba' did visit)."""
+    noun = verb.head
+    if (verb.dep_ not in ("acl", "relcl") or not _infinitive(verb) or noun.pos_ not in ("NOUN", "PROPN")
+            or noun.lemma_.lower() in ATTEMPT_NOUNS):
+        return set()
+    if any(c.lower_ in ORDINALS or c.tag_ in ("JJS", "RBS") for c in noun.children):
+        return set()
+    return {"speculative"}
+
+
 TIME_UNITS = frozenset({"day", "week", "month", "year", "night", "morning", "evening", "weekend", "summer", "winter",
-                        "season", "time"})
+                        "season", "time", "hour", "minute", "decade"})
 
 
 def _subjunctive_roles(verb) -> set[str]:

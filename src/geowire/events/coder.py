@@ -52,10 +52,13 @@ from geowire.events.modality import (
     is_act_on_things,
     is_advisory,
     is_advisory_verb,
+    is_classifier,
     is_danger,
     is_denial,
     is_figurative_fight,
+    is_invocation,
     is_named_document,
+    is_undone,
     is_people_word,
     is_plea_of_court,
     is_press_contact,
@@ -152,6 +155,14 @@ def _independent(trigger: Trigger, main: Trigger) -> bool:
         return False
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
     return own_subject or (token.dep_ == "conj" and token.head == main.token and trigger.type != main.type)
+
+
+def _reported_beside(trigger: Trigger, main: Trigger) -> bool:
+    """'police fired 50 rounds and 100 persons were arrested, the commissioner said', parsed as two clauses
+    of 'said': a second reported clause with a subject of its own tells a second act."""
+    token, other = trigger.token, main.token
+    return (trigger.is_verb and token.dep_ == "ccomp" and other.dep_ == "ccomp" and token.head == other.head
+            and token.head != token and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 # "X said Y must withdraw": a reported obligation is X's demand on Y (a CAMEO convention).
@@ -478,7 +489,8 @@ class EventCoder:
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index) or is_denial(trigger)
                       or is_danger(trigger) or is_shared_view(trigger) or is_press_release(trigger)
                       or is_showing(trigger) or is_question(trigger) or is_named_document(trigger)
-                      or is_people_word(trigger)
+                      or is_people_word(trigger) or is_classifier(trigger) or is_undone(trigger)
+                      or is_invocation(trigger)
                       or is_figurative_fight(trigger) or is_standing_relation(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
@@ -528,7 +540,8 @@ class EventCoder:
         if decision is None:
             return SentenceEvents(sentence, reading.live, [])
         main = decision.trigger
-        chosen = [main] + [t for t in reading.live if t.token != main.token and _independent(t, main)]
+        chosen = [main] + [t for t in reading.live if t.token != main.token
+                           and (_independent(t, main) or _reported_beside(t, main))]
         events = [Coded(e, t.token) for t in chosen
                   for e in self.events_for(doc, sentence, t, index, decision.probability if t is main else None,
                                            frame)]

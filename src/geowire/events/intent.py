@@ -8,7 +8,7 @@ a refusal of a cooperative act ("Syria will not accept refugees") is REJECT.
 from __future__ import annotations
 
 INTENT_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
-INTENT_GOVERNORS = frozenset({"ready", "willing", "prepared", "determined", "vow", "pledge", "promise",
+INTENT_GOVERNORS = frozenset({"ready", "willing", "prepared", "determined", "open", "eager", "keen", "vow", "pledge", "promise",
                               "offer", "swear", "commit", "intend", "plan"})
 # "will withdraw its force unless ...": a conditional announcement is a threat
 THREAT_MARKERS = frozenset({"unless"})
@@ -46,6 +46,9 @@ def intent_of(token) -> tuple[bool, bool] | None:
     """(negated, conditional) when the trigger's clause is an announced future act of its subject."""
     current = token
     for _ in range(MAX_CLIMB):
+        framed = _framed_by_intent(current)
+        if framed is not None:
+            return negated(framed), _conditional(framed)
         if any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in current.children):
             if in_time_clause(current):
                 return None  # "before any flights will be allowed to leave": a time, not an announcement
@@ -54,11 +57,23 @@ def intent_of(token) -> tuple[bool, bool] | None:
         if head == current or current.dep_ not in ("xcomp", "ccomp", "acomp", "prep", "pcomp", "pobj", "dobj"):
             return None
         if head.lemma_.lower() in INTENT_GOVERNORS and current.dep_ in ("xcomp", "prep", "pcomp"):
-            return negated(head) or negated(current), _conditional(head) or _conditional(current)
+            # "is not willing to negotiate": an adjective's negation is on its copula
+            copula_negated = head.dep_ == "acomp" and negated(head.head)
+            return (negated(head) or negated(current) or copula_negated,
+                    _conditional(head) or _conditional(current))
         if current.dep_ == "ccomp":
             return None
         current = head
     return None
+
+
+def _framed_by_intent(verb):
+    """'Cuba is open to discuss any issue', 'is ready to withdraw' (parsed with the adjective beside the
+    infinitive): the copula that the adjective of intent is said with, else None."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    return head if any(c.dep_ == "acomp" and c.lower_ in INTENT_GOVERNORS for c in head.children) else None
 
 
 def _conditional_threat(token) -> bool:

@@ -197,6 +197,56 @@ def is_press_release(trigger) -> bool:
     return bool(modifiers & {"press", "news", "media"} or released & thing_nouns())
 
 
+# Nouns an act's name can modify while still telling of the act ("a bombing campaign", "the attack wave").
+ACT_FRAMES = frozenset({"campaign", "operation", "offensive", "spree", "wave", "series", "mission", "drive",
+                        "blitz", "raid", "outbreak", "escalation", "effort", "attempt", "bid", "initiative",
+                        "process", "push", "round", "package"})
+
+
+def is_classifier(trigger) -> bool:
+    """'attack helicopters', 'an arrest warrant', 'asylum-seekers', 'the criminal investigation department':
+    an act's name modifying a noun that is no act itself says what kind of thing or person that is; nothing
+    happened."""
+    token = trigger.token
+    head = token.head
+    if trigger.is_verb or token.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    from geowire.events.triggers import match_token  # the head may be an act's name itself ("missile strike")
+
+    return head.lemma_.lower() not in ACT_FRAMES and match_token(head) is None
+
+
+# Ending or easing an act is not doing it: "the lifting of sanctions", "relief from sanctions", "ended the siege".
+UNDOING_NOUNS = frozenset({"lifting", "easing", "relaxation", "relief", "removal", "suspension", "withdrawal"})
+UNDOING_VERBS = frozenset({"lift", "ease", "relax", "end", "remove", "scrap", "rescind", "repeal", "waive",
+                           "suspend", "cancel", "halt"})
+
+
+def is_undone(trigger) -> bool:
+    """'with the lifting of all restrictions', 'could bring Iran relief from economic sanctions', 'lifted
+    sanctions on Iran': the act named is the one being ended, not one that happened here."""
+    token = trigger.token
+    if trigger.is_verb:
+        return False
+    if token.dep_ in ("dobj", "obj", "nsubjpass"):
+        return token.head.lemma_.lower() in UNDOING_VERBS
+    if token.dep_ == "pobj" and token.head.lower_ in ("of", "from"):
+        governor = token.head.head
+        return governor.pos_ == "NOUN" and governor.lower_ in UNDOING_NOUNS
+    return False
+
+
+# A deity is no party to a political act: "thank God", "I ask God to ...".
+DEITIES = frozenset({"god", "allah", "lord"})
+
+
+def is_invocation(trigger) -> bool:
+    """'thank God, we are inside the airport', 'I ask God to fill their hearts': a prayer or an exclamation."""
+    token = trigger.token
+    return trigger.is_verb and any(c.dep_ in ("dobj", "obj", "dative") and c.lower_ in DEITIES
+                                   for c in token.children)
+
+
 PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent"})
 
 
