@@ -58,7 +58,6 @@ from geowire.events.modality import (
     is_figurative_fight,
     is_invocation,
     is_named_document,
-    is_undone,
     is_people_word,
     is_plea_of_court,
     is_press_contact,
@@ -67,6 +66,7 @@ from geowire.events.modality import (
     is_shared_view,
     is_showing,
     is_standing_relation,
+    is_undone,
     modality_of,
     responsibility_claimant,
 )

@@ -8,8 +8,8 @@ a refusal of a cooperative act ("Syria will not accept refugees") is REJECT.
 from __future__ import annotations
 
 INTENT_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
-INTENT_GOVERNORS = frozenset({"ready", "willing", "prepared", "determined", "open", "eager", "keen", "vow", "pledge", "promise",
-                              "offer", "swear", "commit", "intend", "plan"})
+INTENT_GOVERNORS = frozenset({"ready", "willing", "prepared", "determined", "open", "eager", "keen", "vow", "pledge",
+                              "promise", "offer", "swear", "commit", "intend", "plan"})
 # "will withdraw its force unless ...": a conditional announcement is a threat
 THREAT_MARKERS = frozenset({"unless"})
 # "may halt mediation if cooperation founders": a hostile act made conditional is a threat too
