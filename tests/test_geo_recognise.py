@@ -636,3 +636,24 @@ def test_the_object_of_a_verb_of_taking_a_place_is_a_place(recogniser):
     text = "In Mali, the army said it retook Kidal from separatists after Russian forces shelled Kupiansk."
     places = {p.text: p for p in places_of(recogniser, text)}
     assert places["Kidal"].country_code == "ML" and places["Kupiansk"].country_code == "UA"
+
+
+def test_an_unknown_place_entity_right_after_in_or_near_is_a_place(recogniser):
+    """Ninth session on issue #14: a name the parser calls a place and the gazetteer lacks needs no type word after
+    "in", "near" or "outside"; not before a possessive (the preposition governs the noun after it)."""
+    texts = [p.text for p in places_of(recogniser, "Aid workers reopened a clinic in Abu Shok after the rains, "
+                                                   "officials in Darfur said.")]
+    assert "Abu Shok" in texts
+    texts = [p.text for p in places_of(recogniser, "Flooding hit homes near Roskear on Tuesday.")]
+    assert "Roskear" in texts
+    texts = [p.text for p in places_of(recogniser, "Crowds gathered outside Chaudhry's home in Lahore.")]
+    assert "Chaudhry" not in texts and "Lahore" in texts
+
+
+def test_a_name_runs_on_through_hyphenated_particles(recogniser):
+    """'Mazar-i-Sharif', 'Stratford-upon-Avon', 'Boulogne-sur-Mer': the parser stops at the first hyphen; the name
+    runs on through lower-case particles to the longest name the gazetteer knows."""
+    places = places_of(recogniser, "Fighting spread to Mazar-i-Sharif on Monday, officials said.")
+    assert [(p.text, p.country_code) for p in places] == [("Mazar-i-Sharif", "AF")]
+    texts = [p.text for p in places_of(recogniser, "He grew up in Stratford-upon-Avon and moved to Boulogne-sur-Mer.")]
+    assert texts == ["Stratford-upon-Avon", "Boulogne-sur-Mer"]

@@ -23,6 +23,9 @@ _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"
     r"Parkway|Pkwy\.?|Way|Court|Place|Pike|Route|Interstate|Freeway|Expressway|Bridge|Square|Plaza|Trail)\b"
 )
+# "in X", "near the X", "outside X": the frame an unknown place entity needs no more than
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 INITIALS = re.compile(r"(?:[A-Z]&?){3,5}|(?:[A-Z]\.){3,5}")
 # words that name a kind of place, not a place, when they stand alone
 GENERIC_WORDS = frozenset(
@@ -82,13 +85,17 @@ def plausible_place(gazetteer: Gazetteer, name: str, votes: dict[str, list[int]]
 
 def framed_unknown(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
     """A place spaCy finds that the gazetteer lacks, kept when a type word or a containing area says place
-    ('the village of Bariyarpur', 'Kampungu village', 'Pingilikani, Kenya'): it then takes the place the
-    text puts it in. A bare locative frame ('in Kibera') was tried: F1 rose on both sets but precision fell
-    (it also let in 'in UNAMID', 'in Scouting')."""
+    ('the village of Bariyarpur', 'Kampungu village', 'Pingilikani, Kenya') or when it stands right after "in",
+    "near" or "outside" ('in Abu Shok', 'near Roskear'; since the ninth session on issue #14): it then takes the
+    place the text puts it in. Not an all-capital name after "in" ('in UNAMID': an organisation's initials) and
+    not a name before a possessive ('outside Chaudhry's home': the preposition governs the noun after it)."""
     name = text[start:end]
     if gazetteer.candidates(name) or strict_key(name) in GENERIC_WORDS or not name[:1].isupper():
         return False
     frame = Frame(text, start, end, "GPE", True, True)
+    if _IN_BEFORE.search(text, max(0, start - 20), start) and not name.isupper() \
+            and not _POSSESSIVE_AFTER.match(text, end):
+        return True
     return frame.typed() or frame.followed_by_area(gazetteer)
 
 

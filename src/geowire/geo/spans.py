@@ -40,8 +40,9 @@ _DIRECTION_HEAD = re.compile(
     r"South-?[Ee]astern|South-?[Ww]estern)[\s-]+(?=[A-Z])"
 )
 _COMPASS = re.compile(r"^(?:North|South|East|West)[\s-]+(?=[A-Z])")
-# one more piece of a name: '-Bissau', ' and Kashmir', ' of the Congo', ' do Sul', ' West'
-_NAME_CONTINUES = re.compile(r"(?:-|\s+(?:(?:of|and|do|de|del|da|di)\s+(?:the\s+)?)?)[A-Z][\w'’]*")
+# one more piece of a name: '-Bissau', ' and Kashmir', ' of the Congo', ' do Sul', ' West'; and a piece after
+# lower-case particles joined by hyphens: '-i-Sharif' (Mazar-i-Sharif), '-upon-Avon', '-sur-Mer', '-de-la-Frontera'
+_NAME_CONTINUES = re.compile(r"(?:-(?:[a-z]{1,4}-){0,2}|\s+(?:(?:of|and|do|de|del|da|di)\s+(?:the\s+)?)?)[A-Z][\w'’]*")
 # numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75"
 _ROUTE = re.compile(
     r"\b(?:(?:County|State|U\.S\.|US|Farm)\s+)?(?:Road|Highway|Hwy\.|Route|Interstate)\s+\d{1,4}\b|\bI-\d{1,3}\b"
