@@ -70,6 +70,11 @@ def test_the_agent_of_a_participle_describing_an_event_noun_is_its_author(code):
     assert _text(_of_type(doc, "ACCUSE").source) == "opposition"
     assert _text(_of_type(code("The massacre carried out by the militia shocked the region."), "ASSAULT").source) \
         == "militia"
+    # where the parser hangs the participle on the noun's "of" phrase, or the "by" phrase on the verb
+    doc = code("The accusations of torture levelled by the prisoners against the guards were dismissed.")
+    assert _text(_of_type(doc, "ACCUSE").source) == "prisoners"
+    doc = code("The radio described Sunday's ambush by the insurgents on a convoy.")
+    assert _text(_of_type(doc, "ASSAULT").source) == "insurgents"
 
 
 def test_parties_named_on_the_verb_of_an_event_noun(code):
