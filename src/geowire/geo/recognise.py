@@ -92,6 +92,9 @@ class GazetteerPlaces:
         ents = parsed.ents      # a Doc builds its entity spans anew at each access
         votes = reading.label_votes(ents, text)
         surnames = reading.surnames(ents)
+        # whether each place entity's name is known, asked at once (``_entity_mentions`` asks each)
+        self.gazetteer.prefetch_names(text[start:end] for ent in ents if ent.label_ in PLACE_LABELS
+                                      for start, end in [spans.trim(text, ent.start_char, ent.end_char)])
         mentions = self._entity_mentions(ents, text, votes, surnames)
         if self.recover_locative:
             mentions += self._recovered(parsed, ents, text, mentions, votes, surnames)

@@ -89,13 +89,16 @@ def extended(gazetteer: Gazetteer, text: str, mention: Mention) -> Mention:
     'Democratic Republic of the Congo')."""
     if mention.demonym or mention.way:
         return mention
-    best = pos = mention.end
+    ends, pos = [], mention.end
     for match in _NAME_CONTINUES.finditer(text, mention.end, min(len(text), mention.end + 48)):
         if match.start() != pos or match.group().strip() == "City":
             break    # "Dublin City Council" names Dublin's council
         pos = match.end()
-        if gazetteer.has_name(text[mention.start:pos]):
-            best = pos
+        ends.append(pos)
+    if not ends:
+        return mention
+    gazetteer.prefetch_names(text[mention.start:end] for end in ends)     # asked at once
+    best = max((end for end in ends if gazetteer.has_name(text[mention.start:end])), default=mention.end)
     if best == mention.end:
         return mention
     return Mention(mention.start, best, text[mention.start:best])
