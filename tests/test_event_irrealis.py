@@ -123,3 +123,9 @@ def test_two_reported_clauses_tell_two_acts(code):
 def test_going_on_to_act_is_acting(code):
     events = code("The UN chief went on to accuse the government of killing civilians.")
     assert "ACCUSE" in [e.type for e in events]
+
+
+def test_talks_said_to_be_under_way_are_happening(code):
+    events = code("Talks are underway with Kenyan security officials to expand the training programme.")
+    assert [e.type for e in events] == ["CONSULT"]
+    assert code("Sanctions are rarely effective.") == []

@@ -247,7 +247,15 @@ def _generic_noun(noun) -> bool:
     train was a terrorist act" and "the government's seizure of the plant is likely to ..." do)."""
     head = noun.head
     return (noun.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children)
-            and not _particular(noun))
+            and not _particular(noun) and not _under_way(head))
+
+
+UNDER_WAY = frozenset({"underway", "ongoing", "continuing", "over", "resuming", "afoot"})
+
+
+def _under_way(copula) -> bool:
+    """'Talks are underway with Iraqi officials', 'clashes are ongoing': a copula saying that an act is happening."""
+    return any(c.dep_ == "acomp" and c.lower_ in UNDER_WAY for c in copula.children)
 
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
