@@ -88,6 +88,21 @@ def test_a_name_whose_keys_are_known_absent_costs_no_query(tmp_path, monkeypatch
     assert gazetteer.candidates("Baghdad") == []
 
 
+def test_entries_read_ahead_give_the_same_candidates_without_a_query_each(tmp_path, monkeypatch):
+    tiny_sources(monkeypatch)
+    path = geo_index.build_index(path=tmp_path / "g.sqlite")
+    expected = {name: Gazetteer(path).candidates(name) for name in ("Al-Qa'im", "Anbar province", "Iraqis")}
+    gazetteer = Gazetteer(path)
+    gazetteer.prefetch_rows(expected)
+
+    class NoQueries:
+        def execute(self, *args):
+            raise AssertionError("queried")
+
+    gazetteer._local.db = NoQueries()
+    assert {name: gazetteer.candidates(name) for name in expected} == expected
+
+
 @pytest.fixture(scope="module")
 def gazetteer():
     from geowire.geo import get_gazetteer

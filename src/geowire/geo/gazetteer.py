@@ -95,6 +95,7 @@ class Gazetteer:
         self._cached_has_key = lru_cache(maxsize=50_000)(self._has_key)
         # whether a key is in the index, filled a document at a time by prefetch_names and prefetch_candidates
         self._known_keys: dict[str, bool] = {}
+        self._rows: dict[str, list[tuple]] = {}     # entries read ahead per key by prefetch_rows
 
     def __getstate__(self) -> dict:
         return {"path": self.path}     # connections and caches are per process
@@ -209,6 +210,27 @@ class Gazetteer:
         no place: streets, people, "Memphis St." + "ia" as a demonym's base)."""
         self._prefetch_keys(key for name in names for key in _lookup_keys(name.strip()))
 
+    def prefetch_rows(self, names: Iterable[str]) -> None:
+        """The index's entries for every key :meth:`candidates` would query for each of ``names``, read in one
+        query per 500 keys and kept until those names are asked (the recogniser knows a document's names before it
+        reads them one by one)."""
+        if len(self._rows) > _KNOWN_KEYS_MAX // 10:
+            self._rows.clear()
+        keys = sorted({key for name in names for key in _lookup_keys(name.strip())
+                       if key and key not in self._rows and self._known_keys.get(key) is not False})
+        for at in range(0, len(keys), 500):
+            chunk = keys[at:at + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT p.*, n.kind, n.loose, n.key FROM names n JOIN places p ON p.id = n.place "
+                f"WHERE n.key IN ({marks})", chunk)
+            found: dict[str, list[tuple]] = {key: [] for key in chunk}
+            for row in rows:
+                found[row[-1]].append(row)
+            self._rows.update(found)
+            for key, listed in found.items():
+                self._known_keys[key] = bool(listed)
+
     def _prefetch_keys(self, keys: Iterable[str]) -> None:
         if len(self._known_keys) > _KNOWN_KEYS_MAX:
             self._known_keys.clear()
@@ -243,6 +265,10 @@ class Gazetteer:
         strict, loose = strict_key(name), loose_key(name)
         if not strict and not loose or self._known_keys.get(strict) is False and self._known_keys.get(loose) is False:
             return []
+        held = self._rows
+        if strict in held and loose in held:        # read ahead by ``prefetch_rows``
+            ordered = [row for row in held[strict] if row[-2] == 0] + [row for row in held[loose] if row[-2] == 1]
+            return [self._candidate(row[:-1], area_hint) for row in ordered]
         rows = self._db.execute(
             "SELECT p.*, n.kind, n.loose, n.key FROM names n JOIN places p ON p.id = n.place WHERE n.key IN (?, ?)",
             (strict, loose)).fetchall()

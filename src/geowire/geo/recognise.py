@@ -92,9 +92,9 @@ class GazetteerPlaces:
         ents = parsed.ents      # a Doc builds its entity spans anew at each access
         votes = reading.label_votes(ents, text)
         surnames = reading.surnames(ents)
-        # whether each place entity's name is known, asked at once (``_entity_mentions`` asks each)
-        self.gazetteer.prefetch_names(text[start:end] for ent in ents if ent.label_ in PLACE_LABELS
-                                      for start, end in [spans.trim(text, ent.start_char, ent.end_char)])
+        # the entries of each place entity's name, read at once (``_entity_mentions`` asks each)
+        self.gazetteer.prefetch_rows(text[start:end] for ent in ents if ent.label_ in PLACE_LABELS
+                                     for start, end in [spans.trim(text, ent.start_char, ent.end_char)])
         mentions = self._entity_mentions(ents, text, votes, surnames)
         if self.recover_locative:
             mentions += self._recovered(parsed, ents, text, mentions, votes, surnames)
@@ -189,6 +189,9 @@ class GazetteerPlaces:
         runs = [part for run in proper_sequences(view, labels)
                 for part in split_at_particles(gazetteer, view, text, run)]
         gazetteer.prefetch_names(run_phrases(view, text, runs, self.min_match_chars))
+        # the entries of every name the matcher will read, fetched at once
+        gazetteer.prefetch_rows(text[view.idx[s]:view.idx[e - 1] + view.length[e - 1]] for first, last in runs
+                                for s, e in longest_known(gazetteer, view, text, first, last, self.min_match_chars))
         for first, last in runs:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
