@@ -129,3 +129,14 @@ def test_talks_said_to_be_under_way_are_happening(code):
     events = code("Talks are underway with Kenyan security officials to expand the training programme.")
     assert [e.type for e in events] == ["CONSULT"]
     assert code("Sanctions are rarely effective.") == []
+
+
+def test_a_memorandum_handed_over_is_a_petition_and_one_of_understanding_an_agreement(code):
+    petition = code("Opposition leaders submitted a memorandum to the governor on Monday.")
+    assert [e.type for e in petition] == ["REQUEST"]
+    accord = code("Kenya and Ethiopia signed a memorandum of understanding on border trade.")
+    assert "AGREE" in [e.type for e in accord] and "REQUEST" not in [e.type for e in accord]
+
+
+def test_a_thing_described_as_proposed_by_someone_is_no_new_proposal(code):
+    assert code("The minister defended the ceremony proposed by the temple trust.") == []

@@ -131,7 +131,7 @@ def is_showing(trigger) -> bool:
         c.dep_ in ("dobj", "obj", "ccomp") for c in token.children)
 
 
-STANDING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "MOBILIZE"})
+STANDING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "MOBILIZE", "AGREE"})
 DATE_ENTS = frozenset({"DATE", "TIME"})
 
 
