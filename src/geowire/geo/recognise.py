@@ -189,9 +189,10 @@ class GazetteerPlaces:
         runs = [part for run in proper_sequences(view, labels)
                 for part in split_at_particles(gazetteer, view, text, run)]
         gazetteer.prefetch_names(run_phrases(view, text, runs, self.min_match_chars))
-        # the entries of every name the matcher will read, fetched at once
-        gazetteer.prefetch_rows(text[view.idx[s]:view.idx[e - 1] + view.length[e - 1]] for first, last in runs
-                                for s, e in longest_known(gazetteer, view, text, first, last, self.min_match_chars))
+        # the names the matcher finds in each run, and their entries fetched at once
+        known = {run: list(longest_known(gazetteer, view, text, *run, self.min_match_chars)) for run in runs}
+        gazetteer.prefetch_rows(text[view.idx[s]:view.idx[e - 1] + view.length[e - 1]]
+                                for found in known.values() for s, e in found)
         for first, last in runs:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
@@ -218,7 +219,7 @@ class GazetteerPlaces:
                 out.append(Mention(start, end, text[start:end]))   # "Memphis Street", not "Memphis"
                 occupied.append((start, end))
                 continue
-            for s, e in longest_known(gazetteer, view, text, first, last, self.min_match_chars):
+            for s, e in known[first, last]:
                 char_start, char_end = view.idx[s], view.idx[e - 1] + view.length[e - 1]
                 name = text[char_start:char_end]
                 if spans.PARTY_PREFIX.match(name):
