@@ -140,3 +140,14 @@ def test_a_memorandum_handed_over_is_a_petition_and_one_of_understanding_an_agre
 
 def test_a_thing_described_as_proposed_by_someone_is_no_new_proposal(code):
     assert code("The minister defended the ceremony proposed by the temple trust.") == []
+
+
+def test_an_act_a_danger_noun_names_has_not_happened(code):
+    feared = code("The decision was stoked by the threat of further attacks by the militia.")
+    assert all(e.type != "ASSAULT" for e in feared)
+    assert [e.type for e in code("The militia carried out further attacks on the town.")] == ["ASSAULT"]
+
+
+def test_a_campaign_rally_is_no_protest(code):
+    assert code("The senator waved to supporters during a campaign rally in Denver.") == []
+    assert [e.type for e in code("Thousands joined a rally against the government in Nairobi.")] == ["PROTEST"]

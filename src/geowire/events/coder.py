@@ -52,9 +52,11 @@ from geowire.events.modality import (
     is_act_on_things,
     is_advisory,
     is_advisory_verb,
+    is_campaign_rally,
     is_classifier,
     is_danger,
     is_denial,
+    is_feared,
     is_figurative_fight,
     is_invocation,
     is_named_document,
@@ -490,7 +492,7 @@ class EventCoder:
                       or is_danger(trigger) or is_shared_view(trigger) or is_press_release(trigger)
                       or is_showing(trigger) or is_question(trigger) or is_named_document(trigger)
                       or is_people_word(trigger) or is_classifier(trigger) or is_undone(trigger)
-                      or is_invocation(trigger)
+                      or is_invocation(trigger) or is_feared(trigger) or is_campaign_rally(trigger)
                       or is_figurative_fight(trigger) or is_standing_relation(trigger)):
                 live.append(as_statement_of_intent(trigger))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]

@@ -236,6 +236,31 @@ def is_undone(trigger) -> bool:
     return False
 
 
+# Nouns of an act feared or expected: "the threat of further attacks", "fear of reprisals", "the risk of clashes".
+DANGER_NOUNS = frozenset({"threat", "risk", "fear", "danger", "prospect", "possibility", "spectre", "specter",
+                          "likelihood", "chance", "warning"})
+
+
+def is_feared(trigger) -> bool:
+    """'stoked by the threat of further attacks', 'amid fears of reprisals': the act a danger noun names may yet
+    come; it has not happened."""
+    token = trigger.token
+    if trigger.is_verb or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    return token.head.head.lemma_.lower() in DANGER_NOUNS
+
+
+# An election campaign's rally gathers a candidate's supporters; it protests nothing.
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "re-election", "reelection", "victory"})
+
+
+def is_campaign_rally(trigger) -> bool:
+    """'during a campaign rally in Denver', 'an election rally': a candidate's meeting, not a protest."""
+    token = trigger.token
+    return trigger.type == "PROTEST" and token.lemma_.lower() == "rally" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in CAMPAIGN_WORDS for c in token.children)
+
+
 # A deity is no party to a political act: "thank God", "I ask God to ...".
 DEITIES = frozenset({"god", "allah", "lord"})
 
