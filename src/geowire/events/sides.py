@@ -67,6 +67,7 @@ class ActorIndex:
         self.tokens: frozenset[int] = frozenset(self.by_token)  # read for every trigger and side: built once
         self.spans = {(a.start, a.end) for a in actors}
         self.place_country: dict[int, str] = _place_countries(parsed, places)
+        self.person_names: frozenset[str] | None = None  # read by the pronoun reading, built on first use
 
     def place_within(self, token) -> tuple[int, str] | None:
         """(token index, ISO3) of a resolved place heading the argument or in its own phrase
@@ -167,7 +168,7 @@ def _antecedent(token, index: ActorIndex, hops: int = 0) -> Actor | None:
             return index.covering(speaker) or index.within(speaker)
         if hops < 2 and speaker.lower_ not in FIRST_PERSON:
             return _antecedent(speaker, index, hops + 1)  # '"I talked to him twice," he said': he, then who he is
-    return _subject_before(token, index) or index.before(token.idx)
+    return _subject_before(token, index) or _sole_antecedent(token, index) or index.before(token.idx)
 
 
 def _speaker(token):
@@ -242,6 +243,166 @@ def _referent(token, index: ActorIndex) -> Actor | None:
     return index.before(token.idx, window=1200, sectors=sectors)
 
 
+# Across sentences (ninth pass): a pronoun no rule above resolves stands for an actor of an earlier sentence
+# only when exactly one actor of its kind was named in the sentences just before it.
+SENTENCE_WINDOW = 2  # the pronoun's own sentence and the two before it
+QUOTES = frozenset('"\u201c\u201d')
+
+
+def _window_start(token, sentences: int) -> int:
+    """Index of the first token of the ``sentences`` sentences before the token's own."""
+    start = token.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def _story_sentences(token, sentences: int) -> list:
+    """The token's sentence and the ``sentences`` before it, passing over photo captions run into the text
+    (a caption names who is in the picture, not whom the story goes on about), latest first."""
+    from geowire.events.framing import is_caption
+
+    out = [token.sent]
+    start = token.sent.start
+    while len(out) <= sentences and start > 0:
+        sentence = token.doc[start - 1].sent
+        start = sentence.start
+        if not is_caption(sentence):
+            out.append(sentence)
+    return out
+
+
+def _in_quotation(token, start: int) -> bool:
+    """Inside quotation marks opened since character ``start``: a quotation's pronouns belong to its speaker."""
+    text = token.doc.text[start:token.idx]
+    return sum(text.count(q) for q in QUOTES) % 2 == 1
+
+
+def _actor_kind(actor: Actor, index: ActorIndex) -> str | None:
+    """'person' (a named person or a word for one person), 'many' (a plural noun: "the militants"), 'body'
+    (an organisation, group or state, taken up by "it"), or None when the span does not parse."""
+    span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.ent_type_ == "PERSON" or _is_person_word(root) or (root.pos_ == "PROPN" and _titled(root)):
+        return "person"
+    if root.pos_ == "PROPN" and root.lower_ in _person_names(index):
+        return "person"  # "Trump", which the small model tags ORG, after "President Donald Trump"
+    if root.tag_ in ("NNS", "NNPS"):
+        return "many"
+    return "body"
+
+
+def _person_names(index: ActorIndex) -> frozenset[str]:
+    """Last words of the names the document gives as people (a PERSON entity, or a name after a title), so a
+    later bare surname is a person too."""
+    if index.person_names is None:
+        names = set()
+        for actor in index.actors:
+            span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or span.root.pos_ != "PROPN":
+                continue
+            if span.root.ent_type_ == "PERSON" or _titled(span.root):
+                names.add(span.root.lower_)
+        index.person_names = frozenset(names)
+    return index.person_names
+
+
+def _fits(pronoun, kind: str | None) -> bool:
+    """'he', 'she', 'him', 'his', 'her' stand for a person; 'it', 'its' for an organisation or state."""
+    return kind == ("person" if pronoun.lower_ in PERSONAL else "body")
+
+
+def _identity(actor: Actor, kind: str) -> tuple:
+    """Two mentions of one actor count once: a person by the last word of the name, a body by its country
+    and sector when known, else by its name."""
+    if kind == "person":
+        return ("person", actor.text.lower().split()[-1])
+    if actor.country or actor.sector:
+        return (kind, actor.country, actor.sector)
+    return (kind, actor.name.lower())
+
+
+def _subject_actor(actor: Actor, index: ActorIndex) -> bool:
+    """An actor that is a clause's subject (or conjoined with or apposed to one): what a later pronoun
+    continues; a name inside a prepositional phrase ("mediation by X") is seldom taken up by "he"."""
+    span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.dep_ in ("conj", "appos", "compound") and node.head is not node:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass")
+
+
+def _sole_antecedent(token, index: ActorIndex) -> Actor | None:
+    """The one actor of the pronoun's kind named in its sentence or the ``SENTENCE_WINDOW`` before it (captions
+    passed over), the
+    latest mention of it (one with a country, when a mention has one); None when none or several fit, or
+    when the pronoun is inside a quotation (whose speaker may have changed)."""
+    if token.lower_ not in PERSONAL | {"it", "its"}:
+        return None  # "they": too many plural nouns no actor covers compete ("they called for ...")
+    window = _story_sentences(token, SENTENCE_WINDOW)
+    if _in_quotation(token, window[-1].start_char):
+        return None
+    found: dict[tuple, list[Actor]] = {}
+    for actor in index.actors:
+        if actor.end > token.idx or not any(s.start_char <= actor.start < s.end_char for s in window):
+            continue
+        if not _subject_actor(actor, index):
+            continue
+        kind = _actor_kind(actor, index)
+        if not _fits(token, kind) or not (actor.country or actor.sector or kind == "person"):
+            continue
+        found.setdefault(_identity(actor, kind), []).append(actor)
+    if token.lower_ in PERSONAL:
+        # a subject no actor covers that may be a person ("thackeray said" in lower case, "an assistant inspector
+        # general of police accused ...") may be the one meant: then no one
+        for candidate in (t for s in window for t in s if t.i < token.i):
+            if candidate.dep_ not in ("nsubj", "nsubjpass") or index.covering(candidate) is not None:
+                continue
+            if ((candidate.pos_ == "PROPN" and candidate.ent_type_ not in ("ORG", "GPE", "NORP"))
+                    or _is_person_word(candidate)):
+                found.setdefault(("person", candidate.lower_), [])
+    if len(found) != 1:
+        return None
+    mentions = next(iter(found.values()))
+    if not mentions:
+        return None
+    with_country = [a for a in mentions if a.country]
+    return (with_country or mentions)[-1]
+
+
+DESCRIPTION_WINDOW = 4  # sentences before a description's own; our set and m2e2 alike with 4 or the whole article
+
+
+def _head_lemma(actor: Actor, index: ActorIndex) -> str | None:
+    """The lemma of the word heading an actor's span ("Islamic State militants" -> "militant")."""
+    span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else None
+
+
+def _described_country(token, actor: Actor, index: ActorIndex) -> str | None:
+    """'the government', 'the militants': a definite description of a kind of actor with no state in its own
+    phrase is of the state of the earlier actors of its sector headed by the same noun ("the Nigerian
+    government") in the ``DESCRIPTION_WINDOW`` sentences before it, when they are all of one state."""
+    if actor.country or not actor.sector or actor.start > token.idx:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_
+           or c.i in index.place_country)) for c in token.children):
+        return None  # "the Kenyan army", "the uttar pradesh government": its own qualifier, known or not
+    first = token.doc[_window_start(token, DESCRIPTION_WINDOW)].idx
+    countries = {a.country for a in index.actors
+                 if a.sector == actor.sector and a.country and first <= a.start and a.end <= token.idx
+                 and _head_lemma(a, index) == token.lemma_.lower()}
+    return countries.pop() if len(countries) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def relational_nouns() -> dict[str, str]:
     return dict(read_rows(DATA / "relational_nouns.tsv", 2))
@@ -305,7 +466,8 @@ def to_arg(token, index: ActorIndex) -> EventArg:
     owner = _possessor_country(token, index) or _describing_state(token, actor, index)
     if actor is not None:
         # "its coast guard", said by China's foreign ministry: the organ is the possessor's
-        country = actor.country or (owner.country if owner is not None else None)
+        country = (actor.country or (owner.country if owner is not None else None)
+                   or _described_country(token, actor, index))
         return EventArg(actor.text, actor.start, actor.end, country, actor.sector)
     phrase = noun_phrase(token)
     if owner is not None:
