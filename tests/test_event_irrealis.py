@@ -151,3 +151,25 @@ def test_an_act_a_danger_noun_names_has_not_happened(code):
 def test_a_campaign_rally_is_no_protest(code):
     assert code("The senator waved to supporters during a campaign rally in Denver.") == []
     assert [e.type for e in code("Thousands joined a rally against the government in Nairobi.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "In a memo, the envoys warned their ministers that the new plans would lead to clashes at the border.",
+    "It came with a warning from aid officials that thousands of migrants are being sold in the markets.",
+])
+def test_a_warning_that_predicts_or_tells_a_state_is_no_threat(code, text):
+    warnings = [e for e in code(text) if text[e.mentions[0].trigger_start:e.mentions[0].trigger_end] in (
+        "warned", "warning")]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea warned the United States that it would respond with force.",
+    "The minister warned that the government would not tolerate any violence.",
+])
+def test_a_warning_that_announces_an_actors_act_is_a_threat(code, text):
+    assert "THREATEN" in [e.type for e in code(text)]
+
+
+def test_a_warning_that_a_country_will_act_is_a_threat(code):
+    assert "THREATEN" in [e.type for e in code("Turkey warned Syria that the country would respond to any attack.")]

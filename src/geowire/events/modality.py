@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from geowire.events.lexicon import light_verbs, word_list
+from geowire.events.lexicon import light_verbs, person_nouns, word_list
 from geowire.model import EventArg, EventDate
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
@@ -27,8 +27,46 @@ ADVISED_SECTORS = frozenset({"CVL", "REF", "BUS", "EDU", "LAB", "AGR", "MED", "J
 
 def is_advisory(trigger, index=None) -> bool:
     """'warned citizens to avoid travel', 'warned of heavy rain': a warning that announces no
-    act of the speaker's own is advice, not a threat."""
-    return trigger.type == "THREATEN" and is_advisory_verb(trigger.token, index)
+    act of the speaker's own is advice, not a threat; so is 'a warning that migrants are being traded'."""
+    if trigger.type != "THREATEN":
+        return False
+    return is_advisory_verb(trigger.token, index) or _warning_of_a_state(trigger.token)
+
+
+SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i", "he", "she"})
+
+
+def _announces_own_act(clause) -> bool:
+    """'warned (that) it would retaliate', 'that the government would not tolerate ...': the clause's subject is an
+    actor; 'warned that the plans would lead to clashes' predicts, it announces nothing anyone will do."""
+    if not any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in clause.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _an_actor_word(c) for c in clause.children)
+
+
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Bodies that act, beside the words for people (person_nouns.tsv) a side may be headed by.
+BODY_WORDS = frozenset({"country", "state", "nation", "delegation", "team", "committee", "union", "council",
+                        "executive", "alliance", "coalition", "organisation", "organization", "movement", "side",
+                        "regime", "administration", "leadership", "body", "cabinet", "parliament", "assembly"})
+
+
+def _an_actor_word(token) -> bool:
+    """A pronoun, a named actor, a word for people or a body ("the government", "his country"), not a thing
+    ("the plans")."""
+    lemma = token.lemma_.lower()
+    return (token.lower_ in SPEAKER_PRONOUNS or token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
+            or lemma in person_nouns() or lemma in BODY_WORDS)
+
+
+def _warning_of_a_state(noun) -> bool:
+    """'a warning from U.N. officials that migrants are being traded': a warning noun whose clause tells what is
+    so, with no act announced by the speaker."""
+    if noun.lemma_.lower() != "warning":
+        return False
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return bool(clauses) and not any(_announces_own_act(c) for c in clauses)
 
 
 def is_advisory_verb(token, index=None) -> bool:
@@ -36,9 +74,11 @@ def is_advisory_verb(token, index=None) -> bool:
     against further attacks' (an adversary addressed) or 'warned it would retaliate' (an act announced)."""
     if token.lemma_.lower() not in WARNING_LEMMAS:
         return False
-    for clause in token.children:
-        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in clause.children):
-            return False  # "warned (that) it would retaliate": the speaker's own act
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if any(_announces_own_act(c) for c in clauses):
+        return False  # "warned (that) it would retaliate": the speaker's own act
+    if any(any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in clause.children) for clause in clauses):
+        return True  # "warned that the plans would lead to clashes": a prediction
     addressed = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if not addressed or index is None:
         return True
