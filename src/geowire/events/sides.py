@@ -340,9 +340,8 @@ def _subject_actor(actor: Actor, index: ActorIndex) -> bool:
 
 def _sole_antecedent(token, index: ActorIndex) -> Actor | None:
     """The one actor of the pronoun's kind named in its sentence or the ``SENTENCE_WINDOW`` before it (captions
-    passed over), the
-    latest mention of it (one with a country, when a mention has one); None when none or several fit, or
-    when the pronoun is inside a quotation (whose speaker may have changed)."""
+    passed over), the latest mention of it (one with a country, when a mention has one); None when none or
+    several fit, or when the pronoun is inside a quotation (whose speaker may have changed)."""
     if token.lower_ not in PERSONAL | {"it", "its"}:
         return None  # "they": too many plural nouns no actor covers compete ("they called for ...")
     window = _story_sentences(token, SENTENCE_WINDOW)
