@@ -476,3 +476,22 @@ def test_a_participle_naming_people_is_no_act(code, text):
 
 def test_a_participle_with_its_own_clause_is_still_an_act(code):
     assert [e.type for e in code("The man accused of the murder was arrested in Patna.").events] == ["COERCE"]
+
+
+def test_token_strings_are_what_the_tokens_say():
+    """The document's strings read once from its hash arrays (`token_strings`, for speed) are the tokens' own,
+    and the words it lets the trigger matcher try are those `_may_trigger` lets through."""
+    from geowire.events.triggers import _may_trigger, find_triggers, token_strings
+    from geowire.nlp.spacy_nlp import load_model
+
+    parsed = load_model()("Rebels broke the cease-fire on Monday. Talks between the two sides were held in Doha, "
+                          "and police arrested 20 protesters who were demonstrating.")
+    strings = token_strings(parsed)
+    assert strings.text == [t.text for t in parsed] and strings.lower == [t.lower_ for t in parsed]
+    assert strings.lemma == [t.lemma_.lower() for t in parsed] and strings.pos == [t.pos_ for t in parsed]
+    assert strings.dep == [t.dep_ for t in parsed]
+    assert strings.head_candidates == [t.i for t in parsed if _may_trigger(t)]
+    found = [(t.token.lower_, t.type) for t in find_triggers(parsed)]
+    assert found == [("fire", "RETREAT"), ("talks", "CONSULT"), ("arrested", "COERCE"), ("demonstrating", "PROTEST")]
+    by_sentence = [t.token.i for s in parsed.sents for t in find_triggers(s)]
+    assert by_sentence == [t.token.i for t in find_triggers(parsed)]

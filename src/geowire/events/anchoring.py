@@ -97,10 +97,24 @@ def _named_in_actor(place: Place, actors: list[Actor]) -> bool:
         a.start <= place.start and place.end <= a.end and (a.end - a.start) > (place.end - place.start) for a in actors)
 
 
+PLACE_SPANS = "geowire_place_spans"  # Doc.user_data key: (start, end) of a place -> `_place_span`
+
+
+def _place_span(doc, place: Place) -> tuple[int, int, int] | None:
+    """The place's tokens, expanded to whole words, as (its first token, the character it starts at, its
+    head token), or None; read once per document and place (events of a story ask again and again)."""
+    kept = doc.user_data.setdefault(PLACE_SPANS, {})
+    key = (place.start, place.end)
+    if key not in kept:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        kept[key] = None if span is None else (span.start, span.start_char, span.root.i)
+    return kept[key]
+
+
 def _head(doc, place: Place):
     """The place name's head word ("Qaim" of "Al Qaim")."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span.root if span is not None else doc[0]
+    span = _place_span(doc, place)
+    return doc[span[2]] if span is not None else doc[0]
 
 
 def _attribute(token) -> bool:
@@ -131,9 +145,9 @@ def _token_starts(doc, places: list[Place]) -> dict[int, int]:
     """The index of the token each place begins (places that begin inside a token have none)."""
     starts = {}
     for place in places:
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and span.start_char == place.start:
-            starts[place.start] = span.start
+        span = _place_span(doc, place)
+        if span is not None and span[1] == place.start:
+            starts[place.start] = span[0]
     return starts
 
 

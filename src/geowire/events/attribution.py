@@ -18,6 +18,7 @@ from pathlib import Path
 from geowire.datafiles import read_rows
 from geowire.events.lexicon import reporting_words
 from geowire.events.sides import PRONOUNS, ActorIndex, noun_phrase
+from geowire.events.triggers import span_bounds, token_strings
 from geowire.model import Actor, Attribution
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -82,12 +83,29 @@ def _reported_by(noun) -> object | None:
     return None
 
 
+CANDIDATES = "geowire_attribution_candidates"  # Doc.user_data key: a sentence's (start, end) -> its candidates
+
+
 def _candidates(sentence, trigger) -> list[_Candidate]:
+    """The sentence's reporting words with their speakers, but the trigger itself; those of a sentence are
+    read once per document and kept on it (they do not depend on the trigger)."""
+    doc = sentence.doc
+    kept = doc.user_data.setdefault(CANDIDATES, {})
+    key = (sentence.start, sentence.end) if sentence is not doc else (0, len(doc))
+    if key not in kept:
+        kept[key] = _sentence_candidates(sentence)
+    return [c for c in kept[key] if c.reporter != trigger]
+
+
+def _sentence_candidates(sentence) -> list[_Candidate]:
     words = reporting_words()
+    doc, strings = sentence.doc, token_strings(sentence.doc)
+    start, end = span_bounds(sentence)
     out = []
-    for token in sentence:
-        if token == trigger:
-            continue
+    for i in range(start, end):
+        if not (strings.lower[i] == "according" or strings.pos[i] in ("VERB", "AUX", "NOUN")):
+            continue  # no reporting word (read off the document's strings, before a token is made)
+        token = doc[i]
         lemma = token.lemma_.lower()
         recovered = False
         if token.lower_ == "according" or (token.pos_ in ("VERB", "AUX") and lemma in words["V"]):

@@ -5,6 +5,8 @@ Read by :mod:`.anchoring` (where) and :mod:`.dating` (when).
 
 from __future__ import annotations
 
+from geowire.events.triggers import token_strings
+
 
 def in_sentence(start: int, sentence) -> bool:
     return sentence.start_char <= start < sentence.end_char
@@ -46,7 +48,9 @@ def background(trigger) -> set[int]:
     years of debate in Washington", "troops were sent to Kano after clashes in Jos"): another happening, with
     its own place."""
     out: set[int] = set()
-    for token in trigger.sent:
+    doc, sentence = trigger.doc, trigger.sent
+    deps = token_strings(doc).dep
+    for token in (doc[i] for i in range(sentence.start, sentence.end) if deps[i] in ("advcl", "prep")):
         framing = (token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                                  for c in token.children)) \
             or (token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS)

@@ -74,7 +74,7 @@ from geowire.events.modality import (
 )
 from geowire.events.quantities import quantities_in
 from geowire.events.sides import PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, to_arg
-from geowire.events.triggers import FORCE_TYPES, PLACE_TOKENS, Trigger, find_triggers
+from geowire.events.triggers import FORCE_TYPES, PLACE_TOKENS, Trigger, find_triggers, span_bounds, token_strings
 from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Mention
 from geowire.registry import registry, require_parse
 
@@ -217,9 +217,12 @@ NORMATIVE_MODALS = frozenset({"must", "should", "ought"})
 
 def reported_obligations(sentence) -> list:
     """Verbs under "must/should" in a clause a speaker reports ("Russia said Ukraine must withdraw")."""
-    return [token for token in sentence
-            if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp", "xcomp", "conj")
-            and any(c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS for c in token.children)
+    doc, words = sentence.doc, token_strings(sentence.doc)
+    start, end = span_bounds(sentence)
+    verbs = (doc[i] for i in range(start, end)
+             if words.pos[i] in ("VERB", "AUX") and words.dep[i] in ("ccomp", "xcomp", "conj"))
+    return [token for token in verbs
+            if any(c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS for c in token.children)
             and reported_demand(token) is not None and not asks_which(token)]  # "asked what should be done"
 
 

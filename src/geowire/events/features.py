@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from geowire.events.certainty import clause_roles
 from geowire.events.lexicon import reporting_words
-from geowire.events.triggers import Trigger
+from geowire.events.triggers import Trigger, span_bounds, token_strings
 
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})
 CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl"})
@@ -100,7 +100,10 @@ def _clause_features(sentence) -> dict[str, float]:
 
 
 def _bag(sentence) -> dict[str, float]:
-    return {f"w:{t.lemma_.lower()}": 0.5 for t in sentence if t.pos_ in CONTENT_POS and not t.is_stop}
+    doc, words = sentence.doc, token_strings(sentence.doc)
+    start, end = span_bounds(sentence)
+    return {f"w:{words.lemma[i]}": 0.5 for i in range(start, end)
+            if words.pos[i] in CONTENT_POS and not doc[i].is_stop}
 
 
 def _subject_of(token):

@@ -81,10 +81,21 @@ def _reports(verb) -> bool:
     return verb.lemma_.lower() in reporting_words()["V"]
 
 
+CAPTIONS = "geowire_captions"  # Doc.user_data key: a sentence's (start, end) -> `is_caption`
+
+
 def is_caption(sentence) -> bool:
     """A photo caption run into the text: "FILE - ...", or the agencies' caption form, a
     present-tense description dated in full ("Soldiers stand guard at the gate ..., April 21, 2017,
-    after an attack ...")."""
+    after an attack ..."). Read once per sentence and kept on its document (it is asked again)."""
+    kept = sentence.doc.user_data.setdefault(CAPTIONS, {})
+    key = (sentence.start, sentence.end)
+    if key not in kept:
+        kept[key] = _is_caption(sentence)
+    return kept[key]
+
+
+def _is_caption(sentence) -> bool:
     text = sentence.text.lstrip()
     if CAPTION_START.match(text) or PICTURE_WORDS.search(text):
         return True

@@ -40,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geowire.datafiles import read_rows
+from geowire.events.triggers import token_strings
 from geowire.model import Quantity
 
 DATA = Path(__file__).parent / "data" / "quantities.tsv"
@@ -105,9 +106,12 @@ def quantities_in(sentence, trigger=None, event_type: str | None = None) -> list
     doc = sentence.doc
     counts = []
     starters = _starters()
+    words = token_strings(doc)
     i = sentence.start
     while i < sentence.end:
-        number = _read_number(doc, i, sentence.end) if _may_start(doc[i], starters) else None
+        # checked on every word, from the document's strings: set lookups and one regex keep the scan cheap
+        may_start = words.lower[i].split("-")[0] in starters or bool(DIGITS.match(words.text[i]))
+        number = _read_number(doc, i, sentence.end) if may_start else None
         if number is None:
             i += 1
             continue
@@ -123,11 +127,6 @@ def quantities_in(sentence, trigger=None, event_type: str | None = None) -> list
 
 
 # --- 1. the number ---------------------------------------------------------------------------------------
-
-def _may_start(token, starters: frozenset[str]) -> bool:
-    """Checked on every token: set lookups and one regex keep the scan cheap."""
-    return token.lower_.split("-")[0] in starters or bool(DIGITS.match(token.text))
-
 
 def _word_value(token) -> int | None:
     """A number word or digits; "twenty-five" when the tokenizer kept it whole."""

@@ -3,6 +3,7 @@ and whose context satisfies the entry's requirements."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -200,6 +201,59 @@ def match_token(token) -> Trigger | None:
     return None
 
 
+TOKEN_STRINGS = "geowire_token_strings"  # Doc.user_data key: the document's `TokenStrings`
+
+
+@dataclass(frozen=True)
+class TokenStrings:
+    """A document's token strings by token index, read once from its arrays of hashes (each distinct value
+    looked up once): spaCy builds ``token.lemma_``, ``lower_``, ``pos_`` ... anew on every access, and the
+    rules scan every word of a sentence for a few kinds of word. Equal to what the tokens give."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]          # lowercased, as the rules read it (``token.lemma_.lower()``)
+    pos: list[str]
+    dep: list[str]
+    head_candidates: list[int]  # the indices of the words `_may_trigger` lets through, in order
+
+
+def token_strings(doc) -> TokenStrings:
+    cached = doc.user_data.get(TOKEN_STRINGS)
+    if cached is not None and len(cached.text) == len(doc):
+        return cached
+    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).T.tolist() if len(doc) else [[]] * 5
+    names = {key: strings[key] for column in columns for key in set(column)}
+    names_lowered = {key: names[key].lower() for key in set(columns[2])}
+    text, lower, pos, dep = ([names[k] for k in columns[c]] for c in (0, 1, 3, 4))
+    lemma = [names_lowered[k] for k in columns[2]]
+    heads = _heads()
+    candidates = [i for i in range(len(text))
+                  if lemma[i] in heads or lower[i] in heads or (i >= 2 and text[i - 1] == "-")]
+    table = TokenStrings(text, lower, lemma, pos, dep, candidates)
+    doc.user_data[TOKEN_STRINGS] = table
+    return table
+
+
+def span_bounds(sentence) -> tuple[int, int]:
+    """The token range of a Span (or of a whole Doc)."""
+    return (sentence.start, sentence.end) if sentence is not sentence.doc else (0, len(sentence))
+
+
 def find_triggers(sentence, name_tokens: set[int] = frozenset()) -> list[Trigger]:
-    """Triggers of a sentence; words inside actor names ("... Development and Cooperation") are skipped."""
-    return [t for t in (match_token(tok) for tok in sentence if tok.i not in name_tokens) if t is not None]
+    """Triggers of a sentence; words inside actor names ("... Development and Cooperation") are skipped.
+    Only the words `_may_trigger` lets through (`TokenStrings.head_candidates`) are matched, in order, as a
+    token-by-token scan would."""
+    doc = sentence.doc
+    start, end = span_bounds(sentence)
+    candidates = token_strings(doc).head_candidates
+    found = []
+    for i in candidates[bisect_left(candidates, start):bisect_left(candidates, end)]:
+        if i not in name_tokens:
+            trigger = match_token(doc[i])
+            if trigger is not None:
+                found.append(trigger)
+    return found
