@@ -173,3 +173,19 @@ def test_a_warning_that_announces_an_actors_act_is_a_threat(code, text):
 
 def test_a_warning_that_a_country_will_act_is_a_threat(code):
     assert "THREATEN" in [e.type for e in code("Turkey warned Syria that the country would respond to any attack.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Activists said the draft law would place severe restrictions on protests.",
+    "Officials said such a gesture will help the talks.",
+])
+def test_what_a_thing_will_bring_is_no_statement_of_intent(code, text):
+    assert all(e.type not in ("AGREE", "THREATEN") for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A delegation of the opposition would meet the state governor on Thursday, party leaders said.",
+    "The rebels said they would attack the capital.",
+])
+def test_what_an_actor_will_do_is_a_statement_of_intent(code, text):
+    assert [e.type for e in code(text)] in (["AGREE"], ["THREATEN"])

@@ -48,6 +48,7 @@ from geowire.events.framing import blocked_tokens, furniture_spans, headline_spa
 from geowire.events.intent import intent_type, negated
 from geowire.events.lexicon import TriggerEntry, triggers_by_head
 from geowire.events.modality import (
+    an_actor_word,
     asks_which,
     is_act_on_things,
     is_advisory,
@@ -200,12 +201,14 @@ def _keeps_force_open(trigger: Trigger) -> bool:
     return any(t.lemma_.lower() in FORCE_WORDS for c in token.children if c.dep_ in ("dobj", "obj") for t in c.subtree)
 
 
-def as_statement_of_intent(trigger: Trigger) -> Trigger:
+def as_statement_of_intent(trigger: Trigger, index: ActorIndex | None = None) -> Trigger:
     """'Syria is willing to withdraw': the event is the promise (AGREE), not the withdrawal."""
     if _keeps_force_open(trigger):
         entry = TriggerEntry(trigger.entry.head, trigger.entry.dependent, trigger.entry.pos, "THREATEN", None, ())
         return Trigger(trigger.token, entry, promised="ASSAULT")
-    stated = intent_type(trigger.type, trigger.token)
+    is_actor = None if index is None else (
+        lambda t: an_actor_word(t) or index.covering(t) is not None or index.within(t) is not None)
+    stated = intent_type(trigger.type, trigger.token, is_actor)
     if stated is None or stated == trigger.type:
         return trigger
     entry = TriggerEntry(trigger.entry.head, trigger.entry.dependent, trigger.entry.pos, stated, None, ())
@@ -497,7 +500,7 @@ class EventCoder:
                       or is_people_word(trigger) or is_classifier(trigger) or is_undone(trigger)
                       or is_invocation(trigger) or is_feared(trigger) or is_campaign_rally(trigger)
                       or is_figurative_fight(trigger) or is_standing_relation(trigger)):
-                live.append(as_statement_of_intent(trigger))
+                live.append(as_statement_of_intent(trigger, index))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
         live = [t for t in live if not _promise_of_a_threat(t, live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}

@@ -42,8 +42,9 @@ def _conditional(token) -> bool:
                for c in token.children)
 
 
-def intent_of(token) -> tuple[bool, bool] | None:
-    """(negated, conditional) when the trigger's clause is an announced future act of its subject."""
+def intent_of(token, is_actor=None) -> tuple[bool, bool] | None:
+    """(negated, conditional) when the trigger's clause is an announced future act of its subject; with
+    ``is_actor``, a clause whose subject is a thing ("the darkness would provide cover") announces nothing."""
     current = token
     for _ in range(MAX_CLIMB):
         framed = _framed_by_intent(current)
@@ -52,6 +53,9 @@ def intent_of(token) -> tuple[bool, bool] | None:
         if any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in current.children):
             if in_time_clause(current):
                 return None  # "before any flights will be allowed to leave": a time, not an announcement
+            subjects = [c for c in current.children if c.dep_ == "nsubj"]
+            if is_actor is not None and subjects and not any(is_actor(s) for s in subjects):
+                return None  # "such a gesture will help", "the plans would lead to clashes": a prediction
             return negated(current), _conditional(current)
         head = current.head
         if head == current or current.dep_ not in ("xcomp", "ccomp", "acomp", "prep", "pcomp", "pobj", "dobj"):
@@ -87,13 +91,13 @@ def _refused(token) -> bool:
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSAL_GOVERNORS
 
 
-def intent_type(event_type: str, token) -> str | None:
+def intent_type(event_type: str, token, is_actor=None) -> str | None:
     """The type of the statement of intent (or refusal), or None when the clause announces nothing."""
     if event_type in COOPERATIVE and _refused(token):
         return "REJECT"
     if event_type in HOSTILE and event_type != "THREATEN" and _conditional_threat(token):
         return "THREATEN"
-    found = intent_of(token)
+    found = intent_of(token, is_actor)
     if found is None:
         return None
     negated, conditional = found

@@ -33,7 +33,7 @@ def is_advisory(trigger, index=None) -> bool:
     return is_advisory_verb(trigger.token, index) or _warning_of_a_state(trigger.token)
 
 
-SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i", "he", "she"})
+SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i", "he", "she", "you", "who"})
 
 
 def _announces_own_act(clause) -> bool:
@@ -41,7 +41,7 @@ def _announces_own_act(clause) -> bool:
     actor; 'warned that the plans would lead to clashes' predicts, it announces nothing anyone will do."""
     if not any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in clause.children):
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and _an_actor_word(c) for c in clause.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and an_actor_word(c) for c in clause.children)
 
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -51,7 +51,7 @@ BODY_WORDS = frozenset({"country", "state", "nation", "delegation", "team", "com
                         "regime", "administration", "leadership", "body", "cabinet", "parliament", "assembly"})
 
 
-def _an_actor_word(token) -> bool:
+def an_actor_word(token) -> bool:
     """A pronoun, a named actor, a word for people or a body ("the government", "his country"), not a thing
     ("the plans")."""
     lemma = token.lemma_.lower()
