@@ -53,24 +53,10 @@ from geowire.events.modality import (
     is_act_on_things,
     is_advisory,
     is_advisory_verb,
-    is_campaign_rally,
-    is_classifier,
-    is_danger,
-    is_denial,
-    is_feared,
-    is_figurative_fight,
-    is_invocation,
-    is_named_document,
-    is_people_word,
     is_plea_of_court,
     is_press_contact,
-    is_press_release,
-    is_question,
-    is_shared_view,
-    is_showing,
-    is_standing_relation,
-    is_undone,
     modality_of,
+    only_looks_like_an_event,
     responsibility_claimant,
 )
 from geowire.events.quantities import quantities_in
@@ -494,12 +480,8 @@ class EventCoder:
             if "normative" in roles and reported_demand(trigger.token) is not None:
                 live.append(Trigger(trigger.token, DEMAND))
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
-                      or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index) or is_denial(trigger)
-                      or is_danger(trigger) or is_shared_view(trigger) or is_press_release(trigger)
-                      or is_showing(trigger) or is_question(trigger) or is_named_document(trigger)
-                      or is_people_word(trigger) or is_classifier(trigger) or is_undone(trigger)
-                      or is_invocation(trigger) or is_feared(trigger) or is_campaign_rally(trigger)
-                      or is_figurative_fight(trigger) or is_standing_relation(trigger)):
+                      or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)
+                      or only_looks_like_an_event(trigger)):
                 live.append(as_statement_of_intent(trigger, index))
         live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
         live = [t for t in live if not _promise_of_a_threat(t, live)]

@@ -400,3 +400,17 @@ def modality_of(token, certainty: str, when: EventDate | None, published: str | 
         except ValueError:
             return None
     return None
+
+
+# Triggers that only look like events, each read from the trigger alone (the ones above that need the actor
+# index or the whole sentence are asked by the coder itself).
+LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showing, is_question, is_named_document,
+               is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
+               is_figurative_fight, is_standing_relation)
+
+
+def only_looks_like_an_event(trigger) -> bool:
+    """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
+    was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight or
+    a standing relation: a trigger word that tells no happening."""
+    return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
