@@ -189,3 +189,7 @@ def test_what_a_thing_will_bring_is_no_statement_of_intent(code, text):
 ])
 def test_what_an_actor_will_do_is_a_statement_of_intent(code, text):
     assert [e.type for e in code(text)] in (["AGREE"], ["THREATEN"])
+
+
+def test_talking_to_the_media_is_no_consultation(code):
+    assert code("The prime minister talks to media during a press conference in Bangkok.") == []

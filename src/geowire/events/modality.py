@@ -321,8 +321,9 @@ def is_press_contact(trigger, targets) -> bool:
         return False
     if any(t is not None and t.sector == "JRN" for t in targets):
         return True
-    words = {c.lemma_.lower() for prep in trigger.token.children if prep.dep_ in ("prep", "dative")
-             for c in prep.children if c.dep_ == "pobj"}
+    # the word and its lemma: the small model lemmatises "media" to "medium"
+    words = {w for prep in trigger.token.children if prep.dep_ in ("prep", "dative")
+             for c in prep.children if c.dep_ == "pobj" for w in (c.lower_, c.lemma_.lower())}
     return bool(words & PRESS_WORDS)
 
 
