@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from geowire.events.certainty import ATTEMPT_NOUNS
 from geowire.events.lexicon import light_verbs, person_nouns, word_list
+from geowire.events.triggers import match_token
 from geowire.model import EventArg, EventDate
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
@@ -238,9 +240,8 @@ def is_press_release(trigger) -> bool:
 
 
 # Nouns an act's name can modify while still telling of the act ("a bombing campaign", "the attack wave").
-ACT_FRAMES = frozenset({"campaign", "operation", "offensive", "spree", "wave", "series", "mission", "drive",
-                        "blitz", "raid", "outbreak", "escalation", "effort", "attempt", "bid", "initiative",
-                        "process", "push", "round", "package"})
+ACT_FRAMES = ATTEMPT_NOUNS | {"spree", "wave", "series", "mission", "blitz", "raid", "outbreak", "escalation",
+                              "initiative", "process", "round", "package"}
 
 
 def is_classifier(trigger) -> bool:
@@ -251,8 +252,6 @@ def is_classifier(trigger) -> bool:
     head = token.head
     if trigger.is_verb or token.dep_ != "compound" or head.pos_ not in ("NOUN", "PROPN"):
         return False
-    from geowire.events.triggers import match_token  # the head may be an act's name itself ("missile strike")
-
     return head.lemma_.lower() not in ACT_FRAMES and match_token(head) is None
 
 
