@@ -657,3 +657,27 @@ def test_a_name_runs_on_through_hyphenated_particles(recogniser):
     assert [(p.text, p.country_code) for p in places] == [("Mazar-i-Sharif", "AF")]
     texts = [p.text for p in places_of(recogniser, "He grew up in Stratford-upon-Avon and moved to Boulogne-sur-Mer.")]
     assert texts == ["Stratford-upon-Avon", "Boulogne-sur-Mer"]
+
+
+def test_every_name_of_a_list_after_a_plural_type_word_is_a_place(recogniser):
+    # tenth session on issue #14: "the villages of X and Y", "three villages: X, Y and Z", "counties such as X and Y"
+    # (the parser calls the later names persons or organisations)
+    texts = [p.text for p in places_of(recogniser, "Troops were sent to the villages of Ogwandu and Ketsimbo "
+                                                   "after the raid.")]
+    assert texts == ["Ogwandu", "Ketsimbo"]
+    texts = [p.text for p in places_of(recogniser, "The outbreak has reached three villages: Ilunde, Mpakato and "
+                                                   "Chisoma, officials said.")]
+    assert {"Mpakato", "Chisoma"} <= set(texts)
+    places = places_of(recogniser, "Cholera was reported in counties such as Wabash and Fayette last week.")
+    assert [p.text for p in places] == ["Wabash", "Fayette"] and {p.country_code for p in places} == {"US"}
+
+
+def test_an_unknown_name_called_a_person_is_a_place_after_a_lower_case_type_word(recogniser):
+    for text, name in [("Rescuers could not reach the village of Kebede Alemu until Sunday.", "Kebede Alemu"),
+                       ("Four children died in the hamlet of Nasrin Kolay, a health worker said.", "Nasrin Kolay"),
+                       ("The outbreak began in Tafari Bekele district last month.", "Tafari Bekele"),
+                       ("Gunmen attacked the town of Oumarou Sidibe overnight.", "Oumarou Sidibe")]:
+        assert [p.text for p in places_of(recogniser, text)] == [name], text
+    # a capitalised "City of" opens an organisation's own name
+    assert places_of(recogniser, "A spokesman for the City of Brenlow Yard Waste Program said pickups resume "
+                                 "Monday.") == []

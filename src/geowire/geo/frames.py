@@ -22,6 +22,14 @@ _TYPE_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|suburb|district|province|governorate|region|area|port|camp|"
     r"neighbou?rhood|capital|crossing|outskirts)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
+# a list after a plural type word: "the villages of Nuli and Avnevi", "four villages: Ambo, Kedi and Lusa",
+# "counties such as Leavenworth and Shawnee" (the plural says every name of the list is one)
+_LISTED_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_TYPE_LIST_BEFORE = re.compile(
+    r"\b(?:towns|cities|villages|hamlets|suburbs|districts|provinces|governorates|regions|counties|camps|"
+    r"neighbou?rhoods|communities|municipalities|townships|islands)\s*(?::|\s+of|,?\s+(?:such\s+as|including))\s+"
+    rf"(?:the\s+)?(?:{_LISTED_NAME}\s*,\s+)*(?:{_LISTED_NAME},?\s+(?:and|or)\s+)?$"
+)
 _AREA_AFTER = re.compile(
     r"^\s+(?:province|governorate|district|region|county|city|town|village|border|crossing|area|"
     r"countryside|outskirts)\b", re.IGNORECASE
@@ -110,7 +118,8 @@ class Frame:
         return bool(_PERSON_BEFORE.search(self.before)) and not INSTITUTION_AFTER.match(self.after)
 
     def typed(self) -> bool:
-        return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after))
+        return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after)
+                    or _TYPE_LIST_BEFORE.search(self.before))
 
     def listed_areas(self) -> bool:
         """'Walton and Oconee counties', 'Cooke, Grayson and Love counties'."""
@@ -161,7 +170,19 @@ class Frame:
 
 def typed_place(text: str, start: int, end: int) -> bool:
     """'the city of X', 'X region': a type word of a place before or after the name."""
-    return bool(_TYPE_BEFORE.search(text[max(0, start - 40):start]) or _AREA_AFTER.match(text[end:end + 40]))
+    before = text[max(0, start - 40):start]
+    return bool(_TYPE_BEFORE.search(before) or _AREA_AFTER.match(text[end:end + 40])
+                or _TYPE_LIST_BEFORE.search(before))
+
+
+def lower_case_typed(text: str, start: int, end: int) -> bool:
+    """typed_place with the type word in lower case ('the village of X', 'X district', 'the villages of Y and
+    X'), not a capitalised word that may be part of an organisation's name ('City of X Recycling')."""
+    before = text[max(0, start - 40):start]
+    typed = _TYPE_BEFORE.search(before)
+    after = _AREA_AFTER.match(text[end:end + 40])
+    return bool(typed and typed.group(0)[0].islower() or after and after.group(0).lstrip()[0].islower()
+                or _TYPE_LIST_BEFORE.search(before))
 
 
 def office_title(text: str, start: int, end: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from geowire.geo import frames
 from geowire.geo.frames import INSTITUTION_AFTER, RESIDENT_AFTER, Frame, typed_place
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
@@ -97,6 +98,18 @@ def framed_unknown(gazetteer: Gazetteer, text: str, start: int, end: int) -> boo
             and not _POSSESSIVE_AFTER.match(text, end):
         return True
     return frame.typed() or frame.followed_by_area(gazetteer)
+
+
+def typed_unknown(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
+    """A name the gazetteer lacks that the parser calls a person or an organisation, kept when a type word
+    says place ('the village of Kampungu', 'the villages of Nuli and Avnevi', 'Kedi district'): the small
+    model reads unfamiliar foreign names as persons, and a type word is evidence no person's name has."""
+    name = text[start:end]
+    if gazetteer.candidates(name) or strict_key(name) in GENERIC_WORDS or not name[:1].isupper() \
+            or name.isupper():
+        return False
+    # a lower-case type word only: "City of Oxford Yard Waste", "Rapides Parish Fire District" are names' own words
+    return frames.lower_case_typed(text, start, end)
 
 
 def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]) -> bool:

@@ -166,6 +166,8 @@ class GazetteerPlaces:
                 if reading.plausible_place(gazetteer, spans.without_direction(gazetteer, name), votes, person) \
                         or ent.label_ == "GPE" and reading.framed_unknown(gazetteer, text, start, end):
                     out.append(Mention(start, end, name))
+            elif ent.label_ in ("PERSON", "ORG") and reading.typed_unknown(gazetteer, text, start, end):
+                out.append(Mention(start, end, name))   # "the village of Kampungu", called a person
             elif ent.label_ == "NORP" and self.demonyms and not _NOT_A_DEMONYMS_PLACE.match(text, end) \
                     and any(c.demonym for c in gazetteer.candidates(name)):
                 # "Ethiopia's Somali region": a demonym before an area word may be an area's own name
