@@ -1,5 +1,6 @@
-"""Acts a sentence names without telling that they happened (ninth pass), on sentences written for these tests:
-aims and offers, abilities, things named after an act, acts being ended, prayers, no one and everyone."""
+"""Acts a sentence names without telling that they happened (ninth and tenth passes), on sentences written for
+these tests: aims and offers, abilities, things named after an act, acts being ended or put off, prayers, no one and
+everyone, what is arranged ("is to visit"), meetings addressed."""
 
 import pytest
 
@@ -193,3 +194,28 @@ def test_what_an_actor_will_do_is_a_statement_of_intent(code, text):
 
 def test_talking_to_the_media_is_no_consultation(code):
     assert code("The prime minister talks to media during a press conference in Bangkok.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The summit of the two presidents was postponed to next year.",
+    "The rebels called off the peace talks after the shelling of their camp.",
+    "The government put off the talks with the union until next month.",
+])
+def test_a_meeting_put_off_did_not_take_place(code, text):
+    assert "CONSULT" not in [e.type for e in code(text)]
+
+
+def test_a_meeting_held_is_still_a_consultation(code):
+    assert [e.type for e in code("The two foreign ministers met in Geneva on Monday.")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The president is to visit China next week.",
+    "The talks between the two governments were to begin in Geneva on Monday.",
+])
+def test_what_is_to_happen_has_not_happened(code, text):
+    assert code(text) == []
+
+
+def test_a_meeting_addressed_is_a_speech_not_a_consultation(code):
+    assert code("The chief minister addressed a public meeting of farmers in the town on Sunday.") == []

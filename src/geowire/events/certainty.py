@@ -121,7 +121,11 @@ def clause_roles(trigger) -> set[str]:
             # "an attack would invoke the treaty": the modal of the verb the event noun is the
             # subject of; not its negation ("the attack did not stop them" did happen)
             roles |= {r for c in head.children if c.dep_ == "aux" for r in _roles(c.lower_, "aux")}
+            if _destined_to_occur(head):
+                roles.add("speculative")
             break
+        elif dep == "xcomp" and _arranging_be(head) and _infinitive(current):
+            roles.add("speculative")  # "is to visit China", "the aim was to seize": arranged or aimed at, not done
         elif dep == "advcl" and _infinitive(current):
             # "want to elect a candidate to fight Kagame", "want for the EU to help": an aim takes the
             # cues of the clause it is the aim of
@@ -140,6 +144,21 @@ def clause_roles(trigger) -> set[str]:
 
 def _infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _arranging_be(verb) -> bool:
+    """'be to' arranges or aims ('is to visit'); 'its tactics have been to deploy car bombs' tells what was done."""
+    return verb.lemma_ == "be" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+# Verbs that say an event occurs: "the meeting was to take place", "the talks are to begin on Monday".
+OCCURRING = frozenset({"take", "begin", "start", "open", "resume", "continue", "happen", "end", "conclude", "last"})
+
+
+def _destined_to_occur(copula) -> bool:
+    """'The meeting was to take place in Ahmedabad': 'be to' with a verb of occurring arranges the event."""
+    return _arranging_be(copula) and any(
+        c.dep_ == "xcomp" and _infinitive(c) and c.lemma_.lower() in OCCURRING for c in copula.children)
 
 
 def _framing_roles(verb) -> set[str]:

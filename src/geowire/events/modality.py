@@ -258,17 +258,27 @@ def is_classifier(trigger) -> bool:
 # Ending or easing an act is not doing it: "the lifting of sanctions", "relief from sanctions", "ended the siege".
 UNDOING_NOUNS = frozenset({"lifting", "easing", "relaxation", "relief", "removal", "suspension", "withdrawal"})
 UNDOING_VERBS = frozenset({"lift", "ease", "relax", "end", "remove", "scrap", "rescind", "repeal", "waive",
-                           "suspend", "cancel", "halt"})
+                           "suspend", "cancel", "halt", "postpone", "defer", "adjourn", "shelve"})
+# Phrasal verbs that put an act off: "called off the talks", "put off the meeting".
+PUTTING_OFF = frozenset({"call", "put"})
+
+
+def _undoing_verb(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in PUTTING_OFF:
+        return any(c.dep_ in ("prt", "compound:prt") and c.lower_ == "off" for c in verb.children)
+    return lemma in UNDOING_VERBS
 
 
 def is_undone(trigger) -> bool:
     """'with the lifting of all restrictions', 'could bring Iran relief from economic sanctions', 'lifted
-    sanctions on Iran': the act named is the one being ended, not one that happened here."""
+    sanctions on Iran', 'the meeting was postponed', 'called off the talks': the act named is the one being ended
+    or put off, not one that happened here."""
     token = trigger.token
     if trigger.is_verb:
         return False
     if token.dep_ in ("dobj", "obj", "nsubjpass"):
-        return token.head.lemma_.lower() in UNDOING_VERBS
+        return _undoing_verb(token.head)
     if token.dep_ == "pobj" and token.head.lower_ in ("of", "from"):
         governor = token.head.head
         return governor.pos_ == "NOUN" and governor.lower_ in UNDOING_NOUNS
@@ -301,6 +311,13 @@ def is_campaign_rally(trigger) -> bool:
 
 
 # A deity is no party to a political act: "thank God", "I ask God to ...".
+def is_address_to_a_meeting(trigger) -> bool:
+    """'addressing a public meeting in Patna': a speech to an audience, not a meeting between parties."""
+    token = trigger.token
+    return (trigger.type == "CONSULT" and not trigger.is_verb and token.dep_ in ("dobj", "obj")
+            and token.head.lemma_.lower() == "address")
+
+
 DEITIES = frozenset({"god", "allah", "lord"})
 
 
@@ -406,11 +423,11 @@ def modality_of(token, certainty: str, when: EventDate | None, published: str | 
 # index or the whole sentence are asked by the coder itself).
 LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showing, is_question, is_named_document,
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
-               is_figurative_fight, is_standing_relation)
+               is_figurative_fight, is_standing_relation, is_address_to_a_meeting)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
-    was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight or
-    a standing relation: a trigger word that tells no happening."""
+    was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight,
+    a standing relation or a meeting addressed: a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
