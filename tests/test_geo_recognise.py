@@ -681,3 +681,12 @@ def test_an_unknown_name_called_a_person_is_a_place_after_a_lower_case_type_word
     # a capitalised "City of" opens an organisation's own name
     assert places_of(recogniser, "A spokesman for the City of Brenlow Yard Waste Program said pickups resume "
                                  "Monday.") == []
+
+
+def test_a_town_before_its_office_is_a_place_even_after_said(recogniser):
+    # tenth session on issue #14: "said <town> Mayor <name>", "<town> Fire Chief <name>" where the parser reads the
+    # town and the office's word as one person
+    for text, name in [('"We will repave the bridge next spring," said Glenview Mayor Tom Hadley.', "Glenview"),
+                       ('"The blaze started in a dryer," said Brookfield Fire Chief Dana Kolb.', "Brookfield"),
+                       ('"It is too early to say," said Fort Mill Town Manager Ann Pryor.', "Fort Mill")]:
+        assert [p.text for p in places_of(recogniser, text)] == [name], text

@@ -56,6 +56,12 @@ INSTITUTION_AFTER = re.compile(
     r"Emergency|Regional|Community|Water|Housing|Parks?|Planning|Zoning|Transit|Memorial|High\s+School|"
     r"Volunteer|Prosecutor|Coroner|Clerk|Attorney|Commissioners?|Family\s+Court)\b"
 )
+# an office of a town or county after its name: "Avondale Mayor Ed Rieker", "Rock Hill City Manager", "Mabini
+# Vice-Mayor" (tenth session on issue #14)
+OFFICE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:City\s+|Town\s+|County\s+)?(?:(?:Vice|Deputy|Lord)[- ]?)?(?:Mayor|Manager|Administrator|"
+    r"Superintendent|Council(?:wo)?man|Councillor|Councilmember|Alderman|Selectman|Supervisor)\b"
+)
 # "a Columbia woman", "Clinton couple faces ...": a town used as a resident's label
 RESIDENT_AFTER = re.compile(
     r"^\s+(?:man|woman|men|women|girl|boy|couple|residents?|family|families|teens?|teenager|native|natives|"
@@ -115,7 +121,7 @@ class Frame:
         if _SPEECH_AFTER.match(self.after):
             # "officials in Hyderabad and Chennai said": the last of a list of places is no speaker
             return not (self.after_place and re.search(r"\s(?:and|or)\s+$", self.before))
-        return bool(_PERSON_BEFORE.search(self.before)) and not INSTITUTION_AFTER.match(self.after)
+        return bool(_PERSON_BEFORE.search(self.before)) and not self.names_institution()
 
     def typed(self) -> bool:
         return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after)
@@ -126,7 +132,8 @@ class Frame:
         return bool(LISTED_AREA.match(self.after))
 
     def names_institution(self) -> bool:
-        return bool(INSTITUTION_AFTER.match(self.after))
+        """'Keene Police', 'Avondale Mayor', 'Rock Hill City Manager': a local body or office of the name."""
+        return bool(INSTITUTION_AFTER.match(self.after) or OFFICE_AFTER.match(self.after))
 
     def after_of(self) -> bool:
         return bool(_OF_BEFORE.search(self.before))

@@ -148,9 +148,11 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
         if frame.run_start and frame.names_institution() and any(_local_unit(c) for c in candidates):
             return True
         return prominent and (frame.run_start or frame.after_of())
-    if frame.label == "" and not frame.whole_run and frame.run_start and frame.names_institution() \
+    if frame.label in ("", "PERSON") and not frame.whole_run and frame.run_start and frame.names_institution() \
             and not frame.surname and any(_local_unit(c) for c in candidates):
-        return True     # "Byesville Volunteer Fire Department" where the parser found no entity at all
+        # "Byesville Volunteer Fire Department" where the parser found no entity at all, "Litchfield Fire Chief
+        # Jim Koser" where it read the town and the body's word as a person's name (tenth session)
+        return True
     if frame.typed():
         return True
     if frame.government_of() and any(c.precision in ("country", "admin1") and c.kind == PRIMARY and not c.loose
