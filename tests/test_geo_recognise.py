@@ -690,3 +690,9 @@ def test_a_town_before_its_office_is_a_place_even_after_said(recogniser):
                        ('"The blaze started in a dryer," said Brookfield Fire Chief Dana Kolb.', "Brookfield"),
                        ('"It is too early to say," said Fort Mill Town Manager Ann Pryor.', "Fort Mill")]:
         assert [p.text for p in places_of(recogniser, text)] == [name], text
+
+
+def test_vice_before_an_office_is_part_of_the_title(recogniser):
+    # "Vice Mayor", "Vice President": not Vice, Peru
+    places = places_of(recogniser, '"Nobody was hurt," said Lucena Vice Mayor Rosa Dulay.')
+    assert [p.text for p in places] == ["Lucena"]
