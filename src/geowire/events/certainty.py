@@ -8,6 +8,7 @@ sentence root). Opinion ("analysts think"), normative ("should"), habitual/gener
 
 from __future__ import annotations
 
+from geowire.events.framing import span_text
 from geowire.events.intent import in_time_clause
 from geowire.events.lexicon import cues
 
@@ -253,7 +254,7 @@ def is_non_event(sentence, trigger, roles: set[str]) -> bool:
     trigger = predicate_verb(trigger)
     if roles & NON_EVENT_ROLES or _opinion_above(trigger):
         return True
-    if sentence.text.rstrip().endswith("?"):
+    if span_text(sentence).rstrip().endswith("?"):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trigger.children):
         return True

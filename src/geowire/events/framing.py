@@ -82,6 +82,22 @@ def _reports(verb) -> bool:
 
 
 CAPTIONS = "geowire_captions"  # Doc.user_data key: a sentence's (start, end) -> `is_caption`
+DOC_TEXT = "geowire_doc_text"  # Doc.user_data key: (number of tokens, the Doc's text)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins the tokens anew at every access (a Token object each)."""
+    kept = doc.user_data.get(DOC_TEXT)
+    if kept is None or kept[0] != len(doc):
+        kept = doc.user_data[DOC_TEXT] = (len(doc), doc.text)
+    return kept[1]
+
+
+def span_text(span) -> str:
+    """``span.text``, cut from :func:`doc_text` (the rules ask it of every sentence): the same string, since a
+    span's text runs from its first token's offset to its last token's end, without the last one's trailing
+    space."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def is_caption(sentence) -> bool:
@@ -96,7 +112,7 @@ def is_caption(sentence) -> bool:
 
 
 def _is_caption(sentence) -> bool:
-    text = sentence.text.lstrip()
+    text = span_text(sentence).lstrip()
     if CAPTION_START.match(text) or PICTURE_WORDS.search(text):
         return True
     root = sentence.root

@@ -276,7 +276,9 @@ def _story_sentences(token, sentences: int) -> list:
 
 def _in_quotation(token, start: int) -> bool:
     """Inside quotation marks opened since character ``start``: a quotation's pronouns belong to its speaker."""
-    text = token.doc.text[start:token.idx]
+    from geowire.events.framing import doc_text
+
+    text = doc_text(token.doc)[start:token.idx]
     return sum(text.count(q) for q in QUOTES) % 2 == 1
 
 

@@ -7,6 +7,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from geowire.events.lexicon import Requirement, TriggerEntry, person_nouns, triggers_by_head
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "compound:prt"})
@@ -224,18 +226,44 @@ def token_strings(doc) -> TokenStrings:
         return cached
     from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
-    strings = doc.vocab.strings
-    columns = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).T.tolist() if len(doc) else [[]] * 5
-    names = {key: strings[key] for column in columns for key in set(column)}
-    names_lowered = {key: names[key].lower() for key in set(columns[2])}
-    text, lower, pos, dep = ([names[k] for k in columns[c]] for c in (0, 1, 3, 4))
-    lemma = [names_lowered[k] for k in columns[2]]
+    if not len(doc):
+        table = TokenStrings([], [], [], [], [], [])
+        doc.user_data[TOKEN_STRINGS] = table
+        return table
+    # each distinct hash of the five columns looked up once, and the columns made from those strings by numpy's
+    # indexing instead of a dict lookup per word
+    keys, where = np.unique(doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]), return_inverse=True)
+    where = where.reshape(len(doc), 5)
+    names = _names(doc.vocab.strings, keys.tolist())
+    lowered = np.array([name.lower() for name in names], dtype=object)
+    names = np.array(names, dtype=object)
+    text, lower, pos, dep = (names[where[:, c]].tolist() for c in (0, 1, 3, 4))
+    lemma = lowered[where[:, 2]].tolist()
     heads = _heads()
-    candidates = [i for i in range(len(text))
-                  if lemma[i] in heads or lower[i] in heads or (i >= 2 and text[i - 1] == "-")]
+    lemma_head = np.array([name in heads for name in lowered.tolist()])[where[:, 2]]
+    lower_head = np.array([name in heads for name in names.tolist()])[where[:, 1]]
+    after_hyphen = np.zeros(len(doc), dtype=bool)
+    after_hyphen[2:] = (names == "-")[where[1:-1, 0]]
+    candidates = np.flatnonzero(lemma_head | lower_head | after_hyphen).tolist()
     table = TokenStrings(text, lower, lemma, pos, dep, candidates)
     doc.user_data[TOKEN_STRINGS] = table
     return table
+
+
+# hash -> string, kept across documents: a hash stands for the same string in every StringStore (it is the
+# string's hash), and looking one up in the store costs more than in a dict
+_NAMES: dict[int, str] = {}
+_NAMES_MAX = 500_000
+
+
+def _names(strings, keys: list[int]) -> list[str]:
+    if len(_NAMES) > _NAMES_MAX:
+        _NAMES.clear()
+    known = _NAMES
+    for key in keys:
+        if key not in known:
+            known[key] = strings[key]
+    return [known[key] for key in keys]
 
 
 def span_bounds(sentence) -> tuple[int, int]:
