@@ -696,3 +696,13 @@ def test_vice_before_an_office_is_part_of_the_title(recogniser):
     # "Vice Mayor", "Vice President": not Vice, Peru
     places = places_of(recogniser, '"Nobody was hurt," said Lucena Vice Mayor Rosa Dulay.')
     assert [p.text for p in places] == ["Lucena"]
+
+
+def test_a_small_town_name_before_a_speech_verb_is_a_person(recogniser):
+    # tenth session on issue #14: the parser calls these surnames places; a small town does not speak
+    places = places_of(recogniser, '"Most of the artists left Russia young," Petrova said.')
+    assert [p.text for p in places] == ["Russia"]
+    assert places_of(recogniser, "Wounds like these heal slowly, Harden told reporters.") == []
+    # a capital or a large city before "said" stands for its government
+    places = places_of(recogniser, "Moscow said the talks would resume, and Berlin said nothing.")
+    assert [p.text for p in places] == ["Moscow", "Berlin"]

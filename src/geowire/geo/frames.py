@@ -192,6 +192,10 @@ def lower_case_typed(text: str, start: int, end: int) -> bool:
                 or _TYPE_LIST_BEFORE.search(before))
 
 
+def speech_after(text: str, end: int) -> bool:
+    return bool(_SPEECH_AFTER.match(text[end:end + 20]))
+
+
 def office_title(text: str, start: int, end: int) -> bool:
     """'Secretary of State John Kerry', 'Governor Hochul', 'Minister of Health': a title or office word standing
     before 'of' and an office or before a person's name is the title, not a town of that name."""

@@ -163,6 +163,8 @@ class GazetteerPlaces:
                     longer = spans.extended(gazetteer, text, Mention(start, end, name))
                     start, end, name = longer.start, longer.end, longer.text
                 person = surnames if not LOCATIVE_BEFORE.search(text[max(0, start - 30):start]) else set()
+                if reading.small_speaker(gazetteer, text, start, end):
+                    continue
                 if reading.plausible_place(gazetteer, spans.without_direction(gazetteer, name), votes, person) \
                         or ent.label_ == "GPE" and reading.framed_unknown(gazetteer, text, start, end):
                     out.append(Mention(start, end, name))
