@@ -706,3 +706,11 @@ def test_a_small_town_name_before_a_speech_verb_is_a_person(recogniser):
     # a capital or a large city before "said" stands for its government
     places = places_of(recogniser, "Moscow said the talks would resume, and Berlin said nothing.")
     assert [p.text for p in places] == ["Moscow", "Berlin"]
+
+
+def test_the_soviet_union_is_read_as_its_successor_state(recogniser):
+    # a former name of a country, as "Burma" and "Swaziland" are (data/country_aliases.tsv)
+    for text in ("Many of the engineers had trained in the Soviet Union before 1991.",
+                 "Her parents emigrated from the USSR in 1979."):
+        places = places_of(recogniser, text)
+        assert [(p.country_code, p.precision) for p in places] == [("RU", "country")], text
