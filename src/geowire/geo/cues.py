@@ -96,7 +96,7 @@ def _cues(before: str, after: str) -> Cues:
     in one document: its group's cues, the named-area check, the enclosing place)."""
     hints, closing = _hints(after)
     adjective, wants_area, wants_settlement = None, False, False
-    if typed := _BEFORE_TYPE.search(before):
+    if _may_end_in_of(before) and (typed := _BEFORE_TYPE.search(before)):
         adjective = typed.group(1)
         kind = typed.group(2).lower()
         wants_settlement = kind in _SETTLEMENT_WORDS
@@ -108,11 +108,27 @@ def _cues(before: str, after: str) -> Cues:
     container = bool(_BEFORE_STATE_WORD.search(before)
                      or (_AFTER_PLACE_COMMA.search(before) and not _LIST_GOES_ON.match(after)))
     held = _HELD_NAME.search(before) if container and not _BEFORE_STATE_WORD.search(before) else None
-    owner = _OWNER_BEFORE.search(before)
+    owner = _OWNER_BEFORE.search(before) if _may_end_in_possessive(before) else None
     return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement,
                 container=container, closing_hints=closing, held=held.group(1) if held else None,
                 owner=owner.group(1) if owner else None,
                 local=bool(_LOCAL_AFTER.match(after) or _AGE_BEFORE.search(before)))
+
+
+# Cheap tests of the last words a pattern anchored at the end needs, before the pattern is searched (``re`` tries a
+# search at every position of the 60 characters): each is true of every text the pattern matches, so skipping the
+# search when it is false changes nothing. _BEFORE_TYPE ends in whitespace, "of" in any case ("o" and "f" have no
+# other case-insensitive forms), whitespace; ``rstrip()`` strips the characters ``\s`` matches.
+def _may_end_in_of(before: str) -> bool:
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped[-2:].lower() == "of"
+
+
+def _may_end_in_possessive(before: str) -> bool:
+    """_OWNER_BEFORE ends in "'s" or "’s" and spaces or tabs, at the end or before a last newline (``$``)."""
+    text = before[:-1] if before.endswith("\n") else before
+    stripped = text.rstrip(" \t")
+    return len(stripped) < len(text) and stripped.endswith(("'s", "’s"))
 
 
 def _hints(after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -116,11 +116,12 @@ def typed_unknown(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool
     says place ('the village of Kampungu', 'the villages of Nuli and Avnevi', 'Kedi district'): the small
     model reads unfamiliar foreign names as persons, and a type word is evidence no person's name has."""
     name = text[start:end]
-    if gazetteer.candidates(name) or strict_key(name) in GENERIC_WORDS or not name[:1].isupper() \
-            or name.isupper():
+    if strict_key(name) in GENERIC_WORDS or not name[:1].isupper() or name.isupper():
         return False
-    # a lower-case type word only: "City of Oxford Yard Waste", "Rapides Parish Fire District" are names' own words
-    return frames.lower_case_typed(text, start, end)
+    # a lower-case type word only: "City of Oxford Yard Waste", "Rapides Parish Fire District" are names' own words.
+    # The frame (the text alone) is read before the gazetteer is asked: most persons and organisations have no
+    # type word, and each such name cost a query of its own
+    return frames.lower_case_typed(text, start, end) and not gazetteer.candidates(name)
 
 
 def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]) -> bool:

@@ -185,7 +185,7 @@ class GazetteerPlaces:
         adjectives = {(m.start, m.end) for m in taken if m.demonym}     # "French and Farsi" lists no places
         known_places = {k for m in taken if not m.demonym
                         for k in [strict_key(m.text)] if votes.get(k, (0, 0))[0] >= votes.get(k, (0, 0))[1]}
-        lowered = set(re.findall(r"\b[a-z][a-z]+\b", text))
+        lowered: dict[str, bool] = {}   # one-word names: does the text also write them as a lower-case word
         labels = token_labels(len(parsed), ents)
         out = []
         gazetteer = self.gazetteer
@@ -228,7 +228,8 @@ class GazetteerPlaces:
                 name = text[char_start:char_end]
                 if spans.PARTY_PREFIX.match(name):
                     continue    # "R-Elbow Lake": a legislator's home, read with its party letter below
-                if e - s == 1 and name.lower() in lowered or strict_key(name) in reading.GENERIC_WORDS:
+                if e - s == 1 and _written_lower(name.lower(), text, lowered) \
+                        or strict_key(name) in reading.GENERIC_WORDS:
                     continue    # an ordinary word (here or in general)
                 if name.endswith(" City") and INSTITUTION_AFTER.match(text[char_end:char_end + 40]) \
                         and not spans.is_town_name(gazetteer, name):
@@ -246,6 +247,31 @@ class GazetteerPlaces:
                     out.append(Mention(char_start, char_end, name))
                     occupied.append((char_start, char_end))
         return out
+
+
+def _written_lower(word: str, text: str, seen: dict[str, bool]) -> bool:
+    r"""Whether ``word`` is in the set of the text's lower-case words (``re.findall(r"\b[a-z][a-z]+\b", text)``),
+    asked of the one word (kept in ``seen``) rather than gathering every word of every text: such a word is an
+    occurrence of two or more letters a-z with no word character (``\w``: alphanumeric or "_") on either side."""
+    found = seen.get(word)
+    if found is None:
+        found = seen[word] = len(word) >= 2 and word.isascii() and word.isalpha() and word.islower() \
+            and _standing_alone(word, text)
+    return found
+
+
+def _standing_alone(word: str, text: str) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @registry.factory("recognisers", "gazetteer_places")
