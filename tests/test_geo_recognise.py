@@ -714,3 +714,11 @@ def test_the_soviet_union_is_read_as_its_successor_state(recogniser):
                  "Her parents emigrated from the USSR in 1979."):
         places = places_of(recogniser, text)
         assert [(p.country_code, p.precision) for p in places] == [("RU", "country")], text
+
+
+def test_a_town_right_after_in_is_a_place_whatever_the_texts_vote_on_the_name(recogniser):
+    # tenth session on issue #14: the parser calls a team by its town three times (ORG) and the town once a
+    # place; "in X" at the mention outweighs the document's vote
+    places = places_of(recogniser, "Mason scored twice. Mason said he was tired. Then Mason left. The team plays "
+                                   "next week in Mason, Ohio.")
+    assert [(p.text, p.start) for p in places] == [("Mason", 90), ("Ohio", 97)]

@@ -84,6 +84,11 @@ def plausible_place(gazetteer: Gazetteer, name: str, votes: dict[str, list[int]]
     return other_votes <= place_votes
 
 
+def inside_frame(text: str, start: int, end: int) -> bool:
+    """'in X', 'near the X', 'outside X', not before a possessive."""
+    return bool(_IN_BEFORE.search(text, max(0, start - 20), start)) and not _POSSESSIVE_AFTER.match(text, end)
+
+
 def small_speaker(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
     """'Petrova said', 'Harden told reporters': a name before a speech verb that is no well-known place is a
     person the parser took for a place; a country, province or large city before 'said' stands for its

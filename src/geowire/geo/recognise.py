@@ -165,7 +165,9 @@ class GazetteerPlaces:
                 person = surnames if not LOCATIVE_BEFORE.search(text[max(0, start - 30):start]) else set()
                 if reading.small_speaker(gazetteer, text, start, end):
                     continue
-                if reading.plausible_place(gazetteer, spans.without_direction(gazetteer, name), votes, person) \
+                # "investment in Bicester": the frame at the mention outweighs the text's vote on the name
+                vote = votes if not reading.inside_frame(text, start, end) else {}
+                if reading.plausible_place(gazetteer, spans.without_direction(gazetteer, name), vote, person) \
                         or ent.label_ == "GPE" and reading.framed_unknown(gazetteer, text, start, end):
                     out.append(Mention(start, end, name))
             elif ent.label_ in ("PERSON", "ORG") and reading.typed_unknown(gazetteer, text, start, end):
