@@ -212,10 +212,38 @@ def test_a_meeting_held_is_still_a_consultation(code):
 @pytest.mark.parametrize("text", [
     "The president is to visit China next week.",
     "The talks between the two governments were to begin in Geneva on Monday.",
+    "The two foreign ministers were to hold talks in Geneva on Monday.",
 ])
 def test_what_is_to_happen_has_not_happened(code, text):
     assert code(text) == []
 
 
+def test_an_act_told_inside_what_is_to_be_done_did_happen(code):
+    events = code("Not much, if one were to hear about the arrests made by the police on Thursday.")
+    assert [e.type for e in events] == ["COERCE"]
+
+
 def test_a_meeting_addressed_is_a_speech_not_a_consultation(code):
     assert code("The chief minister addressed a public meeting of farmers in the town on Sunday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition sought talks with the government on Monday.",
+    "The United Nations called for talks between the two sides.",
+    "The families are demanding the release of the fishermen.",
+    "The ministers are weighing sanctions against the regime.",
+])
+def test_an_act_asked_for_or_weighed_is_not_done(code, text):
+    assert [e for e in code(text) if e.type not in ("REQUEST", "REJECT")] == []
+
+
+def test_talks_held_are_done(code):
+    assert [e.type for e in code("The opposition held talks with the government on Monday.")] == ["CONSULT"]
+
+
+def test_seeking_to_do_something_is_no_request(code):
+    assert code("The government seeks to secure the northern border.") == []
+
+
+def test_what_befalls_an_actor_is_no_statement_of_intent(code):
+    assert code("If it signs the deal, the government will lose control of the port.") == []

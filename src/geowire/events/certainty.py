@@ -106,6 +106,8 @@ def clause_roles(trigger) -> set[str]:
     trigger = predicate_verb(trigger)
     roles = (_local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger) | _subjunctive_roles(trigger)
              | _content_of_a_noun(trigger))
+    if _wanted(trigger):
+        roles.add("speculative")
     if in_time_clause(trigger) and "speculative" in _local_roles(trigger.head):
         roles.add("speculative")  # "the talks will resume when the rebels release the hostages": not yet
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
@@ -125,7 +127,7 @@ def clause_roles(trigger) -> set[str]:
             if _destined_to_occur(head):
                 roles.add("speculative")
             break
-        elif dep == "xcomp" and _arranging_be(head) and _infinitive(current):
+        elif dep == "xcomp" and _arranging_be(head) and _infinitive(current) and _said_by(current, trigger):
             roles.add("speculative")  # "is to visit China", "the aim was to seize": arranged or aimed at, not done
         elif dep == "advcl" and _infinitive(current):
             # "want to elect a candidate to fight Kagame", "want for the EU to help": an aim takes the
@@ -143,8 +145,31 @@ def clause_roles(trigger) -> set[str]:
     return roles
 
 
+# Verbs whose object is an act wanted, asked for or weighed, not one done: "sought talks", "demanded the release of",
+# "are weighing sanctions"; and those that take it after "for": "called for talks", "pressed for a ceasefire".
+WANTING = frozenset({"want", "wish", "seek", "consider", "mull", "weigh", "expect", "schedule", "intend", "demand",
+                     "urge", "request", "propose", "suggest", "favour", "favor", "advocate", "await"})
+WANTING_FOR = frozenset({"call", "ask", "press", "push", "appeal", "hope", "pray", "lobby", "clamour",
+                         "clamor", "campaign", "plead"})
+
+
+def _wanted(noun) -> bool:
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ in ("dobj", "obj"):
+        return noun.head.lemma_.lower() in WANTING
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "for"
+            and noun.head.head.lemma_.lower() in WANTING_FOR | WANTING)
+
+
 def _infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _said_by(verb, trigger) -> bool:
+    """The trigger is the verb or its object ('was to hold talks'), not a noun further down ('if one were to hear
+    about the arrests made on Thursday': the arrests were made)."""
+    return trigger == verb or (trigger.dep_ in ("dobj", "obj") and trigger.head == verb)
 
 
 def _arranging_be(verb) -> bool:

@@ -20,6 +20,8 @@ REFUSAL_GOVERNORS = frozenset({"fail", "refuse", "decline"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "THREATEN"})
 MAX_CLIMB = 3
+# what befalls the subject is foretold, not announced: "it will lose control of its territory", "will face sanctions"
+UNDERGOING = frozenset({"lose", "suffer", "face", "incur", "undergo"})
 
 
 # subordinators of a clause that says when (or on what condition) its main clause holds
@@ -45,6 +47,8 @@ def _conditional(token) -> bool:
 def intent_of(token, is_actor=None) -> tuple[bool, bool] | None:
     """(negated, conditional) when the trigger's clause is an announced future act of its subject; with
     ``is_actor``, a clause whose subject is a thing ("the darkness would provide cover") announces nothing."""
+    if token.lemma_.lower() in UNDERGOING:
+        return None
     current = token
     for _ in range(MAX_CLIMB):
         framed = _framed_by_intent(current)

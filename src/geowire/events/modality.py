@@ -311,6 +311,15 @@ def is_campaign_rally(trigger) -> bool:
 
 
 # A deity is no party to a political act: "thank God", "I ask God to ...".
+def is_striving(trigger) -> bool:
+    """'Tehran seeks to secure a corridor': 'seek' with a to-infinitive and nothing sought is trying, no request."""
+    token = trigger.token
+    return (trigger.is_verb and token.lemma_.lower() == "seek"
+            and not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children)
+            and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in token.children))
+
+
 def is_address_to_a_meeting(trigger) -> bool:
     """'addressing a public meeting in Patna': a speech to an audience, not a meeting between parties."""
     token = trigger.token
@@ -423,11 +432,12 @@ def modality_of(token, certainty: str, when: EventDate | None, published: str | 
 # index or the whole sentence are asked by the coder itself).
 LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showing, is_question, is_named_document,
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
-               is_figurative_fight, is_standing_relation, is_address_to_a_meeting)
+               is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
+               is_striving)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight,
-    a standing relation or a meeting addressed: a trigger word that tells no happening."""
+    a standing relation, a meeting addressed or a striving: a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
