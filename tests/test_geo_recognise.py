@@ -722,3 +722,9 @@ def test_a_town_right_after_in_is_a_place_whatever_the_texts_vote_on_the_name(re
     places = places_of(recogniser, "Mason scored twice. Mason said he was tired. Then Mason left. The team plays "
                                    "next week in Mason, Ohio.")
     assert [(p.text, p.start) for p in places] == [("Mason", 90), ("Ohio", 97)]
+
+
+def test_a_fort_the_gazetteer_lacks_is_evidently_geographic(recogniser):
+    # tenth session on issue #14: a military base ("Fort X") is a place like "Camp X"; it takes its enclosing place
+    places = places_of(recogniser, "The soldier had served two tours before he was posted to Fort Halloran in 2006.")
+    assert [p.text for p in places] == ["Fort Halloran"]
