@@ -728,3 +728,13 @@ def test_a_fort_the_gazetteer_lacks_is_evidently_geographic(recogniser):
     # tenth session on issue #14: a military base ("Fort X") is a place like "Camp X"; it takes its enclosing place
     places = places_of(recogniser, "The soldier had served two tours before he was posted to Fort Halloran in 2006.")
     assert [p.text for p in places] == ["Fort Halloran"]
+
+
+def test_a_provinces_initials_called_an_organisation_are_a_place_in_an_areas_frame(recogniser):
+    # tenth session on issue #14: "across NSW", "in regional NSW" where the parser says ORG and no other mention of
+    # the text calls the initials a place; an acronym spelled out in brackets is no place's
+    for text in ("Race meetings were cancelled across NSW after the outbreak, officials said.",
+                 "Stables in regional NSW were locked down on Monday."):
+        places = places_of(recogniser, text)
+        assert [(p.text, p.country_code) for p in places] == [("NSW", "AU")], text
+    assert places_of(recogniser, "Students sat a mock exam in ATP (achievement test practice) on Friday.") == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from geowire.geo import frames
-from geowire.geo.frames import INSTITUTION_AFTER, RESIDENT_AFTER, Frame, typed_place
+from geowire.geo.frames import INSTITUTION_AFTER, RESIDENT_AFTER, Frame, listed_with, typed_place
 from geowire.geo.gazetteer import Gazetteer
 from geowire.geo.normalise import strict_key
 from geowire.geo.sources import ABBREVIATION, ALTERNATE, PRIMARY, SHORT_FORM
@@ -87,6 +87,22 @@ def plausible_place(gazetteer: Gazetteer, name: str, votes: dict[str, list[int]]
 def inside_frame(text: str, start: int, end: int) -> bool:
     """'in X', 'near the X', 'outside X', not before a possessive."""
     return bool(_IN_BEFORE.search(text, max(0, start - 20), start)) and not _POSSESSIVE_AFTER.match(text, end)
+
+
+# "across NSW", "regional NSW": words that take an area, not an organisation
+_INITIALS_PLACE_BEFORE = re.compile(
+    r"\b(?:across|throughout|regional|rural|northern|southern|eastern|western|central)\s+(?:the\s+)?$")
+
+
+def framed_initials(gazetteer: Gazetteer, text: str, start: int, end: int, occupied: list[tuple[int, int]]) -> bool:
+    """'across NSW', 'in NSW and Queensland', 'the NSW government': the initials of a country or province (three
+    letters or more) that the parser calls an organisation or misses, in a place's frame."""
+    if re.match(r"\s*\(", text[end:end + 3]):
+        return False    # "in ATP (achievement test practice)": an acronym spelled out is no place's
+    frame = Frame(text, start, end, "ORG", True, True)
+    placed = inside_frame(text, start, end) or listed_with(text, start, end, occupied) or frame.government_of() \
+        or bool(_INITIALS_PLACE_BEFORE.search(frame.before))
+    return placed and any(c.precision in ("country", "admin1") for c in gazetteer.fallback_candidates(text[start:end]))
 
 
 def small_speaker(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:

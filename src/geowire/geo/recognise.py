@@ -203,8 +203,9 @@ class GazetteerPlaces:
             start, end = view.idx[first], view.idx[last - 1] + view.length[last - 1]
             if any(s < end and start < e for s, e in occupied):
                 continue
-            if last - first == 1 and strict_key(text[start:end]) in known_places \
-                    and reading.INITIALS.fullmatch(text[start:end]):
+            if last - first == 1 and reading.INITIALS.fullmatch(text[start:end]) \
+                    and (strict_key(text[start:end]) in known_places
+                         or reading.framed_initials(gazetteer, text, start, end, occupied)):
                 # "NSW" labelled an organisation here and a place elsewhere in the text: the initials of a
                 # province (kept as a place entity by ``reading.plausible_place``)
                 out.append(Mention(start, end, text[start:end]))
