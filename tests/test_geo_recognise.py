@@ -738,3 +738,12 @@ def test_a_provinces_initials_called_an_organisation_are_a_place_in_an_areas_fra
         places = places_of(recogniser, text)
         assert [(p.text, p.country_code) for p in places] == [("NSW", "AU")], text
     assert places_of(recogniser, "Students sat a mock exam in ATP (achievement test practice) on Friday.") == []
+
+
+def test_community_and_municipality_are_type_words(recogniser):
+    # tenth session on issue #14: "the municipality of X", "the community of X", "the island of X" say place
+    for text, name in [("Nine cases were confirmed in the municipality of Tindara Oyelaran last week.",
+                        "Tindara Oyelaran"),
+                       ("Water was trucked to the community of Obafemi Adeyemi after the well failed.",
+                        "Obafemi Adeyemi")]:
+        assert [p.text for p in places_of(recogniser, text)] == [name], text

@@ -19,7 +19,8 @@ LOCATIVE_BEFORE = re.compile(
     r"via|of|province of|town of|city of|village of|region of|district of|governorate of)\s+(?:the\s+)?)$"
 )
 _TYPE_BEFORE = re.compile(
-    r"\b(?:town|city|village|hamlet|suburb|district|province|governorate|region|area|port|camp|"
+    r"\b(?:town|city|village|hamlet|suburb|district|province|governorate|region|area|port|camp|community|"
+    r"municipality|commune|island|"
     r"neighbou?rhood|capital|crossing|outskirts)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 # a list after a plural type word: "the villages of Nuli and Avnevi", "four villages: Ambo, Kedi and Lusa",
