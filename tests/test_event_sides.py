@@ -130,3 +130,13 @@ def test_a_pronoun_after_a_photo_caption_reaches_past_it(code):
                "candidate Kizza Besigye gather outside a police station in Kampala, Uganda, Feb. 15, 2016. He later "
                "threatened to arrest the protesters.")
     assert _text(_of_type(doc, "THREATEN").source) == "Kale Kayihura"
+
+
+def test_a_possessed_thing_or_stance_is_no_side(code):
+    # tenth pass: "its position", "their support", "his freedom" are what the possessor holds, not an actor
+    assert _of_type(code("The court reversed its position after the outcry."), "CONCEDE").target is None
+    assert _of_type(code("The farmers in the valley are expressing their support."), "SUPPORT").target is None
+    # a plural noun or a word for people after a possessive is still the possessor's side
+    event = _of_type(code("Turkey said its jets bombed Kurdish positions in northern Iraq."), "ASSAULT")
+    assert event.source.text == "its jets" and event.source.country == "TUR"
+    assert _of_type(code("Kenya has urged its allies to send aid."), "REQUEST").target.country == "KEN"

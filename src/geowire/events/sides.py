@@ -444,6 +444,16 @@ def _describing_state(token, named: Actor | None, index: ActorIndex) -> Actor | 
     return state if state is not None and state is not named and state.country and not state.sector else None
 
 
+def _owned_members(noun) -> bool:
+    """'its jets', 'their fighters', 'his bodyguard', 'his country': the possessor lends its state to the people,
+    units or bodies it has (a plural noun, a word for people or for a body), not to a thing or a stance it has
+    ("reversed its position", "expressing their support", "demanded his freedom"), which is no side at all."""
+    from geowire.events.modality import BODY_WORDS
+
+    lemma = noun.lemma_.lower()
+    return noun.tag_ in ("NNS", "NNPS") or lemma in person_nouns() or lemma in BODY_WORDS
+
+
 def _possessor_country(token, index: ActorIndex) -> Actor | None:
     """'its jets', 'their fighters': the possessor's actor lends its country to the phrase."""
     for child in token.children:
@@ -471,7 +481,7 @@ def to_arg(token, index: ActorIndex) -> EventArg:
                    or _described_country(token, actor, index))
         return EventArg(actor.text, actor.start, actor.end, country, actor.sector)
     phrase = noun_phrase(token)
-    if owner is not None:
+    if owner is not None and _owned_members(token):
         return EventArg(phrase.text, phrase.start_char, phrase.end_char, owner.country, owner.sector)
     place = index.place_within(token)
     if place is not None:
