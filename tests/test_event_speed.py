@@ -29,3 +29,18 @@ def test_token_strings_of_an_empty_and_a_hyphenated_document():
         assert strings.lemma == [t.lemma_.lower() for t in parsed] and strings.dep == [t.dep_ for t in parsed]
         assert strings.pos == [t.pos_ for t in parsed]
         assert strings.head_candidates == [t.i for t in parsed if _may_trigger(t)]
+
+
+def test_clause_roles_are_read_once_per_token_and_each_caller_gets_a_set_of_its_own(monkeypatch):
+    from geowire.events import certainty
+
+    parsed = load_model()("The rebels did not attack the town.")
+    verb = next(t for t in parsed if t.lower_ == "attack")
+    computed = []
+    read = certainty._clause_roles
+    monkeypatch.setattr(certainty, "_clause_roles", lambda token: computed.append(token.i) or read(token))
+    first = certainty.clause_roles(verb)
+    assert "negated" in first
+    first.discard("negated")       # as the coder does for "failed to agree"
+    assert "negated" in certainty.clause_roles(verb)
+    assert computed == [verb.i]

@@ -99,10 +99,23 @@ def _ruled_out(opinion) -> bool:
 NOUN_SLOT_DEPS = frozenset({"dobj", "obj", "pobj", "nsubjpass", "attr", "prep", "dative"})
 
 
+CLAUSE_ROLES = "geowire_clause_roles"  # Doc.user_data key: a token's index -> its `clause_roles`
+
+
 def clause_roles(trigger) -> set[str]:
     """Cue roles on the trigger and on the verbs that govern it: a noun trigger takes the
     cues of the verb it is an argument of ("did not launch an attack"), a complement
-    clause those of its governor ("plans to attack", "denied that it attacked")."""
+    clause those of its governor ("plans to attack", "denied that it attacked"). Read from the parse once per
+    token and kept on its document (a trigger is asked when it is found, when its sentence is decided and when
+    its event is built); each caller gets a set of its own, as some drop a role."""
+    kept = trigger.doc.user_data.setdefault(CLAUSE_ROLES, {})
+    roles = kept.get(trigger.i)
+    if roles is None:
+        roles = kept[trigger.i] = frozenset(_clause_roles(trigger))
+    return set(roles)
+
+
+def _clause_roles(trigger) -> set[str]:
     trigger = predicate_verb(trigger)
     roles = (_local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger) | _subjunctive_roles(trigger)
              | _content_of_a_noun(trigger))
