@@ -56,3 +56,17 @@ def test_recall_rows_read(triggers, text, word, type_):
 ])
 def test_recall_rows_need_their_context(triggers, text, word, type_):
     assert (word, type_) not in triggers(text)
+
+
+@pytest.mark.parametrize("text, word, type_", [
+    # the verb's object is a part of the act ("some of the blame"): the act noun is still what the verb performs
+    ("The president laid some of the blame for the defeat on his generals.", "blame", "ACCUSE"),
+    ("The senator voiced much of her outrage at the governor.", "outrage", "ACCUSE"),
+])
+def test_a_part_of_an_act_is_the_act(triggers, text, word, type_):
+    assert (word, type_) in triggers(text)
+
+
+def test_a_part_of_a_thing_names_no_act(triggers):
+    assert ("blame", "ACCUSE") not in triggers("Some of the blame lies with the weather.")
+

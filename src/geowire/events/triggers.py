@@ -114,8 +114,21 @@ def _requirement_holds(token, req: Requirement) -> bool:
         return bool(_children_lemmas(governor, frozenset({"prep"})) & req.words)
     if req.kind == "gov":
         # "expressed outrage": the noun names an act only as the object of a verb that performs it
-        return token.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(token.head) in req.words
+        noun = _whole_of(token)
+        return noun.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(noun.head) in req.words
     return False
+
+
+# "laid some of the blame on", "voiced much of the criticism": the verb's object is the part, the noun is the act
+PARTITIVES = frozenset({"some", "much", "most", "part", "all", "any", "share", "bulk", "lot", "more"})
+
+
+def _whole_of(token):
+    """The part a noun is the 'of' noun of ("some of the blame": 'some'), or the noun itself."""
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep and _lemma(prep.head) in PARTITIVES:
+        return prep.head
+    return token
 
 
 COPULAS = frozenset({"be", "remain", "seem", "appear"})
