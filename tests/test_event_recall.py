@@ -70,3 +70,32 @@ def test_a_part_of_an_act_is_the_act(triggers, text, word, type_):
 def test_a_part_of_a_thing_names_no_act(triggers):
     assert ("blame", "ACCUSE") not in triggers("Some of the blame lies with the weather.")
 
+
+@pytest.mark.parametrize("text, word, type_", [
+    # mass killing
+    ("Tens of thousands were killed in the genocide of 1994.", "genocide", "ASSAULT"),
+    ("Survivors of the pogrom returned to the town last week.", "pogrom", "ASSAULT"),
+    # a conversation with someone is a consultation; on the phone, a call
+    ("The two leaders held a phone conversation on Tuesday.", "conversation", "CONSULT"),
+    ("The minister had a telephonic conversation with the governor.", "conversation", "CONSULT"),
+    ("The envoy had a long conversation with the rebel commander.", "conversation", "CONSULT"),
+    # flying troops in
+    ("The air force airlifted troops to the northern valley.", "airlifted", "MOBILIZE"),
+    # security tightened is police presence stepped up; an FIR lodged is a complaint filed
+    ("The district administration tightened security around the stadium.", "tightened", "MOBILIZE"),
+    ("The shopkeeper lodged an FIR against his neighbour.", "lodged", "ACCUSE"),
+    # the verb "urge" that the tagger takes for a noun: only that verb takes a that-clause
+    ("The council voiced concern about the fighting and urge that all sides lower tensions.", "urge", "REQUEST"),
+])
+def test_recall_rows_from_the_definitions(triggers, text, word, type_):
+    assert (word, type_) in triggers(text)
+
+
+@pytest.mark.parametrize("text, word, type_", [
+    ("The conversation turned to football.", "conversation", "CONSULT"),
+    ("The charity airlifted food to the valley.", "airlifted", "MOBILIZE"),
+    ("He felt the urge to smoke.", "urge", "REQUEST"),
+    ("The army tightened its grip on the city.", "tightened", "MOBILIZE"),
+])
+def test_recall_rows_from_the_definitions_need_their_context(triggers, text, word, type_):
+    assert (word, type_) not in triggers(text)
