@@ -140,3 +140,13 @@ def test_a_possessed_thing_or_stance_is_no_side(code):
     event = _of_type(code("Turkey said its jets bombed Kurdish positions in northern Iraq."), "ASSAULT")
     assert event.source.text == "its jets" and event.source.country == "TUR"
     assert _of_type(code("Kenya has urged its allies to send aid."), "REQUEST").target.country == "KEN"
+
+
+def test_a_threat_or_promise_is_aimed_at_its_clauses_object(code):
+    # tenth pass: the announced act is the speaker's own; whom it is aimed at is the clause's object
+    threat = _of_type(code("During the campaign, the senator warned the U.S. might not defend Baltic members in a crisis."),
+                      "THREATEN")
+    assert _text(threat.target) == "Baltic"
+    # with no actor as the clause's object, the clause's subject stays the target
+    threat = _of_type(code("Iran warned that the United States would pay a heavy price."), "THREATEN")
+    assert threat.target.country == "USA"

@@ -154,12 +154,37 @@ SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", 
 TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
 
-def _clause_subject(token) -> list:
+def _clause_subject(token, event_type: str | None = None) -> list:
     """'demanded that the US cancel ...': the addressee is the complement clause's subject."""
     for comp in token.children:
         if comp.dep_ == "ccomp":
-            return _children(comp, SUBJECT_DEPS)
+            return _announced_target(comp, event_type) or _children(comp, SUBJECT_DEPS)
     return []
+
+
+# A threat or a promise announces the speaker's own act ("warned that the US might not defend its allies",
+# "vowed that the US would support Iraq"): its clause's subject is the speaker's side, and whom the act is
+# aimed at is that clause's object. A demand or an accusation is about its clause's subject.
+COMMISSIVE_TYPES = frozenset({"THREATEN", "AGREE"})
+
+
+def _misread_announcement(token, event_type: str) -> list:
+    """'Trump warned the U.S. might not support NATO members': the parser makes the announced clause's subject
+    the verb's object; the threat or promise is still aimed at the clause's object."""
+    if event_type not in COMMISSIVE_TYPES:
+        return []
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and _object_before(c)]
+    return _announced_target(clauses[0], event_type) if clauses else []
+
+
+def _announced_target(clause, event_type: str | None) -> list:
+    """The actor the announced act is aimed at: the object of a threat's or a promise's clause, when it is one
+    ("warned that the US would pay a price" keeps the US)."""
+    from geowire.events.modality import an_actor_word
+
+    if event_type not in COMMISSIVE_TYPES:
+        return []
+    return [o for o in _children(clause, OBJECT_DEPS) if an_actor_word(o)]
 
 
 def _not_temporal(heads: list) -> list:
@@ -168,9 +193,9 @@ def _not_temporal(heads: list) -> list:
 
 def _verb_roles(token, event_type: str) -> Roles:
     roles = _raw_verb_roles(token, event_type)
-    targets = _not_temporal(roles.targets)
+    targets = _not_temporal(_misread_announcement(token, event_type) or roles.targets)
     if not targets and event_type in SPEECH_TYPES:
-        targets = _clause_subject(token) or _complement_targets(token)
+        targets = _clause_subject(token, event_type) or _complement_targets(token)
     elif not targets and event_type == "AID":
         targets = _complement_targets(token)  # "helped train Kurdish fighters": the fighters are helped
     return Roles(_not_temporal(roles.sources), targets)
@@ -270,12 +295,16 @@ def _object_read_as_subject(clause) -> list:
     """'Davutoglu indicated Turkey had helped train the fighters': the parser sometimes makes the subject of a
     reported clause the reporting verb's object. A finite reported clause with no subject of its own, right after
     that object, is that object's act."""
-    reporter = clause.head
-    if not _reports(reporter) or _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+    return _object_before(clause) if _reports(clause.head) else []
+
+
+def _object_before(clause) -> list:
+    """The governing verb's object right before a finite clause with no subject of its own."""
+    if _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
         return []
     finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
                                                for c in clause.children)
-    objects = [o for o in _children(reporter, OBJECT_DEPS) if o.right_edge.i + 1 == clause.left_edge.i]
+    objects = [o for o in _children(clause.head, OBJECT_DEPS) if o.right_edge.i + 1 == clause.left_edge.i]
     return objects if finite else []
 
 
@@ -392,7 +421,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         sources = _adjunct_subject(token)  # "speaking before talks with Sissi, Cameron noted ...": Cameron talked
     if not targets and event_type in SPEECH_TYPES:
         # "its demand that Israel ease restrictions": the one the demanded clause makes act
-        targets = [s for c in that_clauses(token) for s in _children(c, SUBJECT_DEPS)]
+        targets = [s for c in that_clauses(token)
+                   for s in _announced_target(c, event_type) or _children(c, SUBJECT_DEPS)]
     if not targets and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and _harms(token.head):
         # "an airstrike hit a school"; not "that attack prompted the president to act"
         targets = _children(token.head, OBJECT_DEPS)
