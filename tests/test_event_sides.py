@@ -150,3 +150,15 @@ def test_a_threat_or_promise_is_aimed_at_its_clauses_object(code):
     # with no actor as the clause's object, the clause's subject stays the target
     threat = _of_type(code("Iran warned that the United States would pay a heavy price."), "THREATEN")
     assert threat.target.country == "USA"
+
+
+def test_a_noun_before_a_subjectless_coordinated_verb_is_its_subject(code):
+    # tenth pass: the small model joins "troops" to "rocks" and leaves "opened" without a subject
+    assert _text(_of_type(code("The crowd threw rocks and troops opened fire on the marchers."), "ASSAULT").source) \
+        == "troops"
+    # (there the base code found no ASSAULT at all)
+    assert _text(_of_type(code("Protesters hurled rocks and soldiers opened fire on them."), "ASSAULT").source) \
+        == "soldiers"
+    # a verb with a subject of its own keeps it
+    assert _text(_of_type(code("Some students burned tyres and police arrested several of them."), "COERCE").source) \
+        == "police"

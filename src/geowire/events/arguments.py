@@ -250,7 +250,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
     if not sources and token.dep_ == "ccomp":
         sources = _object_read_as_subject(token)
     if not sources and not _is_passive(token) and not _shares_passive(token):
-        sources = _inherited_subject(token, event_type in SPEECH_TYPES)
+        sources = _subject_read_as_conjunct(token) or _inherited_subject(token, event_type in SPEECH_TYPES)
     targets = _past_event_nouns(targets, preps, event_type)
     if not sources and token.dep_ == "acl" and token.tag_ == "VBN":
         targets = targets or [token.head]
@@ -306,6 +306,20 @@ def _object_before(clause) -> list:
                                                for c in clause.children)
     objects = [o for o in _children(clause.head, OBJECT_DEPS) if o.right_edge.i + 1 == clause.left_edge.i]
     return objects if finite else []
+
+
+def _subject_read_as_conjunct(verb) -> list:
+    """'Supporters threw stones and police fired tear gas': the parser joins "police" to the first verb's object
+    and leaves the second verb without a subject. A finite coordinated verb with no subject of its own, right
+    after a noun coordinated with the first verb's object, is that noun's act."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or verb.i == 0 or _children(verb, SUBJECT_DEPS):
+        return []
+    noun = verb.doc[verb.i - 1]
+    first = noun.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    joined = noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and first.dep_ in OBJECT_DEPS
+    return [noun] if joined and first.head == verb.head else []
 
 
 def _nearest_subject(subjects: list, verb) -> list:
