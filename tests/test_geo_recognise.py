@@ -747,3 +747,14 @@ def test_community_and_municipality_are_type_words(recogniser):
                        ("Water was trucked to the community of Obafemi Adeyemi after the well failed.",
                         "Obafemi Adeyemi")]:
         assert [p.text for p in places_of(recogniser, text)] == [name], text
+
+
+def test_an_abbreviated_saint_or_mount_is_part_of_a_capitalised_dateline(recogniser):
+    # tenth session on issue #14: "ST. CLOUD —" was read as "CLOUD" (the parser's full stop cuts the run)
+    for text, name, full in [
+            ("Fire guts bakery. ST. CLOUD — Flames broke through the roof of a bakery early Tuesday.",
+             "ST. CLOUD", "Saint Cloud"),
+            ("Council delays vote. MT. PLEASANT — The town council put off its vote on the new budget.",
+             "MT. PLEASANT", "Mount Pleasant")]:
+        places = places_of(recogniser, text)
+        assert [(p.text, p.name) for p in places] == [(name, full)], text

@@ -43,6 +43,9 @@ _COMPASS = re.compile(r"^(?:North|South|East|West)[\s-]+(?=[A-Z])")
 # one more piece of a name: '-Bissau', ' and Kashmir', ' of the Congo', ' do Sul', ' West'; and a piece after
 # lower-case particles joined by hyphens: '-i-Sharif' (Mazar-i-Sharif), '-upon-Avon', '-sur-Mer', '-de-la-Frontera'
 _NAME_CONTINUES = re.compile(r"(?:-(?:[a-z]{1,4}-){0,2}|\s+(?:(?:of|and|do|de|del|da|di)\s+(?:the\s+)?)?)[A-Z][\w'’]*")
+# the abbreviated first word of a name (Saint, Mount, Fort, Port)
+_ABBREVIATED_HEAD = re.compile(r"St|ST|Ste|STE|Mt|MT|Ft|FT|Pt|PT")
+_HEAD_BEFORE = re.compile(rf"(?<![\w.])(?:{_ABBREVIATED_HEAD.pattern})\.\s$")
 # numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75"
 _ROUTE = re.compile(
     r"\b(?:(?:County|State|U\.S\.|US|Farm)\s+)?(?:Road|Highway|Hwy\.|Route|Interstate)\s+\d{1,4}\b|\bI-\d{1,3}\b"
@@ -89,8 +92,14 @@ def extended(gazetteer: Gazetteer, text: str, mention: Mention) -> Mention:
     'Democratic Republic of the Congo')."""
     if mention.demonym or mention.way:
         return mention
+    head = _HEAD_BEFORE.search(text, max(0, mention.start - 5), mention.start)
+    if head and gazetteer.has_name(text[head.start():mention.end]):
+        # "ST. PARIS —" where the parser found no entity: the matcher read "PARIS" after the full stop
+        mention = Mention(head.start(), mention.end, text[head.start():mention.end])
     ends, pos = [], mention.end
-    for match in _NAME_CONTINUES.finditer(text, mention.end, min(len(text), mention.end + 48)):
+    if _ABBREVIATED_HEAD.fullmatch(mention.text) and text.startswith(".", pos):
+        pos += 1    # "ST. PARIS —", "Mt. Vernon": the parser took the abbreviation alone for a place
+    for match in _NAME_CONTINUES.finditer(text, pos, min(len(text), pos + 48)):
         if match.start() != pos or match.group().strip() == "City":
             break    # "Dublin City Council" names Dublin's council
         pos = match.end()
