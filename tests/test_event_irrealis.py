@@ -247,3 +247,17 @@ def test_seeking_to_do_something_is_no_request(code):
 
 def test_what_befalls_an_actor_is_no_statement_of_intent(code):
     assert code("If it signs the deal, the government will lose control of the port.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Security was tight in the capital ahead of the talks between the two leaders.",
+    "The minister spoke to reporters on the eve of the summit of the two presidents.",
+    "Shops stayed shut in the run-up to the protest against the new law.",
+])
+def test_an_act_named_as_a_time_to_come_is_not_told(code, text):
+    assert code(text) == []
+
+
+def test_an_act_told_in_the_run_up_to_another_is_told(code):
+    events = code("In the run-up to the protest, the police detained ten activists.")
+    assert [e.type for e in events] == ["COERCE"]

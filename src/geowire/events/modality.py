@@ -311,6 +311,25 @@ def is_campaign_rally(trigger) -> bool:
 
 
 # A deity is no party to a political act: "thank God", "I ask God to ...".
+# Words that place a time before an act still to come: "ahead of the talks", "on the eve of the summit", "in the
+# run-up to the vote", "in preparation for the visit", "in anticipation of protests".
+UPCOMING_FRAMES = frozenset({"ahead", "eve", "preparation", "preparations", "anticipation", "prelude", "run-up",
+                             "lead-up", "build-up"})
+
+
+def is_upcoming(trigger) -> bool:
+    """'Security was tight ahead of the talks': an act named only as a time to come; if it took place, the
+    article tells it elsewhere."""
+    token = trigger.token
+    if trigger.is_verb or token.dep_ != "pobj" or token.head.lower_ not in ("of", "to", "for"):
+        return False
+    frame = token.head.head
+    word = frame.lower_
+    if word == "up":  # spaCy splits "run-up" into "run", "-", "up"
+        word = "-".join(c.lower_ for c in frame.children if c.dep_ == "compound") + "-up"
+    return word in UPCOMING_FRAMES
+
+
 def is_striving(trigger) -> bool:
     """'Tehran seeks to secure a corridor': 'seek' with a to-infinitive and nothing sought is trying, no request."""
     token = trigger.token
@@ -433,11 +452,11 @@ def modality_of(token, certainty: str, when: EventDate | None, published: str | 
 LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showing, is_question, is_named_document,
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
-               is_striving)
+               is_striving, is_upcoming)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight,
-    a standing relation, a meeting addressed or a striving: a trigger word that tells no happening."""
+    a standing relation, a meeting addressed, a striving or an act to come: a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
