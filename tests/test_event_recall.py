@@ -99,3 +99,28 @@ def test_recall_rows_from_the_definitions(triggers, text, word, type_):
 ])
 def test_recall_rows_from_the_definitions_need_their_context(triggers, text, word, type_):
     assert (word, type_) not in triggers(text)
+
+
+@pytest.fixture(scope="module")
+def look_alikes():
+    from geowire.events.modality import only_looks_like_an_event
+    from geowire.nlp.spacy_nlp import load_model
+
+    nlp = load_model()
+
+    def run(text, word):
+        return [only_looks_like_an_event(t) for t in find_triggers(nlp(text)) if t.token.lower_ == word]
+
+    return run
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The governor promised that the roads would reopen by Friday.", "promised"),
+    ("The mayor vowed that the plant would never be sold.", "vowed"),
+])
+def test_a_promise_of_what_will_be_is_a_promise(look_alikes, text, word):
+    assert look_alikes(text, word) == [False]
+
+
+def test_agreeing_that_something_is_so_is_still_a_view(look_alikes):
+    assert look_alikes("Critics agree that the trip matters.", "agree") == [True]

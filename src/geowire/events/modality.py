@@ -202,11 +202,15 @@ def is_named_document(trigger) -> bool:
     return named or framing
 
 
+# "promised that the roads would reopen": a promise binds the one who makes it, whatever its clause says
+COMMISSIVES = frozenset({"promise", "pledge", "vow", "undertake"})
+
+
 def is_shared_view(trigger) -> bool:
     """'critics agree that the trip matters', 'officials concede that progress is slow': agreeing
     or conceding *that* something is so states a view, not an agreement or a concession."""
     token = trigger.token
-    if trigger.type not in ("AGREE", "CONCEDE") or not trigger.is_verb:
+    if trigger.type not in ("AGREE", "CONCEDE") or not trigger.is_verb or token.lemma_.lower() in COMMISSIVES:
         return False
     # a finite clause ("agree that the trip matters"), not a small clause ("allow the inspectors back")
     has_clause = any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
