@@ -124,3 +124,20 @@ def test_a_promise_of_what_will_be_is_a_promise(look_alikes, text, word):
 
 def test_agreeing_that_something_is_so_is_still_a_view(look_alikes):
     assert look_alikes("Critics agree that the trip matters.", "agree") == [True]
+
+
+@pytest.mark.parametrize("text, word, type_", [
+    # using or exercising a veto is a veto ("which has used its veto power to block ..."; the noun alone was read)
+    ("Russia, which has used its veto power in the council, blocked the resolution.", "used", "REJECT"),
+    ("China exercised its veto on Friday.", "exercised", "REJECT"),
+])
+def test_using_a_veto_is_a_veto(triggers, text, word, type_):
+    assert (word, type_) in triggers(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Russia has veto power on the council.", "has"),
+    ("He used his power to help the poor.", "used"),
+])
+def test_using_something_else_is_no_veto(triggers, text, word):
+    assert (word, "REJECT") not in triggers(text)
