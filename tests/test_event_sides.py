@@ -162,3 +162,11 @@ def test_a_noun_before_a_subjectless_coordinated_verb_is_its_subject(code):
     # a verb with a subject of its own keeps it
     assert _text(_of_type(code("Some students burned tyres and police arrested several of them."), "COERCE").source) \
         == "police"
+
+
+def test_a_coordinated_verb_without_a_subject_shares_the_first_ones(code):
+    # tenth pass: "were arrested" has its own auxiliary but no subject; the activists are the ones arrested
+    doc = code("About 30 activists were stopped on Monday trying to enter the capital and were arrested.")
+    assert _text(_of_type(doc, "COERCE").target) == "activists"
+    doc = code("Two journalists were questioned by police for hours and were later detained.")
+    assert _text(_of_type(doc, "COERCE").target) == "journalists"

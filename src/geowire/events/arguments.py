@@ -212,6 +212,14 @@ def _complement_targets(token) -> list:
     return []
 
 
+def _conjunct_subject(verb) -> list:
+    """'30 activists were stopped ... and were arrested': a coordinated verb with no subject of its own shares the
+    first verb's, auxiliary or not; a passive one undergoes the act."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or _children(verb, SUBJECT_DEPS):
+        return []
+    return _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+
+
 def _shares_passive(token) -> bool:
     """'were arrested and charged', 'was stopped by police and tear-gassed': a participle coordinated with a
     passive verb, with no subject or auxiliary of its own, is passive too and shares its subject and agent."""
@@ -226,7 +234,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         targets = _children(token.head, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
     elif _is_passive(token):
         sources = _agent(token)
-        targets = _children(token, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
+        targets = _children(token, PASSIVE_SUBJECT_DEPS) or _conjunct_subject(token) or _pobjs(token, preps)
     else:
         sources = _nearest_subject(_children(token, SUBJECT_DEPS), token)
         objects = [o for o in _children(token, OBJECT_DEPS) if o.lemma_.lower() not in WEAPON_WORDS]
