@@ -1052,7 +1052,7 @@ def test_require_party_keeps_only_events_that_name_who_acted_or_on_whom():
 
     order = [name for name in load_config()["pipeline"]["order"] if name != "dedup"]
     pipeline = Pipeline.from_config(only=order)
-    text = ("The summit was postponed again. Kenya and Ethiopia signed a border agreement on Monday. "
+    text = ("The summit opened again on Sunday. Kenya and Ethiopia signed a border agreement on Monday. "
             "Shelling hit the market in Goma.")
 
     def types():
