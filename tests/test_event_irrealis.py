@@ -261,3 +261,12 @@ def test_an_act_named_as_a_time_to_come_is_not_told(code, text):
 def test_an_act_told_in_the_run_up_to_another_is_told(code):
     events = code("In the run-up to the protest, the police detained ten activists.")
     assert [e.type for e in events] == ["COERCE"]
+
+
+def test_a_present_relative_clause_describes_a_standing_relation(code):
+    assert code("Russia, which backs the Syrian president, shipped no wheat in May.") == []
+
+
+def test_a_dated_relative_clause_tells_an_act(code):
+    events = code("The militias that Iran supported in 2015 are weaker now.")
+    assert [e.type for e in events] == ["SUPPORT"]

@@ -179,12 +179,20 @@ DATE_ENTS = frozenset({"DATE", "TIME"})
 
 def is_standing_relation(trigger) -> bool:
     """'Iranian forces supporting the Syrian regime', 'troops stationed in Kosovo', 'militias backed by
-    Tehran': a participle that describes a noun by a lasting relation (support, aid, cooperation, being
+    Tehran', 'the forces it backs': a participle (or a present relative clause) that describes a noun by a lasting relation (support, aid, cooperation, being
     posted somewhere) tells what the noun is, not something that happened — unless it is dated."""
     token = trigger.token
-    if trigger.type not in STANDING_TYPES or token.dep_ != "acl" or token.tag_ not in ("VBG", "VBN"):
+    if trigger.type not in STANDING_TYPES:
         return False
-    return not any(t.ent_type_ in DATE_ENTS for t in token.subtree)
+    describing = (token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")) or _present_relative(token)
+    return describing and not any(t.ent_type_ in DATE_ENTS for t in token.subtree)
+
+
+def _present_relative(verb) -> bool:
+    """'the forces it backs', 'militias that Iran arms': a relative clause in the simple present describes its
+    noun as the participle does ('the militias Iran armed last year' tells an act)."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 DOCUMENT_ENTS = frozenset({"EVENT", "LAW", "ORG", "WORK_OF_ART"})
