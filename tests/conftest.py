@@ -11,6 +11,7 @@ import os
 import pytest
 from sqlalchemy import text
 
+from geowire.model import Document
 from geowire.store.database import create_store_engine
 from geowire.store.repository import Store
 
@@ -48,3 +49,45 @@ def store(store_url) -> Store:
     opened = Store.open(store_url)
     yield opened
     opened.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def code_rules():
+    """Code a text with the event rules alone over the real model's parse and actors:
+    ``(text, keep_unasserted=True, places=(), times=(), published=...)`` -> the coded Document. With
+    ``keep_unasserted`` the readings of every clause, denied and planned acts included (the default coder
+    leaves those out)."""
+    from geowire.actors.recognise import find_actors
+    from geowire.events.coder import make_plover_rules
+    from geowire.nlp.spacy_nlp import load_model
+
+    nlp = load_model()
+    coders = {keep: make_plover_rules(keep_unasserted=keep) for keep in (False, True)}
+
+    def run(text, keep_unasserted=True, places=(), times=(), published="2024-05-01"):
+        doc = Document(id="t1", text=text, published=published)
+        doc.parsed = nlp(text)
+        doc.places, doc.times = list(places), list(times)
+        doc.actors = find_actors(doc.parsed)
+        return coders[keep_unasserted](doc)
+
+    run.coder = coders[True]  # for the pair protocol's type_pairs
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_analysed():
+    """Run every stage but dedup (which would fold one test's sentence into an earlier test's look-alike):
+    ``(text, published=..., title=None)`` -> the analysed Document."""
+    from geowire.config import load_config
+    from geowire.pipeline import Pipeline
+
+    order = [name for name in load_config()["pipeline"]["order"] if name != "dedup"]
+    pipeline = Pipeline.from_config(only=order)
+
+    def run(text, published="2024-05-06", title=None):
+        outcome = pipeline.process_one(Document(id="a1", text=text, published=published, title=title), raw=True)
+        assert outcome.error is None, outcome.error
+        return outcome.document
+
+    return run

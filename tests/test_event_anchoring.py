@@ -3,25 +3,12 @@ pipeline with the real spaCy model."""
 
 import pytest
 
-from geowire.model import Document
-from geowire.pipeline import Pipeline
-
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def extract():
-    from geowire.config import load_config
-
-    order = [name for name in load_config()["pipeline"]["order"] if name != "dedup"]
-    pipeline = Pipeline.from_config(only=order)
-
-    def run(text, published="2024-05-06"):
-        outcome = pipeline.process_one(Document(id="w1", text=text, published=published), raw=True)
-        assert outcome.error is None, outcome.error
-        return outcome.document
-
-    return run
+def extract(extract_analysed):
+    return extract_analysed
 
 
 def events_in(doc, phrase, kind=None):

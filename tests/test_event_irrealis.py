@@ -4,26 +4,14 @@ everyone, what is arranged ("is to visit"), meetings addressed."""
 
 import pytest
 
-from geowire.model import Document, Place
+from geowire.model import Place
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def code():
-    from geowire.actors.recognise import find_actors
-    from geowire.events.coder import make_plover_rules
-    from geowire.nlp.spacy_nlp import load_model
-
-    nlp, coder = load_model(), make_plover_rules()  # the default: unasserted acts are left out
-
-    def run(text, places=()):
-        doc = Document(id="t1", text=text, published="2024-05-01")
-        doc.parsed = nlp(text)
-        doc.places, doc.actors = list(places), find_actors(doc.parsed)
-        return coder(doc).events
-
-    return run
+def code(code_rules):
+    return lambda text, places=(): code_rules(text, keep_unasserted=False, places=places).events  # the default coder
 
 
 @pytest.mark.parametrize("text", [

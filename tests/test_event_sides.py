@@ -3,24 +3,10 @@
 
 import pytest
 
-from geowire.model import Document
-
 
 @pytest.fixture(scope="module")
-def code():
-    from geowire.actors.recognise import find_actors
-    from geowire.events.coder import make_plover_rules
-    from geowire.nlp.spacy_nlp import load_model
-
-    nlp, coder = load_model(), make_plover_rules(keep_unasserted=True)
-
-    def run(text, published="2024-05-01"):
-        doc = Document(id="t1", text=text, published=published)
-        doc.parsed = nlp(text)
-        doc.actors = find_actors(doc.parsed)
-        return coder(doc)
-
-    return run
+def code(code_rules):
+    return lambda text, published="2024-05-01": code_rules(text, published=published)
 
 
 @pytest.fixture(scope="module")

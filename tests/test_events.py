@@ -13,21 +13,10 @@ def test_lexicon_types_are_plover_types():
 
 
 @pytest.fixture(scope="module")
-def code():
-    from geowire.actors.recognise import find_actors
-    from geowire.events.coder import make_plover_rules
-    from geowire.nlp.spacy_nlp import load_model
-
-    # the readings of every clause, denied and planned acts included (the default leaves those out)
-    nlp, coder = load_model(), make_plover_rules(keep_unasserted=True)
-
+def code(code_rules):
     def run(text, places=(), times=(), pairs=None, published="2024-05-01"):
-        doc = Document(id="t1", text=text, published=published)
-        doc.parsed = nlp(text)
-        doc.places, doc.times = list(places), list(times)
-        doc.actors = find_actors(doc.parsed)
-        doc = coder(doc)
-        return doc if pairs is None else coder.type_pairs(doc, pairs)
+        doc = code_rules(text, places=places, times=times, published=published)
+        return doc if pairs is None else code_rules.coder.type_pairs(doc, pairs)
 
     return run
 
