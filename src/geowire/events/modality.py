@@ -179,8 +179,9 @@ DATE_ENTS = frozenset({"DATE", "TIME"})
 
 def is_standing_relation(trigger) -> bool:
     """'Iranian forces supporting the Syrian regime', 'troops stationed in Kosovo', 'militias backed by
-    Tehran', 'the forces it backs': a participle (or a present relative clause) that describes a noun by a lasting relation (support, aid, cooperation, being
-    posted somewhere) tells what the noun is, not something that happened — unless it is dated."""
+    Tehran', 'the forces it backs': a participle (or a present relative clause) that describes a noun by a
+    lasting relation (support, aid, cooperation, being posted somewhere) tells what the noun is, not something
+    that happened — unless it is dated."""
     token = trigger.token
     if trigger.type not in STANDING_TYPES:
         return False
