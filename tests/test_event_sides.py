@@ -156,3 +156,17 @@ def test_a_coordinated_verb_without_a_subject_shares_the_first_ones(code):
     assert _text(_of_type(doc, "COERCE").target) == "activists"
     doc = code("Two journalists were questioned by police for hours and were later detained.")
     assert _text(_of_type(doc, "COERCE").target) == "journalists"
+
+
+def test_an_infinitive_after_an_object_is_the_objects_act(code):
+    # tenth pass, second round: object control; the one persuaded or ordered does the act
+    assert _text(_of_type(code("The president persuaded the army to attack the rebels in Homs."), "ASSAULT").source) \
+        == "army"
+    assert _text(_of_type(code("The governor ordered the police to arrest the rioters."), "COERCE").source) \
+        == "police"
+    # an instrument does nothing of its own, one who promises does the promised act himself, and an infinitive
+    # of purpose is the subject's own
+    assert _text(_of_type(code("The army used helicopters to attack the rebels."), "ASSAULT").source) == "army"
+    assert _of_type(code("Hamas promised Egypt to release the hostages."), "AGREE").source.country == "PSE"
+    assert _text(_of_type(code("Two officers approached the protesters to ask them about the rally."),
+                          "REQUEST").source) == "Two officers"

@@ -103,6 +103,9 @@ def _inherited_subject(token, speech: bool = False) -> list:
             return []
         if current.dep_ == "relcl":
             return [head]
+        controllers = _controlling_object(current)
+        if controllers:
+            return controllers
         subjects = _children(head, SUBJECT_DEPS)
         if subjects and current.dep_ == "conj" and _reports(head) and not speech:
             return []  # "officials say a group ... stormed": a speaker does not do what is coordinated with saying
@@ -112,6 +115,31 @@ def _inherited_subject(token, speech: bool = False) -> list:
             return _children(head, PASSIVE_SUBJECT_DEPS)  # "the police were forced to fire": the police
         current = head
     return []
+
+
+# verbs that make, let or ask their object do something ("persuaded the army to attack"): not "promised Egypt to
+# release", where the promiser acts, nor "approached her to ask", where the infinitive is the subject's purpose
+DIRECTIVE_VERBS = frozenset({
+    "ask", "tell", "order", "urge", "persuade", "convince", "force", "compel", "oblige", "allow", "permit", "enable",
+    "encourage", "lead", "prompt", "push", "press", "pressure", "invite", "instruct", "direct", "command",
+    "authorize", "authorise", "require", "help", "hire", "rally", "get", "cause", "inspire", "drive", "incite",
+    "provoke", "advise", "beg", "implore", "exhort", "summon", "appoint", "mobilize", "mobilise"})
+
+
+def _controlling_object(complement) -> list:
+    """'persuaded the army to attack the rebels', 'ordered the police to arrest them': an infinitive after the
+    object of an active verb of making, letting or asking is that object's act, when the object is someone who
+    can act (a name, a pronoun, a word for people or for a body)."""
+    from geowire.events.modality import BODY_WORDS
+
+    verb = complement.head
+    if (complement.dep_ not in ("xcomp", "ccomp") or complement == verb or _is_passive(verb)
+            or verb.lemma_.lower() not in DIRECTIVE_VERBS or _children(complement, SUBJECT_DEPS)
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)):
+        return []
+    words = person_nouns() | BODY_WORDS
+    return [o for o in _children(verb, OBJECT_DEPS)
+            if o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in words or o.lemma_.lower().rstrip("s") in words]
 
 
 # prepositions that put a doer's own act beside the clause's ("by refusing", "after meeting", "without
