@@ -170,3 +170,17 @@ def test_an_infinitive_after_an_object_is_the_objects_act(code):
     assert _of_type(code("Hamas promised Egypt to release the hostages."), "AGREE").source.country == "PSE"
     assert _text(_of_type(code("Two officers approached the protesters to ask them about the rally."),
                           "REQUEST").source) == "Two officers"
+
+
+def test_what_a_subject_meets_from_someone_is_that_ones_act(code, actors):
+    # tenth pass, second round: "faces stiff opposition from X" is X's stance against the subject, and a word for
+    # a body graded by an adjective of degree ("stiff opposition") is a stance, not the political opposition
+    rejection = _of_type(code("The plan faces stiff opposition from the Hungarian government."), "REJECT")
+    assert rejection.source.country == "HUN" and _text(rejection.source) == "Hungarian government"
+    criticism = _of_type(code("Kenya's president drew sharp criticism from the opposition on Monday."), "ACCUSE")
+    assert _text(criticism.source) == "opposition" and criticism.target.country == "KEN"
+    request = _of_type(code("The ministry received a request from Iran for more aid."), "REQUEST")
+    assert request.source.country == "IRN" and _text(request.target) == "ministry"
+    assert not any(a.text.endswith("opposition") for a in actors("The scheme met stiff opposition in the north."))
+    # a particular body keeps its reading
+    assert any(a.text.endswith("opposition") for a in actors("The strong opposition rejected the result."))

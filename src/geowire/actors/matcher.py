@@ -256,7 +256,7 @@ def _lone_organs(doc, organs_at, consumed_organs, mentions_at, consumed_mentions
                     consumed_mentions.add(person.start)
                 out.append(Found(start, name_end, name, country, organ.sector))
                 continue
-        if not (organ.alone or organ.determined and _determined_argument(doc[end - 1])):
+        if not (organ.alone or organ.determined and _determined_argument(doc[end - 1])) or _graded(doc[end - 1]):
             continue
         first = _left_modifiers(doc, start, end - 1, floor)
         name = " ".join(t.lower_ for t in doc[first:end] if t.pos_ != "DET")
@@ -266,6 +266,19 @@ def _lone_organs(doc, organs_at, consumed_organs, mentions_at, consumed_mentions
         out.append(Found(first, end, name, country.entry.country if country else None, organ.sector))
         floor = end
     return out
+
+
+# how much of a stance there is: "stiff opposition from Hungary", "growing resistance": no body is graded so
+DEGREE_ADJECTIVES = frozenset({"stiff", "strong", "fierce", "growing", "mounting", "widespread", "little", "much",
+                               "considerable", "bitter", "vehement", "firm", "staunch", "stubborn", "vocal", "broad"})
+
+
+def _graded(head) -> bool:
+    """'faces stiff opposition from Hungary': a word for a body that names a stance, measured by an adjective of
+    degree, with no determiner or possessor that would make it one particular body ("the strong opposition")."""
+    children = list(head.children)
+    return (any(c.dep_ == "amod" and c.lower_ in DEGREE_ADJECTIVES for c in children)
+            and not any(c.dep_ in ("det", "poss") for c in children))
 
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})

@@ -435,6 +435,20 @@ def _opposed(modifier) -> bool:
     return hyphenated or (i >= 1 and doc[i - 1].lower_ == "anti-")
 
 
+# verbs whose subject meets what its object names: "faced stiff opposition from Hungary", "drew criticism from"
+MEETING_VERBS = frozenset({"face", "meet", "encounter", "draw", "receive", "attract", "suffer", "endure"})
+
+
+def _received(token) -> Roles | None:
+    """'The plan faces stiff opposition from Hungary', 'the minister drew criticism from the unions': an act named
+    as what a subject meets, with a "from" phrase, is done by the "from" phrase's actor to that subject."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in MEETING_VERBS:
+        return None
+    doers = _pobjs(token, frozenset({"from"})) or _pobjs(verb, frozenset({"from"}))
+    return Roles(doers, _children(verb, frozenset({"nsubj"}))) if doers else None
+
+
 def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     if token.dep_ == "pobj" and token.head.lower_ == "under":
         # "the convoy came under fire from rebels", "the government is under fire for ...": the subject
@@ -442,6 +456,9 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         governor = token.head.head
         return Roles(_agent(governor) or _pobjs(governor, frozenset({"from"})),
                      _children(governor, frozenset({"nsubj", "nsubjpass"})))
+    received = _received(token)
+    if received is not None:
+        return received
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     undergone = _possessor_undergoes(token)
     authors = [m for m in _actor_modifiers(token, actor_tokens) if not (undergone and m.dep_ == "poss")]
