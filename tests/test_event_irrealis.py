@@ -258,3 +258,24 @@ def test_a_present_relative_clause_describes_a_standing_relation(code):
 def test_a_dated_relative_clause_tells_an_act(code):
     events = code("The militias that Iran supported in 2015 are weaker now.")
     assert [e.type for e in events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a relative clause under an opinion tells a fact of its noun, which the opinion takes for granted
+    ("Many believe the talks will go better with General Ortiz, who last week accused the rebels of shelling "
+     "the port.", "ACCUSE"),
+    ("Analysts think the new envoy, who met the Iranian foreign minister on Monday, will push for a deal.",
+     "CONSULT"),
+])
+def test_a_relative_clause_under_an_opinion_tells_a_fact(code, text, kind):
+    assert kind in [e.type for e in code(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Many believe General Ortiz accused the rebels of shelling the port.", "ACCUSE"),
+    # a present or infinitive relative clause tells no act done
+    ("We do not believe Moscow has good aims in a region which is trying to help its farmers.", "AID"),
+    ("I believe that the best way to help the farmers is through trade.", "AID"),
+])
+def test_an_opinion_still_covers_its_own_clause(code, text, kind):
+    assert kind not in [e.type for e in code(text)]

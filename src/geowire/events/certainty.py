@@ -261,12 +261,23 @@ def _habitual_roles(verb) -> set[str]:
 
 def _opinion_above(trigger) -> bool:
     """'I think sanctions are a bad idea': an active opinion verb anywhere above the trigger ("there is no
-    doubt that ..." asserts, it does not doubt)."""
-    for ancestor in trigger.ancestors:
-        if ("opinion" in _roles(ancestor.lemma_.lower(), "governor") and not _passive(ancestor)
-                and not _ruled_out(ancestor)):
+    doubt that ..." asserts, it does not doubt). A relative clause in the past tells a fact of its noun that the
+    opinion takes for granted ("they thought he would side with Mattis, who had accused Putin of lying": the
+    accusation was made), so the search stops at one; a present or infinitive one ("a context which is trying to
+    help", "the best way to help") stays under the opinion."""
+    current = trigger
+    while current.head.i != current.i and not (current.dep_ == "relcl" and _told_as_done(current)):
+        current = current.head
+        if ("opinion" in _roles(current.lemma_.lower(), "governor") and not _passive(current)
+                and not _ruled_out(current)):
             return True
     return False
+
+
+def _told_as_done(verb) -> bool:
+    """A finite verb in the past or the perfect: "who accused", "who had met"."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                                            for c in verb.children))
 
 
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
