@@ -126,7 +126,7 @@ PARTITIVES = frozenset({"some", "much", "most", "part", "all", "any", "share", "
 def _whole_of(token):
     """The part a noun is the 'of' noun of ("some of the blame": 'some'), or the noun itself."""
     prep = token.head
-    if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep and _lemma(prep.head) in PARTITIVES:
+    if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head != prep and _lemma(prep.head) in PARTITIVES:
         return prep.head
     return token
 
