@@ -91,3 +91,19 @@ def extract_analysed():
         return outcome.document
 
     return run
+
+
+@pytest.fixture(scope="session")
+def found_triggers():
+    """The lexicon's triggers in a text, over the real model's parse: ``text`` -> [Trigger]."""
+    from geowire.events.triggers import find_triggers
+    from geowire.nlp.spacy_nlp import load_model
+
+    nlp = load_model()
+    return lambda text: find_triggers(nlp(text))
+
+
+@pytest.fixture(scope="session")
+def triggers(found_triggers):
+    """``text`` -> {(word, PLOVER type)} of the triggers read in it."""
+    return lambda text: {(t.token.lower_, t.type) for t in found_triggers(text)}

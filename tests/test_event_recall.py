@@ -10,18 +10,6 @@ from geowire.events.triggers import find_triggers
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def triggers():
-    from geowire.nlp.spacy_nlp import load_model
-
-    nlp = load_model()
-
-    def run(text):
-        return {(t.token.lower_, t.type) for t in find_triggers(nlp(text))}
-
-    return run
-
-
 @pytest.mark.parametrize("text, word, type_", [
     # a grievance held against someone is a complaint about them
     ("The farmers' union listed its grievances against the state electricity board.", "grievances", "ACCUSE"),

@@ -5,21 +5,7 @@ check that a row with a requirement does not fire without it (real spaCy model).
 
 import pytest
 
-from geowire.events.triggers import find_triggers
-
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def triggers():
-    from geowire.nlp.spacy_nlp import load_model
-
-    nlp = load_model()
-
-    def run(text):
-        return {(t.token.lower_, t.type) for t in find_triggers(nlp(text))}
-
-    return run
 
 
 @pytest.mark.parametrize("text, word, type_", [

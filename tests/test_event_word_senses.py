@@ -3,38 +3,33 @@ crowd control, not a chemical attack; a sanction given is an approval, sanctions
 
 import pytest
 
-from geowire.events.triggers import find_triggers
-
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def triggers():
-    from geowire.nlp.spacy_nlp import load_model
-
-    nlp = load_model()
-    return lambda text: [(t.token.text, t.type, t.mode) for s in nlp(text).sents for t in find_triggers(s)]
+def readings(found_triggers):
+    return lambda text: [(t.type, t.mode) for t in found_triggers(text)]
 
 
 @pytest.mark.parametrize("text", [
     "The police tear-gassed the marchers outside the parliament.",
     "The police teargas the crowd every Friday.",
 ])
-def test_tear_gas_is_crowd_control(triggers, text):
-    assert [(t, m) for _, t, m in triggers(text)] == [("COERCE", "restrict")]
+def test_tear_gas_is_crowd_control(readings, text):
+    assert readings(text) == [("COERCE", "restrict")]
 
 
-def test_gassing_people_is_a_chemical_attack(triggers):
-    assert [(t, m) for _, t, m in triggers("The regime gassed its own people in 1988.")] == [("ASSAULT", "CBRN")]
+def test_gassing_people_is_a_chemical_attack(readings):
+    assert readings("The regime gassed its own people in 1988.") == [("ASSAULT", "CBRN")]
 
 
-def test_a_sanction_given_is_an_approval(triggers):
-    assert triggers("The court gave the new bridge its official sanction on Monday.") == []
+def test_a_sanction_given_is_an_approval(readings):
+    assert readings("The court gave the new bridge its official sanction on Monday.") == []
 
 
 @pytest.mark.parametrize("text", [
     "The council imposed a sanction on the firm for the fraud.",
     "Washington imposed sanctions on the bank.",
 ])
-def test_sanctions_imposed_are_a_penalty(triggers, text):
-    assert "SANCTION" in [t for _, t, _ in triggers(text)]
+def test_sanctions_imposed_are_a_penalty(readings, text):
+    assert ("SANCTION", None) in readings(text)
