@@ -167,6 +167,7 @@ WANTING_FOR = frozenset({"call", "ask", "press", "push", "appeal", "hope", "pray
 
 
 def _wanted(noun) -> bool:
+    """An event noun that is what someone wants, asks for or weighs ('sought talks', 'called for talks')."""
     if noun.pos_ != "NOUN":
         return False
     if noun.dep_ in ("dobj", "obj"):
