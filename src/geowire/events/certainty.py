@@ -158,22 +158,17 @@ def _clause_roles(trigger) -> set[str]:
     return roles
 
 
-# Verbs whose object is an act wanted, asked for or weighed, not one done: "sought talks", "demanded the release of",
-# "are weighing sanctions"; and those that take it after "for": "called for talks", "pressed for a ceasefire".
-WANTING = frozenset({"want", "wish", "seek", "consider", "mull", "weigh", "expect", "schedule", "intend", "demand",
-                     "urge", "request", "propose", "suggest", "favour", "favor", "advocate", "await"})
-WANTING_FOR = frozenset({"call", "ask", "press", "push", "appeal", "hope", "pray", "lobby", "clamour",
-                         "clamor", "campaign", "plead"})
-
-
 def _wanted(noun) -> bool:
-    """An event noun that is what someone wants, asks for or weighs ('sought talks', 'called for talks')."""
+    """An event noun that is what someone wants, asks for or weighs ('sought talks', 'called for talks'): the
+    verbs are in cues.tsv (how object, for-object)."""
     if noun.pos_ != "NOUN":
         return False
     if noun.dep_ in ("dobj", "obj"):
-        return noun.head.lemma_.lower() in WANTING
-    return (noun.dep_ == "pobj" and noun.head.lower_ == "for"
-            and noun.head.head.lemma_.lower() in WANTING_FOR | WANTING)
+        return bool(_roles(noun.head.lemma_.lower(), "object"))  # cues.tsv: "sought talks"
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    verb = noun.head.head.lemma_.lower()
+    return bool(_roles(verb, "for-object") or _roles(verb, "object"))  # "called for talks"
 
 
 def _infinitive(verb) -> bool:
