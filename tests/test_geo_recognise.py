@@ -758,3 +758,26 @@ def test_an_abbreviated_saint_or_mount_is_part_of_a_capitalised_dateline(recogni
              "MT. PLEASANT", "Mount Pleasant")]:
         places = places_of(recogniser, text)
         assert [(p.text, p.name) for p in places] == [(name, full)], text
+
+
+def test_a_span_ending_in_two_function_words_loses_both():
+    from geowire.geo import spans
+
+    text = "Aid reached the Democratic Republic of the Congo and the Kivu provinces."
+    start = text.index("the Democratic")
+    assert text[slice(*spans.trim(text, start, start + len("the Democratic Republic of the")))] \
+        == "Democratic Republic"
+    start = text.index("Congo")
+    assert text[slice(*spans.trim(text, start, start + len("Congo and the")))] == "Congo"
+
+
+def test_a_country_entity_cut_before_its_last_word_is_the_whole_country(recogniser):
+    # the parser stops "the Democratic Republic of the" before "Congo": the name runs on to the known whole
+    # instead of a part ("Democratic Republic of") read as a place of its own
+    from geowire.geo import spans
+    from geowire.geo.mention import Mention
+
+    text = "Deaths were reported in the Democratic Republic of the Congo this week."
+    start, end = spans.trim(text, text.index("the Democratic"), text.index(" Congo"))
+    longer = spans.extended(recogniser.gazetteer, text, Mention(start, end, text[start:end]))
+    assert longer.text == "Democratic Republic of the Congo"

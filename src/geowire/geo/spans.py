@@ -75,8 +75,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     if text[end:end + 1] == "." and _DOTTED_INSIDE.search(text[start:end]):
         end += 1        # "W.Va" + ".", "U.S" + ".": the parser left the abbreviation's last period out
-    if match := _TRAILING_WORD.search(text[start:end]):
-        end = start + match.start()     # "Vivion Road and": a word of the sentence, not of the name
+    while match := _TRAILING_WORD.search(text[start:end]):
+        # "Vivion Road and": a word of the sentence, not of the name; "the Democratic Republic of the" (the
+        # parser stopped before "Congo") loses "of the", so that the name can run on to the known whole
+        end = start + match.start()
     if match := _LOWER_TYPE_TAIL.search(text[start:end]):
         end = start + match.start()     # "Hebei province": the type word is not part of the name
     return start, end
