@@ -184,3 +184,17 @@ def test_what_a_subject_meets_from_someone_is_that_ones_act(code, actors):
     assert not any(a.text.endswith("opposition") for a in actors("The scheme met stiff opposition in the north."))
     # a particular body keeps its reading
     assert any(a.text.endswith("opposition") for a in actors("The strong opposition rejected the result."))
+
+
+def test_one_held_answerable_for_an_act_did_it(code):
+    # eleventh pass: "responsible for", "involved in", "behind" name the act's doer
+    assert _text(_of_type(code("The gunmen responsible for the massacre fled to Mali."), "ASSAULT").source) \
+        == "gunmen"
+    assert _text(_of_type(code("Analysts said the militia was responsible for shelling the village."),
+                          "ASSAULT").source) == "militia"
+    assert _text(_of_type(code("The rebels were behind the attack on the convoy, the army said."),
+                          "ASSAULT").source) == "rebels"
+    assert _text(_of_type(code("The police said the gang was involved in the killing of two traders."),
+                          "ASSAULT").source) == "gang"
+    # an event is not its own doer, and "behind" on a place is no one's act
+    assert _of_type(code("Troops attacked the town behind the hill."), "ASSAULT").source.text == "Troops"

@@ -167,6 +167,33 @@ def _gerund_doer(gerund, speech: bool = False) -> list:
     return [s for s in _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if match_token(s) is None]
 
 
+# words that hold someone to an act named in their prepositional phrase: "the men responsible for the attack", "the
+# officers involved in the beating", "the group behind the bombings"
+ANSWERABLE_FOR = {"responsible": "for", "accountable": "for", "involved": "in", "complicit": "in", "behind": None}
+
+
+def _answerable(act) -> list:
+    """Who is said to have done an act named after "responsible for", "involved in", "complicit in" or "behind":
+    the noun these describe ("the gunmen responsible for the massacre", "the group behind the attack"), or the
+    subject of the copula they follow ("said the militia was responsible for shelling the village")."""
+    prep = act.head
+    if act.dep_ not in ("pobj", "pcomp") or prep.dep_ not in ("prep", "acomp", "amod", "acl"):
+        return []
+    word = prep.head
+    if prep.lower_ != "behind" and ANSWERABLE_FOR.get(word.lower_) != prep.lower_:
+        return []
+    if word.dep_ in ("amod", "acl") or (prep.lower_ == "behind" and word.pos_ in ("NOUN", "PROPN")):
+        holder = word.head if word.dep_ in ("amod", "acl") else word
+    else:
+        # said of a subject: "was responsible for", "were behind"; or the parser's "the gunmen responsible ..."
+        # with the adjective as the root
+        clause = word.head if word.dep_ in ("acomp", "oprd") else word
+        holder = next(iter(_children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)), None)
+    if holder is None or holder.pos_ not in ("NOUN", "PROPN", "PRON") or match_token(holder) is not None:
+        return []
+    return [holder]
+
+
 def _said_beside_an_event(token) -> bool:
     """'reported that the assault left 250 dead and accused the authorities': the parser joins the second
     verb to the reported clause, whose subject is an event; an event says nothing, so the reporter does."""
@@ -285,6 +312,8 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = _children(token.head.head, SUBJECT_DEPS)
     if not sources and token.dep_ == "ccomp":
         sources = _object_read_as_subject(token)
+    if not sources and token.tag_ == "VBG":
+        sources = _answerable(token)
     if not sources and not _is_passive(token) and not _shares_passive(token):
         sources = _subject_read_as_conjunct(token) or _inherited_subject(token, event_type in SPEECH_TYPES)
     targets = _past_event_nouns(targets, preps, event_type)
@@ -463,6 +492,7 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     undergone = _possessor_undergoes(token)
     authors = [m for m in _actor_modifiers(token, actor_tokens) if not (undergone and m.dep_ == "poss")]
     sources = authors or _agent(token) or _described_by_agent(token) or _pobjs(token, frozenset({"from"}) - preps)
+    sources = sources or _answerable(token)
     targets = _not_temporal(_pobjs(token, preps - {"from"} if event_type not in ("RETREAT", "REQUEST") else preps))
     targets = targets or _actor_modifiers(token, actor_tokens, opposed=True)
     owners = [c for c in token.children if c.dep_ == "poss" and (undergone or c.lower_ in PRONOUNS)]
