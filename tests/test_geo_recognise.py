@@ -781,3 +781,20 @@ def test_a_country_entity_cut_before_its_last_word_is_the_whole_country(recognis
     start, end = spans.trim(text, text.index("the Democratic"), text.index(" Congo"))
     longer = spans.extended(recogniser.gazetteer, text, Mention(start, end, text[start:end]))
     assert longer.text == "Democratic Republic of the Congo"
+
+
+def test_a_lower_case_type_word_right_before_a_name_makes_it_a_place(recogniser):
+    # "the village X", "a town called X", "the <city> slum X": the type word in apposition, without "of"
+    cases = {
+        "Two soldiers were wounded by a mine near the village Kurta on Sunday.": "Kurta",
+        "The cholera cases were traced to wells in the Kampala slum Kisenyi.": "Kisenyi",
+        "Ducks died on a farm near a small town called Hobro in northern Denmark.": "Hobro",
+        "Residents of the fishing village Mbodiene said the boats had not returned.": "Mbodiene",
+    }
+    for text, name in cases.items():
+        assert name in {p.text for p in places_of(recogniser, text)}, text
+
+
+def test_a_body_after_a_lower_case_type_word_is_no_place(recogniser):
+    text = "The city Police Department and the township Board of Education met on Monday."
+    assert places_of(recogniser, text) == []

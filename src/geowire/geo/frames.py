@@ -23,6 +23,13 @@ _TYPE_BEFORE = re.compile(
     r"municipality|commune|island|"
     r"neighbou?rhood|capital|crossing|outskirts)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
+# a lower-case type word right before the name, in apposition: "the village Dvani", "the German island Rugen", "a
+# town called Lasby", "the Nairobi slum Kibera" (the name is the type word's own; not "the city Council": the
+# name's run must end there, see ``Frame.typed``)
+_APPOSED_TYPE_BEFORE = re.compile(
+    r"\b(?:town|city|village|hamlet|township|suburb|slum|settlement|district|province|island|port)"
+    r"(?:\s+(?:called|named|known\s+as))?\s+$"
+)
 # a list after a plural type word: "the villages of Nuli and Avnevi", "four villages: Ambo, Kedi and Lusa",
 # "counties such as Leavenworth and Shawnee" (the plural says every name of the list is one)
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
@@ -94,6 +101,7 @@ class Frame:
 
     def __init__(self, text: str, start: int, end: int, label: str, whole_run: bool, run_start: bool):
         self.before = text[max(0, start - 40):start]
+        self.name = text[start:end]
         self.after = text[end:end + 80]
         self.label = label
         self.whole_run = whole_run
@@ -126,7 +134,8 @@ class Frame:
 
     def typed(self) -> bool:
         return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after)
-                    or _TYPE_LIST_BEFORE.search(self.before))
+                    or _TYPE_LIST_BEFORE.search(self.before)
+                    or self.whole_run and apposed_type(self.before, self.name, self.after))
 
     def listed_areas(self) -> bool:
         """'Walton and Oconee counties', 'Cooke, Grayson and Love counties'."""
@@ -176,11 +185,25 @@ class Frame:
         return any(c.precision in ("admin1", "country") for c in gazetteer.candidates(match.group(1)))
 
 
+# the word of a body that a town's or district's name may be ("the city Department of Water", "the township Board")
+_BODY_WORD = re.compile(
+    r"\b(?:Department|Board|Office|Agency|Authority|Committee|Division|Bureau|Commission|Council|Police|Court|"
+    r"Schools?|Library|Hospital)\b"
+)
+
+
+def apposed_type(before: str, name: str, after: str) -> bool:
+    """'the village Dvani', 'a town called Lasby': a lower-case type word right before the name; not a body of
+    the place ('the city Department of Water and Power', 'the city Police Department', 'the town Board')."""
+    return bool(_APPOSED_TYPE_BEFORE.search(before)) and not (
+        _BODY_WORD.search(name) or INSTITUTION_AFTER.match(after) or OFFICE_AFTER.match(after))
+
+
 def typed_place(text: str, start: int, end: int) -> bool:
     """'the city of X', 'X region': a type word of a place before or after the name."""
     before = text[max(0, start - 40):start]
     return bool(_TYPE_BEFORE.search(before) or _AREA_AFTER.match(text[end:end + 40])
-                or _TYPE_LIST_BEFORE.search(before))
+                or _TYPE_LIST_BEFORE.search(before) or apposed_type(before, text[start:end], text[end:end + 40]))
 
 
 def lower_case_typed(text: str, start: int, end: int) -> bool:
@@ -190,7 +213,7 @@ def lower_case_typed(text: str, start: int, end: int) -> bool:
     typed = _TYPE_BEFORE.search(before)
     after = _AREA_AFTER.match(text[end:end + 40])
     return bool(typed and typed.group(0)[0].islower() or after and after.group(0).lstrip()[0].islower()
-                or _TYPE_LIST_BEFORE.search(before))
+                or _TYPE_LIST_BEFORE.search(before) or apposed_type(before, text[start:end], text[end:end + 40]))
 
 
 def speech_after(text: str, end: int) -> bool:
