@@ -798,3 +798,18 @@ def test_a_lower_case_type_word_right_before_a_name_makes_it_a_place(recogniser)
 def test_a_body_after_a_lower_case_type_word_is_no_place(recogniser):
     text = "The city Police Department and the township Board of Education met on Monday."
     assert places_of(recogniser, text) == []
+
+
+def test_a_persons_family_name_standing_alone_is_the_person(recogniser):
+    # a news text names a person in full, then by the family name alone; a town of that name is not meant
+    for text in ("The trial of Rebecca Houston opened on Monday. Houston has pleaded not guilty to the charges.",
+                 "Deputies found Carl Denver at the scene. Denver had been shot once in the head, authorities said.",
+                 "A judge denied bail for Linda Tulsa on Friday. If convicted, Tulsa could spend ten years in prison."):
+        assert places_of(recogniser, text) == [], text
+
+
+def test_a_family_name_in_a_places_frame_is_still_the_place(recogniser):
+    text = ("Rebecca Houston moved to Houston in 2019. Houston police said the car was found in Houston, Texas, "
+            "and Mayor Ann Jordan said Jordan will send aid.")
+    found = [p.text for p in places_of(recogniser, text)]
+    assert found.count("Houston") == 3 and "Jordan" in found

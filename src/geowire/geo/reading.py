@@ -27,6 +27,9 @@ _STREET = re.compile(
 # "in X", "near the X", "outside X": the frame an unknown place entity needs no more than
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+(?:the\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# "Fairfield, Calif.", "Dublin Director of Engineering": a containing area, or a capitalised word that makes the
+# name part of a longer one
+_AREA_OR_NAME_AFTER = re.compile(r"^\s*,\s*[A-Z]|^\s+[A-Z]")
 INITIALS = re.compile(r"(?:[A-Z]&?){3,5}|(?:[A-Z]\.){3,5}")
 # words that name a kind of place, not a place, when they stand alone
 GENERIC_WORDS = frozenset(
@@ -61,6 +64,28 @@ def surnames(ents) -> set[str]:
     'person' that ends in a local body's word ("Litchfield Fire")."""
     return {strict_key(token.text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
             and not INSTITUTION_AFTER.match(" " + ent[-1].text) for token in ent}
+
+
+def family_names(ents) -> set[str]:
+    """The last word of each multi-word PERSON name ("Fairfield" in "Elizabeth Fairfield"): the name a news text
+    calls that person by after first naming them in full."""
+    return {strict_key(ent[-1].text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+            and ent[-1].text[:1].isupper() and not INSTITUTION_AFTER.match(" " + ent[-1].text)}
+
+
+def family_name_alone(gazetteer: Gazetteer, text: str, start: int, end: int, names: set[str]) -> bool:
+    """'Elizabeth Fairfield ... Fairfield declined to plead': a name the text first gave as a person's full name
+    is that person when it stands alone again outside a place's frame ("in Fairfield", "Fairfield, Calif.", "the
+    town of Fairfield") and not before another capitalised word ("Dublin Director"), even where a well-known town
+    bears it; a country or province keeps its name ("Jordan")."""
+    name = text[start:end]
+    if strict_key(name) not in names:
+        return False
+    frame = Frame(text, start, end, "GPE", True, True)
+    if frame.locative() or frame.typed() or frame.names_institution() or frame.resident_label() \
+            or frame.dateline() or _AREA_OR_NAME_AFTER.match(frame.after):
+        return False
+    return not any(c.precision in ("country", "admin1") for c in gazetteer.candidates(name))
 
 
 def plausible_place(gazetteer: Gazetteer, name: str, votes: dict[str, list[int]], surnames: set[str]) -> bool:

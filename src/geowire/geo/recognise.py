@@ -92,10 +92,11 @@ class GazetteerPlaces:
         ents = parsed.ents      # a Doc builds its entity spans anew at each access
         votes = reading.label_votes(ents, text)
         surnames = reading.surnames(ents)
+        family = reading.family_names(ents)
         # the entries of each place entity's name, read at once (``_entity_mentions`` asks each)
         self.gazetteer.prefetch_rows(text[start:end] for ent in ents if ent.label_ in PLACE_LABELS
                                      for start, end in [spans.trim(text, ent.start_char, ent.end_char)])
-        mentions = self._entity_mentions(ents, text, votes, surnames)
+        mentions = self._entity_mentions(ents, text, votes, surnames, family)
         if self.recover_locative:
             mentions += self._recovered(parsed, ents, text, mentions, votes, surnames)
         gazetteer = self.gazetteer
@@ -143,7 +144,8 @@ class GazetteerPlaces:
             offset += len(line) + 1
         return []
 
-    def _entity_mentions(self, ents, text: str, votes: dict[str, list[int]], surnames: set[str]) -> list[Mention]:
+    def _entity_mentions(self, ents, text: str, votes: dict[str, list[int]], surnames: set[str],
+                         family: set[str]) -> list[Mention]:
         gazetteer = self.gazetteer
         out = []
         for ent in ents:
@@ -163,7 +165,8 @@ class GazetteerPlaces:
                     longer = spans.extended(gazetteer, text, Mention(start, end, name))
                     start, end, name = longer.start, longer.end, longer.text
                 person = surnames if not LOCATIVE_BEFORE.search(text[max(0, start - 30):start]) else set()
-                if reading.small_speaker(gazetteer, text, start, end):
+                if reading.small_speaker(gazetteer, text, start, end) \
+                        or reading.family_name_alone(gazetteer, text, start, end, family):
                     continue
                 # "investment in Bicester": the frame at the mention outweighs the text's vote on the name
                 vote = votes if not reading.inside_frame(text, start, end) else {}
