@@ -198,3 +198,19 @@ def test_one_held_answerable_for_an_act_did_it(code):
                           "ASSAULT").source) == "gang"
     # an event is not its own doer, and "behind" on a place is no one's act
     assert _of_type(code("Troops attacked the town behind the hill."), "ASSAULT").source.text == "Troops"
+
+
+def test_members_singled_out_of_a_set_are_not_the_side(code):
+    # eleventh pass: "including", "especially", "such as" list examples of the set named before them; the set,
+    # when it is an actor by its own word, is the side
+    request = _of_type(code("The president urged his supporters, including militia members, to defend the capital."),
+                       "REQUEST")
+    assert _text(request.target) == "his supporters"
+    attack = _of_type(code("The rebels attacked the soldiers, including two officers of the Kenyan army."), "ASSAULT")
+    assert _text(attack.target) == "soldiers"
+    # a set that is no actor by its own word is told by the member it names, and a second name for one actor
+    # is that actor
+    rejection = _of_type(code("The plan faces stiff opposition from several countries, especially Hungary."),
+                         "REJECT")
+    assert rejection.source.country == "HUN"
+    assert _of_type(code("Syria's chief ally, Russia, vetoed the resolution."), "REJECT").source.country == "RUS"

@@ -99,12 +99,22 @@ class ActorIndex:
         ranked = self._in_phrase(token)
         return ranked[0] if ranked else None
 
-    def _in_phrase(self, token) -> list[Actor]:
-        """The actors in the argument's phrase, nearest to its head first (ties: nearest in the text)."""
+    def example(self, token) -> Actor | None:
+        """The first actor named as an example of the set the argument names ("countries such as Russia")."""
+        ranked = self._in_phrase(token, examples=True)
+        return ranked[0] if ranked else None
+
+    def _in_phrase(self, token, examples: bool = False) -> list[Actor]:
+        """The actors in the argument's phrase, nearest to its head first (ties: nearest in the text); with
+        ``examples`` only those in the members it singles out, else only those outside them."""
         conj_tokens = {t.i for c in token.conjuncts for t in c.subtree}
+        # "his supporters, including militia members": the members listed are examples of the set, not the side
+        singled = {t.i for c in token.children if c.dep_ in ("prep", "appos") and _singled_out(c) for t in c.subtree}
         depths: dict[int, tuple[int, int, Actor]] = {}
         for sub in token.subtree:
-            if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub != token:
+            if (sub.i in singled) != examples:
+                continue
+            if sub.i in conj_tokens or sub.dep_ in ("relcl", "acl", "appos") and sub != token and sub.i not in singled:
                 continue
             actor = self.by_token.get(sub.i)
             if actor is None:
@@ -430,9 +440,23 @@ def _apposed(token, index: ActorIndex) -> Actor | None:
     """'Syria's chief ally, Russia': a description with the actor's name in apposition is that actor, not
     the state that qualifies the description."""
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not _singled_out(child):
             return index.covering(child)
     return None
+
+
+# words that single out members of a set named before them ("several countries, especially Hungary", "his
+# supporters, including militia members", "groups such as Hamas"): the members are examples, the set is the side
+SINGLING_OUT = frozenset({"especially", "particularly", "notably", "mainly", "chiefly", "mostly", "including",
+                          "like", "such", "among"})
+
+
+def _singled_out(member) -> bool:
+    """A member named as an example of the set before it, not a second name for it."""
+    if member.dep_ == "prep" or member.dep_ == "pobj" and member.head.dep_ == "prep":
+        word = member if member.dep_ == "prep" else member.head
+        return word.lower_ in SINGLING_OUT or any(c.lower_ == "such" for c in word.children)
+    return any(c.dep_ == "advmod" and c.lower_ in SINGLING_OUT for c in member.children)
 
 
 def _describing_state(token, named: Actor | None, index: ActorIndex) -> Actor | None:
@@ -483,6 +507,10 @@ def to_arg(token, index: ActorIndex) -> EventArg:
     phrase = noun_phrase(token)
     if owner is not None and _owned_members(token):
         return EventArg(phrase.text, phrase.start_char, phrase.end_char, owner.country, owner.sector)
+    example = index.example(token) if token.lemma_.lower() not in person_nouns() else None
+    if example is not None:
+        # "countries such as Russia": a set that is no actor by its own word is told by the member it names
+        return EventArg(example.text, example.start, example.end, example.country, example.sector)
     place = index.place_within(token)
     if place is not None:
         return EventArg(phrase.text, phrase.start_char, phrase.end_char, place[1], None)
