@@ -813,3 +813,12 @@ def test_a_family_name_in_a_places_frame_is_still_the_place(recogniser):
             "and Mayor Ann Jordan said Jordan will send aid.")
     found = [p.text for p in places_of(recogniser, text)]
     assert found.count("Houston") == 3 and "Jordan" in found
+
+
+def test_every_name_of_a_long_list_after_a_plural_type_word_is_typed(recogniser):
+    # the list's type word may stand more than forty characters before its last name
+    for text, last in (("Nurses said the fever had reached four villages: Ngandajika, Lubunga, Kabinda and Kasombolo.",
+                        "Kasombolo"),
+                       ("Nurses said the fever had spread to five villages: Ngandajika, Lubunga, Tshilenge, Kabinda and "
+                        "Mbokolo.", "Mbokolo")):
+        assert last in {p.text for p in places_of(recogniser, text)}, text

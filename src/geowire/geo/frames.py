@@ -33,6 +33,7 @@ _APPOSED_TYPE_BEFORE = re.compile(
 # a list after a plural type word: "the villages of Nuli and Avnevi", "four villages: Ambo, Kedi and Lusa",
 # "counties such as Leavenworth and Shawnee" (the plural says every name of the list is one)
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_LIST_REACH = 100
 _TYPE_LIST_BEFORE = re.compile(
     r"\b(?:towns|cities|villages|hamlets|suburbs|districts|provinces|governorates|regions|counties|camps|"
     r"neighbou?rhoods|communities|municipalities|townships|islands)\s*(?::|\s+of|,?\s+(?:such\s+as|including))\s+"
@@ -101,6 +102,8 @@ class Frame:
 
     def __init__(self, text: str, start: int, end: int, label: str, whole_run: bool, run_start: bool):
         self.before = text[max(0, start - 40):start]
+        # a list may run further back to its type word ("four villages: Ambo, Kedi, Lusa and Mbomo")
+        self.list_before = text[max(0, start - _LIST_REACH):start]
         self.name = text[start:end]
         self.after = text[end:end + 80]
         self.label = label
@@ -134,7 +137,7 @@ class Frame:
 
     def typed(self) -> bool:
         return bool(_TYPE_BEFORE.search(self.before) or _AREA_AFTER.match(self.after)
-                    or _TYPE_LIST_BEFORE.search(self.before)
+                    or _TYPE_LIST_BEFORE.search(self.list_before)
                     or self.whole_run and apposed_type(self.before, self.name, self.after))
 
     def listed_areas(self) -> bool:
@@ -203,7 +206,8 @@ def typed_place(text: str, start: int, end: int) -> bool:
     """'the city of X', 'X region': a type word of a place before or after the name."""
     before = text[max(0, start - 40):start]
     return bool(_TYPE_BEFORE.search(before) or _AREA_AFTER.match(text[end:end + 40])
-                or _TYPE_LIST_BEFORE.search(before) or apposed_type(before, text[start:end], text[end:end + 40]))
+                or _TYPE_LIST_BEFORE.search(text, max(0, start - _LIST_REACH), start)
+                or apposed_type(before, text[start:end], text[end:end + 40]))
 
 
 def lower_case_typed(text: str, start: int, end: int) -> bool:
@@ -213,7 +217,8 @@ def lower_case_typed(text: str, start: int, end: int) -> bool:
     typed = _TYPE_BEFORE.search(before)
     after = _AREA_AFTER.match(text[end:end + 40])
     return bool(typed and typed.group(0)[0].islower() or after and after.group(0).lstrip()[0].islower()
-                or _TYPE_LIST_BEFORE.search(before) or apposed_type(before, text[start:end], text[end:end + 40]))
+                or _TYPE_LIST_BEFORE.search(text, max(0, start - _LIST_REACH), start)
+                or apposed_type(before, text[start:end], text[end:end + 40]))
 
 
 def speech_after(text: str, end: int) -> bool:
