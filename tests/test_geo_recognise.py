@@ -822,3 +822,16 @@ def test_every_name_of_a_long_list_after_a_plural_type_word_is_typed(recogniser)
                        ("Nurses said the fever had spread to five villages: Ngandajika, Lubunga, Tshilenge, Kabinda and "
                         "Mbokolo.", "Mbokolo")):
         assert last in {p.text for p in places_of(recogniser, text)}, text
+
+
+def test_a_name_the_parser_starts_a_word_late_or_reads_as_a_demonym_is_the_whole_name(recogniser):
+    # "Goz" + "Beida", "Gun" + "Barrel City": the word before joins a known name; "French" + "Polynesia": a demonym
+    # that opens a known place's name is part of it, not France
+    cases = {
+        "Aid trucks reached the camps outside Goz Beida on Tuesday.": ("Goz Beida", "TD"),
+        "A fire destroyed two homes in Gun Barrel City on Sunday.": ("Gun Barrel City", "US"),
+        "The ship sailed from French Polynesia to Hawaii.": ("French Polynesia", "PF"),
+    }
+    for text, (name, country) in cases.items():
+        found = {(p.text, p.country_code) for p in places_of(recogniser, text)}
+        assert (name, country) in found and not any(n in name and n != name for n, _ in found), (text, found)

@@ -46,6 +46,9 @@ _NAME_CONTINUES = re.compile(r"(?:-(?:[a-z]{1,4}-){0,2}|\s+(?:(?:of|and|do|de|de
 # the abbreviated first word of a name (Saint, Mount, Fort, Port)
 _ABBREVIATED_HEAD = re.compile(r"St|ST|Ste|STE|Mt|MT|Ft|FT|Pt|PT")
 _HEAD_BEFORE = re.compile(rf"(?<![\w.])(?:{_ABBREVIATED_HEAD.pattern})\.\s$")
+# the capitalised word right before a name (not opening a sentence: "Police said Beida ...")
+_WORD_BEFORE = re.compile(r"(?<=[a-z,] )[A-Z][\w'’-]+ $")
+_DEMONYM_OPENS = re.compile(r" [A-Z][\w'’-]+")
 # numbered roads: "County Road 43", "State Highway 360", "Interstate 64", "I-75"
 _ROUTE = re.compile(
     r"\b(?:(?:County|State|U\.S\.|US|Farm)\s+)?(?:Road|Highway|Hwy\.|Route|Interstate)\s+\d{1,4}\b|\bI-\d{1,3}\b"
@@ -92,12 +95,22 @@ def extended(gazetteer: Gazetteer, text: str, mention: Mention) -> Mention:
     """The longest known name that runs on from a mention: spaCy often stops at a hyphen or a joining
     word ('Guinea' in 'Guinea-Bissau', 'Jammu' in 'Jammu and Kashmir', 'Democratic Republic' in
     'Democratic Republic of the Congo')."""
-    if mention.demonym or mention.way:
+    if mention.way:
+        return mention
+    if mention.demonym:
+        # "French Guiana", "American Samoa": a demonym that opens a known place's name is no adjective there
+        whole = _DEMONYM_OPENS.match(text, mention.end)
+        if whole and gazetteer.has_name(text[mention.start:whole.end()]):
+            return Mention(mention.start, whole.end(), text[mention.start:whole.end()])
         return mention
     head = _HEAD_BEFORE.search(text, max(0, mention.start - 5), mention.start)
     if head and gazetteer.has_name(text[head.start():mention.end]):
         # "ST. PARIS —" where the parser found no entity: the matcher read "PARIS" after the full stop
         mention = Mention(head.start(), mention.end, text[head.start():mention.end])
+    elif (word := _WORD_BEFORE.search(text, max(0, mention.start - 24), mention.start)) \
+            and gazetteer.has_name(text[word.start():mention.end]):
+        # "near Goz Beida", "Gun Barrel City": the parser started the name a word late
+        mention = Mention(word.start(), mention.end, text[word.start():mention.end])
     ends, pos = [], mention.end
     if _ABBREVIATED_HEAD.fullmatch(mention.text) and text.startswith(".", pos):
         pos += 1    # "ST. PARIS —", "Mt. Vernon": the parser took the abbreviation alone for a place
