@@ -835,3 +835,17 @@ def test_a_name_the_parser_starts_a_word_late_or_reads_as_a_demonym_is_the_whole
     for text, (name, country) in cases.items():
         found = {(p.text, p.country_code) for p in places_of(recogniser, text)}
         assert (name, country) in found and not any(n in name and n != name for n, _ in found), (text, found)
+
+
+def test_a_place_after_of_or_from_before_a_speech_verb_is_no_speaker(recogniser):
+    # "the 19-year-old from X said": the noun before the preposition speaks, the name is where they are from
+    cases = {
+        "A spokeswoman for the city of Gatlinburg said the road would reopen on Friday.": "Gatlinburg",
+        "The 19-year-old from Kelowna said he had trained for years.": "Kelowna",
+        "Sam Porter, 61, of Lufkin said the storm was the worst he had seen.": "Lufkin",
+    }
+    for text, name in cases.items():
+        assert name in {p.text for p in places_of(recogniser, text)}, text
+    # a person the text names so is still the speaker
+    text = "A statement from Dalton said the company would appeal. Sheila Dalton founded it in 1990."
+    assert places_of(recogniser, text) == []

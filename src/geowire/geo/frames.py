@@ -79,6 +79,7 @@ RESIDENT_AFTER = re.compile(
     r"home|homes|house|apartment|residence|neighbou?rhoods?|firefighters?|firemen|detectives)\b"
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
+_OF_FROM_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?]\s+$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _OF_BEFORE = re.compile(r"\bof (?:(?:the|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|east|west)? )*$")
@@ -131,8 +132,11 @@ class Frame:
         """'Mr X', 'said X', 'X said'; but 'said Kanawha County Commission President ...' names a body's
         officer, and the name before the body's word is its place."""
         if _SPEECH_AFTER.match(self.after):
-            # "officials in Hyderabad and Chennai said": the last of a list of places is no speaker
-            return not (self.after_place and re.search(r"\s(?:and|or)\s+$", self.before))
+            # "officials in Hyderabad and Chennai said": the last of a list of places is no speaker; nor is a
+            # name after "of"/"from" ("the 20-year-old from X said": the noun before the preposition speaks),
+            # unless the text names a person so ("a statement from Smith said")
+            return not (self.after_place and re.search(r"\s(?:and|or)\s+$", self.before)
+                        or _OF_FROM_BEFORE.search(self.before) and not self.surname)
         return bool(_PERSON_BEFORE.search(self.before)) and not self.names_institution()
 
     def typed(self) -> bool:
@@ -223,6 +227,11 @@ def lower_case_typed(text: str, start: int, end: int) -> bool:
 
 def speech_after(text: str, end: int) -> bool:
     return bool(_SPEECH_AFTER.match(text[end:end + 20]))
+
+
+def object_of_preposition(text: str, start: int) -> bool:
+    """'a spokesman for the city of X said': the name after 'of'/'from' is not the subject of the verb after it."""
+    return bool(_OF_FROM_BEFORE.search(text, max(0, start - 20), start))
 
 
 def office_title(text: str, start: int, end: int) -> bool:

@@ -135,7 +135,8 @@ def small_speaker(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool
     person the parser took for a place; a country, province or large city before 'said' stands for its
     government ('Russia said')."""
     name = text[start:end]
-    if not frames.speech_after(text, end) or _STREET.search(name) or _GEO_HEAD.search(name):
+    if not frames.speech_after(text, end) or _STREET.search(name) or _GEO_HEAD.search(name) \
+            or frames.object_of_preposition(text, start):
         return False    # "Cowley Road said": a street's people; "South Ossetia said": a region's government
     candidates = gazetteer.candidates(name)
     return bool(candidates) and all(c.precision == "city" and not _prominent(c) for c in candidates)
