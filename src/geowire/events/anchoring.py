@@ -23,13 +23,20 @@ from geowire.model import Actor, EventLocation, Place
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off"})
 
 
-def _locative_chars(trigger) -> list[tuple[int, int]]:
+# What a word of speech is directed at, not where it was said: "outrage at the attack in Syria", "criticism
+# of the raid on Gaza", "anger over the strikes in Yemen".
+ADDRESSEE_PREPS = frozenset({"at", "on", "over", "against", "into", "from", "of", "about"})
+
+
+def _locative_chars(trigger, addressed: bool = False) -> list[tuple[int, int]]:
     clause = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
     # "workers in Dhaka demanded ...": where the actors are is where they acted
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     spans = []
     for node in (clause, trigger, *subjects):
         for prep in node.children:
+            if addressed and node is trigger and trigger.pos_ == "NOUN" and prep.lower_ in ADDRESSEE_PREPS:
+                continue
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
                 sub = list(prep.subtree)
                 spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
@@ -167,7 +174,7 @@ def attach_location(places: list[Place], sentence, trigger, argument_spans: list
     candidates = [p for p in usable if in_sentence(p.start, sentence) and starts[p.start] in scope]
     if not candidates:
         return _named_before(usable, trigger) if _refers_to_a_place(trigger) else None
-    locative = [p for p in candidates if _inside(p, _locative_chars(trigger))]
+    locative = [p for p in candidates if _inside(p, _locative_chars(trigger, addressed=locative_only))]
     if locative_only and not locative:
         return None  # "criticized Syria's ally", "talks on Iran": a speech act's other places are its topic
     pool = locative or candidates

@@ -143,9 +143,9 @@ def _clause_roles(trigger) -> set[str]:
         elif dep == "xcomp" and _arranging_be(head) and _infinitive(current) and _said_by(current, trigger):
             roles.add("speculative")  # "is to visit China", "the aim was to seize": arranged or aimed at, not done
         elif dep == "advcl" and _infinitive(current):
-            # "want to elect a candidate to fight Kagame", "want for the EU to help": an aim takes the
-            # cues of the clause it is the aim of
-            roles |= _governor_roles(head)
+            # "want to elect a candidate to fight Kagame", "must do more to prevent deaths", "did not send
+            # troops to stop the march": an aim takes the cues of the clause it is the aim of
+            roles |= _governor_roles(head) | _modal_local_roles(head)
         elif dep in ("xcomp", "ccomp", "acl"):
             roles |= _governor_roles(head)
             if dep == "xcomp":
@@ -158,17 +158,35 @@ def _clause_roles(trigger) -> set[str]:
     return roles
 
 
+def _modal_local_roles(verb) -> set[str]:
+    """The cues of a verb's own modals and negation (not its adverbs: 'reportedly sent troops to stop the march'
+    reports the sending, and the stopping is its aim)."""
+    roles: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass"):
+            roles.update(_modal_roles(verb, child.lower_))
+        elif child.dep_ == "neg":
+            roles.update(_roles(child.lower_, "neg"))
+    return roles
+
+
 def _wanted(noun) -> bool:
-    """An event noun that is what someone wants, asks for or weighs ('sought talks', 'called for talks'): the
-    verbs are in cues.tsv (how object, for-object)."""
+    """An event noun that is what someone wants, asks for or weighs ('sought talks', 'called for talks', 'plans
+    for a summit'): the verbs and nouns are in cues.tsv (how object, for-object, noun-object)."""
     if noun.pos_ != "NOUN":
         return False
     if noun.dep_ in ("dobj", "obj"):
         return bool(_roles(noun.head.lemma_.lower(), "object"))  # cues.tsv: "sought talks"
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of", "to"):
         return False
-    verb = noun.head.head.lemma_.lower()
-    return bool(_roles(verb, "for-object") or _roles(verb, "object"))  # "called for talks"
+    governor = noun.head.head
+    word = governor.lemma_.lower()
+    if governor.pos_ == "NOUN":
+        return bool(_roles(word, "noun-object"))  # "calls for talks", "plans for a summit"
+    if word == "give" and noun.head.lower_ == "to":  # "consideration is being given to a summit"
+        return any(c.dep_ in ("nsubjpass", "dobj", "obj") and _roles(c.lemma_.lower(), "noun-object")
+                   for c in governor.children)
+    return noun.head.lower_ == "for" and bool(_roles(word, "for-object") or _roles(word, "object"))
 
 
 def _infinitive(verb) -> bool:

@@ -40,6 +40,7 @@ from geowire.events.certainty import (
     took_place,
 )
 from geowire.events.classifier import TypeModel, load_type_model
+from geowire.events.clauses import clause_verb
 from geowire.events.confidence import ConfidenceModel, load_confidence_model, recalibrate
 from geowire.events.coreference import Coded, fold_mentions
 from geowire.events.dating import attach_date
@@ -287,6 +288,21 @@ def is_after(when, published: str | None) -> bool:
     """The event's own date (not the publication date it defaults to) begins after the report's day."""
     return bool(when is not None and when.text is not None and when.start and published
                 and when.start > published[:10])
+
+
+def is_rest_of_the_period(when, published: str | None, trigger) -> bool:
+    """'travels to Berlin later this month', 'the visit later today': the part of the report's own period still
+    to come, said of the act itself (the expression hangs on the trigger or its clause's verb; 'later in the day'
+    in a story told in the past is later than the act before it, not than the report)."""
+    if when is None or when.text is None or not when.start or not when.end or not published:
+        return False
+    words = when.text.lower().split()
+    if len(words) < 2 or words[0] != "later" or words[1] not in ("this", "today", "tonight"):
+        return False
+    if not when.start <= published[:10] <= when.end:
+        return False
+    anchors = {trigger.i, clause_verb(trigger).i}
+    return any(t.lower_ == "later" and (t.head.i in anchors or t.head.head.i in anchors) for t in trigger.sent)
 
 
 def told_as_past(token) -> bool:
@@ -604,6 +620,8 @@ class EventCoder:
         if trigger.type in ADDRESSED_TYPES:
             # said in the dateline's city, unless the story is about another country (then no place at all)
             location = location or (frame.place if frame.country is not None else None)
+        elif _names_a_side(location, targets) and trigger.type == "CONSULT":
+            pass  # "Mattis visited Iraq": the country visited, not a guess at the town in it
         else:
             location = narrowed(location, story_place, doc.text) or story_place
         if trigger.type in ACTS_ON_THE_GROUND and not _names_a_side(location, sources + targets):
@@ -615,7 +633,8 @@ class EventCoder:
             targets = [home_country(t, frame.country, STATE_SECTORS) for t in targets]
         date = attach_date(doc.times, sentence, trigger.token, doc.published,
                            speech_act=trigger.type in SPEECH_ACT_TYPES)
-        not_yet = is_after(date, doc.published) and not told_as_past(trigger.token)
+        not_yet = ((is_after(date, doc.published) or is_rest_of_the_period(date, doc.published, trigger.token))
+                   and not told_as_past(trigger.token))
         if not_yet and certainty not in ("negated", "speculative"):
             certainty = "speculative"  # "the leaders hold talks next week": dated after the report, not yet done
         modality = modality_of(trigger.token, certainty, date, doc.published)

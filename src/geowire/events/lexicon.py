@@ -13,7 +13,7 @@ DATA = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Requirement:
-    kind: str                      # prep, obj, comp, mod, gov, govprep, pred, act
+    kind: str                      # prep, obj, comp, mod, gov, govprep, pred, act, partner, pobj
     words: frozenset[str]
 
 

@@ -183,9 +183,8 @@ def is_standing_relation(trigger) -> bool:
     lasting relation (support, aid, cooperation, being posted somewhere) tells what the noun is, not something
     that happened — unless it is dated."""
     token = trigger.token
-    if trigger.type not in STANDING_TYPES:
-        return False
-    describing = (token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")) or _present_relative(token)
+    participle = trigger.type in STANDING_TYPES and token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
+    describing = participle or _present_relative(token)
     return describing and not any(t.ent_type_ in DATE_ENTS for t in token.subtree)
 
 
@@ -343,6 +342,26 @@ def is_upcoming(trigger) -> bool:
     return word in UPCOMING_FRAMES
 
 
+REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                        "themselves", "oneself"})
+
+
+def is_self_restraint(trigger) -> bool:
+    """'forces have restricted themselves in the firepower they use', 'the club banned itself from Europe':
+    restraint or a penalty one imposes on oneself coerces or punishes no one."""
+    token = trigger.token
+    return (trigger.is_verb and trigger.type in ("COERCE", "SANCTION")
+            and any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in token.children))
+
+
+def is_endangering(trigger) -> bool:
+    """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
+    to endanger it; only compromising with someone, or alone, is a concession."""
+    token = trigger.token
+    return (trigger.is_verb and trigger.type == "CONCEDE" and token.lemma_.lower() == "compromise"
+            and any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass") for c in token.children))
+
+
 def is_striving(trigger) -> bool:
     """'Tehran seeks to secure a corridor': 'seek' with a to-infinitive and nothing sought is trying, no request."""
     token = trigger.token
@@ -406,12 +425,39 @@ def asks_which(clause) -> bool:
 COURT_PLEAS = frozenset({"guilty", "innocent", "contest"})
 
 
+# What is done with an appeal to a court: it is filed, heard, dismissed, upheld, won or lost.
+COURT_APPEAL_VERBS = frozenset({"file", "lodge", "hear", "dismiss", "uphold", "win", "lose", "overturn", "quash"})
+# What an appeal to a court is against.
+RULINGS = frozenset({"verdict", "ruling", "sentence", "conviction", "judgment", "judgement", "acquittal", "order",
+                     "decision", "decree"})
+
+
 def is_plea_of_court(token) -> bool:
-    """'pleaded not guilty', 'entered a guilty plea': a defendant's answer in court, not an appeal to anyone."""
-    if token.lemma_.lower() not in ("plead", "plea", "enter"):
+    """'pleaded not guilty', 'entered a guilty plea', 'pleading the party's case in the supreme court': a
+    defendant's answer or an advocate's argument in court, not an appeal to anyone."""
+    lemma = token.lemma_.lower()
+    if lemma not in ("plead", "plea", "enter"):
         return False
     words = {c.lower_ for c in token.subtree} | {c.lower_ for c in token.head.children}
-    return bool(words & COURT_PLEAS)
+    argues_a_case = lemma == "plead" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "case"
+                                             for c in token.children)
+    return bool(words & COURT_PLEAS) or argues_a_case
+
+
+def is_court_appeal(trigger) -> bool:
+    """'the appeal was heard behind closed doors', 'filed an appeal against the verdict': a case taken to a
+    higher court, not a plea to anyone."""
+    token = trigger.token
+    if trigger.is_verb or token.lemma_.lower() != "appeal":
+        return False
+    pleads_for_something = any((c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in ("acl", "relcl", "xcomp")
+                                                                           and c.tag_ == "VB") for c in token.children)
+    if pleads_for_something:  # "dismissed an appeal from the president to lay down their arms"
+        return False
+    if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_.lower() in COURT_APPEAL_VERBS:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "against" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in RULINGS for o in p.children) for p in token.children)
 
 
 def responsibility_claimant(token, index) -> EventArg | None:
@@ -465,11 +511,12 @@ def modality_of(token, certainty: str, when: EventDate | None, published: str | 
 LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showing, is_question, is_named_document,
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
-               is_striving, is_upcoming)
+               is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight,
-    a standing relation, a meeting addressed, a striving or an act to come: a trigger word that tells no happening."""
+    a standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of
+    oneself or something endangered: a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)

@@ -112,11 +112,49 @@ def _requirement_holds(token, req: Requirement) -> bool:
         # "came under fire for refusing ...": a preposition on the verb that governs the noun's phrase
         governor = token.head.head if token.dep_ == "pobj" else token.head
         return bool(_children_lemmas(governor, frozenset({"prep"})) & req.words)
+    if req.kind == "pobj":
+        # "went on strike", "the workers are on strike": the noun as the object of one of these prepositions
+        return token.dep_ == "pobj" and token.head.lower_ in req.words
+    if req.kind == "partner":
+        return has_partner(token, objects_count="obj" in req.words)
     if req.kind == "gov":
         # "expressed outrage": the noun names an act only as the object of a verb that performs it
         noun = _whole_of(token)
         return noun.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(noun.head) in req.words
     return False
+
+
+PARTNER_PREPS = frozenset({"with", "between", "among", "amongst"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "both", "all", "leaders"})
+
+
+def has_partner(verb, objects_count: bool) -> bool:
+    """'met the king', 'met with rebels', 'the two leaders met', 'Kerry and Lavrov discussed': a meeting or a
+    discussion is between parties; 'the cabinet committee met', 'discussing the crisis, Rao said' name one."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if objects_count and objects:
+        return True
+    # the parser often hangs "with Lavrov" on the topic: "discussed the crisis with Lavrov"
+    if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for w in (verb, *objects) for c in w.children):
+        return True
+    subjects = _subjects(verb)  # two subjects: the parser's reading of a list ("Obama, Park and Abe met")
+    return not subjects or len(subjects) > 1 or any(_plural(s) for s in subjects)
+
+
+def _subjects(verb) -> list:
+    """The verb's subject; a participle or infinitive without one takes the subject of the clause above it."""
+    for node in (verb, verb.head):
+        found = [c for c in node.children if c.dep_ == "nsubj"]
+        if found:
+            return [verb.head if s.tag_ in ("WP", "WDT") else s for s in found]  # "leaders who met"
+        if node.dep_ not in ("advcl", "xcomp", "conj"):
+            break
+    return []
+
+
+def _plural(noun) -> bool:
+    return (noun.tag_ in ("NNS", "NNPS") or noun.lower_ in PLURAL_PRONOUNS
+            or any(c.dep_ == "conj" for c in noun.children))
 
 
 # "laid some of the blame on", "voiced much of the criticism": the verb's object is the part, the noun is the act
