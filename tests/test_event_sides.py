@@ -214,3 +214,12 @@ def test_members_singled_out_of_a_set_are_not_the_side(code):
                          "REJECT")
     assert rejection.source.country == "HUN"
     assert _of_type(code("Syria's chief ally, Russia, vetoed the resolution."), "REJECT").source.country == "RUS"
+
+
+def test_a_demand_is_made_to_the_one_who_answers_it(code):
+    # eleventh pass: who rejects, accepts or ignores a demand is the one it was made to
+    request = _of_type(code("The governor rejected the opposition's demand to call in the army."), "REQUEST")
+    assert _text(request.source) == "opposition" and _text(request.target) == "governor"
+    assert _text(_of_type(code("The minister ignored the students' demands."), "REQUEST").target) == "minister"
+    assert _text(_of_type(code("The government accepted the unions' request for talks."), "REQUEST").target) \
+        == "government"

@@ -516,6 +516,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
                 targets = [t for t in _pobjs(governor, preps) if t != token]
     if not sources and event_type in SYMMETRIC_TYPES and _pobjs(token, frozenset({"with"})):
         sources = _adjunct_subject(token)  # "speaking before talks with Sissi, Cameron noted ...": Cameron talked
+    if not targets and event_type == "REQUEST":
+        targets = _answerer(token)
     if not targets and event_type in SPEECH_TYPES:
         # "its demand that Israel ease restrictions": the one the demanded clause makes act
         targets = [s for c in that_clauses(token)
@@ -524,6 +526,26 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         # "an airstrike hit a school"; not "that attack prompted the president to act"
         targets = _children(token.head, OBJECT_DEPS)
     return Roles(sources, targets)
+
+
+# verbs of answering a demand ("turn" with "down"): who grants, refuses or ignores it is the one it was made to
+ANSWERING_VERBS = frozenset({"reject", "accept", "refuse", "decline", "turn", "ignore", "grant", "heed", "meet",
+                             "dismiss", "spurn", "rebuff", "approve", "deny", "honour", "honor", "fulfil", "fulfill"})
+
+
+def _answerer(noun) -> list:
+    """'The governor rejected the opposition's demand', 'the request was turned down by the court': a demand
+    is made to the one who answers it — the answering verb's subject, or its agent in the passive."""
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ANSWERING_VERBS:
+        return []
+    if verb.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return []
+    if noun.dep_ in PASSIVE_SUBJECT_DEPS:
+        return _agent(verb)
+    if noun.dep_ in OBJECT_DEPS:
+        return [s for s in _children(verb, SUBJECT_DEPS) if match_token(s) is None]
+    return []
 
 
 def _own_phrase(noun) -> list:
