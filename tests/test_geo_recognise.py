@@ -849,3 +849,11 @@ def test_a_place_after_of_or_from_before_a_speech_verb_is_no_speaker(recogniser)
     # a person the text names so is still the speaker
     text = "A statement from Dalton said the company would appeal. Sheila Dalton founded it in 1990."
     assert places_of(recogniser, text) == []
+
+
+def test_a_saints_name_before_a_church_or_school_word_is_the_saints_house(recogniser):
+    for text in ("Twin brothers, students at St. Joseph's Lutheran School in Elgin, won the spelling bee.",
+                 "The bus stops at St. Thomas's High School first and then at Holy Cross."):
+        assert not any(p.text.startswith("St.") for p in places_of(recogniser, text)), text
+    # a town called after a saint, in the possessive before anything else, is still the town
+    assert "St. Paul" in {p.text for p in places_of(recogniser, "Traffic in St. Paul's downtown was slow.")}

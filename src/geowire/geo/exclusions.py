@@ -1,6 +1,7 @@
 """Place names that are part of something else: a newspaper's or broadcaster's title ("China Daily",
-"the New York Times", "Voice of America"), a day's name ("St. Patrick's Day"), a disease or its
-agent ("Marburg virus", "Hong Kong flu")."""
+"the New York Times", "Voice of America"), a day's name ("St. Patrick's Day"), a church, school or hospital
+named after its saint ("St. Michael's Catholic School"), a disease or its agent ("Marburg virus", "Hong Kong
+flu")."""
 
 from __future__ import annotations
 
@@ -67,3 +68,19 @@ def in_title(text: str, mention: Mention) -> bool:
                 or re.match(r"(?:['’]s)?\s+Day\b", text[mention.end:mention.end + 10])
                 or mention.text.endswith((" Day", "'s Day", "’s Day"))
                 or _MEDIA_BEFORE.search(text[max(0, mention.start - 20):mention.start]))
+
+
+# "St. Mary's High School", "St. John's Health System", "St. Michael's pupils": a saint's name in the possessive before
+# a church's, school's or hospital's word names the house called after the saint, not a town called after them
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z][\w-]*")
+_SAINTS_HOUSE_AFTER = re.compile(
+    r"['’]s\s+(?:(?:Roman|Catholic|Lutheran|Episcopal|Methodist|Baptist|Anglican|Orthodox|Presbyterian|United|"
+    r"High|Elementary|Middle|Primary|Grammar|Parish|Regional|Medical|Children['’]s)\s+)*"
+    r"(?:Church|Cathedral|Chapel|Abbey|School|Academy|College|Hospital|Health|Medical|Home|Parish|"
+    r"church|cathedral|chapel|school|hospital|parish|students|pupils|parishioners|congregation)\b"
+)
+
+
+def saints_house(text: str, mention: Mention) -> bool:
+    """'St. Michael's Catholic School', 'St. Mary's students': the saint's house, not a town of that name."""
+    return bool(_SAINT.fullmatch(mention.text) and _SAINTS_HOUSE_AFTER.match(text, mention.end))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from geowire.geo import reading, spans
-from geowire.geo.exclusions import disease_names, in_title, names_disease
+from geowire.geo.exclusions import disease_names, in_title, names_disease, saints_house
 from geowire.geo.frames import (
     INSTITUTION_AFTER,
     LOCATIVE_BEFORE,
@@ -107,7 +107,8 @@ class GazetteerPlaces:
         diseases = disease_names(text)
         # "Secretary of State John Kerry": a title before an office or a name is no town (Secretary, Maryland)
         return sorted((m for m in mentions if not in_title(text, m) and not names_disease(text, m, diseases)
-                       and not office_title(text, m.start, m.end)), key=lambda m: m.start)
+                       and not office_title(text, m.start, m.end) and not saints_house(text, m)),
+                      key=lambda m: m.start)
 
     def _party_homes(self, text: str, taken: list[Mention]) -> list[Mention]:
         """'Rep. Jane Doe, D-Braxton', '(R-Ocilla)', 'DFL-Cook': a legislator's home after a party letter,
