@@ -857,3 +857,15 @@ def test_a_saints_name_before_a_church_or_school_word_is_the_saints_house(recogn
         assert not any(p.text.startswith("St.") for p in places_of(recogniser, text)), text
     # a town called after a saint, in the possessive before anything else, is still the town
     assert "St. Paul" in {p.text for p in places_of(recogniser, "Traffic in St. Paul's downtown was slow.")}
+
+
+def test_initials_in_brackets_after_a_place_made_of_its_capitals_are_the_place(recogniser):
+    for text, initials, country in (
+            ("Measles has spread across the Central African Republic (CAR) since January, officials said.", "CAR",
+             "CF"),
+            ("Shipping resumed in the United Arab Emirates (UAE) after the storm.", "UAE", "AE")):
+        found = {(p.text, p.country_code) for p in places_of(recogniser, text)}
+        assert (initials, country) in found, text
+    # initials of an organisation named after a place are not the place's
+    text = "The Kansas Treatment and Learning Center (TLC) reopened."
+    assert "TLC" not in {p.text for p in places_of(recogniser, text)}

@@ -126,8 +126,20 @@ def framed_initials(gazetteer: Gazetteer, text: str, start: int, end: int, occup
         return False    # "in ATP (achievement test practice)": an acronym spelled out is no place's
     frame = Frame(text, start, end, "ORG", True, True)
     placed = inside_frame(text, start, end) or listed_with(text, start, end, occupied) or frame.government_of() \
-        or bool(_INITIALS_PLACE_BEFORE.search(frame.before))
+        or bool(_INITIALS_PLACE_BEFORE.search(frame.before)) or bracketed_initials(text, start, end, occupied)
     return placed and any(c.precision in ("country", "admin1") for c in gazetteer.fallback_candidates(text[start:end]))
+
+
+def bracketed_initials(text: str, start: int, end: int, occupied: list[tuple[int, int]]) -> bool:
+    """'the Democratic Republic of the Congo (DRC)': initials in brackets right after a place's name, made of that
+    name's capitals, are the abbreviation the text introduces for the place."""
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")":
+        return False
+    initials = text[start:end].replace(".", "")
+    for place_start, place_end in occupied:
+        if place_end <= start and re.fullmatch(r"\s*\(", text[place_end:start]):
+            return "".join(re.findall(r"\b[A-Z]", text[place_start:place_end])) == initials
+    return False
 
 
 def small_speaker(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
