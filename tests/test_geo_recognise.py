@@ -869,3 +869,8 @@ def test_initials_in_brackets_after_a_place_made_of_its_capitals_are_the_place(r
     # initials of an organisation named after a place are not the place's
     text = "The Kansas Treatment and Learning Center (TLC) reopened."
     assert "TLC" not in {p.text for p in places_of(recogniser, text)}
+
+
+def test_a_countrys_own_name_the_parser_leaves_unlabelled_is_the_country(recogniser):
+    text = "Vaccination resumed after talks in May. Cameroon reported 310 new cases in June."
+    assert ("Cameroon", "CM") in {(p.text, p.country_code) for p in places_of(recogniser, text)}

@@ -204,6 +204,9 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
     prominent = any(_prominent(c) for c in candidates)
     if frame.dateline():
         return True
+    if frame.label == "" and frame.whole_run and not frame.surname \
+            and any(c.precision == "country" and c.kind == PRIMARY for c in candidates):
+        return True     # "Nigeria reported 782 cases": a country's own name the parser left unlabelled
     if name.isalpha() and name.isupper() and len(name) <= 5 \
             and not any(c.precision in ("country", "admin1") for c in candidates):
         return False    # an acronym ('HIV', 'SOS', 'FAO') is an organisation's or a thing's, not a town's
