@@ -62,7 +62,15 @@ from geowire.events.modality import (
 )
 from geowire.events.quantities import quantities_in
 from geowire.events.sides import PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, to_arg
-from geowire.events.triggers import FORCE_TYPES, PLACE_TOKENS, Trigger, find_triggers, span_bounds, token_strings
+from geowire.events.triggers import (
+    FORCE_TYPES,
+    PLACE_TOKENS,
+    Trigger,
+    find_triggers,
+    match_token,
+    span_bounds,
+    token_strings,
+)
 from geowire.model import Document, Event, EventArg, EventLocation, Evidence, Mention
 from geowire.registry import registry, require_parse
 
@@ -136,15 +144,33 @@ def _promise_of_a_threat(trigger: Trigger, live: list[Trigger]) -> bool:
 
 
 def _independent(trigger: Trigger, main: Trigger) -> bool:
-    """A coordinated clause with its own subject reports a separate event, and so does a
-    verb coordinated with the main trigger ("kidnapped 16 advisers and exploded bombs")."""
+    """A coordinated clause with its own subject reports a separate event, and so does a verb coordinated
+    with the main trigger ("kidnapped 16 advisers and exploded bombs"), or a relative clause of a party's
+    own act of the main one's type."""
     token = trigger.token
-    if not trigger.is_verb or token.dep_ not in ("conj", "parataxis") or token.head == token:
-        return False
-    if main.token in token.subtree:
+    if not trigger.is_verb or main.token in token.subtree:
         return False
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    return own_subject or (token.dep_ == "conj" and token.head == main.token and trigger.type != main.type)
+    if token.dep_ == "relcl" and trigger.type == main.type:
+        return _doer_clause(token)  # of another type, `_secondary` reads it
+    if token.dep_ not in ("conj", "parataxis") or token.head == token:
+        return False
+    return own_subject or (token.dep_ == "conj" and token.head == main.token and (
+        trigger.type != main.type or _another_deed(token, main.token)))
+
+
+def _doer_clause(verb) -> bool:
+    """'Jordan cut ties with Qatar, joining Egypt and Bahrain, which severed relations': a relative clause in which
+    the noun it describes acts tells that party's own act. Not when the noun is the one acted on ("the bus,
+    which was bombed") or an act itself ("the blast that killed six" is the blast)."""
+    return (any(c.dep_ == "nsubj" for c in verb.children) and match_token(verb.head) is None
+            and verb.head.pos_ in ("PROPN", "NOUN", "PRON"))
+
+
+def _another_deed(verb, main) -> bool:
+    """'overran three villages and shelled an army base': a coordinated verb of another word with an
+    object of its own does a second thing of the same kind ("shot and killed him" shares its object)."""
+    return verb.lemma_ != main.lemma_ and any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def _reported_beside(trigger: Trigger, main: Trigger) -> bool:
@@ -590,6 +616,9 @@ class EventCoder:
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)
+        # "Egypt, Bahrain and Sudan, which cut ties": the relative pronoun finds the nearest name first; the
+        # parties' acts are told in the order the sentence names them
+        sources = sorted(sources, key=lambda side: -1 if side is None else side.start)
         # the object's whole phrase too: "decried a U.S. attack on a base where officials say ..." is not
         # attributed to the officials of a clause inside what was decried
         objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "obj")]

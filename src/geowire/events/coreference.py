@@ -110,6 +110,8 @@ def same_happening(first: Coded, later: Coded) -> bool:
     if a.evidence == b.evidence:
         # two triggers of one type in one sentence ("I ask God ..., and I ask for him ..."), unless
         # they are the separate acts of coordinated actors ("Israel and the US warned Iran")
+        if _other_deeds(first.trigger, later.trigger):
+            return False
         return a.source is None or b.source is None or _same_actor(a.source, b.source)
     if _undistinguished(b):
         return True
@@ -118,6 +120,13 @@ def same_happening(first: Coded, later: Coded) -> bool:
     same_authors = _same_actor(a.source, b.source) or (a.source is None and b.source is not None)
     return refers_back(later.trigger) or (
         same_authors and (_same_actor(a.target, b.target) or _same_place(a, b)))
+
+
+def _other_deeds(first, later) -> bool:
+    """'seized the airport and shelled the town': coordinated verbs of other words, each with its own object,
+    are two deeds of one actor, not one told twice."""
+    return (later.dep_ == "conj" and later.head == first and later.lemma_ != first.lemma_
+            and all(any(c.dep_ in ("dobj", "obj") for c in t.children) for t in (first, later)))
 
 
 def _names_its_parties(trigger) -> bool:
