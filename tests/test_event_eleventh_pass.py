@@ -130,3 +130,16 @@ def test_a_country_visited_is_where_the_visit_was_not_the_storys_town(extract_an
 def test_outrage_at_an_attack_elsewhere_is_voiced_where_the_speaker_is(extract_analysed):
     text = "WASHINGTON — U.S. officials have expressed outrage at the apparent chemical weapons attack in Syria."
     assert _located(extract_analysed(text), "ACCUSE") == ["Washington"]
+
+
+@pytest.mark.parametrize("text", [
+    "At least four soldiers are suspected of having helped the attackers.",
+    "The ministry accuses its neighbour of backing and supporting militant groups.",
+])
+def test_an_act_someone_is_charged_with_is_alleged_not_told(code, text):
+    assert [e.type for e in code(text) if e.type in ("AID", "SUPPORT")] == []
+
+
+def test_an_attack_someone_is_blamed_for_did_happen(code):
+    events = code("The ministry blamed the rebels for the attack on the convoy.")
+    assert "ACCUSE" in [e.type for e in events]

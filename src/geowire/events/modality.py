@@ -354,6 +354,30 @@ def is_self_restraint(trigger) -> bool:
             and any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in token.children))
 
 
+# Verbs that charge someone with an act: what the charged one is said to have done is alleged, not told.
+CHARGING_VERBS = frozenset({"accuse", "blame", "charge", "fault", "suspect", "condemn", "criticize", "criticise",
+                            "denounce", "hold", "indict", "implicate"})
+
+
+def is_charged_act(trigger) -> bool:
+    """'blame Pakistan for supporting terror groups', 'are suspected of having helped the attackers': the act
+    someone is charged with is the charge's content; the accusation is the event ("blamed Pakistan for the
+    attack" names an attack that did happen, and is not read here)."""
+    token = trigger.token
+    if not trigger.is_verb:
+        return False
+    while token.dep_ == "conj" and token.head != token:  # "of backing and supporting militants"
+        token = token.head
+    perfect = token.tag_ == "VBN" and any(c.lower_ == "having" for c in token.children)  # "of having helped"
+    gerund = token.tag_ == "VBG" or (token.tag_ == "NN" and token.lower_.endswith("ing"))  # parsed as a noun
+    if not (gerund or perfect) or token.dep_ not in ("pcomp", "pobj") or token.head.lower_ not in ("for", "of"):
+        return False
+    charged = token.head.head  # the verb, or its object when the parser hangs the phrase there
+    if charged.dep_ in ("dobj", "obj"):
+        charged = charged.head
+    return charged.lemma_.lower() in CHARGING_VERBS
+
+
 def is_endangering(trigger) -> bool:
     """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
     to endanger it; only compromising with someone, or alone, is a concession."""
@@ -511,12 +535,12 @@ def modality_of(token, certainty: str, when: EventDate | None, published: str | 
 LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showing, is_question, is_named_document,
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
-               is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering)
+               is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight,
     a standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of
-    oneself or something endangered: a trigger word that tells no happening."""
+    oneself, something endangered or an act someone is charged with: a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
