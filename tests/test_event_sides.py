@@ -223,3 +223,13 @@ def test_a_demand_is_made_to_the_one_who_answers_it(code):
     assert _text(_of_type(code("The minister ignored the students' demands."), "REQUEST").target) == "minister"
     assert _text(_of_type(code("The government accepted the unions' request for talks."), "REQUEST").target) \
         == "government"
+
+
+def test_a_general_word_for_an_act_names_no_one(code):
+    # eleventh pass: "military action" is a kind of act, aimed at its "against" phrase, not at the military
+    threat = _of_type(code("The president threatened military action against the rebels."), "THREATEN")
+    assert _text(threat.target) == "rebels"
+    assert _of_type(code("Obama threatened military action in response to the attack."), "THREATEN").target is None
+    # answering or asking for such an act is aimed at its author, as the phrase names it
+    assert _text(_of_type(code("Russia condemned the move by Turkey."), "ACCUSE").target) == "Turkey"
+    assert _text(_of_type(code("The minister urged OAS intervention in the crisis."), "REQUEST").target) == "OAS"

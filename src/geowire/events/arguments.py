@@ -425,13 +425,25 @@ ANSWERING_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONCEDE", 
 NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
+# general words for an act: "threatened military action against X", "launched an operation against Y"
+ACT_NOUNS = frozenset({"action", "operation", "intervention", "response", "retaliation", "reprisal", "measure",
+                       "step", "move"})
+
+
+def _general_act(noun, event_type: str | None) -> bool:
+    """A general word for an act names no one: the word before it is the act's kind ("military action"), and
+    whom it is aimed at is its "against" phrase. Answering one ("condemned the military action") is aimed at its
+    author, and so is asking for one ("urged OAS intervention"), as the phrase names it."""
+    return noun.lemma_.lower() in ACT_NOUNS and event_type not in ANSWERING_TYPES and event_type != "REQUEST"
+
+
 def _past_event_nouns(targets: list, preps: frozenset[str], event_type: str | None = None) -> list:
     """'imposed sanctions on X', 'launched an attack on X': the target is the event noun's
     prepositional object (or the verb's), not the event noun itself; an answer to an act is aimed at
     the act's author when the phrase names one."""
     out = []
     for target in targets:
-        if target.pos_ == "NOUN" and match_token(target) is not None:
+        if target.pos_ == "NOUN" and (match_token(target) is not None or _general_act(target, event_type)):
             authors = _act_authors(target) if event_type in ANSWERING_TYPES else []
             out.extend(authors or _pobjs(target, preps) or _pobjs(target.head, preps))
         else:
