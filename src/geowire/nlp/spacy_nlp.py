@@ -128,6 +128,11 @@ def _line_breaks_end_sentences(doc):
     return doc
 
 
+# Curly apostrophes and quotes as straight ones, one character for one (offsets stay the text's): the model
+# reads "ministers’ request" as a compound, not a possessive, and misparses "won’t".
+TYPOGRAPHIC_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
 class SpacyParser:
     def __init__(self, model: str, batch_size: int, max_chars: int, matmul: str = "numpy"):
         if matmul not in MATMULS:
@@ -146,7 +151,7 @@ class SpacyParser:
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         docs = list(docs)
-        texts = (d.text[: self.max_chars] for d in docs)
+        texts = (d.text[: self.max_chars].translate(TYPOGRAPHIC_MARKS) for d in docs)
         for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=False):
             doc.parsed = parsed
             yield doc
