@@ -34,6 +34,8 @@ _APPOSED_TYPE_BEFORE = re.compile(
 # "counties such as Leavenworth and Shawnee" (the plural says every name of the list is one)
 _LISTED_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _LIST_REACH = 100
+_APPOSED_LAST_WORDS = frozenset(
+    "town city village hamlet township suburb slum settlement district province island port called named as".split())
 _TYPE_LIST_BEFORE = re.compile(
     r"\b(?:towns|cities|villages|hamlets|suburbs|districts|provinces|governorates|regions|counties|camps|"
     r"neighbou?rhoods|communities|municipalities|townships|islands)\s*(?::|\s+of|,?\s+(?:such\s+as|including))\s+"
@@ -104,7 +106,7 @@ class Frame:
     def __init__(self, text: str, start: int, end: int, label: str, whole_run: bool, run_start: bool):
         self.before = text[max(0, start - 40):start]
         # a list may run further back to its type word ("four villages: Ambo, Kedi, Lusa and Mbomo")
-        self.list_before = text[max(0, start - _LIST_REACH):start]
+        self.list_before = text[max(0, _list_start(text, start)):start]
         self.name = text[start:end]
         self.after = text[end:end + 80]
         self.label = label
@@ -199,9 +201,18 @@ _BODY_WORD = re.compile(
 )
 
 
+def _list_start(text: str, start: int) -> int:
+    """Where a list before the name may begin: further back only after a comma or a joining word ("..., Kabinda and
+    X"), so that the long window is searched for few names."""
+    return start - (_LIST_REACH if text.endswith((", ", " and ", " or "), 0, start) else 40)
+
+
 def apposed_type(before: str, name: str, after: str) -> bool:
     """'the village Dvani', 'a town called Lasby': a lower-case type word right before the name; not a body of
     the place ('the city Department of Water and Power', 'the city Police Department', 'the town Board')."""
+    words = before[-24:].split()
+    if not words or words[-1] not in _APPOSED_LAST_WORDS:
+        return False    # a set lookup first: most names have no type word before them
     return bool(_APPOSED_TYPE_BEFORE.search(before)) and not (
         _BODY_WORD.search(name) or INSTITUTION_AFTER.match(after) or OFFICE_AFTER.match(after))
 
@@ -210,7 +221,7 @@ def typed_place(text: str, start: int, end: int) -> bool:
     """'the city of X', 'X region': a type word of a place before or after the name."""
     before = text[max(0, start - 40):start]
     return bool(_TYPE_BEFORE.search(before) or _AREA_AFTER.match(text[end:end + 40])
-                or _TYPE_LIST_BEFORE.search(text, max(0, start - _LIST_REACH), start)
+                or _TYPE_LIST_BEFORE.search(text, max(0, _list_start(text, start)), start)
                 or apposed_type(before, text[start:end], text[end:end + 40]))
 
 
@@ -221,7 +232,7 @@ def lower_case_typed(text: str, start: int, end: int) -> bool:
     typed = _TYPE_BEFORE.search(before)
     after = _AREA_AFTER.match(text[end:end + 40])
     return bool(typed and typed.group(0)[0].islower() or after and after.group(0).lstrip()[0].islower()
-                or _TYPE_LIST_BEFORE.search(text, max(0, start - _LIST_REACH), start)
+                or _TYPE_LIST_BEFORE.search(text, max(0, _list_start(text, start)), start)
                 or apposed_type(before, text[start:end], text[end:end + 40]))
 
 
