@@ -38,3 +38,16 @@ def test_a_relative_clause_whose_noun_acts_is_that_partys_act(code_rules):
 ])
 def test_one_act_told_twice_stays_one_event(code_rules, text):
     assert len(told(code_rules(text, keep_unasserted=False), "ASSAULT")) == 1
+
+
+def test_a_further_act_between_persons_named_is_told(code_rules):
+    """Beside the sentence's main act, a further act of another type is kept when a side is a known party, or
+    else a person written by name."""
+    text = "A court jailed three officials on Monday, among them the clerk Anton Weber, who had accused Maria Lenz of forgery."
+    accusations = [e for e in code_rules(text, keep_unasserted=False).events if e.type == "ACCUSE"]
+    assert [(e.source.text, e.target.text) for e in accusations] == [("Anton Weber", "Maria Lenz")]
+
+
+def test_a_person_guessed_in_lower_case_text_is_no_named_party(code_rules):
+    text = "a court jailed three officials on monday, among them the clerk anton weber, who had accused maria lenz of forgery."
+    assert not [e for e in code_rules(text, keep_unasserted=False).events if e.type == "ACCUSE"]

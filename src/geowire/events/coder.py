@@ -407,6 +407,15 @@ def _tells_who(event: Event) -> bool:
     return event.type in ACTS_ON_THE_GROUND or event.source is not None or event.target is not None
 
 
+def _names_a_person(side: EventArg | None, sentence) -> bool:
+    """A side that is a person written by name, whether or not a country or office is known for them (in text
+    written all in lower case the tagger's persons are guesses: "kar sevaks", "howrah station")."""
+    if side is None:
+        return False
+    span = sentence.doc.char_span(side.start, side.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in span)
+
+
 def _names_a_party(side: EventArg | None) -> bool:
     return side is not None and bool(side.country or side.sector)
 
@@ -590,16 +599,20 @@ class EventCoder:
         types = {t.type for t in chosen}
         out: list[Coded] = []
         asked = {t.token.i for t in chosen if t.type == "REQUEST"}
-        for trigger in reading.live:
-            if trigger.type in types or trigger.entry is DEMAND or in_purpose_clause(trigger.token):
-                continue
-            if trigger.token.dep_ in ("xcomp", "ccomp") and trigger.token.head.i in asked:
-                continue  # "called on Iran to free the sailors": what is asked for is not done
-            found = [e for e in self.events_for(doc, sentence, trigger, index, None, frame)
-                     if _names_a_party(e.source) or _names_a_party(e.target)]
-            if found:
-                types.add(trigger.type)
-                out += [Coded(e, trigger.token) for e in found[:1]]
+        further = [t for t in reading.live if t.entry is not DEMAND and not in_purpose_clause(t.token)
+                   # "called on Iran to free the sailors": what is asked for is not done
+                   and not (t.token.dep_ in ("xcomp", "ccomp") and t.token.head.i in asked)]
+        # a side of known country or sector first; then, for a type still not told, a person named ("the clerk,
+        # who had accused Maria Lenz of forgery"): a trigger with a better-known side wins its type
+        for party in (_names_a_party, lambda side: _names_a_person(side, sentence)):
+            for trigger in further:
+                if trigger.type in types:
+                    continue
+                found = [e for e in self.events_for(doc, sentence, trigger, index, None, frame)
+                         if party(e.source) or party(e.target)]
+                if found:
+                    types.add(trigger.type)
+                    out += [Coded(e, trigger.token) for e in found[:1]]
         return out
 
     def events_for(self, doc: Document, sentence, trigger: Trigger, index: ActorIndex,
