@@ -235,3 +235,11 @@ def test_a_general_word_for_an_act_names_no_one(code):
     # answering or asking for such an act is aimed at its author, as the phrase names it
     assert _text(_of_type(code("Russia condemned the move by Turkey."), "ACCUSE").target) == "Turkey"
     assert _text(_of_type(code("The minister urged OAS intervention in the crisis."), "REQUEST").target) == "OAS"
+
+
+def test_ones_share_in_an_act_names_its_doer(code):
+    # eleventh pass: "his role in", "the army's involvement in" an act name its doer
+    attack = _of_type(code("Prosecutors detailed the army's involvement in the killings of protesters."), "ASSAULT")
+    assert _text(attack.source) == "army" and _text(attack.target) == "protesters"
+    doc = code("Kirby said the commander was convicted for his role in bomb attacks on the embassies.")
+    assert _text(_of_type(doc, "ASSAULT").source) == "commander"

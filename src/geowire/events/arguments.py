@@ -170,16 +170,24 @@ def _gerund_doer(gerund, speech: bool = False) -> list:
 # words that hold someone to an act named in their prepositional phrase: "the men responsible for the attack", "the
 # officers involved in the beating", "the group behind the bombings"
 ANSWERABLE_FOR = {"responsible": "for", "accountable": "for", "involved": "in", "complicit": "in", "behind": None}
+# nouns for one's share in an act: "his role in the bombing", "the army's involvement in the killings"
+SHARE_NOUNS = frozenset({"role", "part", "involvement", "participation", "complicity", "hand"})
 
 
 def _answerable(act) -> list:
     """Who is said to have done an act named after "responsible for", "involved in", "complicit in" or "behind":
     the noun these describe ("the gunmen responsible for the massacre", "the group behind the attack"), or the
-    subject of the copula they follow ("said the militia was responsible for shelling the village")."""
+    subject of the copula they follow ("said the militia was responsible for shelling the village"); after
+    one's "role/part/involvement in", its owner ("his role in the bombing")."""
     prep = act.head
     if act.dep_ not in ("pobj", "pcomp") or prep.dep_ not in ("prep", "acomp", "amod", "acl"):
         return []
     word = prep.head
+    if prep.lower_ == "in" and word.lemma_.lower() in SHARE_NOUNS:
+        # "his role in the bombing", "the army's involvement in the killings", "the participation of X in ..."
+        return [c for c in word.children if c.dep_ == "poss"] or [
+            g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and match_token(g) is None]
     if prep.lower_ != "behind" and ANSWERABLE_FOR.get(word.lower_) != prep.lower_:
         return []
     if word.dep_ in ("amod", "acl") or (prep.lower_ == "behind" and word.pos_ in ("NOUN", "PROPN")):
