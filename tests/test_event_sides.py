@@ -243,3 +243,10 @@ def test_ones_share_in_an_act_names_its_doer(code):
     assert _text(attack.source) == "army" and _text(attack.target) == "protesters"
     doc = code("Kirby said the commander was convicted for his role in bomb attacks on the embassies.")
     assert _text(_of_type(doc, "ASSAULT").source) == "commander"
+
+
+def test_the_partner_of_talks_may_hang_on_the_predicate(code):
+    # eleventh pass: "talks are underway with X": the "with" phrase on the clause's adjective names the partner
+    talks = _of_type(code("Talks are underway with Iraqi security officials to expand our support."), "CONSULT")
+    assert talks.target.country == "IRQ"
+    assert _text(_of_type(code("Negotiations are continuing with the rebels in Doha."), "CONSULT").target) == "rebels"

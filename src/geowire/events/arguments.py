@@ -534,6 +534,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
             sources = roles.sources
             if not targets:
                 targets = [t for t in _pobjs(governor, preps) if t != token]
+    if not targets and event_type in SYMMETRIC_TYPES:
+        targets = _partner_on_predicate(token)
     if not sources and event_type in SYMMETRIC_TYPES and _pobjs(token, frozenset({"with"})):
         sources = _adjunct_subject(token)  # "speaking before talks with Sissi, Cameron noted ...": Cameron talked
     if not targets and event_type == "REQUEST":
@@ -598,6 +600,16 @@ def _between_on_verb(noun) -> list:
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return []
     return _pobjs(verb, frozenset({"between", "among"}))
+
+
+def _partner_on_predicate(noun) -> list:
+    """'Talks are underway with Iraqi officials', 'negotiations are continuing with the rebels': the partner of a
+    meeting that is a clause's subject may hang on the clause's verb or on the adjective it predicates."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    predicates = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "advmod", "prt")]
+    return [o for p in predicates for o in _pobjs(p, frozenset({"with"}))]
 
 
 def _possessor_undergoes(token) -> bool:
