@@ -11,9 +11,13 @@ from geowire.datafiles import read_rows
 DATA = Path(__file__).parent / "data"
 
 
+# What a trigger row may require of its context (data/triggers.tsv, read by triggers._requirement_holds).
+REQUIREMENT_KINDS = ("prep", "obj", "comp", "mod", "gov", "govprep", "pred", "act", "partner", "pobj")
+
+
 @dataclass(frozen=True)
 class Requirement:
-    kind: str                      # prep, obj, comp, mod, gov, govprep, pred, act, partner, pobj
+    kind: str                      # one of REQUIREMENT_KINDS
     words: frozenset[str]
 
 
@@ -35,6 +39,9 @@ def _parse_requires(text: str) -> tuple[Requirement, ...]:
     out = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         kind, _, words = part.partition(":")
+        if kind not in REQUIREMENT_KINDS:
+            # a misspelt kind would hold nowhere and silently switch its row off
+            raise ValueError(f"triggers.tsv: unknown requirement {kind!r} in {text!r}")
         out.append(Requirement(kind, frozenset(w for w in words.split("|") if w)))
     return tuple(out)
 
