@@ -143,3 +143,8 @@ def test_an_act_someone_is_charged_with_is_alleged_not_told(code, text):
 def test_an_attack_someone_is_blamed_for_did_happen(code):
     events = code("The ministry blamed the rebels for the attack on the convoy.")
     assert "ACCUSE" in [e.type for e in events]
+
+
+def test_an_act_condemned_is_taken_as_done(code):
+    events = code("The ministers condemned Russia for attacking civilians in Kharkiv.")
+    assert {"ACCUSE", "ASSAULT"} <= {e.type for e in events}

@@ -179,9 +179,9 @@ DATE_ENTS = frozenset({"DATE", "TIME"})
 
 def is_standing_relation(trigger) -> bool:
     """'Iranian forces supporting the Syrian regime', 'troops stationed in Kosovo', 'militias backed by
-    Tehran', 'the forces it backs': a participle (or a present relative clause) that describes a noun by a
-    lasting relation (support, aid, cooperation, being posted somewhere) tells what the noun is, not something
-    that happened — unless it is dated."""
+    Tehran': a participle that describes a noun by a lasting relation (support, aid, cooperation, being posted
+    somewhere) tells what the noun is, not something that happened — and so does a simple-present relative clause
+    of any act ('the forces it backs', 'countries which blame Pakistan for ...') — unless it is dated."""
     token = trigger.token
     participle = trigger.type in STANDING_TYPES and token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
     describing = participle or _present_relative(token)
@@ -354,9 +354,10 @@ def is_self_restraint(trigger) -> bool:
             and any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in token.children))
 
 
-# Verbs that charge someone with an act: what the charged one is said to have done is alleged, not told.
-CHARGING_VERBS = frozenset({"accuse", "blame", "charge", "fault", "suspect", "condemn", "criticize", "criticise",
-                            "denounce", "hold", "indict", "implicate"})
+# Verbs that charge someone with an act: what the charged one is said to have done is alleged, not told. Not
+# "condemn", "criticise", "denounce": one condemns an act for what it was ("condemned Russia for attacking
+# civilians" takes the attack as done).
+CHARGING_VERBS = frozenset({"accuse", "blame", "charge", "fault", "suspect", "indict", "implicate"})
 
 
 def is_charged_act(trigger) -> bool:
@@ -474,14 +475,18 @@ def is_court_appeal(trigger) -> bool:
     token = trigger.token
     if trigger.is_verb or token.lemma_.lower() != "appeal":
         return False
-    pleads_for_something = any((c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in ("acl", "relcl", "xcomp")
-                                                                           and c.tag_ == "VB") for c in token.children)
-    if pleads_for_something:  # "dismissed an appeal from the president to lay down their arms"
+    if any(_asks_for_something(c) for c in token.children):  # "dismissed an appeal from X to lay down arms"
         return False
     if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_.lower() in COURT_APPEAL_VERBS:
         return True
     return any(p.dep_ == "prep" and p.lower_ == "against" and any(
         o.dep_ == "pobj" and o.lemma_.lower() in RULINGS for o in p.children) for p in token.children)
+
+
+def _asks_for_something(child) -> bool:
+    """'an appeal for calm', 'an appeal to lay down their arms': what a plea asks for."""
+    return (child.dep_ == "prep" and child.lower_ == "for") or (child.dep_ in ("acl", "relcl", "xcomp")
+                                                                and child.tag_ == "VB")
 
 
 def responsibility_claimant(token, index) -> EventArg | None:
