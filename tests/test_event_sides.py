@@ -250,3 +250,10 @@ def test_the_partner_of_talks_may_hang_on_the_predicate(code):
     talks = _of_type(code("Talks are underway with Iraqi security officials to expand our support."), "CONSULT")
     assert talks.target.country == "IRQ"
     assert _text(_of_type(code("Negotiations are continuing with the rebels in Doha."), "CONSULT").target) == "rebels"
+
+
+def test_a_partner_named_once_is_the_partner_of_each_coordinated_act(code):
+    events = code("Bahrain and Sudan, which have either cut ties or downgraded their relations with Iran, closed "
+                  "their embassies.")
+    breaks = [e for e in events.events if e.type == "SANCTION"]
+    assert breaks and all(_text(e.target) == "Iran" for e in breaks)

@@ -670,7 +670,24 @@ def fallback_targets(token, event_type: str, particle: str | None) -> list:
     supply boat"), then the people force is used on ("to disperse the protesters"), then the object of a
     phrasal verb's own preposition ("called on the prime minister")."""
     return (prep_targets(token, event_type) or purpose_targets(token, event_type)
-            or (particle_targets(token, particle) if particle else []))
+            or (particle_targets(token, particle) if particle else []) or shared_partner(token, event_type))
+
+
+# Acts between two parties whose partner a "with" phrase names ("cut ties with", "downgraded relations with").
+PARTNER_TYPES = frozenset({"SANCTION", "CONSULT", "COOPERATE", "AGREE"})
+
+
+def shared_partner(token, event_type: str) -> list:
+    """'have cut ties or downgraded their relationships with Iran': the partner named once, after the last of
+    coordinated verbs, is the partner of each."""
+    if event_type not in PARTNER_TYPES:
+        return []
+    for verb in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        for word in (verb, *_children(verb, OBJECT_DEPS)):
+            partners = _not_temporal(_pobjs(word, frozenset({"with"})))
+            if partners:
+                return partners
+    return []
 
 
 def purpose_targets(token, event_type: str) -> list:
