@@ -148,3 +148,14 @@ def test_an_attack_someone_is_blamed_for_did_happen(code):
 def test_an_act_condemned_is_taken_as_done(code):
     events = code("The ministers condemned Russia for attacking civilians in Kharkiv.")
     assert {"ACCUSE", "ASSAULT"} <= {e.type for e in events}
+
+
+def test_an_obligation_failed_in_the_past_is_a_reproach_not_a_demand(code):
+    past = code("The opposition leader said the government should have consulted its allies before the vote.")
+    assert [e.type for e in past] == ["ACCUSE"]
+    ahead = code("The opposition leader said the government should consult its allies before the vote.")
+    assert [e.type for e in ahead] == ["REQUEST"]
+
+
+def test_must_have_done_is_an_inference_that_asks_nothing(code):
+    assert code("The police chief said the attackers must have known the area well.") == []

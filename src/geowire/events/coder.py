@@ -183,6 +183,20 @@ def _reported_beside(trigger: Trigger, main: Trigger) -> bool:
 
 # "X said Y must withdraw": a reported obligation is X's demand on Y (a CAMEO convention).
 DEMAND = TriggerEntry("must", None, "V", "REQUEST", None, ())
+# "X said Y should have consulted its allies": an obligation Y failed in the past is X's reproach, not a demand.
+REPROACH = TriggerEntry("should", None, "V", "ACCUSE", "disapprove", ())
+OBLIGED = (DEMAND, REPROACH)
+
+
+def obligation(token) -> TriggerEntry | None:
+    """What a reported "must/should/ought to" clause is: a demand ("must withdraw"), a reproach for what was
+    not done ("should have taken its allies into confidence"), or, for "must have" + participle, an inference
+    ("must have known the area"), which asks nothing of anyone."""
+    modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+    if not perfect:
+        return DEMAND
+    return None if "must" in modals else REPROACH
 
 
 def reported_demand(token):
@@ -529,12 +543,14 @@ class EventCoder:
         for trigger in candidates:
             roles = clause_roles(trigger.token)
             if "normative" in roles and reported_demand(trigger.token) is not None:
-                live.append(Trigger(trigger.token, DEMAND))
+                entry = obligation(trigger.token)
+                live += [Trigger(trigger.token, entry)] if entry is not None else []
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)
                       or only_looks_like_an_event(trigger)):
                 live.append(as_statement_of_intent(trigger, index))
-        live += [Trigger(v, DEMAND) for v in reported_obligations(sentence) if all(t.token != v for t in live)]
+        live += [Trigger(v, entry) for v in reported_obligations(sentence) if all(t.token != v for t in live)
+                 for entry in [obligation(v)] if entry is not None]
         live = [t for t in live if not _promise_of_a_threat(t, live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
         return Reading(sentence, sorted(live, key=lambda t: (reported_content(t, speech), *prominence(t))),
@@ -599,7 +615,7 @@ class EventCoder:
         types = {t.type for t in chosen}
         out: list[Coded] = []
         asked = {t.token.i for t in chosen if t.type == "REQUEST"}
-        further = [t for t in reading.live if t.entry is not DEMAND and not in_purpose_clause(t.token)
+        further = [t for t in reading.live if t.entry not in OBLIGED and not in_purpose_clause(t.token)
                    # "called on Iran to free the sailors": what is asked for is not done
                    and not (t.token.dep_ in ("xcomp", "ccomp") and t.token.head.i in asked)]
         # a side of known country or sector first; then, for a type still not told, a person named ("the clerk,
@@ -618,7 +634,7 @@ class EventCoder:
     def events_for(self, doc: Document, sentence, trigger: Trigger, index: ActorIndex,
                    probability: float | None = None, frame: Frame = NO_FRAME) -> list[Event]:
         roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
-        if trigger.entry is DEMAND:
+        if trigger.entry in OBLIGED:
             roles = demand_roles(trigger.token, roles)
         speakers = speaks(trigger.token, trigger.type, trigger.is_verb)
         sources = outside(actor_sides(roles.sources, index, speakers), frame.end)
