@@ -290,8 +290,12 @@ def _opinion_above(trigger) -> bool:
 
 def _told_as_done(verb) -> bool:
     """A finite verb in the past or the perfect: "who accused", "who had met"."""
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
-                                                            for c in verb.children))
+    return verb.tag_ == "VBD" or is_perfect(verb)
+
+
+def is_perfect(verb) -> bool:
+    """A participle with "have": "had met", "should have taken", "must have known"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})

@@ -37,6 +37,7 @@ from geowire.events.certainty import (
     confidence_of,
     is_conditional,
     is_non_event,
+    is_perfect,
     took_place,
 )
 from geowire.events.classifier import TypeModel, load_type_model
@@ -192,11 +193,9 @@ def obligation(token) -> TriggerEntry | None:
     """What a reported "must/should/ought to" clause is: a demand ("must withdraw"), a reproach for what was
     not done ("should have taken its allies into confidence"), or, for "must have" + participle, an inference
     ("must have known the area"), which asks nothing of anyone."""
-    modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
-    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-    if not perfect:
+    if not is_perfect(token):
         return DEMAND
-    return None if "must" in modals else REPROACH
+    return None if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) else REPROACH
 
 
 def reported_demand(token):
@@ -620,12 +619,14 @@ class EventCoder:
                    and not (t.token.dep_ in ("xcomp", "ccomp") and t.token.head.i in asked)]
         # a side of known country or sector first; then, for a type still not told, a person named ("the clerk,
         # who had accused Maria Lenz of forgery"): a trigger with a better-known side wins its type
+        read: dict[int, list[Event]] = {}  # a trigger's events, built once for both passes
         for party in (_names_a_party, lambda side: _names_a_person(side, sentence)):
             for trigger in further:
                 if trigger.type in types:
                     continue
-                found = [e for e in self.events_for(doc, sentence, trigger, index, None, frame)
-                         if party(e.source) or party(e.target)]
+                if trigger.token.i not in read:
+                    read[trigger.token.i] = self.events_for(doc, sentence, trigger, index, None, frame)
+                found = [e for e in read[trigger.token.i] if party(e.source) or party(e.target)]
                 if found:
                     types.add(trigger.type)
                     out += [Coded(e, trigger.token) for e in found[:1]]
@@ -678,9 +679,8 @@ class EventCoder:
         if trigger.type in ADDRESSED_TYPES:
             # said in the dateline's city, unless the story is about another country (then no place at all)
             location = location or (frame.place if frame.country is not None else None)
-        elif _names_a_side(location, targets) and trigger.type == "CONSULT":
-            pass  # "Mattis visited Iraq": the country visited, not a guess at the town in it
-        else:
+        elif not (trigger.type == "CONSULT" and _names_a_side(location, targets)):
+            # (a country visited, "Mattis visited Iraq", stays the country, not a guess at the town in it)
             location = narrowed(location, story_place, doc.text) or story_place
         if trigger.type in ACTS_ON_THE_GROUND and not _names_a_side(location, sources + targets):
             home = location.country_code if location is not None else None

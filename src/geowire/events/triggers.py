@@ -125,7 +125,7 @@ def _requirement_holds(token, req: Requirement) -> bool:
 
 
 PARTNER_PREPS = frozenset({"with", "between", "among", "amongst"})
-PLURAL_PRONOUNS = frozenset({"they", "we", "both", "all", "leaders"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "both", "all"})
 
 
 def has_partner(verb, objects_count: bool) -> bool:
