@@ -13,13 +13,16 @@ coded events (the JSON contract, ``Document.to_output()["events"]``):
 * ``score_gold`` — our own annotation (``eval/gold/whole_articles*.jsonl``, "Whole-article annotation guideline"
   in docs/events.md): event precision/recall/F1 with duplicates counted wrong, argument, place, date,
   attribution and certainty agreement on matched events, per set and overall.
+* the same scorer on ``eval/gold/fresh/`` (part ``fresh``): batches annotated blind — by annotators who saw no
+  output of the coder — and scored once before anyone read their errors (that first figure is recorded in
+  docs/benchmarks.md as the nearest thing to held-out news we have). They are never used to fit the confidence.
 
 A predicted event sits at the sentence holding its evidence start; when it lists ``mentions`` it sits at each
 mention's sentence (the trigger start when given, else the mention start), the first being where it counts for
 precision. Confidence is checked against being right (a true positive) with a 10-bin reliability table and its
 expected calibration error, on the gold set and on m2e2.
 
-    python eval/articles.py [--bench PATH] [--limit N] [--only m2e2|india|gold] [--json [FILE]]
+    python eval/articles.py [--bench PATH] [--limit N] [--only m2e2|india|gold|fresh] [--json [FILE]]
                             [--dump-predictions FILE] [--events-cache FILE]
 """
 
@@ -43,9 +46,10 @@ HERE = Path(__file__).resolve().parent
 M2E2_FILE = Path("events/m2e2_voa/articles.jsonl")
 INDIA_FILE = Path("events/india_police_events/articles.jsonl")
 GOLD_DIR = HERE / "gold"
+FRESH_DIR = GOLD_DIR / "fresh"
 GOLD_PATTERN = "whole_articles*.jsonl"
 SETS = {"m2e2_voa": M2E2_FILE, "india_police_events": INDIA_FILE}
-PARTS = ("m2e2", "india", "gold")
+PARTS = ("m2e2", "india", "gold", "fresh")
 
 M2E2_TYPES = ("ASSAULT", "PROTEST", "CONSULT", "COERCE")
 M2E2_MODES = ("phone", "arrest")
@@ -798,13 +802,14 @@ def evaluate(bench: Path, limit: int | None = None, only: Iterable[str] = PARTS,
     only = [p for p in PARTS if p in set(only)]
     gold = load_gold(gold_files if gold_files is not None else gold_paths(), bench) if "gold" in only else []
     gold = gold[:limit] if limit else gold
+    fresh = load_gold(gold_paths(FRESH_DIR), bench) if "fresh" in only else []
     wanted: dict[tuple[str, str], dict] = {}
     bench_sets = {"m2e2": "m2e2_voa", "india": "india_police_events"}
     chosen = {part: _read_jsonl(bench / SETS[name], limit) for part, name in bench_sets.items() if part in only}
     for part, records in chosen.items():
         for record in records:
             wanted[(bench_sets[part], str(record["id"]))] = record
-    for article in gold:
+    for article in gold + fresh:
         wanted.setdefault((article["set"], str(article["id"])), article)
     started = time.perf_counter()
     events, notes = coded_events(wanted, cache, progress)
@@ -823,6 +828,8 @@ def evaluate(bench: Path, limit: int | None = None, only: Iterable[str] = PARTS,
                 for article, predicted in pairs:
                     for row in prediction_rows(article, predicted):
                         handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if fresh:
+        result["fresh"] = score_gold((a, events[(a["set"], str(a["id"]))]) for a in fresh)
     result["notes"] = notes
     return result if nested else flatten(result)
 
@@ -870,7 +877,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=repo.parent / "shared" / "bench")
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each set")
-    parser.add_argument("--only", default=",".join(PARTS), help="comma-separated: m2e2, india, gold")
+    parser.add_argument("--only", default=",".join(PARTS), help="comma-separated: m2e2, india, gold, fresh")
     parser.add_argument("--gold", type=Path, nargs="*", default=None, help=f"gold files (default {GOLD_PATTERN})")
     parser.add_argument("--json", nargs="?", const="-", default=None, metavar="FILE",
                         help="print the figures as JSON (to FILE when given)")

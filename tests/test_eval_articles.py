@@ -377,3 +377,19 @@ def test_events_cache_is_read_without_coding(tmp_path, monkeypatch):
     assert events[("m2e2_voa", "a")][0]["type"] == "ASSAULT" and "read from" in notes[0]
     with pytest.raises(AssertionError, match="holds every article"):
         articles.coded_events({("m2e2_voa", "b"): {"id": "b", "text": "x"}}, cache)
+
+
+def test_fresh_batches_are_scored_apart_and_kept_out_of_the_fitted_gold(tmp_path, monkeypatch):
+    """A blind batch (eval/gold/fresh/) is its own part: its figures are not mixed into the gold set's, and
+    the gold files the confidence is fitted on do not include it."""
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "whole_articles.batch.jsonl").write_text(FIXTURE.read_text())
+    monkeypatch.setattr(articles, "FRESH_DIR", fresh)
+    cache = tmp_path / "events.jsonl"
+    line = _fixture_line()
+    cache.write_text(json.dumps({"set": line["set"], "id": line["id"], "events": []}) + "\n")
+    flat = articles.evaluate(tmp_path, only=["fresh"], cache=cache)
+    assert flat["fresh_articles"] == 1 and flat["fresh_recall"] == 0.0
+    assert not any(key.startswith("gold_") for key in flat)
+    assert all(path.parent == articles.GOLD_DIR for path in articles.gold_paths())
