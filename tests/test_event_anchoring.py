@@ -69,3 +69,20 @@ def test_a_place_a_sanction_cites_is_not_where_it_was_imposed(extract):
     cut = events_in(doc, "cut", "SANCTION")
     assert cut, [(e.type, e.location) for e in doc.events]
     assert all(e.location is None or e.location.basis != "sentence" for e in cut)
+
+
+def test_a_place_that_qualifies_a_place_within_it_says_where(extract):
+    text = ("LONDON — Teachers' unions across East Africa called for higher pay on Friday. In Kenya, hundreds of "
+            "teachers marched through Nairobi neighbourhoods, chanting slogans. Police detained two organisers at the "
+            "Mombasa hospital on Friday.")
+    doc = extract(text)
+    marched = events_in(doc, "marched", "PROTEST")
+    assert marched and marched[0].location is not None, [(e.type, e.location) for e in doc.events]
+    assert "Nairobi" in marched[0].location.name and marched[0].location.basis == "sentence"
+    detained = events_in(doc, "detained", "COERCE")
+    assert detained and detained[0].location is not None and "Mombasa" in detained[0].location.name
+    # a place that says whose the thing is still does not place the act
+    doc = extract("LONDON — Police detained two organisers of the Nairobi teachers' union on Friday.")
+    detained = events_in(doc, "detained", "COERCE")
+    assert detained, [(e.type, e.location) for e in doc.events]
+    assert all(e.location is None or "Nairobi" not in e.location.name for e in detained)

@@ -20,7 +20,8 @@ from collections import Counter
 from geowire.events.clauses import background, clause_scope, in_sentence
 from geowire.model import Actor, EventLocation, Place
 
-LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off"})
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off",
+                            "through", "throughout", "along", "within"})
 
 
 # What a word of speech is directed at, not where it was said: "outrage at the attack in Syria", "criticism
@@ -124,11 +125,22 @@ def _head(doc, place: Place):
     return doc[span[2]] if span is not None else doc[0]
 
 
+# Common nouns of a place or a building within a town: a place that qualifies one of them says where ("marched
+# through Tokyo neighbourhoods", "arrested at a Kabul hospital", "Aleppo's eastern districts"). Not embassies or
+# consulates: "the U.S. embassy" stands abroad.
+PLACES_WITHIN = ANAPHORIC_PLACES | frozenset({
+    "neighborhood", "neighbourhood", "street", "road", "highway", "suburb", "outskirts", "square", "quarter",
+    "downtown", "centre", "center", "slum", "park", "hospital", "clinic", "airport", "port", "harbor", "harbour",
+    "market", "marketplace", "mosque", "church", "temple", "school", "university", "campus", "prison", "jail",
+    "hotel", "station", "bridge", "checkpoint", "stadium", "court", "courthouse", "restaurant", "cafe",
+})
+
+
 def _attribute(token) -> bool:
     """'Baghdad's forces', 'U.S. forces', 'Syria's chief ally': a place that qualifies a noun names whose
-    the thing is, not where the act took place."""
+    the thing is, not where the act took place — unless the noun is a place within it."""
     return token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN") \
-        and token.head.ent_type_ not in ("GPE", "LOC", "FAC")
+        and token.head.ent_type_ not in ("GPE", "LOC", "FAC") and token.head.lemma_.lower() not in PLACES_WITHIN
 
 
 def _doer(token) -> bool:
