@@ -88,10 +88,34 @@ def depth(token) -> int:
     return d
 
 
+# verbs whose object does what their infinitive says, because of the subject: the infinitive is an act that took
+# place, not a purpose ("forced the minister to resign", "the carnage prompted the army chief to step down"); verbs
+# that only ask or allow ("urged them to resign", "allowed them to leave") say nothing of whether it was done
+BRINGS_ABOUT = frozenset({"force", "compel", "prompt", "lead", "cause", "drive", "provoke", "spur"})
+
+
+def brought_about(token) -> bool:
+    """'forced the French prime minister to resign': the infinitive after the object of a verb that brings it
+    about (a passive, "was forced to resign", has no object and was never read as a purpose)."""
+    governor = token.head
+    return (token.dep_ == "xcomp" and governor is not token and governor.pos_ == "VERB"
+            and governor.lemma_.lower() in BRINGS_ABOUT and any(c.dep_ in ("dobj", "obj") for c in governor.children))
+
+
+def _cause_and_result(trigger: Trigger, main: Trigger) -> bool:
+    """'The carnage prompted the defense minister to step down': the act that is the subject of a verb that
+    brings about another, and that other act, are two events."""
+    for result, cause in ((trigger, main), (main, trigger)):
+        if result.is_verb and brought_about(result.token) and cause.token.dep_ in ("nsubj", "csubj") \
+                and cause.token.head == result.token.head:
+            return True
+    return False
+
+
 def in_purpose_clause(token) -> bool:
     """'staged demonstrations to demand reforms': the purpose clause is not the act itself."""
     for node in (token, *token.ancestors):
-        if node.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(
+        if node.dep_ in ("advcl", "xcomp", "relcl", "acl") and not brought_about(node) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.head.dep_ != "aux":
             governor = node.head
             if node.dep_ != "xcomp" or governor.pos_ in ("VERB",) and any(
@@ -597,7 +621,7 @@ class EventCoder:
             return SentenceEvents(sentence, reading.live, [])
         main = decision.trigger
         chosen = [main] + [t for t in reading.live if t.token != main.token
-                           and (_independent(t, main) or _reported_beside(t, main))]
+                           and (_independent(t, main) or _reported_beside(t, main) or _cause_and_result(t, main))]
         events = [Coded(e, t.token) for t in chosen
                   for e in self.events_for(doc, sentence, t, index, decision.probability if t is main else None,
                                            frame)]

@@ -1,0 +1,43 @@
+"""Recall, twelfth pass (#13), on sentences written for these tests (real spaCy model).
+
+An infinitive after the object of a verb that brings it about ("forced the minister to resign", "the bombing
+prompted the minister to step down") is an act that took place, done by that object, not a purpose; when the
+subject of that verb is an act itself, the sentence tells both."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def told(document, type_):
+    return sorted(document.text[m.trigger_start:m.trigger_end] for e in document.events if e.type == type_
+                  for m in e.mentions[:1])
+
+
+@pytest.mark.parametrize("text, type_, word, source", [
+    ("The car bombing prompted the interior minister to step down on Friday.", "CONCEDE", "step", "interior minister"),
+    ("The border clashes led the Kenyan government to impose a curfew in Mandera.", "COERCE", "curfew",
+     "Kenyan government"),
+])
+def test_an_act_brought_about_by_another_is_told_beside_it(code_rules, text, type_, word, source):
+    document = code_rules(text, keep_unasserted=False)
+    assert told(document, type_) == [word]
+    assert [e.source.text for e in document.events if e.type == type_ and e.source is not None] == [source]
+
+
+def test_the_cause_stays_an_event_too(code_rules):
+    text = "The car bombing prompted the interior minister to step down on Friday."
+    assert told(code_rules(text, keep_unasserted=False), "ASSAULT") == ["bombing"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The opposition staged demonstrations to demand early elections.", "REQUEST"),   # a purpose
+    ("The car bombing did not prompt the interior minister to step down.", "CONCEDE"),  # denied
+])
+def test_a_purpose_or_a_denied_result_is_no_act(code_rules, text, type_):
+    assert told(code_rules(text, keep_unasserted=False), type_) == []
+
+
+def test_asking_is_not_bringing_about(code_rules):
+    text = "The car bombing led lawmakers to ask the interior minister to step down."
+    assert told(code_rules(text, keep_unasserted=False), "CONCEDE") == []
