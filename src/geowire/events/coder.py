@@ -62,6 +62,7 @@ from geowire.events.modality import (
     responsibility_claimant,
 )
 from geowire.events.quantities import quantities_in
+from geowire.events.senses import in_another_sense
 from geowire.events.sides import PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, to_arg
 from geowire.events.triggers import (
     FORCE_TYPES,
@@ -570,7 +571,7 @@ class EventCoder:
                 live += [Trigger(trigger.token, entry)] if entry is not None else []
             elif not (is_non_event(sentence, trigger.token, roles) or is_advisory(trigger, index)
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)
-                      or only_looks_like_an_event(trigger)):
+                      or only_looks_like_an_event(trigger) or in_another_sense(trigger)):
                 live.append(as_statement_of_intent(trigger, index))
         live += [Trigger(v, entry) for v in reported_obligations(sentence) if all(t.token != v for t in live)
                  for entry in [obligation(v)] if entry is not None]
