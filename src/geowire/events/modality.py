@@ -379,6 +379,25 @@ def is_charged_act(trigger) -> bool:
     return charged.lemma_.lower() in CHARGING_VERBS
 
 
+# Verbs of commenting or of calling something by a name: refusing them withholds a view and refuses no one's
+# demand ("declined to comment", "refused to qualify the riots as terrorism"); CAMEO keeps "decline comment" among
+# statements, apart from its rejections. Withholding what others ask to know ("refused to reveal the number of
+# casualties") refuses a demand and stays a rejection.
+SAYING_VERBS = frozenset({"comment", "elaborate", "speculate", "qualify", "describe", "term", "label",
+                          "characterize", "characterise"})
+REFUSING_VERBS = frozenset({"refuse", "decline"})
+
+
+def is_withheld_statement(trigger) -> bool:
+    """'the spokesman declined to comment', 'refused to describe the riots as terrorism': a refusal to comment on
+    something or to call it by a name withholds a view; it rejects no demand, offer or plan."""
+    token = trigger.token
+    if not trigger.is_verb or trigger.type != "REJECT" or token.lemma_.lower() not in REFUSING_VERBS:
+        return False
+    contents = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    return bool(contents) and all(c.lemma_.lower() in SAYING_VERBS for c in contents)
+
+
 def is_endangering(trigger) -> bool:
     """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
     to endanger it; only compromising with someone, or alone, is a concession."""
@@ -540,12 +559,14 @@ def modality_of(token, certainty: str, when: EventDate | None, published: str | 
 LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showing, is_question, is_named_document,
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
-               is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act)
+               is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
+               is_withheld_statement)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
-    was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight,
-    a standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of
-    oneself, something endangered or an act someone is charged with: a trigger word that tells no happening."""
+    was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
+    standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
+    something endangered, an act someone is charged with or a withheld comment: a trigger word that tells no
+    happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)

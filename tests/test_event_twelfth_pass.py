@@ -1,0 +1,27 @@
+"""Readings of the twelfth pass on precision (trigger words that tell no happening), on sentences written for these
+tests; each new reading has a case that fails on the code before it, the counter-cases pass on both."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def types(code_rules):
+    return lambda text: [e.type for e in code_rules(text, keep_unasserted=False).events]  # the default coder
+
+
+@pytest.mark.parametrize("text", [
+    "A police spokesman declined to comment on the arrests.",
+    "The president refused to describe the killings as genocide.",
+])
+def test_a_refusal_to_comment_or_to_name_rejects_nothing(types, text):
+    assert "REJECT" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels refused to hand over their weapons.",
+    "The ministry refused to reveal the number of casualties.",
+])
+def test_a_refusal_of_what_is_asked_is_a_rejection(types, text):
+    assert "REJECT" in types(text)
