@@ -20,6 +20,9 @@ def types(code_rules):
     ("The union says free trade deals have cost thousands of jobs.", "AGREE"),
     ("Detaining journalists for their reporting is a violation of the constitution, the bar association said.",
      "COERCE"),
+    ("Residents fear the new highway, which they say threatens their homes.", "THREATEN"),
+    ("Floods threaten the harvest in the delta, the agriculture ministry said.", "THREATEN"),
+    ("Disagreeing with the argument, a senior official told reporters the payments were fair.", "REJECT"),
 ])
 def test_a_word_in_its_other_sense_is_no_act(types, text, kind):
     assert kind not in types(text)
@@ -32,6 +35,8 @@ def test_a_word_in_its_other_sense_is_no_act(types, text, kind):
     ("Government troops fought the rebels near the pass on Tuesday.", "ASSAULT"),
     ("The two neighbours signed trade deals with each other on Monday.", "AGREE"),
     ("The police detained journalists in the capital on Monday.", "COERCE"),
+    ("The militia threatened the villagers on Monday.", "THREATEN"),
+    ("The union rejected the offer of a two percent raise on Monday.", "REJECT"),
 ])
 def test_the_same_word_in_its_sense_of_an_act_still_is(types, text, kind):
     assert kind in types(text)

@@ -9,7 +9,7 @@ that other sense; the coder then codes no event for it (like :func:`modality.onl
 
 from __future__ import annotations
 
-from geowire.events.modality import an_actor_word
+from geowire.events.modality import an_actor_word, statement_nouns
 
 AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty"})
 PARTY_PREPS = frozenset({"with", "between", "among", "by", "of"})
@@ -22,6 +22,7 @@ SUPPLY_WORDS = frozenset({"supply", "supplies"})
 ARMED_OPPONENTS = frozenset({"insurgency", "rebellion", "uprising", "militancy", "insurrection", "terrorism",
                              "occupation", "invasion", "offensive", "incursion", "separatism", "extremism"})
 FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 
 def is_rise(trigger) -> bool:
@@ -81,8 +82,41 @@ def is_act_as_a_topic(trigger) -> bool:
     return trigger.is_verb and token.tag_ == "VBG" and token.dep_ == "csubj"
 
 
+def _antecedent(pronoun):
+    """The noun a relative pronoun stands for: the head of the relative clause it opens ("the pipeline, which
+    they say threatens ...": the clause may sit under a verb of saying)."""
+    for node in pronoun.ancestors:
+        if node.dep_ == "relcl":
+            return node.head
+    return pronoun
+
+
+def is_threat_from_a_thing(trigger) -> bool:
+    """'the pipeline, which they say threatens the tribe's water', 'floods threaten the harvest': a thing that
+    threatens endangers; only an actor threatens ("the militia threatened the villagers")."""
+    token = trigger.token
+    if trigger.type != "THREATEN" or not trigger.is_verb or token.lemma_.lower() != "threaten":
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "xcomp":  # "which they say threatens": the pronoun is the saying's
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS]
+    subjects = [_antecedent(s) if s.lower_ in RELATIVE_PRONOUNS else s for s in subjects]
+    return bool(subjects) and not any(an_actor_word(s) for s in subjects)
+
+
+def is_disagreement_with_a_claim(trigger) -> bool:
+    """'disagreeing with the argument, an official said': to disagree with what was said is to deny it, not to
+    refuse a demand or an offer."""
+    token = trigger.token
+    if trigger.type != "REJECT" or not trigger.is_verb:
+        return False
+    claims = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
+              if g.dep_ == "pobj"]
+    return bool(claims) and all(g.lemma_.lower() in statement_nouns() for g in claims)
+
+
 OTHER_SENSES = (is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing, is_kind_of_agreement,
-                is_act_as_a_topic)
+                is_act_as_a_topic, is_threat_from_a_thing, is_disagreement_with_a_claim)
 
 
 def in_another_sense(trigger) -> bool:
