@@ -802,7 +802,9 @@ def evaluate(bench: Path, limit: int | None = None, only: Iterable[str] = PARTS,
     only = [p for p in PARTS if p in set(only)]
     gold = load_gold(gold_files if gold_files is not None else gold_paths(), bench) if "gold" in only else []
     gold = gold[:limit] if limit else gold
-    fresh = load_gold(gold_paths(FRESH_DIR), bench) if "fresh" in only else []
+    batches = {path.stem.split(".")[-1]: load_gold([path], bench) for path in gold_paths(FRESH_DIR)} \
+        if "fresh" in only else {}
+    fresh = [article for batch in batches.values() for article in batch]
     wanted: dict[tuple[str, str], dict] = {}
     bench_sets = {"m2e2": "m2e2_voa", "india": "india_police_events"}
     chosen = {part: _read_jsonl(bench / SETS[name], limit) for part, name in bench_sets.items() if part in only}
@@ -830,6 +832,8 @@ def evaluate(bench: Path, limit: int | None = None, only: Iterable[str] = PARTS,
                         handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     if fresh:
         result["fresh"] = score_gold((a, events[(a["set"], str(a["id"]))]) for a in fresh)
+        for name, batch in batches.items():  # each file apart: one annotator, one draw
+            result["fresh"][f"file_{name}"] = _score_gold_part([(a, events[(a["set"], str(a["id"]))]) for a in batch])
     result["notes"] = notes
     return result if nested else flatten(result)
 

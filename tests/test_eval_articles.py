@@ -391,5 +391,6 @@ def test_fresh_batches_are_scored_apart_and_kept_out_of_the_fitted_gold(tmp_path
     cache.write_text(json.dumps({"set": line["set"], "id": line["id"], "events": []}) + "\n")
     flat = articles.evaluate(tmp_path, only=["fresh"], cache=cache)
     assert flat["fresh_articles"] == 1 and flat["fresh_recall"] == 0.0
+    assert flat["fresh_file_batch_articles"] == 1  # and each file apart
     assert not any(key.startswith("gold_") for key in flat)
     assert all(path.parent == articles.GOLD_DIR for path in articles.gold_paths())
