@@ -41,3 +41,18 @@ def test_a_purpose_or_a_denied_result_is_no_act(code_rules, text, type_):
 def test_asking_is_not_bringing_about(code_rules):
     text = "The car bombing led lawmakers to ask the interior minister to step down."
     assert told(code_rules(text, keep_unasserted=False), "CONCEDE") == []
+
+
+def test_the_of_phrase_of_a_meeting_names_who_meet(code_rules):
+    """'a meeting of EU foreign ministers': a meeting beside the sentence's main act is kept when it names a known
+    party, and its "of" phrase is who met."""
+    text = ("As she entered a meeting of EU foreign ministers on Monday, the bloc's foreign policy chief said "
+            "Brussels would keep its sanctions on Minsk.")
+    meetings = [e for e in code_rules(text, keep_unasserted=False).events if e.type == "CONSULT"]
+    assert [e.source.text for e in meetings if e.source is not None] == ["EU foreign ministers"]
+
+
+def test_a_meeting_of_hours_names_no_one(code_rules):
+    text = "The rebel commanders held a meeting of two hours near Goma."
+    meetings = [e for e in code_rules(text, keep_unasserted=False).events if e.type == "CONSULT"]
+    assert all(e.source is None or "hours" not in e.source.text for e in meetings)

@@ -527,6 +527,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     if between and not sources:
         first = between[0]
         sources, targets = [first], [c for c in first.conjuncts] or targets
+    if not sources and event_type == "CONSULT":
+        sources = _members(token, actor_tokens)  # "a meeting of EU foreign ministers": they met
     if not sources and token.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "attr"):
         governor = token.head.head if token.dep_ == "pobj" else token.head
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in light_verbs():
@@ -568,6 +570,12 @@ def _answerer(noun) -> list:
     if noun.dep_ in OBJECT_DEPS:
         return [s for s in _children(verb, SUBJECT_DEPS) if match_token(s) is None]
     return []
+
+
+def _members(noun, actor_tokens: set[int]) -> list:
+    """'a meeting of EU foreign ministers', 'a summit of African leaders': the "of" phrase of a meeting names who
+    meet, when it names actors ("a meeting of two hours", "a meeting of minds" name none)."""
+    return [m for m in _pobjs(noun, frozenset({"of"})) if any(t.i in actor_tokens for t in _own_phrase(m))]
 
 
 def _own_phrase(noun) -> list:
