@@ -566,3 +566,24 @@ def test_a_province_named_after_its_town_does_not_make_the_town_a_homonym(resolv
     text = "Fighting was also reported near Gao and Menaka, and flights to Timbuktu were suspended."
     menaka = resolve(resolver, text, "Gao", "Menaka", "Timbuktu")[1]
     assert (menaka.country_code, menaka.precision) == ("ML", "city")
+
+
+def test_a_list_of_peers_is_no_town_and_its_state(resolver):
+    # the name after the comma and the next one are states, and the mention can be a state too: a list of states,
+    # so "Pennsylvania" does not hold "Washington"
+    text = "Cases were confirmed in Oregon, Idaho, Washington, Pennsylvania and California."
+    washington = resolve(resolver, text, "Oregon", "Idaho", "Washington", "Pennsylvania", "California")[2]
+    assert (washington.precision, washington.name) == ("admin1", "Washington")
+    # in a short list the capital's prior may still win, but no town or county of Pennsylvania does
+    text = "Inspectors traced the outbreak to farms in Washington, Pennsylvania and California."
+    assert resolve(resolver, text, "Washington", "Pennsylvania", "California")[0].admin1 != "Pennsylvania"
+
+
+def test_a_town_and_its_state_before_a_list_keep_their_reading(resolver):
+    # no state or country called Springfield: "Illinois" still holds it
+    text = "She lived in Springfield, Illinois and Columbus, Ohio before the move."
+    springfield = resolve(resolver, text, "Springfield", "Illinois", "Columbus", "Ohio")[0]
+    assert springfield.admin1 == "Illinois"
+    # an island province of another country is no peer of American states
+    text = "The storm flooded Long Island, New York, Connecticut and Rhode Island."
+    assert resolve(resolver, text, "Long Island", "New York", "Connecticut", "Rhode Island")[0].country_code == "US"

@@ -45,6 +45,8 @@ _AFTER_PLACE_COMMA = re.compile(r"\b[A-Z][\w'’\-]*\.?,\s*$")
 # the name before that comma, up to three more capitalised words ("Brazzaville, Congo", "Port Harcourt, Nigeria")
 _HELD_NAME = re.compile(r"(?<![\w'’\-])([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}),\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s+[A-Z]|or\s+[A-Z])")
+# the list's next name after a comma's name: "Washington, Pennsylvania and California"
+_NEXT_IN_LIST = re.compile(rf"^\s*,?\s*(?:(?:and|or)\s+)?(?:the\s+)?({_NAME})")
 # "Java's Mount Semeru": a name before a possessive holds the feature after it
 _OWNER_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][\w\-]*\.?(?:[ \t]+[A-Z][\w\-]*\.?){0,2})['’]s[ \t]+$")
 _BEFORE_STATE_WORD = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
@@ -84,6 +86,9 @@ class Cues:
     local: bool = False                  # a local-news frame: "Palestine police", "a Palestine man", "Doe, 22, X"
     held: str | None = None              # with ``container``: the place it holds ("Brazzaville, Congo")
     owner: str | None = None             # a name before a possessive ("Java's Mount Semeru"): maybe its place
+    # a comma's name after which the list goes on, and the list's next name ("Washington, Pennsylvania and
+    # California"): a containing area only if the mention is no peer of the two
+    listed: tuple[str, str] | None = None
 
 
 def cues_for(text: str, start: int, end: int) -> Cues:
@@ -94,7 +99,7 @@ def cues_for(text: str, start: int, end: int) -> Cues:
 def _cues(before: str, after: str) -> Cues:
     """The cues read from the words before and after a mention (only these; a mention is read several times
     in one document: its group's cues, the named-area check, the enclosing place)."""
-    hints, closing = _hints(after)
+    hints, closing, listed = _hints(after)
     adjective, wants_area, wants_settlement = None, False, False
     if _may_end_in_of(before) and (typed := _BEFORE_TYPE.search(before)):
         adjective = typed.group(1)
@@ -111,7 +116,7 @@ def _cues(before: str, after: str) -> Cues:
     owner = _OWNER_BEFORE.search(before) if _may_end_in_possessive(before) else None
     return Cues(hints=hints, adjective=adjective, wants_area=wants_area, wants_settlement=wants_settlement,
                 container=container, closing_hints=closing, held=held.group(1) if held else None,
-                owner=owner.group(1) if owner else None,
+                owner=owner.group(1) if owner else None, listed=listed,
                 local=bool(_LOCAL_AFTER.match(after) or _AGE_BEFORE.search(before)))
 
 
@@ -131,10 +136,10 @@ def _may_end_in_possessive(before: str) -> bool:
     return len(stripped) < len(text) and stripped.endswith(("'s", "’s"))
 
 
-def _hints(after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The containing-area names after a mention, and those after a comma with no list going on
-    ("Paris, Texas, said" but not "Paris, London, Berlin")."""
-    found, closing = [], []
+def _hints(after: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, str] | None]:
+    """The containing-area names after a mention, those after a comma with no list going on
+    ("Paris, Texas, said" but not "Paris, London, Berlin"), and a comma's name with the list's next name."""
+    found, closing, listed = [], [], None
     for pattern in (_AFTER_COMMA, _AFTER_IN, _AFTER_IN_PLAIN):
         if match := pattern.match(after):
             hint = _TRAILING_STOP.sub("", match.group(1)).strip()
@@ -144,6 +149,9 @@ def _hints(after: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 found.append(hint[:sentence_end.start() + 2])
             rest = after[match.start(1) + len(hint):]
             # a lone direction after a comma is a section or a part ("Kansas City, North"), no area
-            if hint and pattern is _AFTER_COMMA and not _LIST_GOES_ON.match(rest) and not _DIRECTION.match(hint):
-                closing.append(hint)
-    return tuple(dict.fromkeys(h for h in found if h)), tuple(dict.fromkeys(closing))
+            if hint and pattern is _AFTER_COMMA and not _DIRECTION.match(hint):
+                if not _LIST_GOES_ON.match(rest):
+                    closing.append(hint)
+                elif following := _NEXT_IN_LIST.match(rest):
+                    listed = (hint, _TRAILING_STOP.sub("", following.group(1)).strip())
+    return tuple(dict.fromkeys(h for h in found if h)), tuple(dict.fromkeys(closing)), listed

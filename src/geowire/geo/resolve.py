@@ -192,7 +192,7 @@ class ContextResolver:
             candidates = self._candidates(members[0])
             if not candidates:
                 continue
-            cues = [cues_for(text, m.start, m.end) for m in members]
+            cues = [self._without_peer(cues_for(text, m.start, m.end), candidates) for m in members]
             has_primary = primary_named(candidates, members[0])
             local = [prior(c, members[0], has_primary and not spelled_otherwise(c, members[0].text, candidates),
                            self.big_feature_population) for c in candidates]
@@ -236,6 +236,19 @@ class ContextResolver:
             best = max(best, score) if best else score
         return best
 
+    def _without_peer(self, cue: Cues, candidates: list[Candidate]) -> Cues:
+        """'in Washington, Pennsylvania and California': the name after the comma and the list's next name are
+        areas of one rank (provinces of one country, or countries) that the mention can also be read at, so they
+        are its peers in a list, not its container ("Medina, Ohio, Sissy's handler", "Springfield, Illinois and
+        Columbus" and "Long Island, New York, Pennsylvania" — an island province of the Bahamas — keep theirs)."""
+        if cue.listed is None:
+            return cue
+        hint, following = cue.listed
+        peers = _ranks(self._hint_areas(hint)) & _ranks(self._hint_areas(following)) & _ranks(candidates)
+        if not peers:
+            return cue
+        return replace(cue, hints=tuple(h for h in cue.hints if h != hint))
+
     def _hint_score(self, cand: Candidate, hints: tuple[str, ...]) -> float:
         areas = [a for h in hints for a in self._hint_areas(h)]
         areas = [a for a in areas if a.place_id != cand.place_id]
@@ -274,6 +287,12 @@ class ContextResolver:
         if not countries:
             return 0.0
         return 4.0 if cand.country_code in countries else -1.0
+
+def _ranks(areas) -> set[tuple[str, str | None]]:
+    """The ranks areas are read at: a country, or a province of its country."""
+    return {(a.precision, a.country_code if a.precision == "admin1" else None) for a in areas
+            if a.precision in ("admin1", "country")}
+
 
 def raw_confidence(prob: float, cand: Candidate) -> float:
     """The winner's share, discounted when only a loose key or a stripped name matched."""
