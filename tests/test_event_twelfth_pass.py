@@ -25,3 +25,20 @@ def test_a_refusal_to_comment_or_to_name_rejects_nothing(types, text):
 ])
 def test_a_refusal_of_what_is_asked_is_a_rejection(types, text):
     assert "REJECT" in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor promised to be firm with the smugglers.",
+    "The interior minister promised swift punishment for the looters.",
+    "The students pledged to keep up the pressure on the university.",
+])
+def test_a_promise_to_punish_or_of_a_manner_is_no_agreement(types, text):
+    assert "AGREE" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The donors pledged emergency aid to the flood victims.",
+    "The new governor promised to release the detained students.",
+])
+def test_a_promise_of_an_act_for_someone_is_an_agreement(types, text):
+    assert "AGREE" in types(text)

@@ -398,6 +398,29 @@ def is_withheld_statement(trigger) -> bool:
     return bool(contents) and all(c.lemma_.lower() in SAYING_VERBS for c in contents)
 
 
+# What a promise of an act against someone promises: punishment or pressure is no cooperation ("promised swift
+# justice", "pledged to keep up the pressure on the regime"); a promise of retaliation is a threat (the "vow"
+# rows of data/triggers.tsv), not an agreement.
+PUNITIVE_NOUNS = frozenset({"justice", "punishment", "pressure", "retaliation", "revenge", "vengeance",
+                            "retribution", "reprisal", "reprisals", "crackdown", "consequences"})
+
+
+def is_promise_of_no_cooperation(trigger) -> bool:
+    """'promised to be vocal', 'pledged to remain firm': a promise of how one will be states a stance; 'promised
+    swift justice', 'pledging to sustain pressure on the president': a promise to punish or press someone agrees
+    to nothing. A promise of an act for or with someone ('promised aid', 'pledged to democratize the country')
+    stays an agreement."""
+    token = trigger.token
+    if not trigger.is_verb or trigger.type != "AGREE" or token.lemma_.lower() not in COMMISSIVES:
+        return False
+    contents = [c for c in token.children if c.dep_ == "xcomp"]
+    if any(c.lemma_.lower() in ("be", "remain", "stay") and not any(g.dep_ in ("dobj", "obj") for g in c.children)
+           for c in contents):
+        return True
+    promised = [c for w in (token, *contents) for c in w.children if c.dep_ in ("dobj", "obj")]
+    return bool(promised) and all(o.lemma_.lower() in PUNITIVE_NOUNS for o in promised)
+
+
 def is_endangering(trigger) -> bool:
     """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
     to endanger it; only compromising with someone, or alone, is a concession."""
@@ -560,13 +583,13 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
-               is_withheld_statement)
+               is_withheld_statement, is_promise_of_no_cooperation)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
-    something endangered, an act someone is charged with or a withheld comment: a trigger word that tells no
-    happening."""
+    something endangered, an act someone is charged with, a withheld comment or a promise to punish or of a manner:
+    a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
