@@ -42,3 +42,8 @@ def test_a_promise_to_punish_or_of_a_manner_is_no_agreement(types, text):
 ])
 def test_a_promise_of_an_act_for_someone_is_an_agreement(types, text):
     assert "AGREE" in types(text)
+
+
+def test_a_strike_with_an_object_is_no_labour_strike(types):
+    assert "PROTEST" not in types("The two parties had struck tough postures for the voters.")
+    assert "PROTEST" in types("Nurses struck for better pay across the province.")
