@@ -47,3 +47,16 @@ def test_a_promise_of_an_act_for_someone_is_an_agreement(types, text):
 def test_a_strike_with_an_object_is_no_labour_strike(types):
     assert "PROTEST" not in types("The two parties had struck tough postures for the voters.")
     assert "PROTEST" in types("Nurses struck for better pay across the province.")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The donated tents were stored in the school hall.", "AID"),
+    ("The agreed programme of the coalition was published on Monday.", "AGREE"),
+])
+def test_a_participle_before_a_things_noun_is_an_attribute(types, text, kind):
+    assert kind not in types(text)
+
+
+def test_an_act_told_by_its_own_clause_or_naming_people_stays(types):
+    assert "AID" in types("A Swiss charity donated tents to the school.")
+    assert "COERCE" in types("Police said the arrested men were taken to the district jail.")

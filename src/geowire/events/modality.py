@@ -434,6 +434,30 @@ def is_transitive_sense(trigger) -> bool:
             and any(c.dep_ in ("dobj", "obj") for c in token.children))
 
 
+def is_attribute(trigger) -> bool:
+    """'the donated stones were kept at the temple', 'the proposed programme', 'the agreed plan': a participle
+    before a thing's noun tells what the thing is, an attribute; the act itself, when the article tells it, has
+    its own clause. People named by what was done to them ('the arrested persons were identified as ...') are
+    the act's own mention and are left to it."""
+    token = trigger.token
+    if not (trigger.is_verb and token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i):
+        return False
+    noun = token.head
+    if noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in person_nouns():
+        return False
+    # a dated participle tells an act ("police on friday lathicharged ram sevaks", the parser's attribute)
+    if any(c.dep_ == "npadvmod" for c in token.children) or any(t.ent_type_ in DATE_ENTS for t in token.subtree):
+        return False
+    # "had earlier summoned the attorney-general", "police on friday lathicharged ram sevaks": a finite verb
+    # the parser read as an attribute of its object follows an auxiliary or its subject's phrase, which an
+    # attribute, after a determiner, a preposition or a verb, does not
+    if token.left_edge.i == 0:
+        return True
+    before = token.doc[token.left_edge.i - 1]
+    subject_like = before.pos_ in ("NOUN", "PROPN") or (before.pos_ == "PRON" and before.tag_ != "PRP$")
+    return not subject_like and before.pos_ != "AUX" and before.lemma_.lower() not in ("have", "be")
+
+
 def is_endangering(trigger) -> bool:
     """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
     to endanger it; only compromising with someone, or alone, is a concession."""
@@ -596,13 +620,13 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
-               is_withheld_statement, is_promise_of_no_cooperation, is_transitive_sense)
+               is_withheld_statement, is_promise_of_no_cooperation, is_transitive_sense, is_attribute)
 
 
 def only_looks_like_an_event(trigger) -> bool:
     """A denial, a danger, a view, a press release, a showing, a question, a named document, people named by what
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
-    something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner or
-    another sense of a protest verb: a trigger word that tells no happening."""
+    something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
+    another sense of a protest verb or an attribute: a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
