@@ -60,3 +60,8 @@ def test_a_participle_before_a_things_noun_is_an_attribute(types, text, kind):
 def test_an_act_told_by_its_own_clause_or_naming_people_stays(types):
     assert "AID" in types("A Swiss charity donated tents to the school.")
     assert "COERCE" in types("Police said the arrested men were taken to the district jail.")
+
+
+def test_stopping_ones_own_activity_sanctions_no_one(types):
+    assert "SANCTION" not in types("The ferry company has suspended all sailings of its vessels since the storm.")
+    assert "SANCTION" in types("The government suspended its aid to the junta.")

@@ -458,6 +458,25 @@ def is_attribute(trigger) -> bool:
     return not subject_like and before.pos_ != "AUX" and before.lemma_.lower() not in ("have", "be")
 
 
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
+# Prepositions that name whom a suspension is aimed at or withheld from ("its flights to Egypt", "its aid for
+# the army", "cooperation with Russia").
+WITHHELD_FROM = frozenset({"to", "with", "for", "from", "against", "on", "toward", "towards", "between"})
+
+
+def is_own_suspension(trigger) -> bool:
+    """'the airline has suspended all flights of its fleet', 'the firm halted its operations': stopping one's own
+    activity cuts no one off; a suspension sanctions someone through what it withholds from them ('suspended its
+    aid to Egypt', 'suspended cooperation with Russia', 'aid was suspended')."""
+    token = trigger.token
+    if not trigger.is_verb or (trigger.type, trigger.mode) != ("SANCTION", "discontinue"):
+        return False
+    objects = _undergoers(token)
+    owned = any(t.dep_ == "poss" and t.lower_ in OWN_POSSESSIVES for o in objects for t in o.subtree)
+    aimed = any(c.dep_ == "prep" and c.lower_ in WITHHELD_FROM for w in (token, *objects) for c in w.subtree)
+    return owned and not aimed
+
+
 def is_endangering(trigger) -> bool:
     """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
     to endanger it; only compromising with someone, or alone, is a concession."""
@@ -620,7 +639,8 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
-               is_withheld_statement, is_promise_of_no_cooperation, is_transitive_sense, is_attribute)
+               is_withheld_statement, is_promise_of_no_cooperation, is_transitive_sense, is_attribute,
+               is_own_suspension)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -628,5 +648,6 @@ def only_looks_like_an_event(trigger) -> bool:
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
-    another sense of a protest verb or an attribute: a trigger word that tells no happening."""
+    another sense of a protest verb, an attribute or one's own activity stopped: a trigger word that tells no
+    happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
