@@ -65,3 +65,8 @@ def test_an_act_told_by_its_own_clause_or_naming_people_stays(types):
 def test_stopping_ones_own_activity_sanctions_no_one(types):
     assert "SANCTION" not in types("The ferry company has suspended all sailings of its vessels since the storm.")
     assert "SANCTION" in types("The government suspended its aid to the junta.")
+
+
+def test_an_act_credited_as_a_cause_is_mentioned_not_told(types):
+    assert "SANCTION" not in types("The senator credited tough sanctions for bringing the regime to the table.")
+    assert "SANCTION" in types("The European Union imposed tough sanctions on the regime.")

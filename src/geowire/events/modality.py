@@ -477,6 +477,21 @@ def is_own_suspension(trigger) -> bool:
     return owned and not aimed
 
 
+def is_credited_cause(trigger) -> bool:
+    """'credited damaging sanctions for getting Iran to the table', 'credited the sanctions with bringing Iran to
+    the table', 'credited the thaw to quiet diplomacy': an act
+    praised as the cause of an outcome is mentioned in a judgement, not told. Not 'attribute' or 'ascribe', which
+    mostly explain an outcome by a happening the article tells ('attributed the breakthrough to the talks held
+    between them')."""
+    token = trigger.token
+    if trigger.is_verb:
+        return False
+    head = token.head
+    if token.dep_ in ("dobj", "obj") and head.lemma_.lower() == "credit":  # "for"/"with" the outcome
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "with") for w in (head, token) for c in w.children)
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "credit"
+
+
 def is_endangering(trigger) -> bool:
     """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
     to endanger it; only compromising with someone, or alone, is a concession."""
@@ -640,7 +655,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_transitive_sense, is_attribute,
-               is_own_suspension)
+               is_own_suspension, is_credited_cause)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -648,6 +663,6 @@ def only_looks_like_an_event(trigger) -> bool:
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
-    another sense of a protest verb, an attribute or one's own activity stopped: a trigger word that tells no
-    happening."""
+    another sense of a protest verb, an attribute, one's own activity stopped or an act credited as a cause: a
+    trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
