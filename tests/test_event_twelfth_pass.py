@@ -70,3 +70,8 @@ def test_stopping_ones_own_activity_sanctions_no_one(types):
 def test_an_act_credited_as_a_cause_is_mentioned_not_told(types):
     assert "SANCTION" not in types("The senator credited tough sanctions for bringing the regime to the table.")
     assert "SANCTION" in types("The European Union imposed tough sanctions on the regime.")
+
+
+def test_a_stance_in_the_simple_present_is_a_standing_position(types):
+    assert "REJECT" not in types("The minister said his party opposes lowering the voting age.")
+    assert "REJECT" in types("The opposition party opposed the bill in a vote on Tuesday.")

@@ -492,6 +492,20 @@ def is_credited_cause(trigger) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "credit"
 
 
+# Verbs of a position held: in the simple present they describe where someone stands.
+STANCE_VERBS = frozenset({"oppose", "favour", "favor"})
+
+
+def is_standing_stance(trigger) -> bool:
+    """'the United States opposes granting them diplomatic status': a position in the simple present describes a
+    standing stance, as a present relative clause describes its noun; taking it ('opposed the plan on Monday',
+    'has opposed the plan') is an act."""
+    token = trigger.token
+    return (trigger.is_verb and token.lemma_.lower() in STANCE_VERBS and token.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            and not any(t.ent_type_ in DATE_ENTS for t in token.subtree))
+
+
 def is_endangering(trigger) -> bool:
     """'the information can be easily compromised', 'leaks compromised the inquiry': to compromise something is
     to endanger it; only compromising with someone, or alone, is a concession."""
@@ -655,7 +669,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_transitive_sense, is_attribute,
-               is_own_suspension, is_credited_cause)
+               is_own_suspension, is_credited_cause, is_standing_stance)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -663,6 +677,6 @@ def only_looks_like_an_event(trigger) -> bool:
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
-    another sense of a protest verb, an attribute, one's own activity stopped or an act credited as a cause: a
-    trigger word that tells no happening."""
+    another sense of a protest verb, an attribute, one's own activity stopped, an act credited as a cause or a
+    stance held: a trigger word that tells no happening."""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
