@@ -257,3 +257,13 @@ def test_a_partner_named_once_is_the_partner_of_each_coordinated_act(code):
                   "their embassies.")
     breaks = [e for e in events.events if e.type == "SANCTION"]
     assert breaks and all(_text(e.target) == "Iran" for e in breaks)
+
+
+def test_an_answer_to_what_befell_someone_is_not_aimed_at_them(code):
+    # twelfth pass: "condemned the journalist's killing" accuses the killer, not the journalist; and the one a
+    # coordinated "blamed it on" names is the accused of the condemnation too
+    assert _of_type(code("The minister condemned the journalist's killing."), "ACCUSE").target is None
+    doc = code("A senator decried the police officer's death and blamed it on opposition protesters.")
+    assert _text(_of_type(doc, "ACCUSE").target) == "protesters"
+    doc = code("The senator condemned the bombing and blamed it on the militia.")
+    assert _text(_of_type(doc, "ACCUSE").target) == "militia"

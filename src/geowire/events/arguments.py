@@ -451,7 +451,8 @@ def _past_event_nouns(targets: list, preps: frozenset[str], event_type: str | No
     the act's author when the phrase names one."""
     out = []
     for target in targets:
-        if target.pos_ == "NOUN" and (match_token(target) is not None or _general_act(target, event_type)):
+        if target.pos_ == "NOUN" and (match_token(target) is not None or _general_act(target, event_type)
+                                      or _possessor_undergoes(target)):
             authors = _act_authors(target) if event_type in ANSWERING_TYPES else []
             out.extend(authors or _pobjs(target, preps) or _pobjs(target.head, preps))
         else:
@@ -460,8 +461,10 @@ def _past_event_nouns(targets: list, preps: frozenset[str], event_type: str | No
 
 
 def _act_authors(act) -> list:
-    """'the U.S. attack', "the court's ruling", 'the meeting called by the governor': who did the act."""
-    named = [c for c in act.children if c.dep_ == "poss" or (
+    """'the U.S. attack', "the court's ruling", 'the meeting called by the governor': who did the act — not the
+    possessor of an act done to it ("condemned the journalist's killing": the journalist was killed)."""
+    undergone = _possessor_undergoes(act)
+    named = [c for c in act.children if (c.dep_ == "poss" and not undergone) or (
         c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in NAME_ENTS))]
     called = [a for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in _agent(c)]
     return named or called
@@ -681,18 +684,23 @@ def fallback_targets(token, event_type: str, particle: str | None) -> list:
             or (particle_targets(token, particle) if particle else []) or shared_partner(token, event_type))
 
 
-# Acts between two parties whose partner a "with" phrase names ("cut ties with", "downgraded relations with").
-PARTNER_TYPES = frozenset({"SANCTION", "CONSULT", "COOPERATE", "AGREE"})
+# Acts between two parties whose partner a "with" phrase names ("cut ties with", "downgraded relations with"),
+# and accusations whose accused an "on" or "against" phrase names ("decried the death and blamed it on X").
+WITH = frozenset({"with"})
+PARTNER_PREPS: dict[str, frozenset[str]] = {"SANCTION": WITH, "CONSULT": WITH, "COOPERATE": WITH, "AGREE": WITH,
+                                            "ACCUSE": frozenset({"on", "against"})}
 
 
 def shared_partner(token, event_type: str) -> list:
     """'have cut ties or downgraded their relationships with Iran': the partner named once, after the last of
-    coordinated verbs, is the partner of each."""
-    if event_type not in PARTNER_TYPES:
+    coordinated verbs, is the partner of each; 'condemned the killing and blamed it on the militia': so is the
+    one blamed, of the condemnation."""
+    preps = PARTNER_PREPS.get(event_type)
+    if preps is None:
         return []
     for verb in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"):
         for word in (verb, *_children(verb, OBJECT_DEPS)):
-            partners = _not_temporal(_pobjs(word, frozenset({"with"})))
+            partners = _not_temporal(_pobjs(word, preps))
             if partners:
                 return partners
     return []
