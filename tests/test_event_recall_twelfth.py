@@ -56,3 +56,29 @@ def test_a_meeting_of_hours_names_no_one(code_rules):
     text = "The rebel commanders held a meeting of two hours near Goma."
     meetings = [e for e in code_rules(text, keep_unasserted=False).events if e.type == "CONSULT"]
     assert all(e.source is None or "hours" not in e.source.text for e in meetings)
+
+
+def _acts(document, type_):
+    return [document.text[e.mentions[0].trigger_start:e.mentions[0].trigger_end] for e in document.events
+            if e.type == type_]
+
+
+def test_also_adds_a_happening_to_those_told(code_rules):
+    text = "Two soldiers were killed in an ambush near Goma on Monday. A police officer also was killed in the town."
+    assert len(_acts(code_rules(text, keep_unasserted=False), "ASSAULT")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # the clause's subject is the act itself: more of the same bombing
+    "A car bomb exploded near the ministry in Kabul on Monday. The bombing also wounded 20 people.",
+    # "also" says the condemning is another's, not that there was another attack
+    "Militants attacked a checkpoint near Kandahar on Monday. The governor also condemned the attack.",
+])
+def test_also_on_more_of_the_same_act_or_on_another_verb_adds_none(code_rules, text):
+    assert len(_acts(code_rules(text, keep_unasserted=False), "ASSAULT")) == 1
+
+
+def test_a_further_act_told_with_no_doer_is_the_same_doers(code_rules):
+    text = "Police arrested five men in Ahmedabad on Monday. A sixth suspect was also arrested in Surat."
+    arrests = [e for e in code_rules(text, keep_unasserted=False).events if e.type == "COERCE"]
+    assert [e.source.text if e.source else None for e in arrests] == ["Police", "Police"]

@@ -113,6 +113,8 @@ def same_happening(first: Coded, later: Coded) -> bool:
         if _other_deeds(first.trigger, later.trigger):
             return False
         return a.source is None or b.source is None or _same_actor(a.source, b.source)
+    if told_as_further(later.trigger):
+        return False
     if _undistinguished(b):
         return True
     if _names_its_parties(later.trigger) and _other_parties(a, b):
@@ -127,6 +129,25 @@ def _other_deeds(first, later) -> bool:
     are two deeds of one actor, not one told twice."""
     return (later.dep_ == "conj" and later.head == first and later.lemma_ != first.lemma_
             and all(any(c.dep_ in ("dobj", "obj") for c in t.children) for t in (first, later)))
+
+
+def told_as_further(trigger) -> bool:
+    """'The Iraqi forces also seized a weapons warehouse', 'a soldier also was killed': "also" on the act's own
+    clause adds a happening to those told, unless that clause's subject is an act ("the bombing also wounded
+    20": more of the bombing)."""
+    from geowire.events.lexicon import light_verbs
+    from geowire.events.triggers import match_token
+
+    verb = trigger
+    if trigger.pos_ not in ("VERB", "AUX"):
+        # "also launched an offensive": the noun's act is the light verb's; "also condemned the attack" is not
+        verb = trigger.head
+        if trigger.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in light_verbs():
+            return False
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(match_token(s) is not None for s in subjects)
 
 
 def _names_its_parties(trigger) -> bool:
@@ -180,6 +201,14 @@ def _dated_by_its_words(event: Event) -> bool:
     return event.date is not None and event.date.text is not None
 
 
+def _same_doer(event: Event, kept: list[Coded]) -> None:
+    """'Police arrested five men ... Pandya has also been arrested': a further act of the same kind told with no
+    doer is the doer's of the act it adds to."""
+    before = next((k.event for k in reversed(kept) if compatible(k.event, event)), None)
+    if before is not None and before.source is not None:
+        event.source = before.source
+
+
 def fold_mentions(coded: list[Coded]) -> list[Event]:
     """Events in text order, each later report folded into the nearest earlier event of the
     same happening."""
@@ -187,6 +216,8 @@ def fold_mentions(coded: list[Coded]) -> list[Event]:
     for item in coded:
         home = next((k for k in reversed(kept) if same_happening(k, item)), None)
         if home is None:
+            if item.event.source is None and told_as_further(item.trigger):
+                _same_doer(item.event, kept)
             kept.append(item)
         else:
             absorb(home.event, item.event)
