@@ -267,3 +267,11 @@ def test_an_answer_to_what_befell_someone_is_not_aimed_at_them(code):
     assert _text(_of_type(doc, "ACCUSE").target) == "protesters"
     doc = code("The senator condemned the bombing and blamed it on the militia.")
     assert _text(_of_type(doc, "ACCUSE").target) == "militia"
+
+
+def test_one_cited_as_saying_is_the_speaker(code):
+    # twelfth pass: "X cited Y as saying they ...": the pronouns of what Y said stand for Y, not for X
+    arrests = _of_type(code("The agency cited city police as saying they made about 300 arrests."), "COERCE")
+    assert _text(arrests.source) == "city police"
+    doc = code("The newspaper quoted the army as saying it had killed five rebels.")
+    assert _text(_of_type(doc, "ASSAULT").source) == "army"

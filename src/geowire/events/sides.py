@@ -186,6 +186,8 @@ def _speaker(token):
     through "as it delivered ..." (an adverbial clause is about anyone), nor a plural one for "it"."""
     head = token.head
     for _ in range(3):
+        if head.dep_ == "pcomp" and head.head.lower_ == "as":
+            return _quoted(token, head.head.head)
         if head.dep_ not in ("ccomp", "xcomp", "conj"):
             return None
         head = head.head
@@ -193,6 +195,14 @@ def _speaker(token):
                     and (token.lower_ in FIRST_PERSON or _agrees(token, c))]
         if speakers:
             return speakers[0]
+    return None
+
+
+def _quoted(token, verb):
+    """'TASS cited Moscow police as saying they made 500 arrests': the one quoted speaks, not who quotes."""
+    quoted = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if quoted and (token.lower_ in FIRST_PERSON or _agrees(token, quoted[0])):
+        return quoted[0]
     return None
 
 
