@@ -275,3 +275,14 @@ def test_one_cited_as_saying_is_the_speaker(code):
     assert _text(arrests.source) == "city police"
     doc = code("The newspaper quoted the army as saying it had killed five rebels.")
     assert _text(_of_type(doc, "ASSAULT").source) == "army"
+
+
+def test_a_share_of_the_blame_is_placed_by_the_subject(code):
+    # twelfth pass: "placed much of the blame on": a share of an act noun is the light verb's object
+    doc = code("The senator placed much of the blame for the crisis on the ruling party.")
+    assert _text(_of_type(doc, "ACCUSE").source) == "senator"
+    doc = code("The minister placed the blame on the rebels.")
+    assert _text(_of_type(doc, "ACCUSE").source) == "minister"
+    # "put down the protests" is no protest by whoever suppressed it
+    doc = code("The kingdom, where the fleet is based, put down the protests.")
+    assert all(e.source is None or e.source.text != "kingdom" for e in doc.events if e.type == "PROTEST")

@@ -501,6 +501,10 @@ def _received(token) -> Roles | None:
     return Roles(doers, _children(verb, frozenset({"nsubj"}))) if doers else None
 
 
+# words for a share of what their "of" phrase names ("much of the blame", "part of the sanctions")
+PARTITIVES = frozenset({"much", "some", "most", "part", "all", "share", "bulk", "brunt"})
+
+
 def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     if token.dep_ == "pobj" and token.head.lower_ == "under":
         # "the convoy came under fire from rebels", "the government is under fire for ...": the subject
@@ -534,6 +538,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         sources = _members(token, actor_tokens)  # "a meeting of EU foreign ministers": they met
     if not sources and token.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "attr"):
         governor = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and governor.lemma_.lower() in PARTITIVES:
+            governor = governor.head  # "placed much of the blame on": the share's verb is the noun's
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in light_verbs():
             roles = _verb_roles(governor, event_type)
             sources = roles.sources
