@@ -286,3 +286,18 @@ def test_a_share_of_the_blame_is_placed_by_the_subject(code):
     # "put down the protests" is no protest by whoever suppressed it
     doc = code("The kingdom, where the fleet is based, put down the protests.")
     assert all(e.source is None or e.source.text != "kingdom" for e in doc.events if e.type == "PROTEST")
+
+
+def test_a_demand_is_made_to_the_one_who_responds_to_it(code):
+    # twelfth pass: who responds to a request, or acts in response to it, is the one it was made to
+    doc = code("Responding to the request made by the governor, the pilgrims started leaving the city.")
+    assert _text(_of_type(doc, "REQUEST").target) == "pilgrims"
+    doc = code("In response to the army's appeal, the villagers left their homes.")
+    assert _text(_of_type(doc, "REQUEST").target) == "villagers"
+
+
+def test_those_named_as_an_acts_victims_are_its_targets(code):
+    # twelfth pass: "the victims of the bombing", "two stabbing victims"
+    assert _text(_of_type(code("The victims of the bombing were buried on Friday."), "ASSAULT").target) == "victims"
+    doc = code("Two of the stabbing victims died in hospital on Monday.")
+    assert _text(_of_type(doc, "ASSAULT").target) == "stabbing victims"

@@ -549,6 +549,8 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         targets = _partner_on_predicate(token)
     if not sources and event_type in SYMMETRIC_TYPES and _pobjs(token, frozenset({"with"})):
         sources = _adjunct_subject(token)  # "speaking before talks with Sissi, Cameron noted ...": Cameron talked
+    if not targets:
+        targets = _victims_of(token)
     if not targets and event_type == "REQUEST":
         targets = _answerer(token)
     if not targets and event_type in SPEECH_TYPES:
@@ -561,14 +563,37 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
     return Roles(sources, targets)
 
 
+VICTIM_NOUNS = frozenset({"victim", "casualty", "survivor"})
+
+
+def _victims_of(act) -> list:
+    """'the victims of the bombing', 'two stabbing victims', 'survivors of the attack': those named as an act's
+    victims are the ones it was done to."""
+    head = act.head
+    if act.dep_ in ("compound", "amod") and head.lemma_.lower() in VICTIM_NOUNS:
+        return [head]
+    if act.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in VICTIM_NOUNS:
+        return [head.head]
+    return []
+
+
 # verbs of answering a demand ("turn" with "down"): who grants, refuses or ignores it is the one it was made to
 ANSWERING_VERBS = frozenset({"reject", "accept", "refuse", "decline", "turn", "ignore", "grant", "heed", "meet",
                              "dismiss", "spurn", "rebuff", "approve", "deny", "honour", "honor", "fulfil", "fulfill"})
 
 
+# verbs and nouns of answering with the preposition that takes what is answered ("responded to the call")
+ANSWERING_PHRASES = {"respond": "to", "reply": "to", "react": "to", "accede": "to", "bow": "to", "yield": "to",
+                     "comply": "with", "adhere": "to", "response": "to", "answer": "to"}
+
+
 def _answerer(noun) -> list:
     """'The governor rejected the opposition's demand', 'the request was turned down by the court': a demand
-    is made to the one who answers it — the answering verb's subject, or its agent in the passive."""
+    is made to the one who answers it — the answering verb's subject, or its agent in the passive; also
+    'responding to the request, the pilgrims left', 'in response to the call, the unions ...': the subject of the
+    clause the answer is told in."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return _responder(noun.head.head, noun.head.lower_)
     verb = noun.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ANSWERING_VERBS:
         return []
@@ -585,6 +610,28 @@ def _members(noun, actor_tokens: set[int]) -> list:
     """'a meeting of EU foreign ministers', 'a summit of African leaders': the "of" phrase of a meeting names who
     meet, when it names actors ("a meeting of two hours", "a meeting of minds" name none)."""
     return [m for m in _pobjs(noun, frozenset({"of"})) if any(t.i in actor_tokens for t in _own_phrase(m))]
+
+
+def _responder(word, preposition: str) -> list:
+    """Who answers with ``word`` ("responded to", "in response to"): its subject, else the subject of the clause
+    it is an adjunct of."""
+    if ANSWERING_PHRASES.get(word.lemma_.lower()) != preposition:
+        return []
+    if word.pos_ == "NOUN":
+        if word.dep_ != "pobj" or word.head.lower_ != "in":
+            return []
+        word = word.head.head
+    clause = word
+    for _ in range(2):
+        if clause.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects = _children(clause, SUBJECT_DEPS)
+        if subjects:
+            return subjects
+        if clause.dep_ not in ("advcl", "prep"):
+            return []
+        clause = clause.head
+    return []
 
 
 def _own_phrase(noun) -> list:
@@ -687,7 +734,8 @@ def fallback_targets(token, event_type: str, particle: str | None) -> list:
     supply boat"), then the people force is used on ("to disperse the protesters"), then the object of a
     phrasal verb's own preposition ("called on the prime minister")."""
     return (prep_targets(token, event_type) or purpose_targets(token, event_type)
-            or (particle_targets(token, particle) if particle else []) or shared_partner(token, event_type))
+            or (particle_targets(token, particle) if particle else []) or shared_partner(token, event_type)
+            or _victims_of(token))
 
 
 # Acts between two parties whose partner a "with" phrase names ("cut ties with", "downgraded relations with"),
