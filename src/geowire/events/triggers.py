@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from geowire.events.lexicon import Requirement, TriggerEntry, person_nouns, triggers_by_head
+from geowire.events.lexicon import Requirement, TriggerEntry, person_nouns, triggers_by_head, word_list
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "compound:prt"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -57,6 +57,9 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORD = "<place>"  # in an obj: list, any object that is a named place ("seized Crimea")
 PERSON_WORD = "<person>"  # in an obj: list, any object that names people ("captured a Jordanian", "captured Ali")
 PERSON_ENTS = frozenset({"PERSON", "NORP"})
+JUDGEMENT_WORD = "<judgement>"  # in a pred: list, any word of censure (judgements.tsv: "termed it discriminatory")
+# "an act of terrorism", "a case of murder": the word of censure is the "of" noun of such a head
+JUDGEMENT_HEADS = frozenset({"act", "case", "example", "form", "kind"})
 
 
 PLACE_TOKENS = "geowire_place_tokens"  # Doc.user_data key: indices of tokens the geo stage resolved as places
@@ -98,11 +101,9 @@ def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "mod":
         return bool(_children_lemmas(token, MODIFIER_DEPS | frozenset({"poss"})) & req.words)
     if req.kind == "pred":
-        # "held them responsible": what the verb predicates of its object or clause subject; the parser may
-        # hang the adjective on the object ("held the militants responsible": an adjective after its noun)
-        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-        return any(c.dep_ in PREDICATE_DEPS and _lemma(c) in req.words for c in token.children) or any(
-            c.dep_ == "amod" and c.i > o.i and _lemma(c) in req.words for o in objects for c in o.children)
+        predicated = _predicated(token)
+        return bool(predicated & req.words) or (JUDGEMENT_WORD in req.words and bool(predicated & word_list(
+            "judgements.tsv")))
     if req.kind == "act":
         # "X is responsible for the attack": predicated of its subject, of an act of force
         return (token.dep_ in ("acomp", "ROOT") and _lemma(token.head) in COPULAS
@@ -122,6 +123,22 @@ def _requirement_holds(token, req: Requirement) -> bool:
         noun = _whole_of(token)
         return noun.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(noun.head) in req.words
     return False
+
+
+def _predicated(token) -> set[str]:
+    """What the verb predicates of its object or clause subject ("held them responsible"; "termed the proposal as
+    discriminatory"); the parser may hang the adjective on the object ("held the militants responsible": an
+    adjective after its noun). The "of" noun of a general head counts too ("called it an act of terrorism")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    words = [c for c in token.children if c.dep_ in PREDICATE_DEPS]
+    words += [c for o in objects for c in o.children if c.dep_ == "amod" and c.i > o.i]
+    words += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+              if g.dep_ in ("pobj", "amod", "acomp")]
+    # "termed the tax as grossly unfair", parsed as an adverbial clause of the adjective with its "as"
+    words += [c for c in token.children if c.dep_ == "advcl" and any(a.lower_ == "as" for a in c.children)]
+    words += [g for w in list(words) if _lemma(w) in JUDGEMENT_HEADS for p in w.children
+              if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return {_lemma(w) for w in words}
 
 
 PARTNER_PREPS = frozenset({"with", "between", "among", "amongst"})
@@ -188,7 +205,7 @@ def that_clauses(token) -> list:
 def _dependent_present(token, entry: TriggerEntry) -> bool:
     words = entry.dependent.split()
     if entry.pos == "V":
-        found = _children_lemmas(token, PARTICLE_DEPS)
+        found = _children_lemmas(token, PARTICLE_DEPS) - _dated_preps(token)
         if words[0] in found:
             return True
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -198,6 +215,12 @@ def _dependent_present(token, entry: TriggerEntry) -> bool:
         return True
     prev = _previous_word(token)
     return prev is not None and (prev.lower_ == words[-1] or _lemma(prev) == words[-1])
+
+
+def _dated_preps(token) -> set[str]:
+    """Prepositions of the verb that only say when ("called the order illegal on Tuesday"): no particle."""
+    return {c.lower_ for c in token.children if c.dep_ == "prep"
+            and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
 
 
 def _previous_word(token):
