@@ -33,3 +33,30 @@ def test_a_word_that_blames_no_one_accuses_no_one(coded, text):
 
 def test_calling_on_someone_is_still_a_request(coded):
     assert "REQUEST" in [kind for kind, _ in coded("The president called on the rebels to lay down their arms.")]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The mayor said the court's ruling was unacceptable.", "court"),
+    ("Residents said the police were brutal during the raid.", "police"),
+    ("The editor said the charges against the reporters were baseless.", None),
+])
+def test_a_reported_clause_of_censure_accuses(code_rules, text, target):
+    events = [e for e in code_rules(text, keep_unasserted=False).events if e.type == "ACCUSE"]
+    assert events, [(e.type, e.mode) for e in code_rules(text, keep_unasserted=False).events]
+    assert events[0].source is not None
+    if target:
+        assert events[0].target is not None and target in events[0].target.text
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said the situation in the camps was unacceptable.",
+    "The minister said the talks were constructive.",
+    "The senator told reporters he did not believe the embargo was a mistake.",
+    "\"We think it is irresponsible to spread such rumours,\" the spokesman said.",
+])
+def test_a_clause_that_blames_no_one_accuses_no_one(coded, text):
+    assert "ACCUSE" not in [kind for kind, _ in coded(text)]
+
+
+def test_what_analysts_say_is_analysis(coded):
+    assert "ACCUSE" not in [kind for kind, _ in coded("The raid was a deliberate provocation, analysts said.")]

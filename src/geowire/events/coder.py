@@ -30,6 +30,7 @@ from geowire.events.anchoring import (
 )
 from geowire.events.arguments import SYMMETRIC_TYPES, Roles, fallback_targets, roles_of, speaks, takes_people
 from geowire.events.attribution import find_attribution
+from geowire.events.censure import reported_censures
 from geowire.events.certainty import (
     calibrated_confidence,
     certainty_of,
@@ -211,7 +212,9 @@ def _reported_beside(trigger: Trigger, main: Trigger) -> bool:
 DEMAND = TriggerEntry("must", None, "V", "REQUEST", None, ())
 # "X said Y should have consulted its allies": an obligation Y failed in the past is X's reproach, not a demand.
 REPROACH = TriggerEntry("should", None, "V", "ACCUSE", "disapprove", ())
-OBLIGED = (DEMAND, REPROACH)
+# "X said Y's decision was unacceptable": a reported censure is X's accusation of Y (events/censure.py).
+CENSURE = TriggerEntry("be", None, "V", "ACCUSE", "disapprove", ())
+OBLIGED = (DEMAND, REPROACH, CENSURE)
 
 
 def obligation(token) -> TriggerEntry | None:
@@ -575,6 +578,8 @@ class EventCoder:
                 live.append(as_statement_of_intent(trigger, index))
         live += [Trigger(v, entry) for v in reported_obligations(sentence) if all(t.token != v for t in live)
                  for entry in [obligation(v)] if entry is not None]
+        live += [Trigger(v, CENSURE) for v in reported_censures(sentence, reported_demand)
+                 if all(t.token != v for t in live)]
         live = [t for t in live if not _promise_of_a_threat(t, live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
         return Reading(sentence, sorted(live, key=lambda t: (reported_content(t, speech), *prominence(t))),

@@ -1,0 +1,58 @@
+"""Censure told in a reported clause: "Morison said the charges are questionable", "the minister said the
+court's decision was unacceptable", "critics said the police were brutal". A speaker who says that someone's act,
+decision or proposal — or someone — is what a word of censure says (judgements.tsv) accuses its author (ACCUSE,
+disapprove), a CAMEO convention like the reported "must" of a demand. Only a clause about an act or an actor counts:
+"said the situation was unacceptable" blames no one; and what analysts or experts say is analysis, not a party's
+accusation (the annotation guideline's non-events).
+"""
+
+from __future__ import annotations
+
+from geowire.events.lexicon import word_list
+from geowire.events.modality import an_actor_word
+from geowire.events.triggers import match_token, span_bounds
+
+# what someone does or decides, beside the act words of the trigger table: a censure of one blames its author
+DOINGS = frozenset({"decision", "move", "proposal", "plan", "law", "policy", "order", "ban", "ruling", "verdict",
+                    "action", "act", "statement", "remark", "comment", "conduct", "behaviour", "behavior",
+                    "response", "charge", "treatment", "handling", "approach", "step", "measure", "operation",
+                    "crackdown", "prosecution", "case", "bill", "announcement", "claim", "allegation"})
+# verbs that tell a censure as said; "thought", "believed" tell a view, and "if I thought he was a racist" none
+SAYING = frozenset({"say", "tell", "add", "declare", "state", "insist", "note", "write", "tweet", "charge"})
+# "it's irresponsible to ...", "this is unfair": a pronoun that stands for no one's act in particular
+VAGUE_SUBJECTS = frozenset({"it", "this", "that", "these", "those", "what"})
+# speakers whose judgement is analysis, not an act of the news
+ANALYSTS = frozenset({"analyst", "expert", "observer", "commentator", "scholar", "researcher", "academic",
+                      "economist", "historian", "pundit"})
+
+
+def _censures(copula) -> bool:
+    """A copular clause whose predicate is a word of censure ("was unacceptable", "is an affront to ...")."""
+    return copula.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in word_list(
+        "judgements.tsv") for c in copula.children)
+
+
+def _about_a_doing_or_a_doer(copula) -> bool:
+    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lower_ not in VAGUE_SUBJECTS and (
+        an_actor_word(s) or s.lemma_.lower() in DOINGS or (s.pos_ == "NOUN" and match_token(s) is not None))
+        for s in subjects)
+
+
+def reported_censures(sentence, reporter_of) -> list:
+    """The copulas of reported clauses of censure in the sentence; ``reporter_of`` finds the reporting verb
+    above a clause (as for a reported "must"), or None."""
+    doc = sentence.doc
+    start, end = span_bounds(sentence)
+    return [token for token in (doc[i] for i in range(start, end))
+            if token.dep_ in ("ccomp", "conj") and _censures(token) and _about_a_doing_or_a_doer(token)
+            and _reported_by_a_party(token, reporter_of)]
+
+
+def _reported_by_a_party(clause, reporter_of) -> bool:
+    reporter = reporter_of(clause)
+    # the clause is what the reporter says, not what someone in it thinks ("told CNN he did not believe ...")
+    said = clause.head if clause.dep_ == "ccomp" else clause.head.head
+    return (reporter is not None and reporter == said and reporter.lemma_.lower() in SAYING
+            and not any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lemma_.lower() in ANALYSTS)
+                        for c in reporter.children))
