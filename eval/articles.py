@@ -15,7 +15,8 @@ coded events (the JSON contract, ``Document.to_output()["events"]``):
   attribution and certainty agreement on matched events, per set and overall.
 * the same scorer on ``eval/gold/fresh/`` (part ``fresh``): batches annotated blind — by annotators who saw no
   output of the coder — and scored once before anyone read their errors (that first figure is recorded in
-  docs/benchmarks.md as the nearest thing to held-out news we have). They are never used to fit the confidence.
+  docs/benchmarks.md as the nearest thing to held-out news we have). The confidence is fitted on them
+  (scripts/fit_event_confidence.py), each file held out in turn.
 
 A predicted event sits at the sentence holding its evidence start; when it lists ``mentions`` it sits at each
 mention's sentence (the trigger start when given, else the mention start), the first being where it counts for

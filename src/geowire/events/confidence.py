@@ -4,8 +4,9 @@ The coder's first estimate (the type classifier's probability times a certainty 
 fitted on single sentences and barely separates right from wrong on whole articles. Here a
 logistic model over what the coded event looks like — that estimate, its certainty, whether
 it names its sides and place, how many sentences report it, where in the article it sits,
-its kind of act — is fitted on whole annotated articles (``scripts/fit_event_confidence.py``,
-leave-one-set-out over the development sets) so that 0.9 means right about nine times in ten.
+its kind of act — is fitted on whole annotated articles (``scripts/fit_event_confidence.py``, on the blind
+batches that no rule was read from when they were scored, each file held out in turn) so that 0.9 means right
+about nine times in ten on articles the rules have not seen.
 The weights are plain JSON in ``data/event_confidence.json``.
 """
 
