@@ -421,19 +421,6 @@ def is_promise_of_no_cooperation(trigger) -> bool:
     return bool(promised) and all(o.lemma_.lower() in PUNITIVE_NOUNS for o in promised)
 
 
-# Sense of "strike" as a labour strike is intransitive ("workers struck for higher pay"); with a direct object the
-# verb has another sense: a pose or a posture struck, a note, a chord, a balance.
-INTRANSITIVE_PROTESTS = frozenset({"strike"})
-
-
-def is_transitive_sense(trigger) -> bool:
-    """'had struck tough postures for public consumption': a verb whose protest sense takes no object, here with
-    one, is used in another sense."""
-    token = trigger.token
-    return (trigger.is_verb and trigger.type == "PROTEST" and token.lemma_.lower() in INTRANSITIVE_PROTESTS
-            and any(c.dep_ in ("dobj", "obj") for c in token.children))
-
-
 def is_attribute(trigger) -> bool:
     """'the donated stones were kept at the temple', 'the proposed programme', 'the agreed plan': a participle
     before a thing's noun tells what the thing is, an attribute; the act itself, when the article tells it, has
@@ -668,7 +655,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_people_word, is_classifier, is_undone, is_invocation, is_feared, is_campaign_rally,
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
-               is_withheld_statement, is_promise_of_no_cooperation, is_transitive_sense, is_attribute,
+               is_withheld_statement, is_promise_of_no_cooperation, is_attribute,
                is_own_suspension, is_credited_cause, is_standing_stance)
 
 
@@ -677,6 +664,6 @@ def only_looks_like_an_event(trigger) -> bool:
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
-    another sense of a protest verb, an attribute, one's own activity stopped, an act credited as a cause or a
-    stance held: a trigger word that tells no happening."""
+    an attribute, one's own activity stopped, an act credited as a cause or a stance held: a trigger word that tells
+    no happening. (A word in another sense than its act's, "struck a posture", is events/senses.py's.)"""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)

@@ -1,10 +1,11 @@
 """Trigger words read in a sense that names no act.
 
-An act word of the lexicon often has a second, everyday sense: prices "shot up", "the demand and supply" of
-vegetables, charges "targeted at" a reporter, activists "fighting construction" of a pipeline, "free trade
-deals" blamed for economic woes, "detaining journalists is an affront". Each test below reads the trigger's
-own phrase (its particle, its object, its modifiers, its place in the clause) and says when the word is in
-that other sense; the coder then codes no event for it (like :func:`modality.only_looks_like_an_event`).
+An act word of the lexicon often has a second, everyday sense: "struck tough postures", prices "shot up", "the
+demand and supply" of vegetables, charges "targeted at" a reporter, activists "fighting construction" of a
+pipeline, "free trade deals" blamed for economic woes, "detaining journalists is an affront". Each test below
+reads the trigger's own phrase (its particle, its object, its modifiers, its place in the clause) and says when
+the word is in that other sense; the coder then codes no event for it (like
+:func:`modality.only_looks_like_an_event`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ ARMED_OPPONENTS = frozenset({"insurgency", "rebellion", "uprising", "militancy",
                              "occupation", "invasion", "offensive", "incursion", "separatism", "extremism"})
 FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
 RELATIVE_PRONOUNS = frozenset({"which", "that"})
+
+
+# Sense of "strike" as a labour strike is intransitive ("workers struck for higher pay"); with a direct object the
+# verb has another sense: a pose or a posture struck, a note, a chord, a balance.
+INTRANSITIVE_PROTESTS = frozenset({"strike"})
+
+
+def is_transitive_sense(trigger) -> bool:
+    """'had struck tough postures for public consumption': a verb whose protest sense takes no object, here with
+    one, is used in another sense."""
+    token = trigger.token
+    return (trigger.is_verb and trigger.type == "PROTEST" and token.lemma_.lower() in INTRANSITIVE_PROTESTS
+            and any(c.dep_ in ("dobj", "obj") for c in token.children))
 
 
 def is_rise(trigger) -> bool:
@@ -115,8 +129,8 @@ def is_disagreement_with_a_claim(trigger) -> bool:
     return bool(claims) and all(g.lemma_.lower() in statement_nouns() for g in claims)
 
 
-OTHER_SENSES = (is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing, is_kind_of_agreement,
-                is_act_as_a_topic, is_threat_from_a_thing, is_disagreement_with_a_claim)
+OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing,
+                is_kind_of_agreement, is_act_as_a_topic, is_threat_from_a_thing, is_disagreement_with_a_claim)
 
 
 def in_another_sense(trigger) -> bool:
