@@ -147,9 +147,12 @@ def main() -> int:
     gold_voa_ids = {str(a["id"]) for a in annotated if a["set"] == "m2e2_voa"}
     check = labelled_m2e2(m2e2, code(m2e2, args.cache, "m2e2"), skip=gold_voa_ids)
     report = {}
+    out_of_part: list[tuple[float, bool]] = []  # every row scored by the model fitted without its part
     for held in sorted({name for _, _, name in rows}):
         model = fit([r for r in rows if r[2] != held])
         report[held] = _figures([r for r in rows if r[2] == held], model)
+        out_of_part += [(model.probability(f), right) for f, right, name in rows if name == held]
+    report["pooled held out"] = {"events": len(out_of_part), "ece_held_out": round(ece(out_of_part), 3)}
     if other:
         report[f"{'dev' if args.on == 'blind' else 'blind'} (check)"] = _figures(other, fit(rows))
     report["m2e2_voa (check)"] = _figures(check, fit(rows))

@@ -41,8 +41,9 @@ def test_calling_on_someone_is_still_a_request(coded):
     ("The editor said the charges against the reporters were baseless.", None),
 ])
 def test_a_reported_clause_of_censure_accuses(code_rules, text, target):
-    events = [e for e in code_rules(text, keep_unasserted=False).events if e.type == "ACCUSE"]
-    assert events, [(e.type, e.mode) for e in code_rules(text, keep_unasserted=False).events]
+    coded = code_rules(text, keep_unasserted=False).events
+    events = [e for e in coded if e.type == "ACCUSE"]
+    assert events, [(e.type, e.mode) for e in coded]
     assert events[0].source is not None
     if target:
         assert events[0].target is not None and target in events[0].target.text

@@ -621,14 +621,19 @@ def _responder(word, preposition: str) -> list:
         if word.dep_ != "pobj" or word.head.lower_ != "in":
             return []
         word = word.head.head
-    clause = word
+    return _clause_subjects(word, frozenset({"advcl", "prep"}))
+
+
+def _clause_subjects(clause, adjunct_deps: frozenset[str]) -> list:
+    """The subjects of ``clause``, else of the clause it is an adjunct of (one step up, through one of
+    ``adjunct_deps``): "Speaking before talks with X, Cameron ...", "responding to the request, the pilgrims ..."."""
     for _ in range(2):
         if clause.pos_ not in ("VERB", "AUX"):
             return []
         subjects = _children(clause, SUBJECT_DEPS)
         if subjects:
             return subjects
-        if clause.dep_ not in ("advcl", "prep"):
+        if clause.dep_ not in adjunct_deps:
             return []
         clause = clause.head
     return []
@@ -687,17 +692,7 @@ def _adjunct_subject(noun) -> list:
     adjunct ("Speaking before talks with X, Cameron ..."); none when the phrase modifies a noun."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return []
-    clause = noun.head.head
-    for _ in range(2):
-        if clause.pos_ not in ("VERB", "AUX"):
-            return []
-        subjects = _children(clause, SUBJECT_DEPS)
-        if subjects:
-            return subjects
-        if clause.dep_ != "advcl":
-            return []
-        clause = clause.head
-    return []
+    return _clause_subjects(noun.head.head, frozenset({"advcl"}))
 
 
 def _predicate_roles(token) -> Roles:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from geowire.events.lexicon import word_list
 from geowire.events.modality import an_actor_word
-from geowire.events.triggers import match_token, span_bounds
+from geowire.events.triggers import match_token, span_bounds, token_strings
 
 # what someone does or decides, beside the act words of the trigger table: a censure of one blames its author
 DOINGS = frozenset({"decision", "move", "proposal", "plan", "law", "policy", "order", "ban", "ruling", "verdict",
                     "action", "act", "statement", "remark", "comment", "conduct", "behaviour", "behavior",
                     "response", "charge", "treatment", "handling", "approach", "step", "measure", "operation",
                     "crackdown", "prosecution", "case", "bill", "announcement", "claim", "allegation"})
-# verbs that tell a censure as said; "thought", "believed" tell a view, and "if I thought he was a racist" none
-SAYING = frozenset({"say", "tell", "add", "declare", "state", "insist", "note", "write", "tweet", "charge"})
 # "it's irresponsible to ...", "this is unfair": a pronoun that stands for no one's act in particular
 VAGUE_SUBJECTS = frozenset({"it", "this", "that", "these", "those", "what"})
 # speakers whose judgement is analysis, not an act of the news
@@ -28,8 +26,8 @@ ANALYSTS = frozenset({"analyst", "expert", "observer", "commentator", "scholar",
 
 def _censures(copula) -> bool:
     """A copular clause whose predicate is a word of censure ("was unacceptable", "is an affront to ...")."""
-    return copula.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in word_list(
-        "judgements.tsv") for c in copula.children)
+    return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in word_list("judgements.tsv")
+               for c in copula.children)
 
 
 def _about_a_doing_or_a_doer(copula) -> bool:
@@ -41,18 +39,20 @@ def _about_a_doing_or_a_doer(copula) -> bool:
 
 def reported_censures(sentence, reporter_of) -> list:
     """The copulas of reported clauses of censure in the sentence; ``reporter_of`` finds the reporting verb
-    above a clause (as for a reported "must"), or None."""
-    doc = sentence.doc
+    above a clause (as for a reported "must"), or None. Only the copulas of clauses are looked at closer (read
+    from the document's token strings, as the trigger scan does)."""
+    doc, words = sentence.doc, token_strings(sentence.doc)
     start, end = span_bounds(sentence)
-    return [token for token in (doc[i] for i in range(start, end))
-            if token.dep_ in ("ccomp", "conj") and _censures(token) and _about_a_doing_or_a_doer(token)
-            and _reported_by_a_party(token, reporter_of)]
+    copulas = (doc[i] for i in range(start, end) if words.lemma[i] == "be" and words.dep[i] in ("ccomp", "conj"))
+    return [token for token in copulas
+            if _censures(token) and _about_a_doing_or_a_doer(token) and _reported_by_a_party(token, reporter_of)]
 
 
 def _reported_by_a_party(clause, reporter_of) -> bool:
     reporter = reporter_of(clause)
-    # the clause is what the reporter says, not what someone in it thinks ("told CNN he did not believe ...")
+    # the clause is what the reporter says, not what someone in it thinks ("told CNN he did not believe ...",
+    # "if I thought he was a racist ..., Trump said")
     said = clause.head if clause.dep_ == "ccomp" else clause.head.head
-    return (reporter is not None and reporter == said and reporter.lemma_.lower() in SAYING
+    return (reporter is not None and reporter == said
             and not any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lemma_.lower() in ANALYSTS)
                         for c in reporter.children))
