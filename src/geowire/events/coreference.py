@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geowire.events.certainty import took_place
+from geowire.events.lexicon import light_verbs
+from geowire.events.triggers import match_token
 from geowire.geodesy import haversine_km
 from geowire.model import Event, EventArg
 
@@ -135,9 +137,6 @@ def told_as_further(trigger) -> bool:
     """'The Iraqi forces also seized a weapons warehouse', 'a soldier also was killed': "also" on the act's own
     clause adds a happening to those told, unless that clause's subject is an act ("the bombing also wounded
     20": more of the bombing)."""
-    from geowire.events.lexicon import light_verbs
-    from geowire.events.triggers import match_token
-
     verb = trigger
     if trigger.pos_ not in ("VERB", "AUX"):
         # "also launched an offensive": the noun's act is the light verb's; "also condemned the attack" is not
