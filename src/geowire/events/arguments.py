@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geowire.events.clauses import BACKGROUND_PREPS
 from geowire.events.lexicon import light_verbs, person_nouns, undergone_nouns
 from geowire.events.sides import PRONOUNS, SUBJECT_DEPS, counted
 from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
@@ -536,7 +537,10 @@ def _noun_roles(token, event_type: str, actor_tokens: set[int]) -> Roles:
         sources, targets = [first], [c for c in first.conjuncts] or targets
     if not sources and event_type == "CONSULT":
         sources = _members(token, actor_tokens)  # "a meeting of EU foreign ministers": they met
-    if not sources and token.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "attr"):
+    # "launched an attack", "took part in the protests": the light verb's subject did it; "imposed a curfew
+    # after the clashes" frames one act by another, whose doer the verb's subject is not
+    if not sources and token.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "attr") \
+            and not (token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS):
         governor = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ == "pobj" and token.head.lower_ == "of" and governor.lemma_.lower() in PARTITIVES:
             governor = governor.head  # "placed much of the blame on": the share's verb is the noun's

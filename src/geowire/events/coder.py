@@ -461,6 +461,13 @@ def _names_a_party(side: EventArg | None) -> bool:
     return side is not None and bool(side.country or side.sector)
 
 
+def _warned_against(token, acts: set[int]) -> bool:
+    """'warned Syria against an incursion', 'urged restraint against reprisals': the act a warning or a plea
+    is against is the one it means to prevent."""
+    return token.dep_ == "pobj" and token.head.lower_ == "against" and token.head.head.i in acts
+
+
+
 @dataclass(frozen=True)
 class Frame:
     """The dateline that frames a story: its place, where its words end (no side is named there), and the
@@ -640,23 +647,32 @@ class EventCoder:
         """Further acts a sentence tells beside its main one, each with a recognised actor of its own on
         either side: "was convicted for his role in bomb attacks on the embassies" (SANCTION, and the
         attacks), "accused X of plotting the assassination" (ACCUSE, and the alleged killing), "Syria
-        decried a U.S. missile attack" (ACCUSE, and the attack)."""
+        decried a U.S. missile attack" (ACCUSE, and the attack) — or, last, an act on the ground with no
+        one named, which is news by itself: "curfew was imposed after the clashes", "a bandh to protest
+        the killing" (a meeting or a pledge that names no one is not)."""
         types = {t.type for t in chosen}
         out: list[Coded] = []
-        asked = {t.token.i for t in chosen if t.type == "REQUEST"}
+        asked = {t.token.i for t in chosen if t.type in ("REQUEST", "THREATEN")}
         further = [t for t in reading.live if t.entry not in OBLIGED and not in_purpose_clause(t.token)
-                   # "called on Iran to free the sailors": what is asked for is not done
-                   and not (t.token.dep_ in ("xcomp", "ccomp") and t.token.head.i in asked)]
+                   # "called on Iran to free the sailors", "warned Syria against any incursion": what is asked
+                   # for or warned against is not done
+                   and not (t.token.dep_ in ("xcomp", "ccomp") and t.token.head.i in asked)
+                   and not _warned_against(t.token, asked)]
         # a side of known country or sector first; then, for a type still not told, a person named ("the clerk,
         # who had accused Maria Lenz of forgery"): a trigger with a better-known side wins its type
-        read: dict[int, list[Event]] = {}  # a trigger's events, built once for both passes
-        for party in (_names_a_party, lambda side: _names_a_person(side, sentence)):
-            for trigger in further:
+        read: dict[int, list[Event]] = {}  # a trigger's events, built once for every pass
+        # an act told by a participle as an attribute ("the detained sailors") is no news of its own
+        told = [t for t in further if not (t.token.dep_ == "amod" and t.token.tag_ == "VBN")]
+        passes = ((further, lambda e: _names_a_party(e.source) or _names_a_party(e.target)),
+                  (further, lambda e: _names_a_person(e.source, sentence) or _names_a_person(e.target, sentence)),
+                  (told, lambda e: e.type in ACTS_ON_THE_GROUND))
+        for triggers, worth_telling in passes:
+            for trigger in triggers:
                 if trigger.type in types:
                     continue
                 if trigger.token.i not in read:
                     read[trigger.token.i] = self.events_for(doc, sentence, trigger, index, None, frame)
-                found = [e for e in read[trigger.token.i] if party(e.source) or party(e.target)]
+                found = [e for e in read[trigger.token.i] if worth_telling(e)]
                 if found:
                     types.add(trigger.type)
                     out += [Coded(e, trigger.token) for e in found[:1]]
