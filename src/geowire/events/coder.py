@@ -814,7 +814,8 @@ def make_plover_rules(use_classifier: bool = True,
     is known to be one event per sentence, as the PLOVER records are). Denied, planned and hypothetical acts
     (certainty ``negated``, or ``speculative`` for types other than AGREE/THREATEN/REJECT) are left out unless
     ``keep_unasserted``. With ``secondary_events`` a sentence also gives the further acts it tells beside its main
-    one, each of another type and with a recognised actor on either side. With ``calibrated_confidence`` an event's
+    one, each of another type and with a recognised actor on either side, or an act on the ground (force, a
+    protest, a deployment) with no one named. With ``calibrated_confidence`` an event's
     confidence is the whole-article model's probability that it is right (data/event_confidence.json, fitted by
     scripts/fit_event_confidence.py). With ``require_party`` an event of a diplomatic or verbal type is kept only
     when a source or a target is named (force, protest and deployment are kept anyway): more precise, less recall
