@@ -7,6 +7,8 @@ in ``eval/gold/fresh/``. The figure bounds what a coder can be expected to reach
 the guideline disagree, so will the coder and its judges.
 
     python eval/agreement.py [--bench PATH] [--first FILE...] [--second FILE...] [--json]
+
+(also run by ``make eval``, eval/run.py, with the default files).
 """
 
 from __future__ import annotations
@@ -55,6 +57,14 @@ def agreement(first: list[dict], second: list[dict]) -> dict[str, dict]:
                  "first_vs_second": [(b, as_predictions(a)) for a, b in pairs]}
     return {name: {k: v for k, v in _score_gold_part(items).items() if k in REPORTED}
             for name, items in both_ways.items()}
+
+
+def evaluate(bench: Path, limit: int | None = None) -> dict[str, float | int]:
+    """The harness entry of eval/run.py: the default files, both ways, flattened."""
+    first = load_gold(gold_paths(FRESH_DIR), bench)
+    second = load_gold(gold_paths(SECOND_DIR)[:limit] if limit else gold_paths(SECOND_DIR), bench)
+    return {f"{name}_{key}": value for name, figures in agreement(first, second).items()
+            for key, value in figures.items()}
 
 
 def main() -> int:

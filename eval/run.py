@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-HARNESSES = ("extraction", "geoparsing", "events", "temporal", "articles")
+HARNESSES = ("extraction", "geoparsing", "events", "temporal", "articles", "agreement")
 
 
 def load_floors() -> dict[str, dict[str, float]]:
