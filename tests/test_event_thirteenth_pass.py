@@ -1,9 +1,9 @@
 """Whole-article events, thirteenth pass (#13), on sentences written for these tests (real spaCy model).
 
-An act on the ground (force, a protest, a deployment) that a sentence mentions beside its main act is news by
-itself even when no one is named in it ("a curfew was imposed after the clashes"); a meeting or a pledge that
-names no one is not. And the subject of a verb is not the author of an act that only frames it in time
-("police imposed a curfew after the clashes": the police did not clash)."""
+An act told in passing with no one named is not told beside the main act (a pass that told acts on the ground so
+was measured on blind batches and left out); an act warned against is no further act; and the subject of a verb is
+not the author of an act that only frames it in time ("police imposed a curfew after the clashes": the police did
+not clash)."""
 
 import pytest
 
@@ -15,38 +15,38 @@ def told(document, type_):
                   for m in e.mentions[:1])
 
 
-@pytest.mark.parametrize("text, type_, word", [
-    ("A curfew was imposed in the old town after the clashes on Sunday.", "ASSAULT", "clashes"),
-    ("Soldiers were deployed in the district after the riots.", "PROTEST", "riots"),
-    ("The school was closed for a week following the shelling.", "ASSAULT", "shelling"),
+@pytest.mark.parametrize("text", [
+    "A curfew was imposed in the old town after the clashes on Sunday.",
+    "Troops were sent to the border after the talks.",
 ])
-def test_an_act_on_the_ground_mentioned_beside_the_main_one_is_told(code_rules, text, type_, word):
-    assert told(code_rules(text, keep_unasserted=False), type_) == [word]
-
-
-def test_a_meeting_that_names_no_one_is_not_told_beside_the_main_act(code_rules):
-    document = code_rules("Troops were sent to the border after the talks.", keep_unasserted=False)
-    assert told(document, "MOBILIZE") == ["sent"]
-    assert told(document, "CONSULT") == []
-
-
-@pytest.mark.parametrize("text, word, author", [
-    ("Police imposed a curfew in the town after clashes between two groups.", "clashes", None),
-    ("The army closed the road following the bombing.", "bombing", None),
-    # a light verb's own object or phrase is still the subject's act
-    ("Rebels took part in the fighting near the border.", "fighting", "Rebels"),
-])
-def test_the_subject_of_a_verb_is_not_the_author_of_an_act_that_frames_it(code_rules, text, word, author):
+def test_an_act_told_in_passing_with_no_one_named_is_not_told_beside_the_main_one(code_rules, text):
+    # measured on blind batches: such acts were right about one time in three (docs/events.md, thirteenth pass)
     document = code_rules(text, keep_unasserted=False)
-    sides = [e.source.text if e.source is not None else None for e in document.events
-             for m in e.mentions[:1] if document.text[m.trigger_start:m.trigger_end] == word]
-    assert sides == [author]
+    assert told(document, "ASSAULT") == [] and told(document, "CONSULT") == []
+
+
+def authors(document, word):
+    return [e.source.text if e.source is not None else None for e in document.events
+            for m in e.mentions[:1] if document.text[m.trigger_start:m.trigger_end] == word]
+
+
+@pytest.mark.parametrize("text, word, subject", [
+    ("Police imposed a curfew in the town after clashes between two groups.", "clashes", "Police"),
+    ("The army closed the road following the bombing.", "bombing", "army"),
+])
+def test_the_subject_of_a_verb_is_not_the_author_of_an_act_that_frames_it(code_rules, text, word, subject):
+    assert subject not in authors(code_rules(text, keep_unasserted=False), word)
+
+
+def test_a_light_verbs_own_phrase_is_still_its_subjects_act(code_rules):
+    document = code_rules("Rebels took part in the fighting near the border.", keep_unasserted=False)
+    assert authors(document, "fighting") == ["Rebels"]
 
 
 @pytest.mark.parametrize("text", [
-    "The minister warned the rebels against any attack on the convoy.",
-    "Britain urged Iran to release the detained sailors.",
+    "The United States warned Russia against an attack on Ukraine.",
+    "The European Union warned Serbia against any attack on Kosovo.",
 ])
-def test_an_act_warned_against_or_told_as_an_attribute_is_not_told_beside_the_main_one(code_rules, text):
+def test_an_act_warned_against_is_not_told_beside_the_warning(code_rules, text):
     document = code_rules(text, keep_unasserted=False)
-    assert [e.type for e in document.events if e.type in ("ASSAULT", "COERCE")] == []
+    assert [e.type for e in document.events] == ["THREATEN"]
