@@ -170,7 +170,7 @@ def test_an_infinitive_after_an_object_is_the_objects_act(code):
     # of purpose is the subject's own
     assert _text(_of_type(code("The army used helicopters to attack the rebels."), "ASSAULT").source) == "army"
     assert _of_type(code("Hamas promised Egypt to release the hostages."), "AGREE").source.country == "PSE"
-    assert _text(_of_type(code("Two officers approached the protesters to ask them about the rally."),
+    assert _text(_of_type(code("Two officers approached the protesters to ask them to leave the square."),
                           "REQUEST").source) == "Two officers"
 
 

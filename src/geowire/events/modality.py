@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from geowire.actors.organs import default_organs
 from geowire.events.certainty import ATTEMPT_NOUNS
 from geowire.events.lexicon import light_verbs, person_nouns, word_list
 from geowire.events.triggers import match_token
@@ -138,9 +139,72 @@ def is_danger(trigger) -> bool:
     return not (authored or made)
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
+
+
+def _standing_for(subject):
+    """The noun a relative pronoun stands for ("the scheme, which provides ..."), else the subject itself."""
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        return next((node.head for node in subject.ancestors if node.dep_ == "relcl"), subject)
+    return subject
+
+
+# what frames or enables an act without doing it: "the policy helped", "the scheme provides for"
+FRAMEWORK_NOUNS = frozenset({"fact", "idea", "reason", "factor", "thing", "way", "approach", "policy", "law",
+                             "legislation", "scheme", "programme", "program", "project", "system", "measure", "step",
+                             "move", "provision", "clause", "order", "judgement", "judgment", "theory", "proposal",
+                             "arrangement", "situation", "development", "presence", "effort", "story"})
+# endings of abstract nouns: "legislation", "judgement", "awareness", "security", "nationalism", "presence"
+ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence")
+DEMONSTRATIVES = frozenset({"this", "that", "these"})
+
+
+def a_thing(token) -> bool:
+    """A subject that is plainly no actor: a demonstrative standing alone ("that helps"), a word of a thing, a
+    statement or a framework ("the scheme", "the claim"), an abstract noun ("the legislation"), a noun with a
+    clause of what it is ("the fact that ..."), or an act named as a noun ("the curbs helped")."""
+    word = token.lemma_.lower()
+    if token.pos_ in ("PRON", "DET"):
+        return token.lower_ in DEMONSTRATIVES
+    if token.pos_ != "NOUN":
+        return False
+    if word in FRAMEWORK_NOUNS or word in thing_nouns() or word in statement_nouns():
+        return True
+    if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+           for c in token.children):
+        return True
+    return word.endswith(ABSTRACT_ENDINGS) or match_token(token) is not None
+
+
+# bodies that give though their words end like abstract nouns
+GIVING_BODIES = frozenset({"charity", "community", "university", "majority", "minority", "municipality", "entity",
+                           "fraternity", "ministry", "commission", "corporation", "federation", "association",
+                           "foundation", "organisation", "organization", "administration", "opposition", "government"})
+
+
+def is_giving_by_a_thing(trigger, index) -> bool:
+    """'That helps to explain why the talks stalled', 'the scheme provides for a payment', 'the new legislation
+    helped voters register': a thing, a fact or an abstraction that helps or provides gives nothing; only an actor
+    aids ("Japan provided tents", "volunteers helped the villagers"). A subject neither known as an actor nor
+    plainly a thing ("hindus had helped their neighbours" in lower-case text) keeps the act."""
+    if trigger.type != "AID" or not trigger.is_verb:
+        return False
+    subjects = [_standing_for(c) for c in trigger.token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(a_thing(s) and not (an_actor_word(s) or _an_organ(s) or s.lemma_ in GIVING_BODIES
+                                                      or index.covering(s) is not None) for s in subjects)
+
+
+def _an_organ(token) -> bool:
+    """A word the actor tables read as a state organ or a group ("the centre", "the trust")."""
+    return bool(default_organs().candidates(token.lower_) or default_organs().candidates(token.lemma_.lower()))
+
+
 def is_act_on_things(trigger, index) -> bool:
     """A verb of an act on people whose object is a thing ("satellite images released by the
-    company", "released a statement"); a meeting with a standard ("failed to meet their obligations")."""
+    company", "released a statement"); a meeting with a standard ("failed to meet their obligations"); an act
+    of giving by a thing (`is_giving_by_a_thing`)."""
+    if is_giving_by_a_thing(trigger, index):
+        return True
     if trigger.is_verb and trigger.type == "CONSULT" and trigger.token.lemma_.lower() == "meet":
         objects = [c for c in trigger.token.children if c.dep_ in ("dobj", "obj")]
         return bool(objects) and all(o.lemma_.lower() in standards() for o in objects)
@@ -155,7 +219,9 @@ def is_act_on_things(trigger, index) -> bool:
 
 
 NON_VIOLENT_FIELDS = frozenset({"diplomatic", "political", "legal", "verbal", "rhetorical", "trade", "economic",
-                                "propaganda", "electoral", "courtroom", "media", "public-relations", "price"})
+                                "propaganda", "electoral", "courtroom", "media", "public-relations", "price",
+                                # words of harsh criticism: "the withering attacks against her in the press"
+                                "withering", "scathing", "blistering", "stinging"})
 
 
 def is_figurative_fight(trigger) -> bool:
@@ -486,11 +552,17 @@ STANCE_VERBS = frozenset({"oppose", "favour", "favor"})
 def is_standing_stance(trigger) -> bool:
     """'the United States opposes granting them diplomatic status': a position in the simple present describes a
     standing stance, as a present relative clause describes its noun; taking it ('opposed the plan on Monday',
-    'has opposed the plan') is an act."""
+    'has opposed the plan') is an act. So does being opposed to something ('the general was opposed to the
+    partition', 'those opposed to the law say ...'): a participle of a stance said of someone."""
     token = trigger.token
-    return (trigger.is_verb and token.lemma_.lower() in STANCE_VERBS and token.tag_ in ("VBZ", "VBP")
-            and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
-            and not any(t.ent_type_ in DATE_ENTS for t in token.subtree))
+    if not trigger.is_verb or token.lemma_.lower() not in STANCE_VERBS:
+        return False
+    if any(t.ent_type_ in DATE_ENTS for t in token.subtree):
+        return False
+    if token.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    return token.dep_ in ("acomp", "acl", "amod") and any(c.dep_ == "prep" and c.lower_ == "to"
+                                                          for c in token.children)
 
 
 def is_endangering(trigger) -> bool:
@@ -537,8 +609,11 @@ def is_press_contact(trigger, targets) -> bool:
     if any(t is not None and t.sector == "JRN" for t in targets):
         return True
     # the word and its lemma: the small model lemmatises "media" to "medium"
-    words = {w for prep in trigger.token.children if prep.dep_ in ("prep", "dative")
-             for c in prep.children if c.dep_ == "pobj" for w in (c.lower_, c.lemma_.lower())}
+    heads = [c for prep in trigger.token.children if prep.dep_ in ("prep", "dative")
+             for c in prep.children if c.dep_ == "pobj"]
+    # "talking to media persons": the word may be the modifier of a word for people
+    heads += [m for c in heads for m in c.children if m.dep_ in ("compound", "amod")]
+    words = {w for c in heads for w in (c.lower_, c.lemma_.lower())}
     return bool(words & PRESS_WORDS)
 
 
@@ -547,12 +622,16 @@ WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def is_question(trigger) -> bool:
-    """'asked whether they would abide by the verdict', 'asked why the minister had not come': a question put,
-    not a request; 'asked the army to deploy' asks for an act."""
+    """'asked whether they would abide by the verdict', 'asked why the minister had not come', 'when asked about
+    the stones, he said': a question put, not a request; 'asked the army to deploy', 'asked about the plan for
+    help' ask for an act."""
     token = trigger.token
     if trigger.type != "REQUEST" or token.lemma_.lower() not in QUESTION_VERBS:
         return False
-    return any(c.dep_ == "ccomp" and asks_which(c) for c in token.children)
+    if any(c.dep_ == "ccomp" and asks_which(c) for c in token.children):
+        return True
+    asks_for = any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "xcomp" for c in token.children)
+    return not asks_for and any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
 
 
 def asks_which(clause) -> bool:
@@ -569,6 +648,17 @@ COURT_APPEAL_VERBS = frozenset({"file", "lodge", "hear", "dismiss", "uphold", "w
 # What an appeal to a court is against.
 RULINGS = frozenset({"verdict", "ruling", "sentence", "conviction", "judgment", "judgement", "acquittal", "order",
                      "decision", "decree"})
+
+
+def is_claim_pleaded(trigger) -> bool:
+    """'pleaded ignorance of his wife's dealings', 'pleads innocence': to plead a state of oneself is to claim it;
+    only pleading for something, with someone or to be let do something asks anything."""
+    token = trigger.token
+    if not trigger.is_verb or trigger.type != "REQUEST" or token.lemma_.lower() != "plead":
+        return False
+    asks = any((c.dep_ == "prep" and c.lower_ in ("for", "with")) or c.dep_ in ("xcomp", "ccomp")
+               for c in token.children)
+    return not asks and any(c.dep_ in ("dobj", "obj") for c in token.children)
 
 
 def is_plea_of_court(token) -> bool:
@@ -656,7 +746,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_attribute,
-               is_own_suspension, is_credited_cause, is_standing_stance)
+               is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded)
 
 
 def only_looks_like_an_event(trigger) -> bool:

@@ -1,0 +1,49 @@
+"""What did not happen, thirteenth pass (docs/events.md): trigger words that tell no act between actors, on
+sentences written for these tests; each group beside sentences where the same words do tell an act."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def types(code_rules):
+    return lambda text: [e.type for e in code_rules(text, keep_unasserted=False).events]
+
+
+# events/modality.py: look-alikes
+@pytest.mark.parametrize("text, kind", [
+    # a thing, a fact or an abstraction that helps or provides gives nothing
+    ("The new legislation has helped farmers sell their crops at fair prices.", "AID"),
+    ("That helps to explain why the talks stalled.", "AID"),
+    ("The draft scheme provides for a payment of ten thousand rupees to each family.", "AID"),
+    ("The new policy, which took effect in May, has helped small traders find buyers.", "AID"),
+    ("Such efforts can only help the process.", "AID"),
+    # papers released are no people freed
+    ("The ministry released forty pages of notes on Friday.", "RETREAT"),
+    # a question, a claim pleaded, a stance held, a briefing, a harsh word
+    ("When asked about the new bridge, the mayor said it would open in May.", "REQUEST"),
+    ("The shopkeeper's brother pleaded ignorance about the stolen jewels.", "REQUEST"),
+    ("Those opposed to the law say it can be misused.", "REJECT"),
+    ("The minister was talking to media persons at his residence on Tuesday.", "CONSULT"),
+    ("The senator faced withering attacks from her rivals in the press.", "ASSAULT"),
+])
+def test_a_look_alike_is_no_act(types, text, kind):
+    assert kind not in types(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Japan provided food and tents to the flood victims on Monday.", "AID"),
+    ("Volunteers helped the villagers rebuild their homes on Sunday.", "AID"),
+    ("The charity, which opened a clinic in May, has helped flood victims rebuild their homes.", "AID"),
+    ("the centre has provided rs 50 crore to the state for relief work.", "AID"),
+    ("during the floods, sikhs had helped their hindu neighbours.", "AID"),
+    ("The rebels released two hostages on Friday.", "RETREAT"),
+    ("The mayor asked the contractors to finish the bridge by May.", "REQUEST"),
+    ("The families pleaded for the release of the fishermen on Monday.", "REQUEST"),
+    ("The senator opposed the bill in a speech on Monday.", "REJECT"),
+    ("The minister held talks with his Chinese counterpart on Tuesday.", "CONSULT"),
+    ("Rebels launched attacks on army posts near the border on Monday.", "ASSAULT"),
+])
+def test_the_same_words_tell_acts(types, text, kind):
+    assert kind in types(text)
