@@ -47,3 +47,24 @@ def test_a_look_alike_is_no_act(types, text, kind):
 ])
 def test_the_same_words_tell_acts(types, text, kind):
     assert kind in types(text)
+
+
+# events/certainty.py: acts judged needful, spoken of or forgone
+@pytest.mark.parametrize("text, kind", [
+    ("Some lawyers say the leak has made it more important to support a strong privacy law.", "SUPPORT"),
+    ("Rumours spread that the minister had prepared a draft document on lifting the curfew.", "CONCEDE"),
+    ("Members held a heated debate about sending troops to the border.", "MOBILIZE"),
+    ("The deputy raised the question of lifting the sanctions on Monday.", "RETREAT"),
+    ("Britain abstained instead of vetoing the resolution on Tuesday.", "REJECT"),
+    ("The fighters will cross the river without fearing any restrictions, the commander said.", "COERCE"),
+])
+def test_an_act_not_told_as_done(types, text, kind):
+    assert kind not in types(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The minister lifted the curfew on Monday after a meeting on the situation.", "CONCEDE"),
+    ("Britain vetoed the resolution on Tuesday.", "REJECT"),
+])
+def test_the_act_told_as_done(types, text, kind):
+    assert kind in types(text)

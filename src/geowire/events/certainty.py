@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from geowire.events.framing import span_text
 from geowire.events.intent import in_time_clause
-from geowire.events.lexicon import cues
+from geowire.events.lexicon import cues, word_list
 
 ORDER = ("negated", "speculative", "hedged")
 NON_EVENT_ROLES = frozenset({"opinion", "normative", "background"})
@@ -119,8 +119,10 @@ def _clause_roles(trigger) -> set[str]:
     trigger = predicate_verb(trigger)
     roles = (_local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger) | _subjunctive_roles(trigger)
              | _content_of_a_noun(trigger))
-    if _wanted(trigger):
+    if _wanted(trigger) or _topic_gerund(trigger):
         roles.add("speculative")
+    if _forgone(trigger):
+        roles.add("negated")
     if in_time_clause(trigger) and "speculative" in _local_roles(trigger.head):
         roles.add("speculative")  # "the talks will resume when the rebels release the hostages": not yet
     if trigger.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
@@ -173,6 +175,9 @@ def _modal_local_roles(verb) -> set[str]:
 def _wanted(noun) -> bool:
     """An event noun that is what someone wants, asks for or weighs ('sought talks', 'called for talks', 'plans
     for a summit'): the verbs and nouns are in cues.tsv (how object, for-object, noun-object)."""
+    if noun.dep_ == "pcomp" and noun.tag_ == "VBG" and noun.head.lower_ in ("for", "of"):
+        # "raised the question of lifting the sanctions", "plans for expanding the base": a gerund, likewise
+        return noun.head.head.pos_ == "NOUN" and bool(_roles(noun.head.head.lemma_.lower(), "noun-object"))
     if noun.pos_ != "NOUN":
         return False
     if noun.dep_ in ("dobj", "obj"):
@@ -187,6 +192,37 @@ def _wanted(noun) -> bool:
         return any(c.dep_ in ("nsubjpass", "dobj", "obj") and _roles(c.lemma_.lower(), "noun-object")
                    for c in governor.children)
     return noun.head.lower_ == "for" and bool(_roles(word, "for-object") or _roles(word, "object"))
+
+
+# nouns of what is said, written or deliberated, beside statement_nouns.tsv and documents (thing_nouns.tsv)
+DELIBERATION_NOUNS = frozenset({"debate", "discussion", "talk", "conversation", "negotiation", "draft", "bill",
+                                "resolution", "motion", "paper", "document", "article", "book", "study"})
+
+
+def _topic_gerund(verb) -> bool:
+    """'a draft document on lifting the sanctions', 'a debate about sending troops': an act named by a gerund as
+    what a text or a talk is about is spoken of, not told."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("on", "about"):
+        return False
+    noun = verb.head.head
+    word = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (word in DELIBERATION_NOUNS or word in word_list("statement_nouns.tsv"))
+
+
+# "abstained instead of vetoing", "crossed without fearing any restrictions", "rather than attacking"
+FORGOING_PREPS = frozenset({"without", "instead", "rather"})
+
+
+def _forgone(trigger) -> bool:
+    """'abstained instead of vetoing the resolution', 'will cross the line without fearing any restrictions': an act
+    named by a gerund after "without", "instead of" or "rather than" (or the event noun it takes) was not done."""
+    gerund = trigger.head if trigger.dep_ in ("dobj", "obj") and trigger.pos_ == "NOUN" else trigger
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG":
+        return False
+    prep = gerund.head
+    # the small model hangs "instead" on its "of": ("instead", advmod, "of")
+    return prep.lower_ in FORGOING_PREPS or (prep.lower_ in ("of", "than") and (
+        prep.head.lower_ in FORGOING_PREPS or any(c.lower_ in FORGOING_PREPS for c in prep.children)))
 
 
 def _infinitive(verb) -> bool:
