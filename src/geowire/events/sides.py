@@ -7,6 +7,7 @@ organisation, group or state, never a weapon, document or abstraction).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from geowire.datafiles import read_rows
@@ -68,6 +69,7 @@ class ActorIndex:
         self.spans = {(a.start, a.end) for a in actors}
         self.place_country: dict[int, str] = _place_countries(parsed, places)
         self.person_names: frozenset[str] | None = None  # read by the pronoun reading, built on first use
+        self.surnames: frozenset[str] | None = None  # likewise
 
     def place_within(self, token) -> tuple[int, str] | None:
         """(token index, ISO3) of a resolved place heading the argument or in its own phrase
@@ -172,47 +174,67 @@ def _antecedent(token, index: ActorIndex, hops: int = 0) -> Actor | None:
     an actor (subjects are what a story goes on about: "The group blamed Israel ..., and its
     leaders threatened" — its = the group), else to the nearest actor before it. "I" and "we" are
     the speaker and no one else: a quotation's own first person never stands for the last subject."""
-    speaker = _speaker(token)
+    speaker = _speaker(token, _surnames(index))
     if speaker is not None:
         if speaker.lower_ not in PRONOUNS:
-            return index.covering(speaker) or index.within(speaker)
+            return _as_named_in_full(index.covering(speaker) or index.within(speaker), speaker, index)
         if hops < 2 and speaker.lower_ not in FIRST_PERSON:
             return _antecedent(speaker, index, hops + 1)  # '"I talked to him twice," he said': he, then who he is
     return _subject_before(token, index) or _sole_antecedent(token, index) or index.before(token.idx)
 
 
-def _speaker(token):
+def _as_named_in_full(actor: Actor | None, name, index: ActorIndex) -> Actor | None:
+    """'Opposition leader Fred Nyanzi was arrested. Nyanzi said ...': a bare surname is the person named in full
+    before it (the latest actor whose name ends with it) — that actor where none covers the surname, else the
+    surname's own mention with the country and sector the full name was given."""
+    if name.pos_ != "PROPN" or (actor is not None and (actor.country or actor.sector)):
+        return actor
+    earlier = [a for a in index.actors if a.end <= name.idx and a.text.lower().split()[-1] == name.lower_]
+    if not earlier:
+        return actor
+    if actor is None:
+        return earlier[-1]
+    return replace(actor, country=earlier[-1].country, sector=earlier[-1].sector)
+
+
+def _speaker(token, names: frozenset[str] = frozenset()):
     """The subject of the verb whose reported clause holds the pronoun ("X said it would ..."), not
-    through "as it delivered ..." (an adverbial clause is about anyone), nor a plural one for "it"."""
+    through "as it delivered ..." (an adverbial clause is about anyone), nor a plural one for "it"; ``names``
+    are the story's person names (see `_agrees`)."""
     head = token.head
     for _ in range(3):
         if head.dep_ == "pcomp" and head.head.lower_ == "as":
-            return _quoted(token, head.head.head)
+            return _quoted(token, head.head.head, names)
         if head.dep_ not in ("ccomp", "xcomp", "conj"):
             return None
         head = head.head
         speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS
-                    and (token.lower_ in FIRST_PERSON or _agrees(token, c))]
+                    and (token.lower_ in FIRST_PERSON or _agrees(token, c, names))]
         if speakers:
             return speakers[0]
     return None
 
 
-def _quoted(token, verb):
+def _quoted(token, verb, names: frozenset[str] = frozenset()):
     """'TASS cited Moscow police as saying they made 500 arrests': the one quoted speaks, not who quotes."""
     quoted = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    if quoted and (token.lower_ in FIRST_PERSON or _agrees(token, quoted[0])):
+    if quoted and (token.lower_ in FIRST_PERSON or _agrees(token, quoted[0], names)):
         return quoted[0]
     return None
 
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+SUBJECT_PERSONAL = frozenset({"he", "she"})
 
 
-def _agrees(pronoun, noun) -> bool:
-    """Number, and "he"/"she" stand for a person: a named one or a word for people, not "the army"."""
+def _agrees(pronoun, noun, names: frozenset[str] = frozenset()) -> bool:
+    """Number, and "he"/"she" stand for a person: a named one or a word for people, not "the army". A name is a
+    person's wherever the story names that person (``names``, see `_person_names`): the tagger may call "Besigye"
+    a person in one sentence and an organisation in the next. That holds for "he" and "she" only: an object "him"
+    in what someone said is as often the one spoken of ("X said police charged him")."""
     if pronoun.lower_ in PERSONAL:
-        return noun.ent_type_ == "PERSON" or _is_person_word(noun)
+        return (noun.ent_type_ == "PERSON" or _is_person_word(noun)
+                or (pronoun.lower_ in SUBJECT_PERSONAL and noun.pos_ == "PROPN" and noun.lower_ in names))
     plural = pronoun.lower_ in ("they", "their", "them")
     return plural or noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in REFERRING_NOUNS
 
@@ -236,21 +258,23 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
     start = sentence.start
     if start > 0:
         start = token.doc[start - 1].sent.start
+    names = _surnames(index)
     for candidate in reversed(token.doc[start:token.i]):
         if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.lower_ in PRONOUNS:
             continue
-        if not _agrees(token, candidate):
+        if not _agrees(token, candidate, names):
             continue  # "its" does not stand for "the officials"
         actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
-        if actor is not None and (actor.country or actor.sector or _person_pronoun_for(token, candidate)):
+        if actor is not None and (actor.country or actor.sector or _person_pronoun_for(token, candidate, names)):
             return actor
     return None
 
 
-def _person_pronoun_for(pronoun, noun) -> bool:
+def _person_pronoun_for(pronoun, noun, names: frozenset[str] = frozenset()) -> bool:
     """'Kizza Besigye said his arrest ...': "he", "his", "her" stand for a person named before them even when
     no country or sector is known for that person."""
-    return pronoun.lower_ in PERSONAL and noun.ent_type_ == "PERSON"
+    return pronoun.lower_ in PERSONAL and (noun.ent_type_ == "PERSON" or (
+        pronoun.lower_ in SUBJECT_PERSONAL and noun.pos_ == "PROPN" and noun.lower_ in names))
 
 
 def _referent(token, index: ActorIndex) -> Actor | None:
@@ -331,6 +355,23 @@ def _person_names(index: ActorIndex) -> frozenset[str]:
                 names.add(span.root.lower_)
         index.person_names = frozenset(names)
     return index.person_names
+
+
+def _surnames(index: ActorIndex) -> frozenset[str]:
+    """Last words of the names of two or more words the document gives as people ("Kizza Besigye"): a surname
+    standing alone is that person's, whatever the tagger makes of it there; a one-word name it once calls a person
+    ("Azerbaijan") is not."""
+    if index.surnames is None:
+        names = set()
+        for actor in index.actors:
+            span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or span.root.pos_ != "PROPN" or span.root.i == span.start:
+                continue
+            given = span.root.doc[span.root.i - 1]
+            if given.pos_ == "PROPN" and given.ent_type_ == "PERSON" and span.root.ent_type_ == "PERSON":
+                names.add(span.root.lower_)
+        index.surnames = frozenset(names)
+    return index.surnames
 
 
 def _fits(pronoun, kind: str | None) -> bool:

@@ -1,0 +1,32 @@
+"""Sources and targets, thirteenth pass (issue #13): readings of English found by reading the blind batches' wrong
+sides, on sentences written for these tests (real spaCy model). Each failed on the code before it (c9bcab8)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(code_rules):
+    return lambda text: code_rules(text, published="2024-05-01")
+
+
+def _of_type(doc, event_type):
+    found = [e for e in doc.events if e.type == event_type]
+    assert found, f"no {event_type} in {[e.type for e in doc.events]}"
+    return found[0]
+
+
+def _text(side):
+    return side.text if side is not None else None
+
+
+def test_he_said_by_a_name_the_tagger_calls_a_person_elsewhere_in_the_story(code):
+    # "Mwangaza" is a person where named in full, a place to the tagger where it stands alone: "he" in what
+    # Mwangaza said is still Mwangaza, not the police chief who spoke before
+    doc = code("Police chief John Okello said officers detained opposition leader Fred Mwangaza. Mwangaza described "
+               "the case against him as absurd and said he refused to give a statement to the detectives.")
+    assert _text(_of_type(doc, "REJECT").source) == "Fred Mwangaza"
+    doc = code("Police chief John Okello said officers detained opposition leader Fred Nyanzi. Nyanzi described "
+               "the case against him as absurd and said he refused to give a statement to the detectives.")
+    assert all(_text(e.source) != "John Okello" for e in doc.events if e.type == "REJECT")
