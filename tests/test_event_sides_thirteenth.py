@@ -30,3 +30,15 @@ def test_he_said_by_a_name_the_tagger_calls_a_person_elsewhere_in_the_story(code
     doc = code("Police chief John Okello said officers detained opposition leader Fred Nyanzi. Nyanzi described "
                "the case against him as absurd and said he refused to give a statement to the detectives.")
     assert all(_text(e.source) != "John Okello" for e in doc.events if e.type == "REJECT")
+
+
+def test_a_force_in_a_when_clause_is_how_an_agentless_harm_was_done(code):
+    assert _text(_of_type(code("Six villagers were wounded when soldiers opened fire on the crowd."),
+                          "ASSAULT").source) == "soldiers"
+    assert _text(_of_type(code("Two men were killed as soldiers shelled the village."), "ASSAULT").source) \
+        == "soldiers"
+    # not the harmed themselves, nor one side of a mutual fight
+    assert _text(_of_type(code("Two militants were killed when they attacked a checkpoint."), "ASSAULT").source) \
+        is None
+    clashed = code("One man was injured when rival mobs clashed in the market.")
+    assert all(_text(e.source) != "mobs" for e in clashed.events if e.type == "ASSAULT")

@@ -297,7 +297,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = _agent(token) or _agent(token.head)
         targets = _children(token.head, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
     elif _is_passive(token):
-        sources = _agent(token)
+        sources = _agent(token) or _doer_in_clause(token, event_type)
         targets = _children(token, PASSIVE_SUBJECT_DEPS) or _conjunct_subject(token) or _pobjs(token, preps)
     else:
         sources = _nearest_subject(_children(token, SUBJECT_DEPS), token)
@@ -407,6 +407,30 @@ def _nearest_subject(subjects: list, verb) -> list:
     if not any(t.text == "," for t in between):
         return subjects
     return [nearest] + [s for s in subjects if s.i > verb.i]
+
+
+# conjunctions of an adverbial clause telling how a harm came about ("were killed when troops stormed the camp")
+HOW_MARKERS = frozenset({"when", "as"})
+# fights with no one side its author: "when the mobs clashed", "as the two groups fought"
+MUTUAL_FIGHT_VERBS = frozenset({"clash", "fight", "battle", "scuffle", "skirmish", "brawl", "exchange"})
+
+
+def _doer_in_clause(verb, event_type: str) -> list:
+    """'Six villagers were wounded when soldiers opened fire', 'two died as police stormed the camp': an
+    act of force in a "when" or "as" clause of a passive harm with no agent is how the harm was done, and its
+    subject the harm's doer — not a pronoun, which may be the harmed themselves ("were killed when they
+    attacked a checkpoint"), nor one side of a mutual fight ("was injured when mobs clashed")."""
+    if event_type not in FORCE_TYPES:
+        return []
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or _is_passive(clause) or not is_force(clause):
+            continue
+        if clause.lemma_.lower() in MUTUAL_FIGHT_VERBS:
+            continue
+        if not any(c.lower_ in HOW_MARKERS and c.dep_ in ("advmod", "mark") for c in clause.children):
+            continue
+        return [s for s in _children(clause, frozenset({"nsubj"})) if s.lower_ not in PRONOUNS]
+    return []
 
 
 def _participle_subject(token) -> list:
