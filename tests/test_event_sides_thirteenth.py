@@ -42,3 +42,13 @@ def test_a_force_in_a_when_clause_is_how_an_agentless_harm_was_done(code):
         is None
     clashed = code("One man was injured when rival mobs clashed in the market.")
     assert all(_text(e.source) != "mobs" for e in clashed.events if e.type == "ASSAULT")
+
+
+def test_a_plea_carried_to_the_one_a_verb_of_addressing_names(code):
+    doc = code("The opposition leader approached the supreme court seeking a stay on the order.")
+    request = _of_type(doc, "REQUEST")
+    assert (_text(request.source), _text(request.target)) == ("opposition leader", "supreme court")
+    doc = code("On Monday the union moved the high court seeking the release of its members.")
+    assert _text(_of_type(doc, "REQUEST").target) == "high court"
+    # a participle describing an object that no one went to still tells the object's own act
+    assert _text(_of_type(code("Police stopped protesters demanding reforms."), "REQUEST").source) == "protesters"

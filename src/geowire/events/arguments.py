@@ -312,6 +312,9 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = sources or forces
         targets = _pobjs(token, preps)
     sources = [_relative_antecedent(s) for s in sources]
+    addressed = _addressed_by_participle(token, event_type)
+    if addressed is not None:
+        sources, targets = addressed.sources, targets if _actor_like_heads(targets) else addressed.targets
     if not sources and token.dep_ == "relcl":
         sources = [_predicated(token.head) if _to_infinitive(token) else token.head]
     if not sources and token.dep_ == "acl" and token.tag_ == "VBG":
@@ -407,6 +410,29 @@ def _nearest_subject(subjects: list, verb) -> list:
     if not any(t.text == "," for t in between):
         return subjects
     return [nearest] + [s for s in subjects if s.i > verb.i]
+
+
+# verbs of going to someone with a plea: "approached the court seeking a stay", "moved the high court seeking bail"
+ADDRESSING_VERBS = frozenset({"approach", "petition", "move", "contact", "lobby", "write"})
+
+
+def _addressed_by_participle(token, event_type: str) -> Roles | None:
+    """'The party approached the high court seeking a stay', 'the family petitioned the governor asking for
+    clemency': a participle of asking after the object of a verb of addressing tells why the subject went to
+    that object — the subject asks, the object is asked (not the object asking, as in "police stopped
+    protesters demanding reforms")."""
+    if event_type != "REQUEST" or token.dep_ != "acl" or token.tag_ != "VBG" or token.head.dep_ not in OBJECT_DEPS:
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return None
+    subjects = _children(verb, SUBJECT_DEPS) or _inherited_subject(verb)
+    return Roles(subjects, [token.head]) if subjects else None
+
+
+def _actor_like_heads(heads: list) -> list:
+    """Heads that may name someone (a name or a word for people), not what is asked for ("a stay")."""
+    return [h for h in heads if h.pos_ in ("PROPN", "PRON") or h.lemma_.lower() in person_nouns()]
 
 
 # conjunctions of an adverbial clause telling how a harm came about ("were killed when troops stormed the camp")
