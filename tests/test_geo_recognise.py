@@ -874,3 +874,18 @@ def test_initials_in_brackets_after_a_place_made_of_its_capitals_are_the_place(r
 def test_a_countrys_own_name_the_parser_leaves_unlabelled_is_the_country(recogniser):
     text = "Vaccination resumed after talks in May. Cameroon reported 310 new cases in June."
     assert ("Cameroon", "CM") in {(p.text, p.country_code) for p in places_of(recogniser, text)}
+
+
+def test_a_persons_full_name_then_of_and_a_town_is_the_persons_home(recogniser):
+    cases = {
+        "Among the guests was Hannah Wexler of Jeannette, a retired teacher.": "Jeannette",
+        "The other driver, Keith Parr of McLean, was not hurt.": "McLean",
+        "No one knows that better than Lorna Fitch of Ravenel, whose son plays soccer.": "Ravenel",
+        "The deputies questioned Shawn Pickett, 31, of Archer about the missing tools.": "Archer",
+    }
+    for text, name in cases.items():
+        assert name in {p.text for p in places_of(recogniser, text)}, text
+    # a name that runs on past the town is a body's, and a word before "of" that is no one's family name is no person
+    for text in ("The contract went to Shawn Pickett of Archer Daniels Midland last year.",
+                 "The grant came from the Friends of Jeannette, a charity."):
+        assert places_of(recogniser, text) == [], text

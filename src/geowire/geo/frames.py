@@ -9,6 +9,7 @@ from pathlib import Path
 from geowire.datafiles import read_rows
 from geowire.geo.cues import LISTED_AREA
 from geowire.geo.gazetteer import Gazetteer
+from geowire.geo.normalise import strict_key
 
 OFFICE_TITLES = frozenset(row[0].lower() for row in read_rows(Path(__file__).parent / "data" / "office_titles.txt", 1))
 # what follows a title: "of" and an office or a country ("Secretary of State"), or a person's name ("Governor Hochul")
@@ -81,6 +82,7 @@ RESIDENT_AFTER = re.compile(
     r"home|homes|house|apartment|residence|neighbou?rhoods?|firefighters?|firemen|detectives)\b"
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|asked|wrote|explained|argued|stated)\b")
+_PERSON_OF_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)(?:,\s+\d{1,3},)?\s+of\s+$")
 _OF_FROM_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?]\s+$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
@@ -115,6 +117,7 @@ class Frame:
         self.surname = False
         self.after_place = False
         self.listed_with_place = False
+        self.family: set[str] = set()     # the family names of the text's people (``reading.family_names``)
         # a dateline opens a line, or follows the headline sentence when line breaks were lost
         self.line_start = start == 0 or text[max(0, start - 2):start].strip() == "" \
             or bool(_SENTENCE_END_BEFORE.search(self.before))
@@ -163,6 +166,17 @@ class Frame:
     def hometown(self) -> bool:
         """'said Jane Doe, of Wooster', 'Mr Wiles, from Cherry Hinton, said'; 'a Northbrook-based firm'."""
         return bool(re.search(r"[a-z]\.?,\s+(?:of|from)\s+$", self.before) or re.match(r"^-based\b", self.after))
+
+    def person_home(self) -> bool:
+        """'Mindy Miller of Ravenel', 'Jeremy Watson, 30, of Ten Mile': a person named in full, then 'of' and a
+        name, is that person's home, as news introduces people; the word before 'of' (or before the age) must be
+        the family name of one of the text's people ('Future Farmers of America' is no person)."""
+        match = _PERSON_OF_BEFORE.search(self.before)
+        return bool(match) and strict_key(match.group(1)) in self.family
+
+    def run_ends_here(self) -> bool:
+        """No capitalised word follows: 'of Aberdeen University' names the university, not a home."""
+        return not re.match(r"\s*[A-Z]", self.after)
 
     def government_of(self) -> bool:
         """'the Punjab government', 'Sindh authorities': the name before its government's word."""

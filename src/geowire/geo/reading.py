@@ -217,6 +217,8 @@ def accept(gazetteer: Gazetteer, name: str, frame: Frame, known_places: set[str]
         return True
     if frame.party_home() and any(c.precision in ("city", "admin2", "admin1") for c in candidates):
         return True     # "Rep. Jane Doe, D-Charleston": a legislator's home town
+    if frame.person_home() and not frame.surname and frame.run_ends_here() and any(_local_unit(c) for c in candidates):
+        return True     # "Mindy Miller of Ravenel": the parser reads the whole as one person's or body's name
     if frame.label == "ORG" and not frame.whole_run:
         # "Ohio Department of Health", "University of Georgia": a well-known place inside a name
         if frame.run_start and frame.names_institution() and any(_local_unit(c) for c in candidates):

@@ -98,7 +98,7 @@ class GazetteerPlaces:
                                      for start, end in [spans.trim(text, ent.start_char, ent.end_char)])
         mentions = self._entity_mentions(ents, text, votes, surnames, family)
         if self.recover_locative:
-            mentions += self._recovered(parsed, ents, text, mentions, votes, surnames)
+            mentions += self._recovered(parsed, ents, text, mentions, votes, surnames, family)
         gazetteer = self.gazetteer
         mentions = spans.without_routes(gazetteer, text, spans.dedupe([spans.extended(gazetteer, text, m)
                                                                        for m in mentions]))
@@ -185,7 +185,7 @@ class GazetteerPlaces:
         return out
 
     def _recovered(self, parsed, ents, text: str, taken: list[Mention], votes: dict[str, list[int]],
-                   surnames: set[str]) -> list[Mention]:
+                   surnames: set[str], family: set[str]) -> list[Mention]:
         """Gazetteer names outside place entities, kept when their frame says "place"."""
         occupied = [(m.start, m.end) for m in taken]
         adjectives = {(m.start, m.end) for m in taken if m.demonym}     # "French and Farsi" lists no places
@@ -247,6 +247,7 @@ class GazetteerPlaces:
                 frame = Frame(text, char_start, char_end, labels[s], (start, end) == (char_start, char_end),
                               at_run_start)
                 frame.surname = strict_key(name) in surnames
+                frame.family = family
                 frame.after_place = listed_after(text, char_start, occupied)
                 frame.listed_with_place = listed_with(text, char_start, char_end,
                                                       [o for o in occupied if o not in adjectives])
