@@ -889,3 +889,15 @@ def test_a_persons_full_name_then_of_and_a_town_is_the_persons_home(recogniser):
     for text in ("The contract went to Shawn Pickett of Archer Daniels Midland last year.",
                  "The grant came from the Friends of Jeannette, a charity."):
         assert places_of(recogniser, text) == [], text
+
+
+def test_a_name_before_twp_is_a_township_with_its_abbreviation(recogniser):
+    cases = {
+        "Sirens will go up in Liberty Twp., Fairfield Twp. and Hamilton this spring.": {"Liberty Twp.",
+                                                                                        "Fairfield Twp."},
+        "The winner, Dana Pruitt of Union Twp., took home a scholarship.": {"Union Twp."},
+        "Hopewell Twp. approves new budget.": {"Hopewell Twp."},
+        "The crash closed a road in Deerfield Twp. on Monday.": {"Deerfield Twp."},
+    }
+    for text, names in cases.items():
+        assert names <= {p.text for p in places_of(recogniser, text)}, text

@@ -18,7 +18,7 @@ _LONE_NAME_POPULATION = 100_000
 _GEO_HEAD = re.compile(
     r"\b(?:River|Creek|Lake|Mountains?|Mount|Mt\.|Valley|Island|Islands|Bay|Gulf|Sea|Ocean|County|Parish|"
     r"Province|Township|Village|City|Heights|Hills?|Beach|Canyon|Desert|Forest|Falls|Springs?|Harbou?r|Coast|"
-    r"Peninsula|Strait|Canal|Park|Camp|Fort|Border|Crossing)\b"
+    r"Peninsula|Strait|Canal|Park|Camp|Fort|Border|Crossing|Twp)\b"
 )
 _STREET = re.compile(
     r"\b(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Highway|Hwy\.?|"

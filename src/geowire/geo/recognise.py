@@ -59,6 +59,7 @@ _LISTED_WAY = re.compile(
     rf"|\s+{_WAY_PLURALS}\b"
 )
 _STREET_DIRECTION = re.compile(r"(?<![\w.])[NSEW]\.\s$")
+_TOWNSHIP = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\sTwp\.?$")
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
 _DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
 # a party letter (or Minnesota's DFL) and a hyphen after a comma or an opening bracket, then the home
@@ -174,8 +175,11 @@ class GazetteerPlaces:
                 if reading.plausible_place(gazetteer, spans.without_direction(gazetteer, name), vote, person) \
                         or ent.label_ == "GPE" and reading.framed_unknown(gazetteer, text, start, end):
                     out.append(Mention(start, end, name))
-            elif ent.label_ in ("PERSON", "ORG") and reading.typed_unknown(gazetteer, text, start, end):
-                out.append(Mention(start, end, name))   # "the village of Kampungu", called a person
+            elif ent.label_ in ("PERSON", "ORG") and (reading.typed_unknown(gazetteer, text, start, end)
+                                                     or _TOWNSHIP.search(name)):
+                # "the village of Kampungu", called a person; "Madison Twp.": no person's or body's name ends in a
+                # township's abbreviation
+                out.append(Mention(start, end, name))
             elif ent.label_ == "NORP" and self.demonyms and not _NOT_A_DEMONYMS_PLACE.match(text, end) \
                     and any(c.demonym for c in gazetteer.candidates(name)):
                 # "Ethiopia's Somali region": a demonym before an area word may be an area's own name

@@ -43,6 +43,8 @@ _COMPASS = re.compile(r"^(?:North|South|East|West)[\s-]+(?=[A-Z])")
 # one more piece of a name: '-Bissau', ' and Kashmir', ' of the Congo', ' do Sul', ' West'; and a piece after
 # lower-case particles joined by hyphens: '-i-Sharif' (Mazar-i-Sharif), '-upon-Avon', '-sur-Mer', '-de-la-Frontera'
 _NAME_CONTINUES = re.compile(r"(?:-(?:[a-z]{1,4}-){0,2}|\s+(?:(?:of|and|do|de|del|da|di)\s+(?:the\s+)?)?)[A-Z][\w'’]*")
+# "Twp." after a name, or the period after a name that ends in "Twp"
+_TOWNSHIP_AFTER = re.compile(r"(?<=Twp)\.|\s+Twp\.")
 # the abbreviated first word of a name (Saint, Mount, Fort, Port)
 _ABBREVIATED_HEAD = re.compile(r"St|ST|Ste|STE|Mt|MT|Ft|FT|Pt|PT")
 _HEAD_BEFORE = re.compile(rf"(?<![\w.])(?:{_ABBREVIATED_HEAD.pattern})\.\s$")
@@ -97,6 +99,10 @@ def extended(gazetteer: Gazetteer, text: str, mention: Mention) -> Mention:
     'Democratic Republic of the Congo')."""
     if mention.way:
         return mention
+    if township := _TOWNSHIP_AFTER.match(text, mention.end):
+        # "West Chester Twp.", "St. Clair Twp" + ".": the abbreviated unit word is the township's name's own, as
+        # "Township" is ("Readington Township"); the parser leaves its period out or stops before it
+        return Mention(mention.start, township.end(), text[mention.start:township.end()])
     if mention.demonym:
         # "French Guiana", "American Samoa": a demonym that opens a known place's name is no adjective there
         whole = _DEMONYM_OPENS.match(text, mention.end)
