@@ -12,7 +12,7 @@ DATA = Path(__file__).parent / "data"
 
 
 # What a trigger row may require of its context (data/triggers.tsv, read by triggers._requirement_holds).
-REQUIREMENT_KINDS = ("prep", "obj", "comp", "mod", "gov", "govprep", "pred", "act", "partner", "pobj")
+REQUIREMENT_KINDS = ("prep", "obj", "comp", "mod", "gov", "govprep", "pred", "act", "partner", "pobj", "party")
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,8 @@ def _requirement_holds(token, req: Requirement) -> bool:
         return token.dep_ == "pobj" and token.head.lower_ in req.words
     if req.kind == "partner":
         return has_partner(token, objects_count="obj" in req.words)
+    if req.kind == "party":
+        return bool(spoken_with(token, req.words))
     if req.kind == "gov":
         # "expressed outrage": the noun names an act only as the object of a verb that performs it
         noun = _whole_of(token)
@@ -158,6 +160,47 @@ def has_partner(verb, objects_count: bool) -> bool:
     return not subjects or len(subjects) > 1 or any(_plural(s) for s in subjects)
 
 
+# Who a statement is made to rather than with: the press and an audience ("spoke to reporters", "talked to the
+# crowd") are told, not consulted. The event stage also drops a consultation with the press
+# (`modality.is_press_contact`); a trigger row that requires a party must not hold for it, or it would take the
+# sentence's main place and then give nothing
+AUDIENCE_WORDS = frozenset({"reporter", "journalist", "correspondent", "newsman", "media", "medium", "press",
+                            "newspaper", "television", "radio", "interviewer", "crowd", "audience", "rally",
+                            "gathering", "supporter", "congregation"})
+PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+PARTY_PRONOUNS = frozenset({"him", "her", "them", "counterpart", "counterparts"})
+PARTY_PREPS = frozenset({"with", "to"})
+PHONE_WORDS = frozenset({"phone", "telephone"})
+
+
+def spoken_with(verb, preps: frozenset[str]) -> list:
+    """'spoke with Abe', 'talked to the Saudi king', 'reached out to Taliban leaders': the parties a verb of
+    speaking has an exchange with, named by "with" or "to" (when ``preps`` has it): a party named (a name, or
+    a word for people that a name qualifies) or a pronoun for one; not the press or an audience, nor people
+    named only by what they are ("spoke to students at the school": an address). Over the phone ("spoke by
+    telephone", a phone word after one of ``preps``), the plural or coordinated subject."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if _lemma(noun) in PHONE_WORDS:
+                # "the two spoke by telephone": the parties are the subjects; one speaker by phone ("said X,
+                # speaking by phone from Oman") is talking to the reporter
+                subjects = _subjects(verb)
+                found += subjects if len(subjects) > 1 or any(_plural(s) for s in subjects) else []
+            elif prep.lower_ in PARTY_PREPS and _named_party(noun):
+                found.append(noun)
+    return found
+
+
+def _named_party(noun) -> bool:
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "appos"))]
+    if any({_lemma(w), w.lower_} & AUDIENCE_WORDS for w in words):
+        return False
+    # a word for people a name qualifies ("Russia's foreign minister"), not a thing ("spoke to Russia's support")
+    return noun.lower_ in PARTY_PRONOUNS or noun.ent_type_ in PARTY_ENTS or (
+        _lemma(noun) in person_nouns() and any(w.ent_type_ in PARTY_ENTS for w in words))
+
+
 def _subjects(verb) -> list:
     """The verb's subject; a participle or infinitive without one takes the subject of the clause above it."""
     for node in (verb, verb.head):
@@ -170,8 +213,10 @@ def _subjects(verb) -> list:
 
 
 def _plural(noun) -> bool:
+    # "the two met", "the three spoke by phone": a number greater than one stands for its people
     return (noun.tag_ in ("NNS", "NNPS") or noun.lower_ in PLURAL_PRONOUNS
-            or any(c.dep_ == "conj" for c in noun.children))
+            or any(c.dep_ == "conj" for c in noun.children)
+            or (noun.tag_ == "CD" and noun.lower_ not in ("one", "1")))
 
 
 # "laid some of the blame on", "voiced much of the criticism": the verb's object is the part, the noun is the act
