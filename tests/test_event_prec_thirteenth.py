@@ -68,3 +68,38 @@ def test_an_act_not_told_as_done(types, text, kind):
 ])
 def test_the_act_told_as_done(types, text, kind):
     assert kind in types(text)
+
+
+# events/senses.py: act words in another sense
+@pytest.mark.parametrize("text, kind", [
+    ("Opposition lawmakers fought to overturn the law for two years.", "ASSAULT"),
+    ("The minister said schools had reopened in the areas that were curfew-free.", "COERCE"),
+    ("Jordan, which has a peace treaty with Israel, controls the holy sites.", "AGREE"),
+    ("The decision will hurt the economy, says Amnesty's regional director.", "CONCEDE"),
+    ("an officer who retired from the central bureau of investigations (cbi) was named to the post.", "ACCUSE"),
+    ("While dispersing from the stadium, a crowd of fans smashed shop windows.", "COERCE"),
+    ("Any deal struck between the rebels and the army will be fragile.", "ASSAULT"),
+    ("Riot police marched through the old quarter on Friday night.", "PROTEST"),
+    ("A close vigil is being kept on the movements of the suspects.", "PROTEST"),
+    ("Japan and Korea agree on the need for caution, the minister said.", "AGREE"),
+    ("Officials said the rebels agreed to release the hostages next week.", "RETREAT"),
+    ("The firm had to make an extra charge of rs 9 crore for water this year.", "ACCUSE"),
+    ("The envoy left Geneva after the talks failed to yield an accord between the two sides.", "REJECT"),
+])
+def test_a_word_in_another_sense_is_no_act(types, text, kind):
+    assert kind not in types(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The police imposed a curfew in the old city on Monday.", "COERCE"),
+    ("Jordan signed a peace treaty with Israel in 1994.", "AGREE"),
+    ("The police launched an investigation into the killings on Monday.", "ACCUSE"),
+    ("The police dispersed the crowd with tear gas on Monday.", "COERCE"),
+    ("Thousands of students marched through the capital on Friday.", "PROTEST"),
+    ("Hundreds held a candlelight vigil for the victims on Sunday.", "PROTEST"),
+    ("Japan and Korea agreed on a ceasefire on Monday.", "AGREE"),
+    ("Prosecutors brought a charge of fraud against the mayor on Monday.", "ACCUSE"),
+    ("The two sides reached an accord in Geneva on Monday.", "AGREE"),
+])
+def test_the_word_in_its_sense_of_an_act(types, text, kind):
+    assert kind in types(text)

@@ -10,7 +10,8 @@ the word is in that other sense; the coder then codes no event for it (like
 
 from __future__ import annotations
 
-from geowire.events.modality import an_actor_word, statement_nouns
+from geowire.actors.organs import default_organs
+from geowire.events.modality import a_thing, an_actor_word, statement_nouns
 
 AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty"})
 PARTY_PREPS = frozenset({"with", "between", "among", "by", "of"})
@@ -77,6 +78,17 @@ def is_fight_against_a_thing(trigger) -> bool:
     return bool(objects) and not any(an_actor_word(o) or o.lemma_.lower() in ARMED_OPPONENTS for o in objects)
 
 
+def is_struggle_to_do(trigger) -> bool:
+    """'lawmakers fought to overturn the law', 'battled to keep the plant open': to fight *to* do something is to
+    strive for it; no one is fought."""
+    token = trigger.token
+    if trigger.type != "ASSAULT" or not trigger.is_verb or token.lemma_.lower() not in FIGHT_VERBS:
+        return False
+    aims = [c for c in token.children if c.dep_ in ("xcomp", "advcl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return bool(aims) and not any(c.dep_ in ("dobj", "obj") for c in token.children)
+
+
 def is_kind_of_agreement(trigger) -> bool:
     """'blamed economic woes on free trade deals': a bare plural agreement noun with no parties names a kind of
     agreement, not one reached."""
@@ -129,8 +141,156 @@ def is_disagreement_with_a_claim(trigger) -> bool:
     return bool(claims) and all(g.lemma_.lower() in statement_nouns() for g in claims)
 
 
+def is_absence(trigger) -> bool:
+    """'areas that were tension- and curfew-free', 'a violence-free poll': a word ahead of "-free" names what is
+    absent."""
+    token = trigger.token
+    following = token.doc[token.i + 1:token.i + 3]
+    return len(following) == 2 and following[0].text == "-" and following[1].lower_ == "free"
+
+
+def is_agreement_held(trigger) -> bool:
+    """'Egypt, which has a peace treaty with Israel': an agreement that someone has, in the present, is a standing
+    relation; 'signed a treaty', and an agreement announced by its party ('we have a deal'), are acts."""
+    token = trigger.token
+    if trigger.type != "AGREE" or trigger.is_verb or token.lemma_.lower() not in AGREEMENT_NOUNS:
+        return False
+    verb = token.head
+    if token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() != "have" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
+
+
+# organs whose "of" phrase names their remit: "the Bureau of Investigation", "the department of relief"
+REMIT_HEADS = frozenset({"bureau", "department", "directorate", "ministry", "commission", "agency", "office",
+                         "cell", "wing", "squad", "unit", "division", "board"})
+
+
+def is_in_a_name(trigger) -> bool:
+    """'says Amnesty's researcher', 'the central bureau of investigations': an act word inside an
+    organisation's name, or naming an organ's remit, names the body, not an act."""
+    token = trigger.token
+    if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+        return True
+    return (not trigger.is_verb and token.dep_ == "pobj" and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in REMIT_HEADS)
+
+
+def is_leaving(trigger) -> bool:
+    """'while dispersing from the mosque, a mob attacked ...', 'the crowd dispersed peacefully': a crowd that
+    disperses leaves; only dispersing someone ('police dispersed the crowd', 'were dispersed') coerces."""
+    token = trigger.token
+    return (trigger.type == "COERCE" and trigger.is_verb and token.lemma_.lower() == "disperse"
+            and not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass") for c in token.children)
+            and not (token.dep_ == "acl" and token.tag_ == "VBN"))
+
+
+def is_deal_struck(trigger) -> bool:
+    """'any deal struck between the powers and Iran': a deal is struck as it is made, no one is hit."""
+    token = trigger.token
+    if trigger.type != "ASSAULT" or not trigger.is_verb or token.lemma_.lower() != "strike":
+        return False
+    deals = AGREEMENT_NOUNS | {"bargain", "compromise"}
+    # the small model often reads the participle as the verb of its noun ("deal" the subject of "struck")
+    return (token.dep_ == "acl" and token.head.lemma_.lower() in deals) or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in deals for c in token.children)
+
+
+FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
+def _forces_word(token) -> bool:
+    """'troops', 'police', 'security personnel': a word (or its modifier) the actor tables read as armed forces or
+    police."""
+    words = [token] + [c for c in token.children if c.dep_ == "compound"]
+    return any(o.sector in FORCE_SECTORS for w in words for key in {w.lower_, w.lemma_.lower()}
+               for o in default_organs().candidates(key))
+
+
+def is_patrol_march(trigger) -> bool:
+    """'security personnel marched through the city', 'troops marched into the town': armed forces or police on
+    the march patrol or deploy; they protest nothing."""
+    token = trigger.token
+    if trigger.type != "PROTEST" or not trigger.is_verb or token.lemma_.lower() != "march":
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(_forces_word(s) for s in subjects)
+
+
+def is_watch(trigger) -> bool:
+    """'a close vigil is kept on the movements of the activists': a vigil *on* someone is a watch, not a
+    gathering of mourners or protesters."""
+    token = trigger.token
+    if trigger.type != "PROTEST" or trigger.is_verb or token.lemma_.lower() != "vigil":
+        return False
+    kept = token.head if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_ == "keep" else None
+    return any(c.dep_ == "prep" and c.lower_ == "on" for w in (token, kept) if w is not None for c in w.children)
+
+
+# what two sides can agree on that is a view, not a course of action
+VIEW_NOUNS = frozenset({"need", "necessity", "importance", "view", "assessment", "principle"})
+
+
+def is_shared_opinion(trigger) -> bool:
+    """'the United States and France agree on the need for caution', 'agreed that the situation was grave': to
+    agree on a view or that something is so is to share an opinion; agreeing on a ceasefire, to do something or
+    that something will be done is an agreement."""
+    token = trigger.token
+    if trigger.type != "AGREE" or not trigger.is_verb or token.lemma_.lower() != "agree":
+        return False
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    topics = [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "with") for g in p.children
+              if g.dep_ == "pobj"]
+    if topics:
+        return all(g.lemma_.lower() in VIEW_NOUNS | statement_nouns() for g in topics)
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(c.lemma_ == "be" and not any(a.dep_ == "aux" for a in c.children)
+                                 for c in clauses)
+
+
+AGREEING_VERBS = frozenset({"agree", "consent"})
+SPOKEN_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "ACCUSE", "THREATEN"})
+
+
+def is_act_agreed_to(trigger) -> bool:
+    """'agreed to back safe zones', 'agreeing to cooperate in defeating the militants': what is agreed to is not
+    yet done; the agreement is the act. Not a word of saying: 'we agreed to strongly demand that ...' makes the
+    demand as it says so."""
+    token = trigger.token
+    return (trigger.is_verb and trigger.type not in SPOKEN_TYPES and token.dep_ == "xcomp"
+            and token.head.lemma_.lower() in AGREEING_VERBS)
+
+
+def is_failure_of_a_thing(trigger) -> bool:
+    """'the talks failed to yield an accord', 'the plan failed to win support': a thing that fails to do something
+    refuses nothing; only an actor's failing ('the minister failed to appear') reads as a refusal."""
+    token = trigger.token
+    if not trigger.is_verb or token.dep_ != "xcomp" or token.head.lemma_.lower() != "fail":
+        return False
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(a_thing(s) and not an_actor_word(s) for s in subjects)
+
+
+CURRENCY_WORDS = frozenset({"rs", "rupees", "rupee", "dollars", "dollar", "$", "euros", "euro", "pounds", "crore",
+                            "lakh", "million", "billion"})
+
+
+def is_price(trigger) -> bool:
+    """'had to make an extraordinary charge of rs 9.9 crore', 'a charge of $20 a tonne': a charge of a sum is a
+    price, not an accusation."""
+    token = trigger.token
+    if trigger.type != "ACCUSE" or trigger.is_verb or token.lemma_.lower() != "charge":
+        return False
+    sums = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.subtree]
+    return any(g.lower_ in CURRENCY_WORDS or g.ent_type_ == "MONEY" for g in sums)
+
+
 OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing,
-                is_kind_of_agreement, is_act_as_a_topic, is_threat_from_a_thing, is_disagreement_with_a_claim)
+                is_struggle_to_do, is_kind_of_agreement, is_act_as_a_topic, is_threat_from_a_thing,
+                is_disagreement_with_a_claim, is_absence, is_agreement_held, is_in_a_name, is_leaving,
+                is_deal_struck, is_patrol_march, is_watch, is_shared_opinion,
+                is_act_agreed_to, is_failure_of_a_thing, is_price)
 
 
 def in_another_sense(trigger) -> bool:
