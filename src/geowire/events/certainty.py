@@ -194,11 +194,6 @@ def _wanted(noun) -> bool:
     return noun.head.lower_ == "for" and bool(_roles(word, "for-object") or _roles(word, "object"))
 
 
-# nouns of what is said, written or deliberated, beside statement_nouns.tsv and documents (thing_nouns.tsv)
-DELIBERATION_NOUNS = frozenset({"debate", "discussion", "talk", "conversation", "negotiation", "draft", "bill",
-                                "resolution", "motion", "paper", "document", "article", "book", "study"})
-
-
 def _topic_gerund(verb) -> bool:
     """'a draft document on lifting the sanctions', 'a debate about sending troops': an act named by a gerund as
     what a text or a talk is about is spoken of, not told."""
@@ -206,7 +201,8 @@ def _topic_gerund(verb) -> bool:
         return False
     noun = verb.head.head
     word = noun.lemma_.lower()
-    return noun.pos_ == "NOUN" and (word in DELIBERATION_NOUNS or word in word_list("statement_nouns.tsv"))
+    spoken_of = word_list("deliberation_nouns.tsv") | word_list("statement_nouns.tsv")
+    return noun.pos_ == "NOUN" and word in spoken_of
 
 
 # "abstained instead of vetoing", "crossed without fearing any restrictions", "rather than attacking"

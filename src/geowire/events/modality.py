@@ -149,11 +149,6 @@ def _standing_for(subject):
     return subject
 
 
-# what frames or enables an act without doing it: "the policy helped", "the scheme provides for"
-FRAMEWORK_NOUNS = frozenset({"fact", "idea", "reason", "factor", "thing", "way", "approach", "policy", "law",
-                             "legislation", "scheme", "programme", "program", "project", "system", "measure", "step",
-                             "move", "provision", "clause", "order", "judgement", "judgment", "theory", "proposal",
-                             "arrangement", "situation", "development", "presence", "effort", "story"})
 # endings of abstract nouns: "legislation", "judgement", "awareness", "security", "nationalism", "presence"
 ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence")
 DEMONSTRATIVES = frozenset({"this", "that", "these"})
@@ -168,18 +163,12 @@ def a_thing(token) -> bool:
         return token.lower_ in DEMONSTRATIVES
     if token.pos_ != "NOUN":
         return False
-    if word in FRAMEWORK_NOUNS or word in thing_nouns() or word in statement_nouns():
+    if word in word_list("framework_nouns.tsv") or word in thing_nouns() or word in statement_nouns():
         return True
     if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
            for c in token.children):
         return True
     return word.endswith(ABSTRACT_ENDINGS) or match_token(token) is not None
-
-
-# bodies that give though their words end like abstract nouns
-GIVING_BODIES = frozenset({"charity", "community", "university", "majority", "minority", "municipality", "entity",
-                           "fraternity", "ministry", "commission", "corporation", "federation", "association",
-                           "foundation", "organisation", "organization", "administration", "opposition", "government"})
 
 
 def is_giving_by_a_thing(trigger, index) -> bool:
@@ -190,7 +179,8 @@ def is_giving_by_a_thing(trigger, index) -> bool:
     if trigger.type != "AID" or not trigger.is_verb:
         return False
     subjects = [_standing_for(c) for c in trigger.token.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(a_thing(s) and not (an_actor_word(s) or _an_organ(s) or s.lemma_ in GIVING_BODIES
+    givers = word_list("giving_bodies.tsv")
+    return bool(subjects) and all(a_thing(s) and not (an_actor_word(s) or _an_organ(s) or s.lemma_ in givers
                                                       or index.covering(s) is not None) for s in subjects)
 
 

@@ -11,6 +11,7 @@ the word is in that other sense; the coder then codes no event for it (like
 from __future__ import annotations
 
 from geowire.actors.organs import default_organs
+from geowire.events.lexicon import word_list
 from geowire.events.modality import a_thing, an_actor_word, statement_nouns
 
 AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty"})
@@ -161,11 +162,6 @@ def is_agreement_held(trigger) -> bool:
     return not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
 
 
-# organs whose "of" phrase names their remit: "the Bureau of Investigation", "the department of relief"
-REMIT_HEADS = frozenset({"bureau", "department", "directorate", "ministry", "commission", "agency", "office",
-                         "cell", "wing", "squad", "unit", "division", "board"})
-
-
 def is_in_a_name(trigger) -> bool:
     """'says Amnesty's researcher', 'the central bureau of investigations': an act word inside an
     organisation's name, or naming an organ's remit, names the body, not an act."""
@@ -173,7 +169,7 @@ def is_in_a_name(trigger) -> bool:
     if token.ent_type_ == "ORG" and token.pos_ == "PROPN":
         return True
     return (not trigger.is_verb and token.dep_ == "pobj" and token.head.lower_ == "of"
-            and token.head.head.lemma_.lower() in REMIT_HEADS)
+            and token.head.head.lemma_.lower() in word_list("remit_heads.tsv"))
 
 
 def is_leaving(trigger) -> bool:
@@ -227,10 +223,6 @@ def is_watch(trigger) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "on" for w in (token, kept) if w is not None for c in w.children)
 
 
-# what two sides can agree on that is a view, not a course of action
-VIEW_NOUNS = frozenset({"need", "necessity", "importance", "view", "assessment", "principle"})
-
-
 def is_shared_opinion(trigger) -> bool:
     """'the United States and France agree on the need for caution', 'agreed that the situation was grave': to
     agree on a view or that something is so is to share an opinion; agreeing on a ceasefire, to do something or
@@ -243,7 +235,7 @@ def is_shared_opinion(trigger) -> bool:
     topics = [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "with") for g in p.children
               if g.dep_ == "pobj"]
     if topics:
-        return all(g.lemma_.lower() in VIEW_NOUNS | statement_nouns() for g in topics)
+        return all(g.lemma_.lower() in word_list("view_nouns.tsv") | statement_nouns() for g in topics)
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     return bool(clauses) and all(c.lemma_ == "be" and not any(a.dep_ == "aux" for a in c.children)
                                  for c in clauses)
@@ -272,10 +264,6 @@ def is_failure_of_a_thing(trigger) -> bool:
     return bool(subjects) and all(a_thing(s) and not an_actor_word(s) for s in subjects)
 
 
-CURRENCY_WORDS = frozenset({"rs", "rupees", "rupee", "dollars", "dollar", "$", "euros", "euro", "pounds", "crore",
-                            "lakh", "million", "billion"})
-
-
 def is_price(trigger) -> bool:
     """'had to make an extraordinary charge of rs 9.9 crore', 'a charge of $20 a tonne': a charge of a sum is a
     price, not an accusation."""
@@ -283,7 +271,7 @@ def is_price(trigger) -> bool:
     if trigger.type != "ACCUSE" or trigger.is_verb or token.lemma_.lower() != "charge":
         return False
     sums = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.subtree]
-    return any(g.lower_ in CURRENCY_WORDS or g.ent_type_ == "MONEY" for g in sums)
+    return any(g.lower_ in word_list("currency_words.tsv") or g.ent_type_ == "MONEY" for g in sums)
 
 
 OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing,
