@@ -467,7 +467,6 @@ def _warned_against(token, acts: set[int]) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "against" and token.head.head.i in acts
 
 
-
 @dataclass(frozen=True)
 class Frame:
     """The dateline that frames a story: its place, where its words end (no side is named there), and the
@@ -660,16 +659,14 @@ class EventCoder:
                    and not _warned_against(t.token, asked)]
         # a side of known country or sector first; then, for a type still not told, a person named ("the clerk,
         # who had accused Maria Lenz of forgery"): a trigger with a better-known side wins its type
-        read: dict[int, list[Event]] = {}  # a trigger's events, built once for every pass
-        passes = (lambda e: _names_a_party(e.source) or _names_a_party(e.target),
-                  lambda e: _names_a_person(e.source, sentence) or _names_a_person(e.target, sentence))
-        for worth_telling in passes:
+        read: dict[int, list[Event]] = {}  # a trigger's events, built once for both passes
+        for party in (_names_a_party, lambda side: _names_a_person(side, sentence)):
             for trigger in further:
                 if trigger.type in types:
                     continue
                 if trigger.token.i not in read:
                     read[trigger.token.i] = self.events_for(doc, sentence, trigger, index, None, frame)
-                found = [e for e in read[trigger.token.i] if worth_telling(e)]
+                found = [e for e in read[trigger.token.i] if party(e.source) or party(e.target)]
                 if found:
                     types.add(trigger.type)
                     out += [Coded(e, trigger.token) for e in found[:1]]

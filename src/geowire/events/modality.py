@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from geowire.actors.organs import default_organs
 from geowire.events.certainty import ATTEMPT_NOUNS
 from geowire.events.lexicon import light_verbs, person_nouns, word_list
-from geowire.events.triggers import match_token
+from geowire.events.triggers import PRESS_WORDS, match_token
 from geowire.model import EventArg, EventDate
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
@@ -589,7 +589,6 @@ def is_invocation(trigger) -> bool:
                                    for c in token.children)
 
 
-PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent"})
 
 
 def is_press_contact(trigger, targets) -> bool:

@@ -229,12 +229,11 @@ SUBJECT_PERSONAL = frozenset({"he", "she"})
 
 def _agrees(pronoun, noun, names: frozenset[str] = frozenset()) -> bool:
     """Number, and "he"/"she" stand for a person: a named one or a word for people, not "the army". A name is a
-    person's wherever the story names that person (``names``, see `_person_names`): the tagger may call "Besigye"
+    person's wherever the story names that person (``names``, see `_surnames`): the tagger may call "Besigye"
     a person in one sentence and an organisation in the next. That holds for "he" and "she" only: an object "him"
     in what someone said is as often the one spoken of ("X said police charged him")."""
     if pronoun.lower_ in PERSONAL:
-        return (noun.ent_type_ == "PERSON" or _is_person_word(noun)
-                or (pronoun.lower_ in SUBJECT_PERSONAL and noun.pos_ == "PROPN" and noun.lower_ in names))
+        return noun.ent_type_ == "PERSON" or _is_person_word(noun) or _named_person_for(pronoun, noun, names)
     plural = pronoun.lower_ in ("they", "their", "them")
     return plural or noun.tag_ not in ("NNS", "NNPS") or noun.lower_ in REFERRING_NOUNS
 
@@ -273,8 +272,13 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
 def _person_pronoun_for(pronoun, noun, names: frozenset[str] = frozenset()) -> bool:
     """'Kizza Besigye said his arrest ...': "he", "his", "her" stand for a person named before them even when
     no country or sector is known for that person."""
-    return pronoun.lower_ in PERSONAL and (noun.ent_type_ == "PERSON" or (
-        pronoun.lower_ in SUBJECT_PERSONAL and noun.pos_ == "PROPN" and noun.lower_ in names))
+    return pronoun.lower_ in PERSONAL and (noun.ent_type_ == "PERSON" or _named_person_for(pronoun, noun, names))
+
+
+def _named_person_for(pronoun, noun, names: frozenset[str]) -> bool:
+    """'he'/'she' for a name the story gives a person elsewhere (``names``, see `_surnames`), whatever the tagger
+    calls it here."""
+    return pronoun.lower_ in SUBJECT_PERSONAL and noun.pos_ == "PROPN" and noun.lower_ in names
 
 
 def _referent(token, index: ActorIndex) -> Actor | None:
@@ -346,14 +350,8 @@ def _person_names(index: ActorIndex) -> frozenset[str]:
     """Last words of the names the document gives as people (a PERSON entity, or a name after a title), so a
     later bare surname is a person too."""
     if index.person_names is None:
-        names = set()
-        for actor in index.actors:
-            span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is None or span.root.pos_ != "PROPN":
-                continue
-            if span.root.ent_type_ == "PERSON" or _titled(span.root):
-                names.add(span.root.lower_)
-        index.person_names = frozenset(names)
+        index.person_names = frozenset(span.root.lower_ for span in _proper_names(index)
+                                       if span.root.ent_type_ == "PERSON" or _titled(span.root))
     return index.person_names
 
 
@@ -362,16 +360,22 @@ def _surnames(index: ActorIndex) -> frozenset[str]:
     standing alone is that person's, whatever the tagger makes of it there; a one-word name it once calls a person
     ("Azerbaijan") is not."""
     if index.surnames is None:
-        names = set()
-        for actor in index.actors:
-            span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is None or span.root.pos_ != "PROPN" or span.root.i == span.start:
-                continue
-            given = span.root.doc[span.root.i - 1]
-            if given.pos_ == "PROPN" and given.ent_type_ == "PERSON" and span.root.ent_type_ == "PERSON":
-                names.add(span.root.lower_)
-        index.surnames = frozenset(names)
+        index.surnames = frozenset(span.root.lower_ for span in _proper_names(index)
+                                   if span.root.i > span.start and _given_and_surname(span.root))
     return index.surnames
+
+
+def _proper_names(index: ActorIndex):
+    """The actors' name spans headed by a proper noun."""
+    for actor in index.actors:
+        span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "PROPN":
+            yield span
+
+
+def _given_and_surname(root) -> bool:
+    given = root.doc[root.i - 1]
+    return given.pos_ == "PROPN" and given.ent_type_ == "PERSON" and root.ent_type_ == "PERSON"
 
 
 def _fits(pronoun, kind: str | None) -> bool:

@@ -164,9 +164,9 @@ def has_partner(verb, objects_count: bool) -> bool:
 # crowd") are told, not consulted. The event stage also drops a consultation with the press
 # (`modality.is_press_contact`); a trigger row that requires a party must not hold for it, or it would take the
 # sentence's main place and then give nothing
-AUDIENCE_WORDS = frozenset({"reporter", "journalist", "correspondent", "newsman", "media", "medium", "press",
-                            "newspaper", "television", "radio", "interviewer", "crowd", "audience", "rally",
-                            "gathering", "supporter", "congregation"})
+PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent"})
+AUDIENCE_WORDS = PRESS_WORDS | {"medium", "newspaper", "television", "radio", "interviewer", "crowd", "audience",
+                                "rally", "gathering", "supporter", "congregation"}
 PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 PARTY_PRONOUNS = frozenset({"him", "her", "them", "counterpart", "counterparts"})
 PARTY_PREPS = frozenset({"with", "to"})
