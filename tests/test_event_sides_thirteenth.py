@@ -2,6 +2,7 @@
 sides, on sentences written for these tests (real spaCy model). Each failed on the code before it (c9bcab8)."""
 
 import pytest
+from test_event_sides import _of_type, _text
 
 pytestmark = pytest.mark.model
 
@@ -9,16 +10,6 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def code(code_rules):
     return lambda text: code_rules(text, published="2024-05-01")
-
-
-def _of_type(doc, event_type):
-    found = [e for e in doc.events if e.type == event_type]
-    assert found, f"no {event_type} in {[e.type for e in doc.events]}"
-    return found[0]
-
-
-def _text(side):
-    return side.text if side is not None else None
 
 
 def test_he_said_by_a_name_the_tagger_calls_a_person_elsewhere_in_the_story(code):
