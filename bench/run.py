@@ -38,14 +38,27 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def articles(bench: Path, count: int) -> list[Document]:
+    """The LGL articles first; past its 588, the whole-article event sets' (India, then VOA), so a run can be
+    long enough for start-up costs to stop mattering. Without ../shared/bench, the bundled samples repeated."""
     lgl = bench / "geoparsing" / "lgl" / "lgl.xml"
     if lgl.exists():
         root = ET.parse(lgl).getroot()
         texts = [a.findtext("text") or "" for a in root.iter("article")][:count]
-        return [Document(id=f"lgl-{i}", text=t, published="2009-03-15") for i, t in enumerate(texts)]
+        docs = [Document(id=f"lgl-{i}", text=t, published="2009-03-15") for i, t in enumerate(texts)]
+        for name in ("india_police_events", "m2e2_voa"):
+            docs += _event_set_articles(bench / "events" / name / "articles.jsonl", name, count - len(docs))
+        return docs
     samples = [d for d in read_paths([REPO / "src" / "geowire" / "samples"]) if isinstance(d, Document)]
     repeated = samples * (count // len(samples) + 1)
-    return [Document(id=f"s{i}", text=d.text, html=d.html) for i, d in enumerate(repeated)][:count]
+    return [Document(id=f"sample-{i}", text=d.text, html=d.html) for i, d in enumerate(repeated)][:count]
+
+
+def _event_set_articles(path: Path, name: str, count: int) -> list[Document]:
+    if count <= 0 or not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for _, line in zip(range(count), handle, strict=False)]
+    return [Document(id=f"{name}-{r['id']}", text=r["text"], published=r.get("published")) for r in rows]
 
 
 def time_stages(pipeline: Pipeline, docs: list[Document], batch_size: int = 16) -> dict[str, float]:

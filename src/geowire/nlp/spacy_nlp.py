@@ -134,13 +134,17 @@ TYPOGRAPHIC_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 class SpacyParser:
-    def __init__(self, model: str, batch_size: int, max_chars: int, matmul: str = "numpy"):
+    def __init__(self, model: str, batch_size: int, max_chars: int, matmul: str = "numpy",
+                 batch_chars: int = 40_000):
         if matmul not in MATMULS:
             raise ValueError(f"nlp.spacy: matmul must be one of {MATMULS}, got {matmul!r}")
+        if batch_size < 1 or batch_chars < 1:
+            raise ValueError(f"nlp.spacy: batch_size and batch_chars must be positive, got {batch_size}, {batch_chars}")
         self.model = model
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.matmul = matmul
+        self.batch_chars = batch_chars
 
     @property
     def nlp(self):
@@ -150,18 +154,37 @@ class SpacyParser:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        docs = list(docs)
-        texts = (d.text[: self.max_chars].translate(TYPOGRAPHIC_MARKS) for d in docs)
-        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=False):
-            doc.parsed = parsed
-            yield doc
+        for group in self.groups(docs):
+            texts = [d.text[: self.max_chars].translate(TYPOGRAPHIC_MARKS) for d in group]
+            for doc, parsed in zip(group, self.nlp.pipe(texts, batch_size=len(texts)), strict=True):
+                doc.parsed = parsed
+                yield doc
+
+    def groups(self, docs: Iterable[Document]) -> Iterator[list[Document]]:
+        """The documents in groups of at most ``batch_size`` documents and ``batch_chars`` characters (a longer
+        document alone): spaCy's working memory grows with the text it parses at once — 16 long articles took
+        a worker past 750 MB (docs/benchmarks.md) — while groups of short articles keep their speed."""
+        group: list[Document] = []
+        chars = 0
+        for doc in docs:
+            size = min(len(doc.text), self.max_chars)
+            if group and (len(group) >= self.batch_size or chars + size > self.batch_chars):
+                yield group
+                group, chars = [], 0
+            group.append(doc)
+            chars += size
+        if group:
+            yield group
 
 
 @registry.factory("nlp", "spacy")
 def make_spacy_parser(
-    model: str = DEFAULT_MODEL, batch_size: int = 16, max_chars: int = 1_000_000, matmul: str = "numpy"
+    model: str = DEFAULT_MODEL, batch_size: int = 16, max_chars: int = 1_000_000, matmul: str = "numpy",
+    batch_chars: int = 40_000,
 ) -> SpacyParser:
     """Parse with a spaCy pipeline installed as a package (tagger, parser, NER). ``matmul``: ``"numpy"`` multiplies
     the model's matrices with numpy's BLAS on one thread (the same annotations for about 29 % less CPU on the
-    development sets; needs ``threadpoolctl``, else the model stays as shipped), ``"blis"`` with spaCy's own."""
-    return SpacyParser(model, batch_size, max_chars, matmul)
+    development sets; needs ``threadpoolctl``, else the model stays as shipped), ``"blis"`` with spaCy's own.
+    spaCy parses at most ``batch_size`` documents and ``batch_chars`` characters at once (a longer document alone),
+    which bounds its working memory on long articles."""
+    return SpacyParser(model, batch_size, max_chars, matmul, batch_chars)
