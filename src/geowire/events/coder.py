@@ -42,7 +42,7 @@ from geowire.events.certainty import (
     took_place,
 )
 from geowire.events.classifier import TypeModel, load_type_model
-from geowire.events.clauses import clause_verb
+from geowire.events.clauses import BACKGROUND_MARKS, BACKGROUND_PREPS, clause_verb
 from geowire.events.confidence import ConfidenceModel, load_confidence_model, recalibrate
 from geowire.events.coreference import Coded, fold_mentions
 from geowire.events.dating import attach_date
@@ -126,15 +126,16 @@ def in_purpose_clause(token) -> bool:
     return False
 
 
-BACKGROUND_MARKS = frozenset({"after", "before", "since", "as", "because", "when", "while", "until", "following"})
-BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite"})
+# A clause at the time of the news ("as", "when", "while") is no other happening with a place of its own
+# (clauses.background), but it is still the news's circumstance, not the news.
+CIRCUMSTANCE_MARKS = BACKGROUND_MARKS | {"as", "when", "while"}
 
 
 def in_background_clause(token) -> bool:
     """'... one day after a Serbian jet shot down a helicopter': a temporal or causal
     subordinate clause gives the circumstances of the news, not the news."""
     for node in (token, *token.ancestors):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in node.children):
             return True
         if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in BACKGROUND_PREPS:
             return True
