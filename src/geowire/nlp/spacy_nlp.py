@@ -135,7 +135,7 @@ TYPOGRAPHIC_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 class SpacyParser:
     def __init__(self, model: str, batch_size: int, max_chars: int, matmul: str = "numpy",
-                 batch_chars: int = 40_000):
+                 batch_chars: int = 20_000):
         if matmul not in MATMULS:
             raise ValueError(f"nlp.spacy: matmul must be one of {MATMULS}, got {matmul!r}")
         if batch_size < 1 or batch_chars < 1:
@@ -180,7 +180,7 @@ class SpacyParser:
 @registry.factory("nlp", "spacy")
 def make_spacy_parser(
     model: str = DEFAULT_MODEL, batch_size: int = 16, max_chars: int = 1_000_000, matmul: str = "numpy",
-    batch_chars: int = 40_000,
+    batch_chars: int = 20_000,
 ) -> SpacyParser:
     """Parse with a spaCy pipeline installed as a package (tagger, parser, NER). ``matmul``: ``"numpy"`` multiplies
     the model's matrices with numpy's BLAS on one thread (the same annotations for about 29 % less CPU on the
