@@ -14,8 +14,8 @@ model take turns over the same articles, 32 at a time (which goes first alternat
 CPU time summed per round, and over the second half of the articles alone (caches warmer, nearer a long run's
 steady state); both lemmatizer caches start empty. The bare model is spaCy as shipped (its matrix products
 on BLIS); ``--bare-matmul numpy`` gives it the nlp stage's numpy products too, to show how much of the ratio that
-change alone makes. Uses the LGL articles when ../shared/bench is there (only their text, for timing), else the
-bundled samples repeated.
+change alone makes. Uses the LGL articles when ../shared/bench is there (only their text, for timing; past
+their 588, the India and VOA event sets' articles), else the bundled samples repeated.
 """
 
 from __future__ import annotations
