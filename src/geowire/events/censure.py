@@ -12,16 +12,8 @@ from geowire.events.lexicon import word_list
 from geowire.events.modality import an_actor_word
 from geowire.events.triggers import match_token, span_bounds, token_strings
 
-# what someone does or decides, beside the act words of the trigger table: a censure of one blames its author
-DOINGS = frozenset({"decision", "move", "proposal", "plan", "law", "policy", "order", "ban", "ruling", "verdict",
-                    "action", "act", "statement", "remark", "comment", "conduct", "behaviour", "behavior",
-                    "response", "charge", "treatment", "handling", "approach", "step", "measure", "operation",
-                    "crackdown", "prosecution", "case", "bill", "announcement", "claim", "allegation"})
 # "it's irresponsible to ...", "this is unfair": a pronoun that stands for no one's act in particular
 VAGUE_SUBJECTS = frozenset({"it", "this", "that", "these", "those", "what"})
-# speakers whose judgement is analysis, not an act of the news
-ANALYSTS = frozenset({"analyst", "expert", "observer", "commentator", "scholar", "researcher", "academic",
-                      "economist", "historian", "pundit"})
 
 
 def _censures(copula) -> bool:
@@ -32,8 +24,9 @@ def _censures(copula) -> bool:
 
 def _about_a_doing_or_a_doer(copula) -> bool:
     subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    doings = word_list("doing_nouns.tsv")
     return bool(subjects) and all(s.lower_ not in VAGUE_SUBJECTS and (
-        an_actor_word(s) or s.lemma_.lower() in DOINGS or (s.pos_ == "NOUN" and match_token(s) is not None))
+        an_actor_word(s) or s.lemma_.lower() in doings or (s.pos_ == "NOUN" and match_token(s) is not None))
         for s in subjects)
 
 
@@ -54,5 +47,5 @@ def _reported_by_a_party(clause, reporter_of) -> bool:
     # "if I thought he was a racist ..., Trump said")
     said = clause.head if clause.dep_ == "ccomp" else clause.head.head
     return (reporter is not None and reporter == said
-            and not any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lemma_.lower() in ANALYSTS)
+            and not any(c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lemma_.lower() in word_list("analyst_nouns.tsv"))
                         for c in reporter.children))
