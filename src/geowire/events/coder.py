@@ -303,18 +303,6 @@ def demand_roles(token, roles):
 ACTS_ON_THE_GROUND = FORCE_TYPES | {"PROTEST", "MOBILIZE"}
 
 
-def place_target(places, location) -> EventArg | None:
-    """The place the event's own clause names; a dateline or the story's focus is where the story is, and
-    "Kenya condemned the attack on the embassy" says nothing of an attack on Kenya."""
-    if location is None or location.start is None or location.basis != "sentence":
-        return None
-    place = next((p for p in places if p.start == location.start and p.end == location.end), None)
-    iso3 = iso3_by_iso2().get(place.country_code or "") if place is not None else None
-    if iso3 is None:
-        return None
-    return EventArg(place.text, place.start, place.end, iso3, None)
-
-
 def cite_headline(doc: Document, parsed, index: ActorIndex) -> None:
     """'Troops attack rebel camp' above the story: the headline is one more piece of evidence of the
     story's event of that type (the first one), never an event of its own."""
@@ -710,8 +698,6 @@ class EventCoder:
             not_places += [(t.start, t.end) for t in targets if t is not None]
         location = attach_location(doc.places, sentence, trigger.token, not_places, doc.actors,
                                    locative_only=trigger.type in ADDRESSED_TYPES)
-        if targets == [None] and trigger.type in ACTS_ON_THE_GROUND:
-            targets = [place_target(doc.places, location)]
         story_place = framed(frame.place or document_focus(doc.places), doc.places, sentence, trigger.token)
         if frame.place is not None and frame.country is None:
             # filed from Washington about Venezuela: the dateline says where the reporter was, not where an act
