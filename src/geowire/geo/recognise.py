@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from geowire.geo import reading, spans
+from geowire.geo.caseless import caseless_mentions, is_caseless
 from geowire.geo.exclusions import disease_names, in_title, names_disease, saints_house
 from geowire.geo.frames import (
     INSTITUTION_AFTER,
@@ -69,11 +70,13 @@ _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:D|R|I|DFL)-([A-Z][\w'’]*\.?(?: [A-Z][
 class GazetteerPlaces:
     needs = ("nlp",)        # reads spaCy's entities and parse; an empty text needs none
 
-    def __init__(self, resolver: ContextResolver, recover_locative: bool, demonyms: bool, min_match_chars: int):
+    def __init__(self, resolver: ContextResolver, recover_locative: bool, demonyms: bool, min_match_chars: int,
+                 caseless: bool = False):
         self.resolver = resolver
         self.recover_locative = recover_locative
         self.demonyms = demonyms
         self.min_match_chars = min_match_chars
+        self.caseless = caseless
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -104,6 +107,8 @@ class GazetteerPlaces:
         mentions = spans.without_routes(gazetteer, text, spans.dedupe([spans.extended(gazetteer, text, m)
                                                                        for m in mentions]))
         mentions += self._lowercase_dateline(text, mentions)
+        if self.caseless and is_caseless(text):
+            mentions += caseless_mentions(parsed, gazetteer, mentions)
         mentions += self._party_homes(text, mentions)
         diseases = disease_names(text)
         # "Secretary of State John Kerry": a title before an office or a name is no town (Secretary, Maryland)
@@ -293,11 +298,13 @@ def make_gazetteer_places(
     min_match_chars: int = 3,
     resolver: str = "population_context",
     resolver_settings: dict | None = None,
+    caseless: bool = False,
 ) -> GazetteerPlaces:
     """Find toponyms (spaCy GPE/LOC/FAC, demonyms from NORP, and gazetteer names in a
     locative frame that spaCy labelled PERSON/ORG or missed) and resolve them with the
-    ``resolver`` factory (kind "resolvers"), built with ``resolver_settings``.
-    Needs the ``nlp`` stage before it (a document
+    ``resolver`` factory (kind "resolvers"), built with ``resolver_settings``. With ``caseless``, a story written
+    without capitals also has its places read where English puts a place ("police in vadodara said"; geo/caseless.py;
+    off by default: its effect on the coded events is mixed, docs/geo.md). Needs the ``nlp`` stage before it (a document
     reaching it unparsed is dropped with that reason; the pipeline refuses an order without it)."""
     built = registry.create("resolvers", resolver, resolver_settings or {})
-    return GazetteerPlaces(built, recover_locative, demonyms, min_match_chars)
+    return GazetteerPlaces(built, recover_locative, demonyms, min_match_chars, caseless)

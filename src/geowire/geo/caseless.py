@@ -1,0 +1,99 @@
+"""Places in a story written without capitals ("police in ahmedabad and vadodara said ..."): some feeds, archives
+and transcripts come lower-cased, and recognition led by capitals (spaCy's entities, proper-noun runs) then finds
+almost none of their places. In such a text a name is read where English puts a place: as the object of a locative
+preposition ("in", "at", "from", "near", "to" ...), or coordinated with one ("in surat and vadodara"), with no
+article or possessive before it ("in a van", "to his home" name no place), when the gazetteer knows it as a town of
+some size, a province or a country, under its own name. Without capitals a common noun looks like a name: a word
+the same text also uses as a common noun (with an article or a possessive: "the police", "at the same time"), a
+plural, or a generic place word ("town", "valley") is none; and a smaller town ("from time to time": Time, Norway)
+counts only in a country the story's larger places (a province, a country, a city of 100,000) or its dateline are in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geowire.geo.gazetteer import Candidate, Gazetteer
+from geowire.geo.mention import Mention
+from geowire.geo.normalise import strict_key
+from geowire.geo.reading import GENERIC_WORDS
+from geowire.geo.sources import PRIMARY
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "across", "around", "outside", "inside",
+                                   "within", "throughout", "toward", "towards"})
+# a cased English story capitalises about one word in ten (names, sentence starts); a caseless one almost none
+CASED_SHARE = 0.02
+MIN_WORDS = 40
+# as for a lower-case dateline: a town this size, or an area (a province, a country), not a hamlet named like a word
+MIN_POPULATION = 10_000
+# a city this size (or a province, a country) sets where the story is; smaller towns must be in the same country
+LARGE_POPULATION = 100_000
+AREA_PRECISIONS = frozenset({"admin1", "country"})
+MAX_NAME_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_caseless(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return False
+    return sum(word[0].isupper() for word in words) < CASED_SHARE * len(words)
+
+
+def caseless_mentions(parsed, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """The places of a caseless text in a locative frame, outside the mentions already ``taken``."""
+    common = _common_nouns(parsed)
+    named = [(m, _known(gazetteer, m.text)) for token in parsed
+             if _in_locative_frame(token) and token.lower_ not in common
+             for m in [_longest_known_name(parsed, token, gazetteer)] if m is not None]
+    countries = {c.country_code for m in taken for c in _known(gazetteer, m.text)} | {
+        c.country_code for _, known in named for c in known if _large(c)}
+    occupied = [(m.start, m.end) for m in taken]
+    out = []
+    for mention, known in named:
+        if any(s < mention.end and mention.start < e for s, e in occupied):
+            continue
+        if any(_large(c) or c.country_code in countries for c in known):
+            out.append(mention)
+            occupied.append((mention.start, mention.end))
+    return out
+
+
+def _known(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """The gazetteer's places of this name under their own name: a province, a country or a town of some size."""
+    return [c for c in gazetteer.candidates(name) if c.kind == PRIMARY and not c.loose
+            and (c.precision in AREA_PRECISIONS or c.population >= MIN_POPULATION)]
+
+
+def _large(candidate: Candidate) -> bool:
+    return candidate.precision in AREA_PRECISIONS or candidate.population >= LARGE_POPULATION
+
+
+def _common_nouns(parsed) -> set[str]:
+    """Words the text uses as common nouns: with an article, possessive or number, or in the plural."""
+    return {t.lower_ for t in parsed if t.tag_ in ("NNS", "NNPS") or strict_key(t.text) in GENERIC_WORDS
+            or any(c.dep_ in ("det", "poss", "nummod") for c in t.children)}
+
+
+def _in_locative_frame(token) -> bool:
+    if token.pos_ not in ("PROPN", "NOUN"):
+        return False
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _longest_known_name(parsed, token, gazetteer: Gazetteer) -> Mention | None:
+    """The name ending at ``token``: it with up to two compound words before it, longest first."""
+    first = token.i
+    while first > 0 and token.i - first < MAX_NAME_WORDS - 1 and parsed[first - 1].dep_ == "compound" \
+            and parsed[first - 1].head is token:
+        first -= 1
+    for start in range(first, token.i + 1):
+        span = parsed[start:token.i + 1]
+        if not all(t.is_alpha or t.text == "-" for t in span):
+            continue
+        if _known(gazetteer, span.text):
+            return Mention(span.start_char, span.end_char, span.text)
+    return None
