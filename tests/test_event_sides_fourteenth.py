@@ -3,7 +3,6 @@ annotation guideline's sides are actors). Sentences written for these tests (rea
 21756c8, where a town or country named only as where it happened became the target."""
 
 import pytest
-
 from test_event_sides import _of_type
 
 pytestmark = pytest.mark.model
