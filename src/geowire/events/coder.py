@@ -296,8 +296,9 @@ def demand_roles(token, roles):
     return Roles(speakers, addressees)
 
 
-# Acts done on the ground: force, coercion, protest, deployment. With no target named, such an act is aimed at
-# where it happens ("demonstrated in Serbia": PLOVER codes the place's country as the target); it is done where its
+# Acts done on the ground: force, coercion, protest, deployment. With no target named, such an act has none (PLOVER's
+# records code the place's country as the target, "demonstrated in Serbia"; the annotation guideline's sides are
+# actors, and where it happened is its location: docs/events.md, "Sides, fourteenth pass"); it is done where its
 # actors are (talks and statements are often made abroad, "the rebels agreed in Havana" are not Cuban, so they lend
 # no country); and it is news even when no one is named (a shelling, unlike "the sanctions" or "the summit").
 ACTS_ON_THE_GROUND = FORCE_TYPES | {"PROTEST", "MOBILIZE"}
