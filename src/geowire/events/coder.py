@@ -304,19 +304,6 @@ def demand_roles(token, roles):
 ACTS_ON_THE_GROUND = FORCE_TYPES | {"PROTEST", "MOBILIZE"}
 
 
-def clause_place(places, location) -> EventArg | None:
-    """The place the event's own clause names, as a side: not made the target (the guideline's sides are actors;
-    where it happened is its location), but, like a side, it lends its country to no one else ("sealed the border
-    with Syria" makes no Syrian army). A dateline or the story's focus is where the story is, not such a place."""
-    if location is None or location.start is None or location.basis != "sentence":
-        return None
-    place = next((p for p in places if p.start == location.start and p.end == location.end), None)
-    iso3 = iso3_by_iso2().get(place.country_code or "") if place is not None else None
-    if iso3 is None:
-        return None
-    return EventArg(place.text, place.start, place.end, iso3, None)
-
-
 def cite_headline(doc: Document, parsed, index: ActorIndex) -> None:
     """'Troops attack rebel camp' above the story: the headline is one more piece of evidence of the
     story's event of that type (the first one), never an event of its own."""
@@ -723,8 +710,10 @@ class EventCoder:
         elif not (trigger.type == "CONSULT" and _names_a_side(location, targets)):
             # (a country visited, "Mattis visited Iraq", stays the country, not a guess at the town in it)
             location = narrowed(location, story_place, doc.text) or story_place
-        named_place = clause_place(doc.places, location) if targets == [None] else None
-        if trigger.type in ACTS_ON_THE_GROUND and not _names_a_side(location, sources + targets + [named_place]):
+        # with no one named as its target, the place the clause puts it at is, like a side, a party that lends its
+        # country to no one else ("the army sealed the border with Syria" makes no Syrian army)
+        place_is_party = targets == [None] and location is not None and location.basis == "sentence"
+        if trigger.type in ACTS_ON_THE_GROUND and not place_is_party and not _names_a_side(location, sources + targets):
             home = location.country_code if location is not None else None
             sources = [home_country(s, home) for s in sources]
             targets = [home_country(t, home) for t in targets]
