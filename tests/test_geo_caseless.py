@@ -33,20 +33,20 @@ def places():
     return {setting: build(setting) for setting in (False, True)}
 
 
-pytestmark = pytest.mark.model
-
-
+@pytest.mark.model
 def test_places_in_a_locative_frame_are_read_in_a_caseless_story(places):
     found = {p.text: p.country_code for p in places[True](STORY.lower()).places}
     assert {"vadodara", "surat", "gujarat", "delhi"} <= set(found)
     assert {found[name] for name in ("vadodara", "surat", "gujarat", "delhi")} == {"IN"}
 
 
+@pytest.mark.model
 def test_common_nouns_of_a_caseless_story_are_no_places(places):
     found = {p.text for p in places[True](STORY.lower()).places}
     assert not found & {"time", "police", "market", "region"}
 
 
+@pytest.mark.model
 def test_off_by_default_and_never_on_a_cased_story(places):
     assert "surat" not in {p.text for p in places[False](STORY.lower()).places}
     cased = {(p.start, p.end, p.name) for p in places[False](STORY).places}

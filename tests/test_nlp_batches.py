@@ -44,6 +44,7 @@ def test_an_empty_batch_is_refused(settings):
         make_spacy_parser(**settings)
 
 
+@pytest.mark.model
 def test_every_document_comes_back_parsed_in_order():
     parser = make_spacy_parser(batch_chars=60)
     texts = ["Police arrested two men in Delhi.", "Troops left the town on Monday.", "Talks began."]

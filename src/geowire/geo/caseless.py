@@ -24,7 +24,8 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "ac
 # a cased English story capitalises about one word in ten (names, sentence starts); a caseless one almost none
 CASED_SHARE = 0.02
 MIN_WORDS = 40
-# as for a lower-case dateline: a town this size, or an area (a province, a country), not a hamlet named like a word
+# a lower-case name (here, or a dateline: recognise._lowercase_dateline) is a town this size or an area (a
+# province, a country), not a hamlet named like a word
 MIN_POPULATION = 10_000
 # a city this size (or a province, a country) sets where the story is; smaller towns must be in the same country
 LARGE_POPULATION = 100_000
@@ -43,9 +44,8 @@ def is_caseless(text: str) -> bool:
 def caseless_mentions(parsed, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """The places of a caseless text in a locative frame, outside the mentions already ``taken``."""
     common = _common_nouns(parsed)
-    named = [(m, _known(gazetteer, m.text)) for token in parsed
-             if _in_locative_frame(token) and token.lower_ not in common
-             for m in [_longest_known_name(parsed, token, gazetteer)] if m is not None]
+    named = [found for token in parsed if _in_locative_frame(token) and token.lower_ not in common
+             for found in [_longest_known_name(parsed, token, gazetteer)] if found is not None]
     countries = {c.country_code for m in taken for c in _known(gazetteer, m.text)} | {
         c.country_code for _, known in named for c in known if _large(c)}
     occupied = [(m.start, m.end) for m in taken]
@@ -84,8 +84,8 @@ def _in_locative_frame(token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _longest_known_name(parsed, token, gazetteer: Gazetteer) -> Mention | None:
-    """The name ending at ``token``: it with up to two compound words before it, longest first."""
+def _longest_known_name(parsed, token, gazetteer: Gazetteer) -> tuple[Mention, list[Candidate]] | None:
+    """The name ending at ``token`` and its places: it with up to two compound words before it, longest first."""
     first = token.i
     while first > 0 and token.i - first < MAX_NAME_WORDS - 1 and parsed[first - 1].dep_ == "compound" \
             and parsed[first - 1].head is token:
@@ -94,6 +94,7 @@ def _longest_known_name(parsed, token, gazetteer: Gazetteer) -> Mention | None:
         span = parsed[start:token.i + 1]
         if not all(t.is_alpha or t.text == "-" for t in span):
             continue
-        if _known(gazetteer, span.text):
-            return Mention(span.start_char, span.end_char, span.text)
+        known = _known(gazetteer, span.text)
+        if known:
+            return Mention(span.start_char, span.end_char, span.text), known
     return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from geowire.geo import reading, spans
-from geowire.geo.caseless import caseless_mentions, is_caseless
+from geowire.geo.caseless import MIN_POPULATION, caseless_mentions, is_caseless
 from geowire.geo.exclusions import disease_names, in_title, names_disease, saints_house
 from geowire.geo.frames import (
     INSTITUTION_AFTER,
@@ -62,7 +62,7 @@ _LISTED_WAY = re.compile(
 _STREET_DIRECTION = re.compile(r"(?<![\w.])[NSEW]\.\s$")
 _TOWNSHIP = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\sTwp\.?$")
 _LOWER_DATELINE = re.compile(r"^\s*([a-z][a-z'’.-]+(?: [a-z][a-z'’.-]+){0,2})\s*:\s+\S")
-_DATELINE_WITHIN, _DATELINE_LINES, _DATELINE_POPULATION = 400, 6, 10_000
+_DATELINE_WITHIN, _DATELINE_LINES = 400, 6
 # a party letter (or Minnesota's DFL) and a hyphen after a comma or an opening bracket, then the home
 _PARTY_HOME = re.compile(r"(?:,\s*|\()(?:D|R|I|DFL)-([A-Z][\w'’]*\.?(?: [A-Z][\w'’]*\.?){0,2})")
 
@@ -145,7 +145,7 @@ class GazetteerPlaces:
             if match is not None:
                 start, end = offset + match.start(1), offset + match.end(1)
                 known = self.gazetteer.candidates(match.group(1))
-                if known and max(c.population for c in known) >= _DATELINE_POPULATION and not any(
+                if known and max(c.population for c in known) >= MIN_POPULATION and not any(
                         m.start < end and start < m.end for m in taken):
                     return [Mention(start, end, text[start:end])]
             offset += len(line) + 1
