@@ -163,7 +163,7 @@ class SpacyParser:
     def groups(self, docs: Iterable[Document]) -> Iterator[list[Document]]:
         """The documents in groups of at most ``batch_size`` documents and ``batch_chars`` characters (a longer
         document alone): spaCy's working memory grows with the text it parses at once — 16 long articles took
-        a worker past 750 MB (docs/benchmarks.md) — while groups of short articles keep their speed."""
+        a worker past 750 MB — for a few per cent of CPU at most (docs/benchmarks.md)."""
         group: list[Document] = []
         chars = 0
         for doc in docs:
