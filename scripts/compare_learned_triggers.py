@@ -11,7 +11,10 @@ saw it), and its out-of-fold probabilities are used four ways, scored by eval/ar
 * alone: one event per (sentence, type) whose best candidate reaches a threshold;
 * added: the coder's events, plus the model's (sentence, type) pairs the coder has not coded there;
 * filter: the coder's events, less those whose trigger the model gives their type below a probability;
-* retype: the coder's events, their type changed when the model prefers another by a margin.
+* retype: the coder's events, their type changed when the model prefers another by a margin;
+
+and, as a possible confidence feature, how well the model's probability of a coded event's type at its trigger
+ranks right events above wrong ones (AUC), beside the shipped confidence.
 
 This is how docs/benchmarks.md ("Fourteenth session: a learned trigger reading") decided to ship none of them.
 
@@ -208,7 +211,25 @@ def main() -> int:
     for name, reading in READINGS.items():
         cells = [score(part, reading) for part in parts.values()]
         print(f"{name:32}" + "".join(f"{_prf_cell(c):>30}" for c in cells))
+    print(f"{'AUC, model p / shipped conf.':32}" + "".join(f"{_auc_cell(part):>30}" for part in parts.values()))
     return 0
+
+
+def _auc_cell(items: list[dict]) -> str:
+    """How well the model's probability of a coded event's own type at its trigger, and the shipped confidence,
+    rank the coder's right events above its wrong ones."""
+    from sklearn.metrics import roc_auc_score
+
+    rows = []
+    for item in items:
+        probabilities = _by_trigger(item)
+        for event, outcome, _ in match_gold(item, item["coded"]):
+            row = probabilities.get(_trigger_start(event))
+            if outcome in ("tp", "fp", "duplicate") and row is not None and event["type"] in row:
+                rows.append((outcome == "tp", row[event["type"]], event["confidence"]))
+    right = [r for r, _, _ in rows]
+    return (f"{roc_auc_score(right, [p for _, p, _ in rows]):.3f} / "
+            f"{roc_auc_score(right, [c for _, _, c in rows]):.3f} (n {len(rows)})")
 
 
 if __name__ == "__main__":
