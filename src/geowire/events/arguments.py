@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geowire.events.clauses import BACKGROUND_PREPS
-from geowire.events.lexicon import light_verbs, person_nouns, undergone_nouns
+from geowire.events.lexicon import SPEECH_ACT_TYPES, light_verbs, person_nouns, undergone_nouns
 from geowire.events.sides import PRONOUNS, SUBJECT_DEPS, counted
 from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
 
@@ -854,7 +854,5 @@ def _to_infinitive(verb) -> bool:
 def speaks(token, event_type: str, is_verb: bool) -> bool:
     """Whether the trigger's source role can only be filled by people: the active subject of a speech
     act ("the sena chief appealed to ...", "the traders' body demanded ...") is someone who speaks."""
-    return is_verb and event_type in SPEECH_ACT_SOURCES and not _is_passive(token)
+    return is_verb and event_type in SPEECH_ACT_TYPES and not _is_passive(token)
 
-
-SPEECH_ACT_SOURCES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})

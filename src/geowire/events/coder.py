@@ -49,7 +49,7 @@ from geowire.events.dating import attach_date
 from geowire.events.features import event_head, sentence_features
 from geowire.events.framing import blocked_tokens, furniture_spans, headline_spans
 from geowire.events.intent import intent_type, negated
-from geowire.events.lexicon import TriggerEntry, triggers_by_head
+from geowire.events.lexicon import SPEECH_ACT_TYPES, VERBAL_TYPES, TriggerEntry, triggers_by_head
 from geowire.events.modality import (
     an_actor_word,
     asks_which,
@@ -142,10 +142,6 @@ def in_background_clause(token) -> bool:
     return False
 
 
-SPEECH_ACT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"})
-# Acts done by saying. Where a statement was made is not where the story's events mostly are: the article's
-# focus is no place for them (on our annotated VOA part, 4 of 24 such guesses were right).
-VERBAL_TYPES = SPEECH_ACT_TYPES | {"SUPPORT", "CONCEDE"}
 # Acts done to a party from afar: the state they are aimed at is no place where they happened ("cut ties
 # with Iran", "imposed sanctions on Russia", "demanded that Israel withdraw"), nor is the story's focus.
 ADDRESSED_TYPES = VERBAL_TYPES | {"SANCTION"}

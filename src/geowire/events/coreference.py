@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geowire.events.certainty import took_place
-from geowire.events.lexicon import light_verbs
+from geowire.events.lexicon import VERBAL_TYPES, light_verbs
 from geowire.events.triggers import match_token
 from geowire.geodesy import haversine_km
 from geowire.model import Event, EventArg
@@ -117,7 +117,7 @@ def same_happening(first: Coded, later: Coded) -> bool:
         return a.source is None or b.source is None or _same_actor(a.source, b.source)
     if told_as_further(later.trigger):
         return False
-    if _undistinguished(b):
+    if _undistinguished(b) and not _says_to_someone(b):
         return True
     if _names_its_parties(later.trigger) and _other_parties(a, b):
         return False
@@ -178,6 +178,13 @@ def _undistinguished(event: Event) -> bool:
     """A later report that names no author and no date of its own ("... were killed", "the
     fighting") adds detail to the happening already told, not a new one."""
     return event.source is None and (event.date is None or event.date.text is None)
+
+
+def _says_to_someone(event: Event) -> bool:
+    """'He requested the government to lift the curbs' after 'he appealed to the prime minister': a later
+    statement addressed to someone is another utterance, though its speaker goes unnamed (a pronoun the
+    sides did not resolve); it folds only when it refers back ("the demand") or names the same parties."""
+    return event.type in VERBAL_TYPES and event.target is not None
 
 
 def absorb(into: Event, other: Event) -> None:
