@@ -27,3 +27,20 @@ def test_where_an_act_happened_is_its_place_not_its_target(code, text, event_typ
 def test_a_named_target_stays(code):
     event = _of_type(code("Police arrested two students in Ayodhya on Monday."), "COERCE")
     assert event.target is not None and "students" in event.target.text
+
+
+# Fifteenth session: a town or province named as the object ("visited Surat") is where it happened, not a party;
+# these failed at adb49a9, where the place lent its country and so counted as an actor.
+@pytest.mark.parametrize(("text", "event_type", "place"), [
+    ("Defence Minister George Fernandes visited Surat on Monday.", "CONSULT", "Surat"),
+    ("Taliban fighters attacked Kunduz on Monday.", "ASSAULT", "Kunduz"),
+])
+def test_a_town_named_as_the_object_is_the_place_not_the_target(code, text, event_type, place):
+    event = _of_type(code(text), event_type)
+    assert event.target is None
+    assert event.location is not None and place in event.location.name
+
+
+def test_a_country_visited_stays_the_target(code):
+    event = _of_type(code("Defence Minister George Fernandes visited Pakistan on Monday."), "CONSULT")
+    assert event.target is not None and event.target.country == "PAK"

@@ -68,6 +68,9 @@ class ActorIndex:
         self.tokens: frozenset[int] = frozenset(self.by_token)  # read for every trigger and side: built once
         self.spans = {(a.start, a.end) for a in actors}
         self.place_country: dict[int, str] = _place_countries(parsed, places)
+        # places below a country ("Surat", "Gujarat"): where things happen, never a side
+        self.town_tokens = frozenset(t.i for p in places if p.precision not in (None, "country", "region")
+                                     for t in (parsed.char_span(p.start, p.end, alignment_mode="expand") or ()))
         self.person_names: frozenset[str] | None = None  # read by the pronoun reading, built on first use
         self.surnames: frozenset[str] | None = None  # likewise
 
@@ -575,11 +578,14 @@ def to_arg(token, index: ActorIndex) -> EventArg:
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def is_actor_like(arg: EventArg, head) -> bool:
+def is_actor_like(arg: EventArg, head, index: ActorIndex) -> bool:
     """A side of an event is an actor: a recognised one (with a country or sector), a named
     person, organisation or state, or a phrase headed by a word for people ("12 people",
     "a policeman") — never a weapon, vehicle, document or abstraction ("water cannon",
-    "the aircraft", "images", "a harsh response")."""
+    "the aircraft", "images", "a harsh response"), nor a town or province the place stage resolved
+    ("visited Surat": where it happened, the event's location; a country place stays a party)."""
+    if head.i in index.town_tokens and index.covering(head) is None:
+        return False
     if arg.country or arg.sector:
         return True
     if head.lower_ in PRONOUNS:
@@ -620,7 +626,7 @@ def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[Ev
     actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
     heads = [counted(h) for h in expand_conjuncts(heads, index.tokens) if not _event_noun(h, index)]
     sides = [arg for head in heads
-             if is_actor_like(arg := to_arg(head, index), head) or (people and _core_noun(head))
+             if is_actor_like(arg := to_arg(head, index), head, index) or (people and _core_noun(head))
              or index.is_named_person(arg)]
     if not sides:
         return [None]
