@@ -69,7 +69,7 @@ GROWTH_PER_DAY ?= 150
 
 bench: install gazetteer
 	$(BIN)/python bench/run.py --bench $(BENCH) --paired $(BENCH_PAIRED)
-	@for script in bench/geo_bench.py bench/timex_bench.py; do \
+	@for script in bench/geo_bench.py bench/timex_bench.py bench/truecase_bench.py; do \
 	  if [ -f $$script ]; then $(BIN)/python $$script || exit 1; fi; done
 	$(BIN)/python bench/store_bench.py --events $(BENCH_EVENTS)
 	@if [ -n "$$GEOWIRE_BENCH_POSTGRES_URL" ]; then \

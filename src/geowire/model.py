@@ -194,6 +194,19 @@ class Document:
     def analysable(self) -> bool:
         return bool(self.text) and self.language in (None, "en") and self.duplicate_of is None
 
+    def quote_as_written(self) -> None:
+        """Every span's ``text`` as the article writes it, where a stage quoted it from a parse that saw other
+        capitals (the parser reads a caseless story true-cased: nlp/truecase.py). Only the case is restored: a
+        text that differs otherwise from its span is a composed one and is left alone."""
+        spans = [*self.places, *self.actors, *self.times]
+        for event in self.events:
+            spans += [side for side in (event.source, event.target, event.attribution) if side is not None]
+            spans += event.quantities
+        for span in spans:
+            written = self.text[span.start:span.end]
+            if span.text != written and span.text.lower() == written.lower():
+                span.text = written
+
     def to_output(self) -> dict[str, Any]:
         """The public JSON contract (docs/output.md): extend, never break."""
         out: dict[str, Any] = {

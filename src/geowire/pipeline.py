@@ -123,8 +123,10 @@ class Pipeline:
             else:
                 for outcome in live:
                     self._run_single(stage, outcome)
-        if not keep_parse:
-            for outcome in outcomes:
+        for outcome in outcomes:
+            if outcome.error is None:
+                outcome.document.quote_as_written()
+            if not keep_parse:
                 outcome.document.parsed = None
         return outcomes
 

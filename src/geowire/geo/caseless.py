@@ -11,19 +11,17 @@ counts only in a country the story's larger places (a province, a country, a cit
 
 from __future__ import annotations
 
-import re
-
 from geowire.geo.gazetteer import Candidate, Gazetteer
 from geowire.geo.mention import Mention
 from geowire.geo.normalise import strict_key
 from geowire.geo.reading import GENERIC_WORDS
 from geowire.geo.sources import PRIMARY
+from geowire.nlp.truecase import is_caseless
+
+__all__ = ["caseless_mentions", "is_caseless"]
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "across", "around", "outside", "inside",
                                    "within", "throughout", "toward", "towards"})
-# a cased English story capitalises about one word in ten (names, sentence starts); a caseless one almost none
-CASED_SHARE = 0.02
-MIN_WORDS = 40
 # a lower-case name (here, or a dateline: recognise._lowercase_dateline) is a town this size or an area (a
 # province, a country), not a hamlet named like a word
 MIN_POPULATION = 10_000
@@ -31,14 +29,6 @@ MIN_POPULATION = 10_000
 LARGE_POPULATION = 100_000
 AREA_PRECISIONS = frozenset({"admin1", "country"})
 MAX_NAME_WORDS = 3
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def is_caseless(text: str) -> bool:
-    words = _WORD.findall(text)
-    if len(words) < MIN_WORDS:
-        return False
-    return sum(word[0].isupper() for word in words) < CASED_SHARE * len(words)
 
 
 def caseless_mentions(parsed, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:

