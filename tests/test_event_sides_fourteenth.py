@@ -44,3 +44,14 @@ def test_a_town_named_as_the_object_is_the_place_not_the_target(code, text, even
 def test_a_country_visited_stays_the_target(code):
     event = _of_type(code("Defence Minister George Fernandes visited Pakistan on Monday."), "CONSULT")
     assert event.target is not None and event.target.country == "PAK"
+
+
+# Fifteenth session: the one a verb acts on for, or of, a deed is its doer; these failed at b3571d2, where the
+# deed had no source.
+@pytest.mark.parametrize(("text", "event_type", "doer"), [
+    ("Amnesty condemned the army for killing civilians in Idlib.", "ASSAULT", "army"),
+    ("He criticised the opposition party for opposing the bill without reason.", "REJECT", "opposition"),
+])
+def test_the_one_blamed_for_a_deed_is_its_doer(code, text, event_type, doer):
+    event = _of_type(code(text), event_type)
+    assert event.source is not None and doer in event.source.text

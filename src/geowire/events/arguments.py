@@ -175,6 +175,22 @@ ANSWERABLE_FOR = {"responsible": "for", "accountable": "for", "involved": "in", 
 SHARE_NOUNS = frozenset({"role", "part", "involvement", "participation", "complicity", "hand"})
 
 
+REASON_PREPS = frozenset({"for", "of"})
+
+
+def _object_as_doer(act) -> list:
+    """'accused Pakistan of sponsoring attacks', 'condemned the army for killing civilians', 'arrested two men for
+    looting': the one a verb acts on for, or of, a deed is its doer."""
+    prep = act.head
+    if act.dep_ != "pcomp" or prep.lower_ not in REASON_PREPS or prep.dep_ != "prep":
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    objects = [o for o in _children(verb, OBJECT_DEPS) if o.pos_ in ("NOUN", "PROPN") and match_token(o) is None]
+    return objects[:1]
+
+
 def _answerable(act) -> list:
     """Who is said to have done an act named after "responsible for", "involved in", "complicit in" or "behind":
     the noun these describe ("the gunmen responsible for the massacre", "the group behind the attack"), or the
@@ -325,7 +341,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
     if not sources and token.dep_ == "ccomp":
         sources = _object_read_as_subject(token)
     if not sources and token.tag_ == "VBG":
-        sources = _answerable(token)
+        sources = _answerable(token) or _object_as_doer(token)
     if not sources and not _is_passive(token) and not _shares_passive(token):
         sources = _subject_read_as_conjunct(token) or _inherited_subject(token, event_type in SPEECH_TYPES)
     targets = _past_event_nouns(targets, preps, event_type)
