@@ -343,6 +343,18 @@ def test_a_caption_placed_in_a_city_holds_no_event(extract):
     assert not [e for e in doc.events if e.type == "CONSULT"]
 
 
+def test_a_caption_in_the_present_passive_holds_no_event(extract):
+    # fifteenth session; failed at f858024, where only an active present verb made a caption
+    doc = extract("A student is detained by police near the parliament in Nairobi, Kenya, June 25, 2024. "
+                  "Lawmakers debated the finance bill on Monday.")
+    assert not [e for e in doc.events if e.type == "COERCE"]
+
+
+def test_a_past_passive_dated_in_full_is_news(extract):
+    doc = extract("A student was detained by police near the parliament in Nairobi on June 25, 2024.")
+    assert [e.type for e in doc.events] == ["COERCE"]
+
+
 def test_present_tense_news_is_no_caption(extract):
     doc = extract("Officials say armed men attacked the police headquarters in Maiduguri, Nigeria.")
     assert [e.type for e in doc.events] == ["ASSAULT"]

@@ -116,9 +116,19 @@ def _is_caption(sentence) -> bool:
     if CAPTION_START.match(text) or PICTURE_WORDS.search(text):
         return True
     root = sentence.root
-    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+    if not _present_tense(root):
         return False
     return bool(FULL_DATE.search(text) or PLACED_AT_END.search(text)) and not _reports(root)
+
+
+def _present_tense(verb) -> bool:
+    """'Police confront protesters ...', and the passive 'A woman is detained by police ...': a simple present,
+    a caption's tense; not 'has been detained' or 'will meet'."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not auxiliaries
+    return (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
+            and auxiliaries[0].tag_ in ("VBZ", "VBP"))
 
 
 HEADLINE_WITHIN = 400
