@@ -35,3 +35,12 @@ def test_a_later_report_of_an_act_on_the_ground_still_folds(code):
     attacks = [e for e in code("Gunmen attacked a police post in Quetta on Monday, officials said. "
                                "Four policemen were killed in the attack.").events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and len(attacks[0].mentions) == 2
+
+
+def test_acts_at_one_place_on_parties_named_otherwise_are_two(code):
+    # failed at cf5e565: the police firing folded into the killings, which then took the police as their author
+    events = [e for e in code("Five people were killed in Vadodara on Friday, officials said. Police opened fire "
+                              "to disperse two clashing groups in Vadodara.").events if e.type == "ASSAULT"]
+    assert len(events) == 2
+    killing = next(e for e in events if e.target is not None and "Five people" in e.target.text)
+    assert killing.source is None

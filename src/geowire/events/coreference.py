@@ -123,7 +123,15 @@ def same_happening(first: Coded, later: Coded) -> bool:
         return False
     same_authors = _same_actor(a.source, b.source) or (a.source is None and b.source is not None)
     return refers_back(later.trigger) or (
-        same_authors and (_same_actor(a.target, b.target) or _same_place(a, b)))
+        same_authors and (_same_actor(a.target, b.target) or (_same_place(a, b) and not _other_targets(a, b))))
+
+
+def _other_targets(first: Event, later: Event) -> bool:
+    """'mobs killed people in Vadodara ... police opened fire to disperse two clashing groups in Vadodara': acts at
+    one place on parties named otherwise are two acts."""
+    a, b = first.target, later.target
+    return (a is not None and b is not None and not _same_actor(a, b)
+            and not _names_overlap(a.text.lower(), b.text.lower()))
 
 
 def _other_deeds(first, later) -> bool:
