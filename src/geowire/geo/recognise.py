@@ -71,7 +71,7 @@ class GazetteerPlaces:
     needs = ("nlp",)        # reads spaCy's entities and parse; an empty text needs none
 
     def __init__(self, resolver: ContextResolver, recover_locative: bool, demonyms: bool, min_match_chars: int,
-                 caseless: bool = False):
+                 caseless: bool = True):
         self.resolver = resolver
         self.recover_locative = recover_locative
         self.demonyms = demonyms
@@ -298,13 +298,13 @@ def make_gazetteer_places(
     min_match_chars: int = 3,
     resolver: str = "population_context",
     resolver_settings: dict | None = None,
-    caseless: bool = False,
+    caseless: bool = True,
 ) -> GazetteerPlaces:
     """Find toponyms (spaCy GPE/LOC/FAC, demonyms from NORP, and gazetteer names in a
     locative frame that spaCy labelled PERSON/ORG or missed) and resolve them with the
     ``resolver`` factory (kind "resolvers"), built with ``resolver_settings``. With ``caseless``, a story written
     without capitals also has its places read where English puts a place ("police in vadodara said"; geo/caseless.py;
-    off by default: its effect on the coded events is mixed, docs/geo.md). Needs the ``nlp`` stage before it (a document
+    docs/geo.md). Needs the ``nlp`` stage before it (a document
     reaching it unparsed is dropped with that reason; the pipeline refuses an order without it)."""
     built = registry.create("resolvers", resolver, resolver_settings or {})
     return GazetteerPlaces(built, recover_locative, demonyms, min_match_chars, caseless)
