@@ -159,7 +159,8 @@ class SpacyParser:
         text = text[: self.max_chars].translate(TYPOGRAPHIC_MARKS)
         if self.truecase and is_caseless(text):
             words = _english_words(self.model, self.matmul)
-            text = truecase(text, lambda word: known_word(word, words))
+            if words:  # a model without a rule lemmatizer's word list tells no name from a word
+                text = truecase(text, lambda word: known_word(word, words))
         return text
 
     def __call__(self, doc: Document) -> Document:
