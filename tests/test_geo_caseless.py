@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from geowire.geo.caseless import is_caseless
 from geowire.model import Document
+from geowire.nlp.truecase import is_caseless
 
 STORY = ("Police in Vadodara and Surat said on Monday that shops would stay shut. From time to time the traders met "
          "the collector, and the police kept watch at the main market. The district administration said more "

@@ -16,9 +16,6 @@ from geowire.geo.mention import Mention
 from geowire.geo.normalise import strict_key
 from geowire.geo.reading import GENERIC_WORDS
 from geowire.geo.sources import PRIMARY
-from geowire.nlp.truecase import is_caseless
-
-__all__ = ["caseless_mentions", "is_caseless"]
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "across", "around", "outside", "inside",
                                    "within", "throughout", "toward", "towards"})

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from geowire.geo import reading, spans
-from geowire.geo.caseless import MIN_POPULATION, caseless_mentions, is_caseless
+from geowire.geo.caseless import MIN_POPULATION, caseless_mentions
 from geowire.geo.exclusions import disease_names, in_title, names_disease, saints_house
 from geowire.geo.frames import (
     INSTITUTION_AFTER,
@@ -45,6 +45,7 @@ from geowire.geo.runs import (
     token_labels,
 )
 from geowire.model import Document
+from geowire.nlp.truecase import is_caseless
 from geowire.registry import registry, require_parse
 
 # "French said" (a person), "Italian food", "Irish songs", "French students": a cuisine, a language, a culture's
