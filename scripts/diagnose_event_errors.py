@@ -1,0 +1,127 @@
+"""Where the event coder's errors on annotated whole articles come from: the counts docs/events.md quotes when it
+says what a pass was read from.
+
+    python scripts/diagnose_event_errors.py folded CACHE [--gold FILE ...]
+        gold events no prediction matched whose trigger is a later mention folded into another predicted event
+        (CACHE: an events cache written by `eval/articles.py --events-cache CACHE` over the same gold files)
+    python scripts/diagnose_event_errors.py sides [--gold FILE ...]
+        matched events with a side left empty where the annotation names one: where that side is (a child of the
+        trigger, under it, elsewhere in the sentence, another sentence) and whether the actor stage knows it;
+        codes the articles with the current code and configuration
+    python scripts/diagnose_event_errors.py india BEFORE AFTER
+        India set sentences whose predicted police labels differ between two events caches of `eval/articles.py
+        --only india` (for instance with a setting off and on), by label, gained or lost, labelled or not
+
+``--gold`` defaults to the blind batches (eval/gold/fresh/); ``--bench`` to ../shared/bench.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "eval"))
+
+import articles as A  # noqa: E402
+
+from geowire.model import Document  # noqa: E402
+
+
+def _cached(path: Path) -> dict[tuple[str, str], list[dict]]:
+    with open(path, encoding="utf-8") as handle:
+        return {(r["set"], str(r["id"])): r["events"] for r in map(json.loads, handle)}
+
+
+def folded(gold: list[dict], cache: Path) -> Counter:
+    events = _cached(cache)
+    tally: Counter = Counter()
+    for article in gold:
+        outcome = A.match_gold(article, events[(article["set"], str(article["id"]))])
+        matched = {g for _, o, g in outcome if o == "tp"}
+        for g, event in enumerate(article["events"]):
+            if g in matched:
+                continue
+            start, end = event["trigger"]["start"], event["trigger"]["end"]
+            into = [p for p, _, _ in outcome for m in p.get("mentions", [])[1:]
+                    if m.get("trigger_start") is not None and m["trigger_start"] < end and start < m["trigger_end"]]
+            if into:
+                tally["folded, same type" if into[0]["type"] == event["type"] else "folded, other type"] += 1
+        tally["missed"] += len(article["events"]) - len(matched)
+    return tally
+
+
+def _where(side_root, trigger) -> str:
+    if side_root.sent != trigger.sent:
+        return "another sentence"
+    if side_root.head == trigger:
+        return f"child of the trigger ({side_root.dep_})"
+    if trigger in side_root.ancestors:
+        return "under the trigger"
+    return "elsewhere in the sentence"
+
+
+def sides(gold: list[dict]) -> Counter:
+    pipeline = A.analysis_pipeline()
+    docs = [Document(id=str(a["id"]), text=a["text"], published=a.get("published"), language="en") for a in gold]
+    tally: Counter = Counter()
+    for article, outcome in zip(gold, pipeline.process(docs, raw=True, keep_parse=True), strict=True):
+        doc, parsed = outcome.document, outcome.document.parsed
+        if parsed is None:
+            continue
+        known = {t.i for a in doc.actors for t in (parsed.char_span(a.start, a.end, alignment_mode="expand") or ())}
+        for predicted, result, g in A.match_gold(article, doc.to_output()["events"]):
+            if result != "tp":
+                continue
+            event = article["events"][g]
+            for role in ("source", "target"):
+                side = event.get(role)
+                if predicted.get(role) is not None or side is None:
+                    continue
+                trigger = parsed.char_span(event["trigger"]["start"], event["trigger"]["end"], alignment_mode="expand")
+                span = parsed.char_span(side["start"], side["end"], alignment_mode="expand")
+                if trigger is None or span is None:
+                    continue
+                actor = "an actor" if any(t.i in known for t in span) else "no actor"
+                tally[(role, _where(span.root, trigger.root), actor)] += 1
+        doc.parsed = None
+    return tally
+
+
+def india(before: Path, after: Path, bench: Path) -> Counter:
+    records = {str(r["id"]): r for r in A._read_jsonl(bench / "events" / "india_police_events" / "articles.jsonl")}
+    old, new = _cached(before), _cached(after)
+    tally: Counter = Counter()
+    for key, record in records.items():
+        was = A.india_sentence_predictions(record, old.get(("india_police_events", key), []))
+        now = A.india_sentence_predictions(record, new.get(("india_police_events", key), []))
+        for number, (a, b) in enumerate(zip(was, now, strict=True)):
+            labelled = record["sentences"][number]["labels"]
+            for label in a ^ b:
+                tally[(label, "gained" if label in b else "lost",
+                       "labelled" if labelled.get(label) else "not labelled")] += 1
+    return tally
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=("folded", "sides", "india"))
+    parser.add_argument("caches", nargs="*", type=Path)
+    parser.add_argument("--gold", nargs="*", type=Path, default=None)
+    parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
+    args = parser.parse_args()
+    if args.what == "india":
+        tally = india(*args.caches, args.bench)
+    else:
+        gold = A.load_gold(args.gold or A.gold_paths(A.FRESH_DIR), args.bench)
+        tally = folded(gold, args.caches[0]) if args.what == "folded" else sides(gold)
+    for key, count in tally.most_common():
+        print(f"{count:5}  {key}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
