@@ -89,9 +89,3 @@ def test_every_quoted_span_is_the_text_as_written(analyse):
     spans = [*doc.actors, *doc.places, *doc.times] + [s for e in doc.events for s in (e.source, e.target) if s]
     assert spans and all(s.text == doc.text[s.start:s.end] for s in spans)
     assert any(a.name != a.text for a in doc.actors)  # the name is given with its capitals
-
-
-@pytest.mark.model
-def test_without_true_casing_the_names_are_missed(analyse):
-    consult = [e for e in analyse(False).events if e.type == "CONSULT"]
-    assert not consult or consult[0].target is None or consult[0].target.text != "vishnukant shastri"
