@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from geowire.model import Document
+from geowire.nlp.mojibake import repair_mojibake
 from geowire.nlp.truecase import english_words, is_caseless, known_word, truecase
 from geowire.registry import registry
 
@@ -136,7 +137,7 @@ TYPOGRAPHIC_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 class SpacyParser:
     def __init__(self, model: str, batch_size: int, max_chars: int, matmul: str = "numpy",
-                 batch_chars: int = 20_000, truecase: bool = True):
+                 batch_chars: int = 20_000, truecase: bool = True, mojibake: bool = True):
         if matmul not in MATMULS:
             raise ValueError(f"nlp.spacy: matmul must be one of {MATMULS}, got {matmul!r}")
         if batch_size < 1 or batch_chars < 1:
@@ -147,6 +148,7 @@ class SpacyParser:
         self.matmul = matmul
         self.batch_chars = batch_chars
         self.truecase = truecase
+        self.mojibake = mojibake
 
     @property
     def nlp(self):
@@ -156,7 +158,10 @@ class SpacyParser:
         """What spaCy reads: the text with straight apostrophes and, when ``truecase`` is set and the text is
         written without capitals, with capitals where English puts them (``truecase.py``); always one character
         for one, so offsets are the text's."""
-        text = text[: self.max_chars].translate(TYPOGRAPHIC_MARKS)
+        text = text[: self.max_chars]
+        if self.mojibake:
+            text = repair_mojibake(text)
+        text = text.translate(TYPOGRAPHIC_MARKS)
         if self.truecase and is_caseless(text):
             words = _english_words(self.model, self.matmul)
             if words:  # a model without a rule lemmatizer's word list tells no name from a word
@@ -198,12 +203,13 @@ def _english_words(model: str, matmul: str) -> frozenset[str]:
 @registry.factory("nlp", "spacy")
 def make_spacy_parser(
     model: str = DEFAULT_MODEL, batch_size: int = 16, max_chars: int = 1_000_000, matmul: str = "numpy",
-    batch_chars: int = 20_000, truecase: bool = True,
+    batch_chars: int = 20_000, truecase: bool = True, mojibake: bool = True,
 ) -> SpacyParser:
     """Parse with a spaCy pipeline installed as a package (tagger, parser, NER). ``matmul``: ``"numpy"`` multiplies
     the model's matrices with numpy's BLAS on one thread (the same annotations for about 29 % less CPU on the
     development sets; needs ``threadpoolctl``, else the model stays as shipped), ``"blis"`` with spaCy's own.
     spaCy parses at most ``batch_size`` documents and ``batch_chars`` characters at once (a longer document alone),
     which bounds its working memory on long articles. ``truecase``: a text written without capitals is parsed with
-    capitals at sentence starts and on names (``truecase.py``, docs/events.md)."""
-    return SpacyParser(model, batch_size, max_chars, matmul, batch_chars, truecase)
+    capitals at sentence starts and on names (``truecase.py``, docs/events.md). ``mojibake``: quotes and dashes
+    garbled by a wrong decoding ("â€™") are parsed as the marks they stood for (``mojibake.py``)."""
+    return SpacyParser(model, batch_size, max_chars, matmul, batch_chars, truecase, mojibake)
