@@ -85,6 +85,43 @@ def _ner_fallback(doc, found: list[Found], mentions: list[Mention]) -> list[Foun
     return extra
 
 
+def _named_again(doc, found: list[Found], places: list[Place]) -> list[Found]:
+    """'Jagannath Mishra made an appeal ... Mishra in a letter said': a person's name or surname, or an organisation's
+    name of two words or more, written again where no actor was found (the tagger sees a name once and misses it the
+    next time) is that actor again. A surname two persons of the story share names neither, and a name the story
+    also gives a place ("Surat", which the tagger once calls a person) is left to the places."""
+    place_names = {tuple(p.text.lower().split()) for p in places}
+    by_name: dict[tuple[str, ...], set[tuple]] = {}
+    for item in found:
+        tokens = [t for t in doc[item.start:item.end] if t.pos_ != "DET"]
+        words = tuple(t.lower_ for t in tokens)
+        person = tokens and tokens[-1].ent_type_ == "PERSON"
+        if not tokens or not all(_name_token(t) for t in tokens) or (len(words) < 2 and not person):
+            continue
+        identity = (item.name, item.country, item.sector)
+        by_name.setdefault(words, set()).add(identity)
+        if person:
+            by_name.setdefault(words[-1:], set()).add(identity)
+    names = {words: next(iter(ids)) for words, ids in by_name.items() if len(ids) == 1 and words not in place_names}
+    covered = {i for item in found for i in range(item.start, item.end)}
+    again: list[Found] = []
+    longest = max((len(words) for words in names), default=0)
+    i = 0
+    while i < len(doc):
+        match = next((n for n in range(min(longest, len(doc) - i), 0, -1)
+                      if tuple(t.lower_ for t in doc[i:i + n]) in names), 0)
+        tokens = range(i, i + match)
+        if match and not covered.intersection(tokens) and all(_name_token(doc[k]) for k in tokens):
+            name, country, sector = names[tuple(t.lower_ for t in doc[i:i + match])]
+            again.append(Found(i, i + match, name, country, sector))
+        i += max(match, 1)
+    return again
+
+
+def _name_token(token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "DATE")
+
+
 def _strip_determiner(text: str) -> str:
     for det in _DETERMINERS:
         if text.startswith(det):
@@ -130,6 +167,7 @@ def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | N
     found = keep_actor_like(parsed, compose(parsed, mentions, organs_at), mentions)
     found = remove_overlaps(found)
     found = remove_overlaps(found + _ner_fallback(parsed, found, mentions))
+    found = remove_overlaps(found + _named_again(parsed, found, places or []))
     actors = []
     for item in (_trim(parsed, f) for f in found):
         span = parsed[item.start:item.end]

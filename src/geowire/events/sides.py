@@ -433,6 +433,8 @@ def _sole_antecedent(token, index: ActorIndex) -> Actor | None:
         for candidate in (t for s in window for t in s if t.i < token.i):
             if candidate.dep_ not in ("nsubj", "nsubjpass") or index.covering(candidate) is not None:
                 continue
+            if _names_a_person(candidate, index):
+                continue  # "senior party leader and former minister Jagannath Mishra": the leader is Mishra
             if ((candidate.pos_ == "PROPN" and candidate.ent_type_ not in ("ORG", "GPE", "NORP"))
                     or _is_person_word(candidate)):
                 found.setdefault(("person", candidate.lower_), [])
@@ -443,6 +445,11 @@ def _sole_antecedent(token, index: ActorIndex) -> Actor | None:
         return None
     with_country = [a for a in mentions if a.country]
     return (with_country or mentions)[-1]
+
+
+def _names_a_person(noun, index: ActorIndex) -> bool:
+    """A subject whose own phrase names a person actor ("the party's leader, Ram Kumar")."""
+    return any(_actor_kind(index.by_token[t.i], index) == "person" for t in noun.subtree if t.i in index.by_token)
 
 
 DESCRIPTION_WINDOW = 4  # sentences before a description's own; our set and m2e2 alike with 4 or the whole article
