@@ -88,8 +88,9 @@ def _ner_fallback(doc, found: list[Found], mentions: list[Mention]) -> list[Foun
 def _named_again(doc, found: list[Found], places: list[Place]) -> list[Found]:
     """'Jagannath Mishra made an appeal ... Mishra in a letter said': a person's name or surname, or an organisation's
     name of two words or more, written again where no actor was found (the tagger sees a name once and misses it the
-    next time) is that actor again. A surname two persons of the story share names neither, and a name the story
-    also gives a place ("Surat", which the tagger once calls a person) is left to the places."""
+    next time) is that actor again. A surname two persons of the story share names neither, and neither a name the
+    story also gives a place ("Al Qaim", which the tagger once calls a person) nor its last word, nor any word of a
+    place's mention, is an actor so."""
     place_names = {tuple(p.text.lower().split()) for p in places}
     by_name: dict[tuple[str, ...], set[tuple]] = {}
     for item in found:
@@ -102,8 +103,10 @@ def _named_again(doc, found: list[Found], places: list[Place]) -> list[Found]:
         by_name.setdefault(words, set()).add(identity)
         if person:
             by_name.setdefault(words[-1:], set()).add(identity)
-    names = {words: next(iter(ids)) for words, ids in by_name.items() if len(ids) == 1 and words not in place_names}
+    placed = {identity for words, ids in by_name.items() if words in place_names for identity in ids}
+    names = {words: next(iter(ids)) for words, ids in by_name.items() if len(ids) == 1 and not ids & placed}
     covered = {i for item in found for i in range(item.start, item.end)}
+    covered |= {t.i for p in places for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ()}
     again: list[Found] = []
     longest = max((len(words) for words in names), default=0)
     i = 0
