@@ -41,3 +41,20 @@ def test_a_charge_made_in_a_clause_is_an_accusation(code):
 
 def test_support_given_to_someone_is_support(code):
     assert "SUPPORT" in [e.type for e in code("The party's support to the strike call surprised the government.")]
+
+
+@pytest.mark.parametrize("text", [
+    'As he was received by volunteers at the airport, he asked: "has the people\'s anger settled down?"',
+    '"Will the decision come when I am gone," he asked.',
+    "When Commissioner of Police Ravi Pandey was asked for his reaction on the phenomenon, he quipped that the "
+    "walled city remained quiet.",
+    "The two MPs repeatedly interrupted the speaker, asking the chair about whether the state was the only issue "
+    "in the country.",
+])
+def test_a_question_put_is_no_request(code, text):
+    assert [e for e in code(text) if e.type == "REQUEST"] == []
+
+
+def test_asking_someone_to_act_is_still_a_request(code):
+    [request] = [e for e in code("The minister asked the army to restore order in the town.") if e.type == "REQUEST"]
+    assert request.target.text == "army"

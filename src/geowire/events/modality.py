@@ -617,10 +617,33 @@ def is_question(trigger) -> bool:
     token = trigger.token
     if trigger.type != "REQUEST" or token.lemma_.lower() not in QUESTION_VERBS:
         return False
-    if any(c.dep_ == "ccomp" and asks_which(c) for c in token.children):
+    if any(c.dep_ == "ccomp" and (asks_which(c) or _put_as_question(c)) for c in token.children):
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and _asks_for_comment(c) for c in token.children):
+        return True  # "was asked for his reaction": a reporter's question
     asks_for = any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "xcomp" for c in token.children)
-    return not asks_for and any(c.dep_ == "prep" and c.lower_ == "about" for c in token.children)
+    asked = [token] + [c for c in token.children if c.dep_ in ("dobj", "obj", "dative")]
+    return not asks_for and any(c.dep_ == "prep" and c.lower_ == "about" for a in asked for c in a.children)
+
+
+# what a reporter asks someone for: a word on something, not an act
+COMMENT_NOUNS = frozenset({"reaction", "reactions", "comment", "comments", "view", "views", "opinion", "response",
+                           "remarks", "reply"})
+
+
+def _asks_for_comment(preposition) -> bool:
+    return any(c.dep_ == "pobj" and c.lower_ in COMMENT_NOUNS for c in preposition.children)
+
+
+def _put_as_question(clause) -> bool:
+    """'he asked: "has the anger settled down?"', '"Will the decision come?" he asked': a quoted question, ended by
+    a question mark or opened by an auxiliary before its subject."""
+    if any(t.text == "?" for t in clause.subtree) or any(c.text == "?" for c in clause.head.children):
+        return True
+    words = [t for t in clause.subtree if not t.is_punct]
+    subject = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head == clause), None)
+    return bool(words) and words[0].pos_ == "AUX" and words[0].head == clause and subject is not None \
+        and words[0].i < subject.i
 
 
 def asks_which(clause) -> bool:
