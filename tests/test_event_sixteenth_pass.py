@@ -58,3 +58,20 @@ def test_a_question_put_is_no_request(code, text):
 def test_asking_someone_to_act_is_still_a_request(code):
     [request] = [e for e in code("The minister asked the army to restore order in the town.") if e.type == "REQUEST"]
     assert request.target.text == "army"
+
+
+@pytest.mark.parametrize("text", [
+    "The adviser insists there has been no change in policy toward the rebels.",
+    "Some politicians in Europe also insist that they are not planning a ground invasion.",
+    "Khan insisted that the call would pay rich dividends.",
+])
+def test_a_claim_insisted_on_is_no_request(code, text):
+    assert [e for e in code(text) if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The union insisted that the talks should resume on Monday.",
+    "The opposition insisted that the minister resign at once.",
+])
+def test_insisting_that_someone_act_is_a_request(code, text):
+    assert "REQUEST" in [e.type for e in code(text)]

@@ -673,6 +673,30 @@ def is_claim_pleaded(trigger) -> bool:
     return not asks and any(c.dep_ in ("dobj", "obj") for c in token.children)
 
 
+DEMANDING_MODALS = frozenset({"should", "must", "ought", "shall"})
+
+
+def is_claim_insisted(trigger) -> bool:
+    """'insists there has been no change', 'insisting his country's record is second to none': to insist that
+    something is so is to claim it; only insisting that someone do, should or must do something asks for it
+    ("insisted that the minister resign", "insisted that the talks should resume")."""
+    token = trigger.token
+    if not trigger.is_verb or trigger.type != "REQUEST" or token.lemma_.lower() != "insist":
+        return False
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_states_a_fact(c) for c in clauses)
+
+
+def _states_a_fact(clause) -> bool:
+    """A finite clause in the indicative: a tensed verb or auxiliary, none of them a modal of obligation."""
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in DEMANDING_MODALS for a in auxiliaries):
+        return False
+    if clause.lower_ in DEMANDING_MODALS:
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxiliaries)
+
+
 def is_plea_of_court(token) -> bool:
     """'pleaded not guilty', 'entered a guilty plea', 'pleading the party's case in the supreme court': a
     defendant's answer or an advocate's argument in court, not an appeal to anyone."""
@@ -758,7 +782,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_attribute,
-               is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded)
+               is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded, is_claim_insisted)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -766,6 +790,6 @@ def only_looks_like_an_event(trigger) -> bool:
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
-    an attribute, one's own activity stopped, an act credited as a cause or a stance held: a trigger word that tells
-    no happening. (A word in another sense than its act's, "struck a posture", is events/senses.py's.)"""
+    an attribute, one's own activity stopped, an act credited as a cause, a stance held or a claim insisted on: a
+    trigger word that tells no happening. (A word in another sense than its act's, "struck a posture", is events/senses.py's.)"""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
