@@ -791,5 +791,6 @@ def only_looks_like_an_event(trigger) -> bool:
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
     an attribute, one's own activity stopped, an act credited as a cause, a stance held or a claim insisted on: a
-    trigger word that tells no happening. (A word in another sense than its act's, "struck a posture", is events/senses.py's.)"""
+    trigger word that tells no happening. (A word in another sense than its act's, "struck a posture", is
+    events/senses.py's.)"""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
