@@ -75,3 +75,11 @@ def test_a_claim_insisted_on_is_no_request(code, text):
 ])
 def test_insisting_that_someone_act_is_a_request(code, text):
     assert "REQUEST" in [e.type for e in code(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Talking to mediapersons later, Jaiswal said that the decision had been deferred.",
+    "He was talking to pressmen at the airport on his arrival from Delhi.",
+])
+def test_talking_to_the_press_in_one_word_is_no_consultation(code, text):
+    assert [e for e in code(text) if e.type == "CONSULT"] == []

@@ -164,7 +164,8 @@ def has_partner(verb, objects_count: bool) -> bool:
 # crowd") are told, not consulted. The event stage also drops a consultation with the press
 # (`modality.is_press_contact`); a trigger row that requires a party must not hold for it, or it would take the
 # sentence's main place and then give nothing
-PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent"})
+PRESS_WORDS = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent", "mediaperson",
+                         "mediapersons", "pressman", "pressmen", "newsperson", "newspersons", "newsmen"})
 AUDIENCE_WORDS = PRESS_WORDS | {"medium", "newspaper", "television", "radio", "interviewer", "crowd", "audience",
                                 "rally", "gathering", "supporter", "congregation"}
 PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
