@@ -83,3 +83,18 @@ def test_insisting_that_someone_act_is_a_request(code, text):
 ])
 def test_talking_to_the_press_in_one_word_is_no_consultation(code, text):
     assert [e for e in code(text) if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    'Asked whether he got the permission, Kishore shot back, "we do not need any permission."',
+    "It is a suggestion which the prime minister has shot down repeatedly.",
+    "The prime minister is also understood to have shot down talk of early elections.",
+    "The home department had also shot off a letter to the interior ministry on Friday.",
+])
+def test_words_shot_back_and_ideas_shot_down_are_no_assault(code, text):
+    assert [e for e in code(text) if e.type == "ASSAULT"] == []
+
+
+def test_shooting_back_at_someone_is_still_an_assault(code):
+    [attack] = [e for e in code("The soldiers shot back at the gunmen, killing two of them.") if e.type == "ASSAULT"]
+    assert attack.source.text == "soldiers" and attack.target.text == "gunmen"

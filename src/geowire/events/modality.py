@@ -22,6 +22,7 @@ from geowire.model import EventArg, EventDate
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HISTORICAL_AFTER = timedelta(days=31)
+QUOTE_MARKS = frozenset('"\u201c\u201d')
 WARNING_LEMMAS = frozenset({"warn", "caution", "advise"})
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall"})
 # those a warning keeps safe, not those it menaces
@@ -201,7 +202,8 @@ def is_act_on_things(trigger, index) -> bool:
     if not trigger.is_verb or ((trigger.type, trigger.mode) not in ACTS_ON_PEOPLE and trigger.type != "ASSAULT"):
         return False
     token = trigger.token
-    objects = _undergoers(token)
+    objects = [token.head if o.tag_ in ("WDT", "WP") and token.dep_ in ("relcl", "acl") else o
+               for o in _undergoers(token)]  # "a suggestion which the PM has shot down"
     if not objects and token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [token.head]  # "images released last week"
     things = no_victims() if (trigger.type, trigger.mode) not in ACTS_ON_PEOPLE else thing_nouns()
@@ -220,6 +222,20 @@ def is_figurative_fight(trigger) -> bool:
     token = trigger.token
     return trigger.type == "ASSAULT" and not trigger.is_verb and any(
         c.dep_ in ("amod", "compound") and c.lower_ in NON_VIOLENT_FIELDS for c in token.children)
+
+
+def is_retort(trigger) -> bool:
+    """'"We need no permission," Kishore shot back', 'fired back that the claims were false': to shoot or fire back
+    words is to answer; shooting back at someone, or shooting back with no words told, stays a shooting."""
+    token = trigger.token
+    if trigger.type != "ASSAULT" or not trigger.is_verb or token.lemma_.lower() not in ("shoot", "fire"):
+        return False
+    children = list(token.children)
+    answered = any(c.dep_ in ("ccomp", "parataxis") for c in children) or (
+        token.dep_ in ("advcl", "parataxis") and any(t.text in QUOTE_MARKS for t in token.head.subtree))
+    return (any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in children) and answered
+            and not any(c.dep_ in ("dobj", "obj") for c in children)
+            and not any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in children))
 
 
 def is_showing(trigger) -> bool:
@@ -782,7 +798,8 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_figurative_fight, is_standing_relation, is_address_to_a_meeting,
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_attribute,
-               is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded, is_claim_insisted)
+               is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded, is_claim_insisted,
+               is_retort)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -790,7 +807,7 @@ def only_looks_like_an_event(trigger) -> bool:
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
-    an attribute, one's own activity stopped, an act credited as a cause, a stance held or a claim insisted on: a
-    trigger word that tells no happening. (A word in another sense than its act's, "struck a posture", is
+    an attribute, one's own activity stopped, an act credited as a cause, a stance held, a claim insisted on or a
+    retort: a trigger word that tells no happening. (A word in another sense than its act's, "struck a posture", is
     events/senses.py's.)"""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
