@@ -98,3 +98,9 @@ def test_words_shot_back_and_ideas_shot_down_are_no_assault(code, text):
 def test_shooting_back_at_someone_is_still_an_assault(code):
     [attack] = [e for e in code("The soldiers shot back at the gunmen, killing two of them.") if e.type == "ASSAULT"]
     assert attack.source.text == "soldiers" and attack.target.text == "gunmen"
+
+
+def test_the_one_lashed_out_at_is_the_target(code):
+    [accusation] = [e for e in code("The MP also lashed out at the opposition parties for the walkout.")
+                    if e.type == "ACCUSE"]
+    assert accusation.target is not None and accusation.target.text == "opposition parties"

@@ -31,7 +31,7 @@ TYPE_PREPS: dict[str, frozenset[str]] = {
     "AID": frozenset({"to", "for"}),
     "REQUEST": frozenset({"on", "upon", "to", "from", "with"}),  # "pleaded with the group"
     "RETREAT": frozenset({"from", "to"}),
-    "ACCUSE": frozenset({"against", "on", "of", "with"}),
+    "ACCUSE": frozenset({"against", "on", "of", "with", "at"}),  # "lashed out at", "hit out at"
     "SANCTION": frozenset({"on", "against", "from", "to"}),
     "ASSAULT": frozenset({"on", "against", "at", "upon", "into", "targeting", "toward", "towards", "of"}),
     "COERCE": frozenset({"on", "against", "into", "of", "at"}),
