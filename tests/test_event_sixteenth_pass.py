@@ -104,3 +104,19 @@ def test_the_one_lashed_out_at_is_the_target(code):
     [accusation] = [e for e in code("The MP also lashed out at the opposition parties for the walkout.")
                     if e.type == "ACCUSE"]
     assert accusation.target is not None and accusation.target.text == "opposition parties"
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Shiv Sena chief Bal Thackeray has already extended support to the VHP's temple construction movement.",
+     "SUPPORT", "VHP"),
+    ("The Congress leader condemned the intransigence of the VHP and its leaders.", "ACCUSE", None),
+])
+def test_an_act_on_someones_doing_is_aimed_at_them(code, text, kind, target):
+    [event] = [e for e in code(text) if e.type == kind]
+    assert event.target is not None and (target is None or event.target.text == target)
+
+
+def test_support_expressed_by_its_owners_has_them_as_no_target(code):
+    events = [e for e in code("Residents of the eastern side of the city are expressing their support.")
+              if e.type == "SUPPORT"]
+    assert all(e.target is None or e.target.text != e.source.text for e in events)

@@ -145,6 +145,9 @@ def in_background_clause(token) -> bool:
 # Acts done to a party from afar: the state they are aimed at is no place where they happened ("cut ties
 # with Iran", "imposed sanctions on Russia", "demanded that Israel withdraw"), nor is the story's focus.
 ADDRESSED_TYPES = VERBAL_TYPES | {"SANCTION"}
+# acts aimed at someone through something of theirs: "condemned the intransigence of the VHP", "rejected the
+# mediation of the RSS", "raided the residence of X", "protested against the government's attempt"
+OWNED_TARGET_TYPES = frozenset({"ACCUSE", "REJECT", "COERCE", "SUPPORT", "PROTEST"})
 
 
 def reported_content(trigger: Trigger, speech_tokens: set[int]) -> int:
@@ -453,6 +456,15 @@ def _warned_against(token, acts: set[int]) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "against" and token.head.head.i in acts
 
 
+def _others(targets: list, sources: list) -> list:
+    """The targets that are not one of the sources ("expressed their support": their support is no act on
+    themselves)."""
+    kept = [t for t in targets if t is None or not any(
+        s is not None and (s.start, s.end) == (t.start, t.end) or s is not None and s.text.lower() == t.text.lower()
+        for s in sources)]
+    return kept or [None]
+
+
 @dataclass(frozen=True)
 class Frame:
     """The dateline that frames a story: its place, where its words end (no side is named there), and the
@@ -669,6 +681,8 @@ class EventCoder:
         targets = outside(actor_sides(roles.targets, index, people), frame.end)
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(fallback_targets(trigger.token, trigger.type, trigger.entry.dependent), index)
+        if targets == [None] and trigger.type in OWNED_TARGET_TYPES:
+            targets = _others(outside(actor_sides(roles.targets, index, people, owners=True), frame.end), sources)
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)

@@ -627,17 +627,32 @@ def counted(head):
     return people[0] if people else head
 
 
-def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[EventArg | None]:
+def actor_sides(heads: list, index: ActorIndex, people: bool = False,
+                owners: bool = False) -> list[EventArg | None]:
     """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none.
     With ``people`` the role itself says the heads are people (see `takes_people`), so a noun the
-    actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
+    actor reader does not know ("the traders", "28 ramsewaks") is a side too. With ``owners``, when no head is an
+    actor, the actors whose thing or doing a head names are ("condemned the intransigence of the VHP", "raided the
+    residence of X", "critical of the government's handling"): what is done to one's doing is done to one."""
     heads = [counted(h) for h in expand_conjuncts(heads, index.tokens) if not _event_noun(h, index)]
     sides = [arg for head in heads
              if is_actor_like(arg := to_arg(head, index), head, index) or (people and _core_noun(head))
              or index.is_named_person(arg)]
+    if not sides and owners:
+        sides = [arg for head in heads for owner in _owners(head)
+                 if is_actor_like(arg := to_arg(owner, index), owner, index)]
     if not sides:
         return [None]
     return sorted(sides, key=lambda a: a.country is None and a.sector is None)
+
+
+def _owners(noun) -> list:
+    """The possessor or the "of" object of a common noun, with their conjuncts."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in person_nouns():
+        return []
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    found += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return [t for owner in found for t in (owner, *owner.conjuncts) if t.lower_ not in PRONOUNS]
 
 
 def _event_noun(head, index: ActorIndex) -> bool:
