@@ -120,3 +120,12 @@ def test_support_expressed_by_its_owners_has_them_as_no_target(code):
     events = [e for e in code("Residents of the eastern side of the city are expressing their support.")
               if e.type == "SUPPORT"]
     assert all(e.target is None or e.target.text != e.source.text for e in events)
+
+
+def test_a_name_the_actor_reader_found_is_a_side_whatever_the_tagger_makes_of_it_here(code):
+    text = ("bangalore: the rashtriya swayamsevak sangh (rss) on sunday issued a veiled warning to the minority "
+            "community not to oppose the construction of the temple in the town. in a resolution passed on the last "
+            "day of the three-day meet here, the rss said the minorities should understand that their safety lay in "
+            "the goodwill of the majority. the resolution was adopted without any debate.")
+    [warning] = [e for e in code(text) if e.type == "THREATEN"]
+    assert warning.source is not None and warning.source.text.lower() == "rashtriya swayamsevak sangh"

@@ -599,6 +599,8 @@ def is_actor_like(arg: EventArg, head, index: ActorIndex) -> bool:
         return arg.start != head.idx  # resolved to a named actor ("Besigye said his arrest ..."), else no one
     if head.ent_type_ in ACTOR_ENTITY_TYPES and head.pos_ == "PROPN":
         return True
+    if head.pos_ == "PROPN" and index.covering(head) is not None:
+        return True  # a name the actor reader found as an entity elsewhere in the story ("the RSS issued ...")
     if head.pos_ == "PROPN" and _titled(head):
         return True  # "prime minister vajpayee", "Governor Musa": a name after a title is a person
     lemma = head.lemma_.lower()
