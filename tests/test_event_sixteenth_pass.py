@@ -129,3 +129,8 @@ def test_a_name_the_actor_reader_found_is_a_side_whatever_the_tagger_makes_of_it
             "the goodwill of the majority. the resolution was adopted without any debate.")
     [warning] = [e for e in code(text) if e.type == "THREATEN"]
     assert warning.source is not None and warning.source.text.lower() == "rashtriya swayamsevak sangh"
+
+
+def test_security_arrangements_made_are_a_mobilisation(code):
+    assert "MOBILIZE" in [e.type for e in code("Tight security arrangements have been made by the police in the "
+                                                "town ahead of the march on Friday.")]
