@@ -28,6 +28,8 @@ def test_violence_arson_and_mayhem_are_riots(code, text):
 @pytest.mark.parametrize("text", [
     "Violence against women is a serious problem in many countries.",
     "The police chief said there was no violence in the district on Friday.",
+    "The memorandum says that the definition of domestic violence in the bill was totally inadequate.",
+    "He said any violence is against the teaching of our scriptures.",
 ])
 def test_violence_spoken_of_in_general_or_denied_is_no_riot(code, text):
     assert [e for e in code(text) if e.type == "PROTEST" and e.certainty in ("asserted", "reported")] == []

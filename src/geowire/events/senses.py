@@ -264,6 +264,22 @@ def is_failure_of_a_thing(trigger) -> bool:
     return bool(subjects) and all(a_thing(s) and not an_actor_word(s) for s in subjects)
 
 
+# what makes "violence" a kind of wrong people suffer, spoken of as such, not a happening ("domestic violence")
+KINDS_OF_VIOLENCE = frozenset({"domestic", "sexual", "gender", "gender-based", "dowry", "family", "partner",
+                               "intimate", "gun", "school"})
+NO_ONE_DETERMINERS = frozenset({"any", "no"})
+
+
+def is_violence_in_general(trigger) -> bool:
+    """'the definition of domestic violence in the bill', 'any violence is against our scriptures', 'how could there
+    be any violence': violence of a kind, or any violence at all, is spoken of in general, not told as done."""
+    token = trigger.token
+    if trigger.is_verb or token.lemma_.lower() != "violence":
+        return False
+    return any((c.dep_ in ("amod", "compound") and c.lower_ in KINDS_OF_VIOLENCE)
+               or (c.dep_ == "det" and c.lower_ in NO_ONE_DETERMINERS) for c in token.children)
+
+
 def is_price(trigger) -> bool:
     """'had to make an extraordinary charge of rs 9.9 crore', 'a charge of $20 a tonne': a charge of a sum is a
     price, not an accusation."""
@@ -278,7 +294,7 @@ OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, i
                 is_struggle_to_do, is_kind_of_agreement, is_act_as_a_topic, is_threat_from_a_thing,
                 is_disagreement_with_a_claim, is_absence, is_agreement_held, is_in_a_name, is_leaving,
                 is_deal_struck, is_patrol_march, is_watch, is_shared_opinion,
-                is_act_agreed_to, is_failure_of_a_thing, is_price)
+                is_act_agreed_to, is_failure_of_a_thing, is_price, is_violence_in_general)
 
 
 def in_another_sense(trigger) -> bool:
