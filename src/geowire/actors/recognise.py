@@ -88,15 +88,34 @@ def _ner_fallback(doc, found: list[Found], mentions: list[Mention]) -> list[Foun
 def _named_again(doc, found: list[Found], places: list[Place]) -> list[Found]:
     """'Jagannath Mishra made an appeal ... Mishra in a letter said': a person's name or surname, or an organisation's
     name of two words or more, written again where no actor was found (the tagger sees a name once and misses it the
-    next time) is that actor again. A surname two persons of the story share names neither, and neither a name the
-    story also gives a place ("Al Qaim", which the tagger once calls a person) nor its last word, nor any word of a
-    place's mention, is an actor so."""
+    next time) is that actor again (see `_names_to_find` for the names that count)."""
+    names = _names_to_find(doc, found, places)
+    covered = {i for item in found for i in range(item.start, item.end)}
+    covered |= {t.i for p in places for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ()}
+    longest = max((len(words) for words in names), default=0)
+    again: list[Found] = []
+    i = 0
+    while i < len(doc):
+        length = next((n for n in range(min(longest, len(doc) - i), 0, -1)
+                       if tuple(t.lower_ for t in doc[i:i + n]) in names), 0)
+        tokens = range(i, i + length)
+        if length and not covered.intersection(tokens) and all(_name_token(doc[k]) for k in tokens):
+            name, country, sector = names[tuple(t.lower_ for t in doc[i:i + length])]
+            again.append(Found(i, i + length, name, country, sector))
+        i += max(length, 1)
+    return again
+
+
+def _names_to_find(doc, found: list[Found], places: list[Place]) -> dict[tuple[str, ...], tuple]:
+    """The found actors' names (and persons' surnames) as lower-cased words -> (name, country, sector). A surname two
+    persons of the story share names neither; neither a name the story also gives a place ("Al Qaim", which the
+    tagger once calls a person) nor its last word counts."""
     place_names = {tuple(p.text.lower().split()) for p in places}
     by_name: dict[tuple[str, ...], set[tuple]] = {}
     for item in found:
         tokens = [t for t in doc[item.start:item.end] if t.pos_ != "DET"]
         words = tuple(t.lower_ for t in tokens)
-        person = tokens and tokens[-1].ent_type_ == "PERSON"
+        person = bool(tokens) and tokens[-1].ent_type_ == "PERSON"
         if not tokens or not all(_name_token(t) for t in tokens) or (len(words) < 2 and not person):
             continue
         identity = (item.name, item.country, item.sector)
@@ -104,21 +123,7 @@ def _named_again(doc, found: list[Found], places: list[Place]) -> list[Found]:
         if person:
             by_name.setdefault(words[-1:], set()).add(identity)
     placed = {identity for words, ids in by_name.items() if words in place_names for identity in ids}
-    names = {words: next(iter(ids)) for words, ids in by_name.items() if len(ids) == 1 and not ids & placed}
-    covered = {i for item in found for i in range(item.start, item.end)}
-    covered |= {t.i for p in places for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ()}
-    again: list[Found] = []
-    longest = max((len(words) for words in names), default=0)
-    i = 0
-    while i < len(doc):
-        match = next((n for n in range(min(longest, len(doc) - i), 0, -1)
-                      if tuple(t.lower_ for t in doc[i:i + n]) in names), 0)
-        tokens = range(i, i + match)
-        if match and not covered.intersection(tokens) and all(_name_token(doc[k]) for k in tokens):
-            name, country, sector = names[tuple(t.lower_ for t in doc[i:i + match])]
-            again.append(Found(i, i + match, name, country, sector))
-        i += max(match, 1)
-    return again
+    return {words: next(iter(ids)) for words, ids in by_name.items() if len(ids) == 1 and not ids & placed}
 
 
 def _name_token(token) -> bool:

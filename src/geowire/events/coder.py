@@ -459,10 +459,12 @@ def _warned_against(token, acts: set[int]) -> bool:
 def _others(targets: list, sources: list) -> list:
     """The targets that are not one of the sources ("expressed their support": their support is no act on
     themselves)."""
-    kept = [t for t in targets if t is None or not any(
-        s is not None and (s.start, s.end) == (t.start, t.end) or s is not None and s.text.lower() == t.text.lower()
-        for s in sources)]
+    kept = [t for t in targets if t is None or not any(_same_side(s, t) for s in sources if s is not None)]
     return kept or [None]
+
+
+def _same_side(a: EventArg, b: EventArg) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or a.text.lower() == b.text.lower()
 
 
 @dataclass(frozen=True)
