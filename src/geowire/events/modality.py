@@ -658,8 +658,10 @@ def _put_as_question(clause) -> bool:
         return True
     words = [t for t in clause.subtree if not t.is_punct]
     subject = next((t for t in words if t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head == clause), None)
-    return bool(words) and words[0].pos_ == "AUX" and words[0].head == clause and subject is not None \
-        and words[0].i < subject.i
+    if not words or subject is None:
+        return False
+    opener = words[0]
+    return opener.pos_ == "AUX" and opener.head == clause and opener.i < subject.i
 
 
 def asks_which(clause) -> bool:
