@@ -394,3 +394,17 @@ def test_fresh_batches_are_scored_apart_and_kept_out_of_the_fitted_gold(tmp_path
     assert flat["fresh_file_batch_articles"] == 1  # and each file apart
     assert not any(key.startswith("gold_") for key in flat)
     assert all(path.parent == articles.GOLD_DIR for path in articles.gold_paths())
+
+
+def test_a_person_named_by_surname_is_right_by_name_only():
+    gold = {"start": 0, "end": 10, "text": "naim hamid", "country": None, "sector": None}
+    surname = {"start": 300, "end": 305, "text": "Hamid", "country": None, "sector": None}
+    names = {"government", "state", "naim"}.__contains__
+    assert not articles.actor_right(surname, gold)
+    assert articles.same_named_person(surname, gold, is_word=names)
+    assert articles.same_named_person(gold, surname, is_word=names)
+    government = {"start": 0, "end": 16, "text": "state government", "country": None, "sector": None}
+    assert not articles.same_named_person({"start": 90, "end": 100, "text": "government"}, government,
+                                          is_word=names)
+    assert not articles.same_named_person({"start": 90, "end": 95, "text": "Kumar"}, gold, is_word=names)
+    assert not articles.same_named_person(None, gold, is_word=names)
