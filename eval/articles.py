@@ -37,7 +37,6 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -639,17 +638,10 @@ def _last_word(text: str | None) -> str | None:
 
 
 def _english_word(word: str) -> bool:
+    from geowire.nlp.spacy_nlp import model_words
     from geowire.nlp.truecase import known_word
 
-    return known_word(word, _model_words())
-
-
-@lru_cache(maxsize=1)
-def _model_words() -> frozenset[str]:
-    from geowire.nlp.spacy_nlp import load_model
-    from geowire.nlp.truecase import english_words
-
-    return english_words(load_model())
+    return known_word(word, model_words())
 
 
 def location_right(predicted: dict | None, gold: dict | None) -> bool:

@@ -163,7 +163,7 @@ class SpacyParser:
             text = repair_mojibake(text)
         text = text.translate(TYPOGRAPHIC_MARKS)
         if self.truecase and is_caseless(text):
-            words = _english_words(self.model, self.matmul)
+            words = model_words(self.model, self.matmul)
             if words:  # a model without a rule lemmatizer's word list tells no name from a word
                 text = truecase(text, lambda word: known_word(word, words))
         return text
@@ -196,7 +196,8 @@ class SpacyParser:
 
 
 @lru_cache(maxsize=4)
-def _english_words(model: str, matmul: str) -> frozenset[str]:
+def model_words(model: str = DEFAULT_MODEL, matmul: str = "numpy") -> frozenset[str]:
+    """The English word list of an installed model's lemmatizer (``truecase.english_words``), read once."""
     return english_words(load_model(model, matmul))
 
 
