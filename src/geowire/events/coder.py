@@ -64,7 +64,7 @@ from geowire.events.modality import (
 )
 from geowire.events.quantities import quantities_in
 from geowire.events.senses import in_another_sense
-from geowire.events.sides import PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, to_arg
+from geowire.events.sides import PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, owner_sides, to_arg
 from geowire.events.triggers import (
     FORCE_TYPES,
     PLACE_TOKENS,
@@ -456,17 +456,6 @@ def _warned_against(token, acts: set[int]) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "against" and token.head.head.i in acts
 
 
-def _others(targets: list, sources: list) -> list:
-    """The targets that are not one of the sources ("expressed their support": their support is no act on
-    themselves)."""
-    kept = [t for t in targets if t is None or not any(_same_side(s, t) for s in sources if s is not None)]
-    return kept or [None]
-
-
-def _same_side(a: EventArg, b: EventArg) -> bool:
-    return (a.start, a.end) == (b.start, b.end) or a.text.lower() == b.text.lower()
-
-
 @dataclass(frozen=True)
 class Frame:
     """The dateline that frames a story: its place, where its words end (no side is named there), and the
@@ -684,7 +673,7 @@ class EventCoder:
         if targets == [None] and trigger.is_verb:
             targets = actor_sides(fallback_targets(trigger.token, trigger.type, trigger.entry.dependent), index)
         if targets == [None] and trigger.type in OWNED_TARGET_TYPES:
-            targets = _others(outside(actor_sides(roles.targets, index, people, owners=True), frame.end), sources)
+            targets = outside(owner_sides(roles.targets, index), frame.end)
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)

@@ -629,27 +629,38 @@ def counted(head):
     return people[0] if people else head
 
 
-def actor_sides(heads: list, index: ActorIndex, people: bool = False,
-                owners: bool = False) -> list[EventArg | None]:
+def actor_sides(heads: list, index: ActorIndex, people: bool = False) -> list[EventArg | None]:
     """The actors among the argument heads (and their conjuncts), recognised actors first; [None] if none.
     With ``people`` the role itself says the heads are people (see `takes_people`), so a noun the
-    actor reader does not know ("the traders", "28 ramsewaks") is a side too. With ``owners``, when no head is an
-    actor, the actors whose thing or doing a head names are ("condemned the intransigence of the VHP", "raided the
-    residence of X", "critical of the government's handling"): what is done to one's doing is done to one."""
-    heads = [counted(h) for h in expand_conjuncts(heads, index.tokens) if not _event_noun(h, index)]
+    actor reader does not know ("the traders", "28 ramsewaks") is a side too."""
+    heads = _side_heads(heads, index)
     sides = [arg for head in heads
              if is_actor_like(arg := to_arg(head, index), head, index) or (people and _core_noun(head))
              or index.is_named_person(arg)]
-    if not sides and owners:
-        sides = [arg for head in heads for owner in _owners(head)
-                 if is_actor_like(arg := to_arg(owner, index), owner, index)]
+    return _ranked(sides)
+
+
+def owner_sides(heads: list, index: ActorIndex) -> list[EventArg | None]:
+    """The actors whose thing or doing the argument heads name ("condemned the intransigence of the VHP", "raided
+    the residence of X", "critical of the government's handling"): what is done to one's doing is done to one.
+    [None] if none."""
+    return _ranked([arg for head in _side_heads(heads, index) for owner in _owners(head)
+                    if is_actor_like(arg := to_arg(owner, index), owner, index)])
+
+
+def _side_heads(heads: list, index: ActorIndex) -> list:
+    return [counted(h) for h in expand_conjuncts(heads, index.tokens) if not _event_noun(h, index)]
+
+
+def _ranked(sides: list[EventArg]) -> list[EventArg | None]:
     if not sides:
         return [None]
     return sorted(sides, key=lambda a: a.country is None and a.sector is None)
 
 
 def _owners(noun) -> list:
-    """The possessor or the "of" object of a common noun, with their conjuncts."""
+    """The possessor or the "of" object of a common noun, with their conjuncts; not a possessive pronoun ("expressed
+    their support": their own doing, no act on themselves)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() in person_nouns():
         return []
     found = [c for c in noun.children if c.dep_ == "poss"]
