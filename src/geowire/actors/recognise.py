@@ -85,28 +85,27 @@ def _ner_fallback(doc, found: list[Found], mentions: list[Mention]) -> list[Foun
     return extra
 
 
-def _named_again(doc, found: list[Found], places: list[Place]) -> list[Found]:
+def _named_again(doc, lowered: list[str], found: list[Found], places: list[Place]) -> list[Found]:
     """'Jagannath Mishra made an appeal ... Mishra in a letter said': a person's name or surname, or an organisation's
     name of two words or more, written again where no actor was found (the tagger sees a name once and misses it the
     next time) is that actor again (see `_names_to_find` for the names that count)."""
-    names = _names_to_find(doc, found, places)
+    names = _names_to_find(doc, lowered, found, places)
     covered = {i for item in found for i in range(item.start, item.end)}
     covered |= {t.i for p in places for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ()}
     longest = max((len(words) for words in names), default=0)
     again: list[Found] = []
     i = 0
     while i < len(doc):
-        length = next((n for n in range(min(longest, len(doc) - i), 0, -1)
-                       if tuple(t.lower_ for t in doc[i:i + n]) in names), 0)
+        length = next((n for n in range(min(longest, len(doc) - i), 0, -1) if tuple(lowered[i:i + n]) in names), 0)
         tokens = range(i, i + length)
         if length and not covered.intersection(tokens) and all(_name_token(doc[k]) for k in tokens):
-            name, country, sector = names[tuple(t.lower_ for t in doc[i:i + length])]
+            name, country, sector = names[tuple(lowered[i:i + length])]
             again.append(Found(i, i + length, name, country, sector))
         i += max(length, 1)
     return again
 
 
-def _names_to_find(doc, found: list[Found], places: list[Place]) -> dict[tuple[str, ...], tuple]:
+def _names_to_find(doc, lowered: list[str], found: list[Found], places: list[Place]) -> dict[tuple[str, ...], tuple]:
     """The found actors' names (and persons' surnames) as lower-cased words -> (name, country, sector). A surname two
     persons of the story share names neither; neither a name the story also gives a place ("Al Qaim", which the
     tagger once calls a person) nor its last word counts."""
@@ -114,7 +113,7 @@ def _names_to_find(doc, found: list[Found], places: list[Place]) -> dict[tuple[s
     by_name: dict[tuple[str, ...], set[tuple]] = {}
     for item in found:
         tokens = [t for t in doc[item.start:item.end] if t.pos_ != "DET"]
-        words = tuple(t.lower_ for t in tokens)
+        words = tuple(lowered[t.i] for t in tokens)
         person = bool(tokens) and tokens[-1].ent_type_ == "PERSON"
         if not tokens or not all(_name_token(t) for t in tokens) or (len(words) < 2 and not person):
             continue
@@ -175,7 +174,7 @@ def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | N
     found = keep_actor_like(parsed, compose(parsed, mentions, organs_at), mentions)
     found = remove_overlaps(found)
     found = remove_overlaps(found + _ner_fallback(parsed, found, mentions))
-    found = remove_overlaps(found + _named_again(parsed, found, places or []))
+    found = remove_overlaps(found + _named_again(parsed, lowered, found, places or []))
     actors = []
     for item in (_trim(parsed, f) for f in found):
         span = parsed[item.start:item.end]
