@@ -45,6 +45,7 @@ class GoldToponym:
     fcode: str | None = None
     gold_name: str | None = None
     country: str | None = None
+    kind: str = "place"
 
 
 @dataclass
@@ -82,6 +83,36 @@ def load_geovirus(bench: Path, limit: int | None = None) -> list[Article]:
         if limit and len(articles) >= limit:
             break
     return articles
+
+
+def load_blind(paths: list[Path], bench: Path) -> dict[str, list[Article]]:
+    """Blind toponym files (docs/geo.md "Blind toponym annotation guideline"), by bench set; the text is the
+    bench record's."""
+    import json
+
+    wanted: dict[tuple[str, str], dict] = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                wanted[(record["set"], str(record["id"]))] = record
+    by_set: dict[str, list[Article]] = {}
+    for set_name in sorted({s for s, _ in wanted}):
+        for line in (bench / "events" / set_name / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+            bench_record = json.loads(line)
+            record = wanted.get((set_name, str(bench_record["id"])))
+            if record is not None:
+                text = bench_record["text"]
+                toponyms = [_blind_toponym(t, text) for t in record["toponyms"]]
+                by_set.setdefault(set_name, []).append(Article(str(bench_record["id"]), text, toponyms))
+    return by_set
+
+
+def _blind_toponym(t: dict, text: str) -> GoldToponym:
+    if text[t["start"]:t["end"]] != t["phrase"]:
+        raise ValueError(f"blind toponym span {t['start']}:{t['end']} is not {t['phrase']!r}")
+    return GoldToponym(t["start"], t["end"], t["phrase"], None, t.get("lat"), t.get("lon"), t.get("fclass"), None,
+                       t.get("name"), t.get("country"), t.get("kind", "place"))
 
 
 def _toponym(node: ET.Element) -> GoldToponym:
@@ -123,6 +154,20 @@ WORST_ERRORS = 20
 
 
 def gold_span_resolution(articles: list[Article]) -> tuple[dict[str, float], list[str]]:
+    pairs, where, given, placed = resolve_gold_spans(articles)
+    metrics = resolution_metrics(pairs, "gold")
+    # every given span, with or without a gold coordinate (streets, buildings): the share given a place
+    metrics["gold_spans_given"] = given
+    metrics["gold_spans_resolved_share"] = placed / given if given else 0.0
+    metrics.update(breakdown(pairs))
+    metrics.update(confidence_metrics(pairs))
+    notes = reliability_notes(pairs) + worst_errors(pairs, where)
+    return metrics, notes
+
+
+def resolve_gold_spans(articles: list[Article]) -> tuple[list, list[str], int, int]:
+    """Every article's gold spans given to ``given_spans``: the (gold, place) pairs of toponyms with a gold
+    coordinate, the article of each, and how many spans were given and got a place."""
     from geowire.geo.given import make_given_spans
     from geowire.ingest.protocol import given_places
 
@@ -140,14 +185,7 @@ def gold_span_resolution(articles: list[Article]) -> tuple[dict[str, float], lis
             if gold.lat is not None:
                 pairs.append((gold, place))
                 where.append(article.id)
-    metrics = resolution_metrics(pairs, "gold")
-    # every given span, with or without a gold coordinate (streets, buildings): the share given a place
-    metrics["gold_spans_given"] = given
-    metrics["gold_spans_resolved_share"] = placed / given if given else 0.0
-    metrics.update(breakdown(pairs))
-    metrics.update(confidence_metrics(pairs))
-    notes = reliability_notes(pairs) + worst_errors(pairs, where)
-    return metrics, notes
+    return pairs, where, given, placed
 
 
 def error_km(gold: GoldToponym, place) -> float:
@@ -207,7 +245,9 @@ def worst_errors(pairs: list, where: list[str]) -> list[str]:
     return notes
 
 
-def end_to_end(articles: list[Article]) -> dict[str, float]:
+def end_to_end(articles: list[Article], ignored_kinds: tuple[str, ...] = ()) -> dict[str, float]:
+    """Recognition and resolution of the configured recogniser. Gold toponyms of ``ignored_kinds`` are neither
+    to be found nor wrong to find: a predicted place overlapping one counts for nothing."""
     from geowire.geo.recognise import make_gazetteer_places
     from geowire.nlp.spacy_nlp import make_spacy_parser
 
@@ -222,12 +262,15 @@ def end_to_end(articles: list[Article]) -> dict[str, float]:
     counts = {"tp_exact": 0, "tp_overlap": 0, "pred": 0, "gold": 0}
     pairs = []
     for article, doc in zip(articles, docs, strict=False):
-        counts["pred"] += len(doc.places)
-        counts["gold"] += len(article.toponyms)
-        spans = {(p.start, p.end) for p in doc.places}
-        counts["tp_exact"] += sum((t.start, t.end) in spans for t in article.toponyms)
-        for gold in article.toponyms:
-            hit = next((p for p in doc.places if p.start < gold.end and gold.start < p.end), None)
+        toponyms = [t for t in article.toponyms if t.kind not in ignored_kinds]
+        ignored = [t for t in article.toponyms if t.kind in ignored_kinds]
+        predicted = [p for p in doc.places if not any(p.start < t.end and t.start < p.end for t in ignored)]
+        counts["pred"] += len(predicted)
+        counts["gold"] += len(toponyms)
+        spans = {(p.start, p.end) for p in predicted}
+        counts["tp_exact"] += sum((t.start, t.end) in spans for t in toponyms)
+        for gold in toponyms:
+            hit = next((p for p in predicted if p.start < gold.end and gold.start < p.end), None)
             if hit is not None:
                 counts["tp_overlap"] += 1
                 if gold.lat is not None:
@@ -278,14 +321,49 @@ def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True,
     return metrics
 
 
+BLIND_SETS = {"m2e2_voa": "voa", "india_police_events": "india"}
+LGL_KINDS = ("place", "metonym")  # what LGL and GeoVirus annotate as toponyms; demonyms and facilities apart
+
+
+def blind_evaluate(paths: list[Path], bench: Path, end_to_end_too: bool = True) -> dict:
+    """The blind toponym files, per bench set (prefix ``blind_voa_``, ``blind_india_``): every span given, acc@161
+    over place names and metonyms (the figure comparable to LGL's), by kind, class, pick and basis; end to end
+    against place names and metonyms, demonyms and facilities counting neither way."""
+    metrics: dict = {}
+    notes: list[str] = []
+    for set_name, articles in load_blind(paths, bench).items():
+        prefix = f"blind_{BLIND_SETS.get(set_name, set_name)}_"
+        pairs, where, given, placed = resolve_gold_spans(articles)
+        headline = [(pair, doc_id) for pair, doc_id in zip(pairs, where, strict=True) if pair[0].kind in LGL_KINDS]
+        part = {"articles": len(articles), "toponyms": sum(len(a.toponyms) for a in articles)}
+        part.update(resolution_metrics([pair for pair, _ in headline], "gold"))
+        part["gold_spans_given"] = given
+        part["gold_spans_resolved_share"] = placed / given if given else 0.0
+        for kind in sorted({gold.kind for gold, _ in pairs}):
+            part.update(resolution_metrics([(g, p) for g, p in pairs if g.kind == kind], f"gold_kind_{kind}"))
+        part.update(breakdown([pair for pair, _ in headline]))
+        part.update(confidence_metrics([pair for pair, _ in headline]))
+        if end_to_end_too:
+            part.update(end_to_end(articles, ignored_kinds=("demonym", "facility")))
+        metrics.update({prefix + key: value for key, value in part.items() if "area_as_town" not in key})
+        notes += [f"{set_name}:", *worst_errors([pair for pair, _ in headline], [doc_id for _, doc_id in headline])]
+    metrics["notes"] = notes
+    return metrics
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "bench")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--gold-only", action="store_true", help="skip the end-to-end (spaCy) part")
     parser.add_argument("--lgl-only", action="store_true", help="skip GeoVirus")
+    parser.add_argument("--blind", type=Path, nargs="+", default=None,
+                        help="score blind toponym files (eval/gold/places/*.jsonl) instead of LGL and GeoVirus")
     args = parser.parse_args()
-    metrics = evaluate(args.bench, args.limit, end_to_end_too=not args.gold_only, geovirus=not args.lgl_only)
+    if args.blind:
+        metrics = blind_evaluate(args.blind, args.bench, end_to_end_too=not args.gold_only)
+    else:
+        metrics = evaluate(args.bench, args.limit, end_to_end_too=not args.gold_only, geovirus=not args.lgl_only)
     for key, value in metrics.items():
         if key == "notes":
             for note in value:
