@@ -204,6 +204,14 @@ def test_a_building_in_a_datelined_story_takes_the_dateline(resolver):
     assert tower.country_code == "IQ"
 
 
+def test_a_dateline_below_a_first_line_frames_the_unknown_name(resolver):
+    # archives open with a line of their own ("This story is from ..."); the dateline is the next paragraph's
+    text = ("This story is from March 7, 2002\n\nrajkot: the minister visited qzvwx plot after the godhra "
+            "incident. the godhra train burning was condemned.")
+    dateline, plot, *_ = resolve(resolver, text, "rajkot", "qzvwx plot", "godhra", "godhra")
+    assert plot.basis == "dateline" and plot.name == dateline.name
+
+
 def test_without_a_dateline_the_most_mentioned_place_frames_the_unknown_name(resolver):
     text = ("Flooding hit Nairobi on Tuesday. Residents of Qzvwx Estate fled. Nairobi officials and "
             "Nairobi police opened shelters; aid came from Kenya.")
@@ -387,10 +395,10 @@ def test_a_feature_read_by_dropping_its_generic_word_stays_in_the_texts_countrie
     text = "Fishermen in Kisumu, Kenya, said water hyacinth had choked Lake Victoria again this year."
     lake = resolve(resolver, text, "Kisumu", "Kenya", "Lake Victoria")[2]
     assert (lake.name, lake.country_code, lake.basis) == ("Kisumu", "KE", "sentence")
-    # a continent read from "West Africa" is no namesake abroad: it stays
-    region = resolve(resolver, "Aid agencies in Senegal warned of hunger across West Africa.", "Senegal",
-                     "West Africa")[1]
-    assert (region.name, region.basis) == ("Africa", "approximate")
+    # a region read from "Eastern Mediterranean" (the sea, its direction dropped) is no namesake abroad: it stays
+    region = resolve(resolver, "Aid ships from Cyprus crossed the Eastern Mediterranean.", "Cyprus",
+                     "Eastern Mediterranean")[1]
+    assert (region.name, region.basis) == ("Mediterranean Sea", "approximate")
 
 
 def test_a_place_named_after_near_frames_an_unknown_feature_even_at_a_line_end(resolver):
@@ -587,3 +595,28 @@ def test_a_town_and_its_state_before_a_list_keep_their_reading(resolver):
     # an island province of another country is no peer of American states
     text = "The storm flooded Long Island, New York, Connecticut and Rhode Island."
     assert resolve(resolver, text, "Long Island", "New York", "Connecticut", "Rhode Island")[0].country_code == "US"
+
+
+def test_a_part_of_a_continent_written_with_the_compass_noun_is_the_region(resolver):
+    text = "Tension grew in East Asia and West Africa, while South Africa and North America watched."
+    east, west, south, north = resolve(resolver, text, "East Asia", "West Africa", "South Africa", "North America")
+    assert (east.precision, east.name) == ("region", "Eastern Asia")
+    assert (west.precision, west.name) == ("region", "Western Africa")
+    assert (south.precision, south.country_code) == ("country", "ZA")   # a country's name is never a region's
+    assert north.name == "North America"
+
+
+def test_a_name_of_compass_words_is_no_village_or_province_abroad_the_text_does_not_place(resolver):
+    text = ("MOSCOW — Russia seeks a larger role in the Middle East, officials in Washington said. Seoul and the "
+            "prosperous South trade more.")
+    places = resolve(resolver, text, "MOSCOW", "Russia", "Middle East", "Washington", "Seoul", "South")
+    middle_east, south = places[2], places[5]
+    # (the Maryland village and Cameroon's South region are the gazetteer's only readings of these names)
+    assert middle_east.name != "Middle East" and middle_east.basis != "name"
+    assert south.country_code != "CM" and south.basis != "name"
+
+
+def test_a_name_of_compass_words_stays_a_province_of_a_country_the_text_names(resolver):
+    text = "Voters in Rwanda went to the polls; in Western, turnout was high, officials in Kigali said."
+    western = resolve(resolver, text, "Rwanda", "Western", "Kigali")[1]
+    assert (western.country_code, western.precision, western.basis) == ("RW", "admin1", "name")

@@ -63,3 +63,29 @@ def _to_date(match: re.Match) -> str | None:
         return date(int(match.group("year")), month_number, int(match.group("day"))).isoformat()
     except (TypeError, ValueError):
         return None
+
+
+# "Venezuelan Opposition Insists on Peaceful Protest CARACAS, VENEZUELA — Opponents ...": a capitalised
+# dateline can follow a headline on the same line
+CAPITAL_DATELINE = re.compile(r"(?:^|\s)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][A-Za-z'’. -]{1,30}?)?)"
+                              r"\s*(\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+DATELINE = re.compile(r"^\s*([A-Za-z][\w .,'’-]{1,60}?)\s*(\([^)]{1,40}\))?\s*[—–:-]{1,2}\s")
+
+
+def dateline_extent(text: str) -> tuple[int, int] | None:
+    """Where the dateline's words are ("BAGHDAD", "KANO, Nigeria (AP)"), if the story opens with one."""
+    for line_start, line in _opening_lines(text):
+        match = DATELINE.match(line)
+        if match is not None and len(match.group(1).split()) <= 5:
+            return line_start + match.start(1), line_start + match.end(2 if match.group(2) else 1)
+    match = CAPITAL_DATELINE.search(text[:400])
+    if match is not None:
+        return match.start(1), match.end(2 if match.group(2) else 1)
+    return None
+
+
+def _opening_lines(text: str, max_lines: int = 8):
+    offset = 0
+    for line in text[:2000].split("\n")[:max_lines]:
+        yield offset, line
+        offset += len(line) + 1

@@ -14,9 +14,9 @@ The date is :mod:`.dating`'s; the reach of the event's clause, which both read, 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from geowire.clean.dateline import dateline_extent
 from geowire.events.clauses import background, clause_scope, in_sentence
 from geowire.model import Actor, EventLocation, Place
 
@@ -46,11 +46,6 @@ def _locative_chars(trigger, addressed: bool = False) -> list[tuple[int, int]]:
 
 # a smaller area says more about where it happened; unknown precision ranks as a town
 SPECIFICITY = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
-# "Venezuelan Opposition Insists on Peaceful Protest CARACAS, VENEZUELA — Opponents ...": a capitalised
-# dateline can follow a headline on the same line
-CAPITAL_DATELINE = re.compile(r"(?:^|\s)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][A-Za-z'’. -]{1,30}?)?)"
-                              r"\s*(\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
-DATELINE = re.compile(r"^\s*([A-Za-z][\w .,'’-]{1,60}?)\s*(\([^)]{1,40}\))?\s*[—–:-]{1,2}\s")
 
 
 def _inside(place: Place, spans) -> bool:
@@ -217,25 +212,6 @@ def dateline_place(places: list[Place], text: str) -> EventLocation | None:
     place = next((p for p in places if begin <= p.start <= begin + 2 and p.end <= end and p.lat is not None
                   and not p.demonym), None)
     return located(place, basis="dateline") if place is not None else None
-
-
-def dateline_extent(text: str) -> tuple[int, int] | None:
-    """Where the dateline's words are ("BAGHDAD", "KANO, Nigeria (AP)"), if the story opens with one."""
-    for line_start, line in _opening_lines(text):
-        match = DATELINE.match(line)
-        if match is not None and len(match.group(1).split()) <= 5:
-            return line_start + match.start(1), line_start + match.end(2 if match.group(2) else 1)
-    match = CAPITAL_DATELINE.search(text[:400])
-    if match is not None:
-        return match.start(1), match.end(2 if match.group(2) else 1)
-    return None
-
-
-def _opening_lines(text: str, max_lines: int = 8):
-    offset = 0
-    for line in text[:2000].split("\n")[:max_lines]:
-        yield offset, line
-        offset += len(line) + 1
 
 
 def document_focus(places: list[Place]) -> EventLocation | None:

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, replace
 
 from geowire.actors.countries import iso3_by_iso2
+from geowire.clean.dateline import dateline_extent
 from geowire.events.anchoring import (
     attach_location,
-    dateline_extent,
     dateline_place,
     document_focus,
     framed,

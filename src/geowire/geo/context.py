@@ -141,6 +141,34 @@ def stray_towns(groups: list[Group], population: int, nearness: float) -> set[st
     return out
 
 
+# a name made only of compass and position words: "Middle East", "South", "Western", "Far East", "North Eastern"
+_DIRECTION_ONLY = re.compile(
+    r"^(?:(?:north|south|east|west|middle|mid|central|far|near|upper|lower)(?:-?(?:east|west))?(?:ern)?\s*)+$",
+    re.IGNORECASE)
+
+
+def stray_directions(groups: list[Group]) -> set[str]:
+    """Names made only of compass and position words that the text does not place: in news such a name is a
+    direction or a region ("the Middle East", "the South") far more often than the village or the province abroad
+    the gazetteer knows by it, which needs its province (a town) or its country (an area) among the readings of the
+    text's other places, or a cue at the mention."""
+    out = set()
+    for group in groups:
+        if not group.candidates or any(group.cued or ()) or not _DIRECTION_ONLY.match(group.mentions[0].text):
+            continue
+        top = group.candidates[0]
+        if top.precision == "region" or top.country_code is None:
+            continue
+        others = [g.candidates[0] for g in groups if g is not group and g.candidates]
+        if top.precision in ("city", "point", "admin2"):
+            placed = any(o.admin1_code == top.admin1_code for o in others if o.precision != "country")
+        else:
+            placed = any(o.country_code == top.country_code for o in others)
+        if not placed:
+            out.add(group.key)
+    return out
+
+
 def stray_approximations(groups: list[Group]) -> set[str]:
     """Names read only by dropping a generic word ("Lake Victoria" as Victoria, Seychelles) in a country that the
     text's other places are not in, while they are in some country: the feature is one the gazetteer lacks,

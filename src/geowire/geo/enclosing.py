@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from geowire.clean.dateline import dateline_extent
 from geowire.geo.cues import cues_for
 from geowire.geo.normalise import strict_key
 from geowire.model import Place
@@ -90,16 +91,14 @@ def _one_frame_per_name(places: list[Place], unknown: list[int]) -> None:
 
 # the share of a frame's own confidence that an enclosed name keeps (raw, before calibration)
 _ENCLOSED_SHARE = {"container": 0.8, "sentence": 0.6, "dateline": 0.6, "document_focus": 0.4}
-_DATELINE = re.compile(r"^[^\n]{0,60}?\s*(?:—|–|--|\s-\s|:|\(\w+\))")
-
-
 def _dateline(text: str, resolved: list[Place]) -> Place | None:
-    """The place of a dateline: a resolved name among the first words, before a dash or colon
-    ("DAYTON, Ohio — ...", "ahmedabad: ...")."""
-    match = _DATELINE.match(text)
-    if not match:
+    """The place of a dateline that opens the story, also below a first line that is no part of it ("DAYTON, Ohio
+    — ...", "This story is from March 7, 2002\n\nrajkot: ...")."""
+    extent = dateline_extent(text)
+    if extent is None:
         return None
-    inside = [p for p in resolved if p.end <= match.end() and p.precision in _ENCLOSING_PRECISIONS]
+    begin, end = extent
+    inside = [p for p in resolved if begin <= p.start and p.end <= end and p.precision in _ENCLOSING_PRECISIONS]
     return inside[0] if inside else None
 
 

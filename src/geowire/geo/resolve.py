@@ -27,6 +27,7 @@ from geowire.geo.context import (
     list_level_cue,
     softmax,
     stray_approximations,
+    stray_directions,
     stray_towns,
 )
 from geowire.geo.cues import Cues, area_word_after, cues_for
@@ -134,7 +135,8 @@ class ContextResolver:
             apply_document_context(groups, self, reuse_nearness=True)
         distinguish_longer_names(groups)
         chosen = {g.key: g for g in groups}
-        stray = stray_towns(groups, self.stray_town_population, self.stray_nearness) | stray_approximations(groups)
+        stray = stray_towns(groups, self.stray_town_population, self.stray_nearness) | stray_approximations(groups) \
+            | stray_directions(groups)
         places = [_place(m, chosen.get(group_key(m))) for m in mentions]     # raw confidence
         for i, mention in enumerate(mentions):
             if group_key(mention) in stray:

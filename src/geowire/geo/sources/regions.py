@@ -112,4 +112,21 @@ def macroregion_entries(skip: set[str] = frozenset()) -> Iterator[Entry]:
         lat, lon = spherical_mean([(p[0], p[1]) for p in parts], [p[2] for p in parts])
         yield Entry(geonameid=None, name=region.name, lat=lat, lon=lon, country_code=None, admin1_code=None,
                     feature="L.RGN", population=0, precision="region", derived=True,
-                    names=[(region.name, PRIMARY)])
+                    names=[(region.name, PRIMARY), *[(form, SHORT_FORM) for form in _compass_noun_forms(
+                        region.name, taken=skip | {c["name"] for c in countries.values()})]])
+
+
+# M49 names a part of a continent by an adjective ("Eastern Asia", "Western Africa"); English news writes the
+# compass noun ("East Asia", "West Africa", "North Africa", "South Asia")
+_COMPASS_NOUNS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+
+
+def _compass_noun_forms(name: str, taken: set[str]) -> list[str]:
+    """"East Asia" for "Eastern Asia"; none when a country or continent carries that name ("South Africa",
+    "North America")."""
+    head, _, rest = name.partition(" ")
+    noun = _COMPASS_NOUNS.get(head)
+    if noun is None or not rest:
+        return []
+    form = f"{noun} {rest}"
+    return [] if form in taken else [form]
