@@ -357,6 +357,8 @@ def blind_evaluate(paths: list[Path], bench: Path, end_to_end_too: bool = True) 
             part.update(resolution_metrics([(g, p) for g, p in pairs if g.kind == kind], f"gold_kind_{kind}"))
         part.update(breakdown([pair for pair, _ in headline]))
         part.update(confidence_metrics([pair for pair, _ in headline]))
+        referent_ece = confidence_metrics([by_referent(*pair) for pair, _ in headline])["gold_confidence_ece"]
+        part["gold_by_referent_confidence_ece"] = referent_ece
         if end_to_end_too:
             part.update(end_to_end(articles, ignored_kinds=("demonym", "facility")))
         metrics.update({prefix + key: value for key, value in part.items() if "area_as_town" not in key})
