@@ -28,6 +28,7 @@ from geowire.geodesy import haversine_km
 from geowire.model import Document
 
 CORPUS = Path("geoparsing/lgl/lgl.xml")
+BLIND_DIR = Path(__file__).resolve().parent / "gold" / "places"   # docs/geo.md "Blind toponym annotation guideline"
 GEOVIRUS = Path("geoparsing/geovirus/geovirus.xml")
 MAX_KM = 20039.0
 ACCURACY_KM = 161.0
@@ -306,6 +307,11 @@ def evaluate(bench: Path, limit: int | None = None, end_to_end_too: bool = True,
         metrics["geovirus_articles"] = len(virus)
         metrics.update({f"geovirus_{k}": v for k, v in virus_metrics.items() if "area_as_town" not in k})
         gold_notes += ["GeoVirus:", *virus_notes]
+    blind_files = sorted(BLIND_DIR.glob("*.jsonl"))
+    if blind_files and limit is None:
+        blind = blind_evaluate(blind_files, bench, end_to_end_too)
+        gold_notes += blind.pop("notes")
+        metrics.update(blind)
     metrics["notes"] = [
         "gold_*: resolution of gold spans given to recognisers.given_spans (oracle NER); toponyms without a gaztag "
         "excluded",

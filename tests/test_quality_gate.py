@@ -21,6 +21,9 @@ MINIMUM_FLOORS = {
     ("geoparsing", "gold_spans_resolved_share"): 0.99,
     ("geoparsing", "geovirus_gold_acc161"): 0.80,
     ("geoparsing", "e2e_exact_f1"): 0.80,
+    # issue #14: the blind toponym set (eval/gold/places/), the nearest measure of held-out resolution
+    ("geoparsing", "blind_voa_gold_by_referent_acc161"): 0.94,
+    ("geoparsing", "blind_india_gold_by_referent_acc161"): 0.95,
     # 0.85 until issue #13: lexicon rows copied from these records' misspellings were removed and plans,
     # hypotheticals and denials are no longer coded as events (docs/benchmarks.md); measured 0.829
     ("events", "type_accuracy"): 0.82,
