@@ -13,6 +13,7 @@ from __future__ import annotations
 from geowire.actors.organs import default_organs
 from geowire.events.lexicon import word_list
 from geowire.events.modality import a_thing, an_actor_word, statement_nouns
+from geowire.events.triggers import match_token
 
 AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty"})
 PARTY_PREPS = frozenset({"with", "between", "among", "by", "of"})
@@ -25,6 +26,7 @@ SUPPLY_WORDS = frozenset({"supply", "supplies"})
 ARMED_OPPONENTS = frozenset({"insurgency", "rebellion", "uprising", "militancy", "insurrection", "terrorism",
                              "occupation", "invasion", "offensive", "incursion", "separatism", "extremism"})
 FIGHT_VERBS = frozenset({"fight", "battle", "combat"})
+HELP_VERBS = frozenset({"help", "assist"})
 RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 
@@ -88,6 +90,24 @@ def is_struggle_to_do(trigger) -> bool:
     aims = [c for c in token.children if c.dep_ in ("xcomp", "advcl")
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return bool(aims) and not any(c.dep_ in ("dobj", "obj") for c in token.children)
+
+
+def is_help_to_bring_about(trigger) -> bool:
+    """'operations have helped clear the area', 'to help bridge the divide', 'helped arrest the slide': to help *do*
+    something, with no party helped, is to further a state of affairs, not aid given to someone. Helping a party
+    ('helped the Philippines resist', 'helped their neighbours') and helping by an act of aid ('helping fund a
+    project') stay aid."""
+    token = trigger.token
+    if trigger.type != "AID" or not trigger.is_verb or token.lemma_.lower() not in HELP_VERBS:
+        return False
+    deeds = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if not deeds:
+        return False
+    helped = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    helped += [s for deed in deeds for s in deed.children if s.dep_ == "nsubj"]
+    if any(an_actor_word(h) and h.lower_ != "it" for h in helped):
+        return False
+    return not any((found := match_token(deed)) is not None and found.entry.type == "AID" for deed in deeds)
 
 
 def is_kind_of_agreement(trigger) -> bool:
@@ -291,10 +311,10 @@ def is_price(trigger) -> bool:
 
 
 OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing,
-                is_struggle_to_do, is_kind_of_agreement, is_act_as_a_topic, is_threat_from_a_thing,
-                is_disagreement_with_a_claim, is_absence, is_agreement_held, is_in_a_name, is_leaving,
-                is_deal_struck, is_patrol_march, is_watch, is_shared_opinion,
-                is_act_agreed_to, is_failure_of_a_thing, is_price, is_violence_in_general)
+                is_struggle_to_do, is_help_to_bring_about, is_kind_of_agreement, is_act_as_a_topic,
+                is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held, is_in_a_name,
+                is_leaving, is_deal_struck, is_patrol_march, is_watch, is_shared_opinion, is_act_agreed_to,
+                is_failure_of_a_thing, is_price, is_violence_in_general)
 
 
 def in_another_sense(trigger) -> bool:

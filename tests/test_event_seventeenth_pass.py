@@ -1,0 +1,30 @@
+"""Seventeenth pass: helping to bring something about is no aid given to a party. Sentences written for these tests
+(real spaCy model)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(extract_analysed):
+    return lambda text: extract_analysed(text, published="2024-05-01").events
+
+
+@pytest.mark.parametrize("text", [
+    "Recent Afghan and NATO operations have helped clear many districts of the militants.",
+    "The three columns of the army helped to calm the situation in the city on Sunday.",
+    "The party's discipline helped it win the elections after the revolt.",
+    "The senator wants a running mate who can help him pass legislation.",
+])
+def test_helping_to_do_something_is_no_aid(code, text):
+    assert [e for e in code(text) if e.type == "AID"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The United States is still helping the Philippine army fight the rebels.",
+    "Neighbours helped the families of the victims after the fire.",
+    "A Japanese agency is helping fund a flood control project in the city.",
+])
+def test_helping_a_party_or_by_an_act_of_aid_stays_aid(code, text):
+    assert [e for e in code(text) if e.type == "AID"]
