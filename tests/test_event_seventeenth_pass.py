@@ -28,3 +28,10 @@ def test_helping_to_do_something_is_no_aid(code, text):
 ])
 def test_helping_a_party_or_by_an_act_of_aid_stays_aid(code, text):
     assert [e for e in code(text) if e.type == "AID"]
+
+
+def test_she_stands_for_the_person_named_inside_a_subject_headed_by_a_title(code):
+    text = ("The convenor of the citizens forum Dr Meera Shah on Friday opposed the closure of the school. "
+            "She accused the council of ignoring the parents.")
+    [accusation] = [e for e in code(text) if e.type == "ACCUSE"]
+    assert accusation.source is not None and accusation.source.text == "Meera Shah"

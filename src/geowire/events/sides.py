@@ -265,9 +265,27 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
         if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.lower_ in PRONOUNS:
             continue
         if not _agrees(token, candidate, names):
+            person = _person_in_phrase(candidate, index, names) if token.lower_ in SUBJECT_PERSONAL else None
+            if person is not None:
+                return person
             continue  # "its" does not stand for "the officials"
         actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
         if actor is not None and (actor.country or actor.sector or _person_pronoun_for(token, candidate, names)):
+            return actor
+    return None
+
+
+def _person_in_phrase(subject, index: ActorIndex, names: frozenset[str]) -> Actor | None:
+    """'the shankaracharya of govardhanpeeth swami adhokshajananda tirth came out against ...; he alleged': a subject
+    headed by a title holds the person's name further in its phrase; "he" or "she" stands for that person."""
+    phrase = noun_phrase(subject)
+    first, last = phrase.start, max(phrase.end, max((t.i + 1 for t in subject.subtree
+                                                     if t.dep_ not in ("relcl", "acl")), default=phrase.end))
+    for actor in index.actors:
+        span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or span.start < first or span.end > last or span.root.pos_ != "PROPN":
+            continue
+        if span.root.ent_type_ == "PERSON" or span.root.lower_ in names:
             return actor
     return None
 
