@@ -8,6 +8,12 @@ says what a pass was read from.
         matched events with a side left empty where the annotation names one: where that side is (a child of the
         trigger, under it, elsewhere in the sentence, another sentence) and whether the actor stage knows it;
         codes the articles with the current code and configuration
+    python scripts/diagnose_event_errors.py missed [--gold FILE ...]
+        gold events no prediction matched, by what became of their trigger: a word the lexicon does not know; known
+        but stopped before coding (a filter, or a blocked token); alive in its sentence but not coded (another act
+        was the main one); coded and then dropped (not taken place); folded into another event; coded with another
+        type or with the same one (then the sides, sentence or fold decided); codes the articles with the current
+        code and configuration
     python scripts/diagnose_event_errors.py india BEFORE AFTER
         India set sentences whose predicted police labels differ between two events caches of `eval/articles.py
         --only india` (for instance with a setting off and on), by label, gained or lost, labelled or not
@@ -91,6 +97,47 @@ def sides(gold: list[dict]) -> Counter:
     return tally
 
 
+def missed(gold: list[dict]) -> Counter:
+    from geowire.events.coder import _CODED
+    from geowire.events.triggers import match_token
+
+    pipeline = A.analysis_pipeline()
+    docs = [Document(id=str(a["id"]), text=a["text"], published=a.get("published"), language="en") for a in gold]
+    tally: Counter = Counter()
+    for article, outcome in zip(gold, pipeline.process(docs, raw=True, keep_parse=True), strict=True):
+        doc, parsed = outcome.document, outcome.document.parsed
+        if parsed is None:
+            continue
+        _, coded, _ = parsed.user_data[_CODED]
+        output = doc.to_output()["events"]
+        matched = {g for _, o, g in A.match_gold(article, output) if o == "tp"}
+        for g, event in enumerate(article["events"]):
+            if g not in matched:
+                span = parsed.char_span(event["trigger"]["start"], event["trigger"]["end"], alignment_mode="expand")
+                tally[_fate(event, span, coded, output, match_token)] += 1
+        doc.parsed = None
+    return tally
+
+
+def _fate(event: dict, span, coded, output: list[dict], match_token) -> str:
+    if span is None or not any(match_token(t) is not None for t in span):
+        return "no trigger word the lexicon knows"
+    tokens = {t.i for t in span}
+    start, end = span.start_char, span.end_char
+    for predicted in output:
+        for n, mention in enumerate(predicted.get("mentions", [])):
+            if mention.get("trigger_start") is not None and mention["trigger_start"] < end \
+                    and start < mention["trigger_end"]:
+                kind = "same type" if predicted["type"] == event["type"] else "other type"
+                return f"coded, {kind}" if n == 0 else f"folded into another event, {kind}"
+    sentence = next((s for s in coded if s.sentence.start <= span.start < s.sentence.end), None)
+    if sentence is not None and any(c.trigger.i in tokens for c in sentence.events):
+        return "coded, then dropped as not taken place"
+    if sentence is not None and any(t.token.i in tokens for t in sentence.triggers):
+        return "alive in its sentence, not coded"
+    return "known word, stopped before coding"
+
+
 def india(before: Path, after: Path, bench: Path) -> Counter:
     records = {str(r["id"]): r for r in A._read_jsonl(bench / "events" / "india_police_events" / "articles.jsonl")}
     old, new = _cached(before), _cached(after)
@@ -108,7 +155,7 @@ def india(before: Path, after: Path, bench: Path) -> Counter:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("folded", "sides", "india"))
+    parser.add_argument("what", choices=("folded", "sides", "missed", "india"))
     parser.add_argument("caches", nargs="*", type=Path)
     parser.add_argument("--gold", nargs="*", type=Path, default=None)
     parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
@@ -117,7 +164,8 @@ def main() -> int:
         tally = india(*args.caches, args.bench)
     else:
         gold = A.load_gold(args.gold or A.gold_paths(A.FRESH_DIR), args.bench)
-        tally = folded(gold, args.caches[0]) if args.what == "folded" else sides(gold)
+        tally = folded(gold, args.caches[0]) if args.what == "folded" else missed(gold) if args.what == "missed" \
+            else sides(gold)
     for key, count in tally.most_common():
         print(f"{count:5}  {key}")
     return 0
