@@ -35,3 +35,12 @@ def test_she_stands_for_the_person_named_inside_a_subject_headed_by_a_title(code
             "She accused the council of ignoring the parents.")
     [accusation] = [e for e in code(text) if e.type == "ACCUSE"]
     assert accusation.source is not None and accusation.source.text == "Meera Shah"
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("A cook was stabbed to death in the market on Wednesday.", "cook"),
+    ("The mob lynched a trader near the bus stand on Sunday.", "trader"),
+])
+def test_who_is_killed_or_stabbed_is_the_target_whatever_the_word_for_them(code, text, victim):
+    [assault] = [e for e in code(text) if e.type == "ASSAULT"]
+    assert assault.target is not None and assault.target.text.endswith(victim)

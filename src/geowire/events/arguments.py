@@ -844,6 +844,9 @@ def particle_targets(token, particle: str) -> list:
 # Acts done to people by their meaning: one arrests, deports, beats, abducts, convicts, expels or
 # releases a person (objects that are things are excluded where the trigger is found: thing_nouns.tsv).
 PEOPLE_MODES = frozenset({"arrest", "deport", "beat", "abduct", "convict", "expel", "release"})
+# what is killed, murdered or stabbed is someone ("a cook was stabbed to death"): the verb names its victims
+KILLING_VERBS = frozenset({"kill", "murder", "stab", "lynch", "behead", "assassinate", "slay", "strangle",
+                           "massacre", "slaughter", "butcher"})
 
 
 def takes_people(token, mode: str | None, is_verb: bool) -> bool:
@@ -852,7 +855,7 @@ def takes_people(token, mode: str | None, is_verb: bool) -> bool:
     "accused the guards of beating"), which makes the object an agent."""
     if not is_verb:
         return False  # a noun's prepositions also name places and times ("arrests on the island")
-    if mode in PEOPLE_MODES:
+    if mode in PEOPLE_MODES or token.lemma_.lower() in KILLING_VERBS:
         return True
     if not _children(token, OBJECT_DEPS):
         return False

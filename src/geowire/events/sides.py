@@ -265,7 +265,8 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
         if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.lower_ in PRONOUNS:
             continue
         if not _agrees(token, candidate, names):
-            person = _person_in_phrase(candidate, index, names) if token.lower_ in SUBJECT_PERSONAL else None
+            person = _person_in_phrase(candidate, index, names) \
+                if token.lower_ in SUBJECT_PERSONAL and candidate.tag_ not in ("NNS", "NNPS") else None
             if person is not None:
                 return person
             continue  # "its" does not stand for "the officials"
@@ -277,7 +278,8 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
 
 def _person_in_phrase(subject, index: ActorIndex, names: frozenset[str]) -> Actor | None:
     """'the shankaracharya of govardhanpeeth swami adhokshajananda tirth came out against ...; he alleged': a subject
-    headed by a title holds the person's name further in its phrase; "he" or "she" stands for that person."""
+    headed by a title holds the person's name further in its phrase; "he" or "she" stands for that person (not
+    for a plural subject's: "supporters of candidate X gather ... He" is not X)."""
     phrase = noun_phrase(subject)
     first, last = phrase.start, max(phrase.end, max((t.i + 1 for t in subject.subtree
                                                      if t.dep_ not in ("relcl", "acl")), default=phrase.end))
