@@ -44,3 +44,9 @@ def test_she_stands_for_the_person_named_inside_a_subject_headed_by_a_title(code
 def test_who_is_killed_or_stabbed_is_the_target_whatever_the_word_for_them(code, text, victim):
     [assault] = [e for e in code(text) if e.type == "ASSAULT"]
     assert assault.target is not None and assault.target.text.endswith(victim)
+
+
+def test_who_is_to_act_in_a_demanded_clause_is_the_target_even_without_capitals(code):
+    [request] = [e for e in code("the union leader demanded that the council take steps to reopen the mill.")
+                 if e.type == "REQUEST"]
+    assert request.target is not None and request.target.text.endswith("council")

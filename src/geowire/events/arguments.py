@@ -857,6 +857,8 @@ def takes_people(token, mode: str | None, is_verb: bool) -> bool:
         return False  # a noun's prepositions also name places and times ("arrests on the island")
     if mode in PEOPLE_MODES or token.lemma_.lower() in KILLING_VERBS:
         return True
+    if any(c.dep_ == "ccomp" and _subjunctive(c) for c in token.children):
+        return True     # "demanded that the centre take steps": who is to act is an agent
     if not _children(token, OBJECT_DEPS):
         return False
     # "accused the guards of beating": the "of" phrase hangs on the verb or, in some parses, on the object
@@ -864,6 +866,16 @@ def takes_people(token, mode: str | None, is_verb: bool) -> bool:
     return any(_to_infinitive(c) for c in token.children if c.dep_ in ("xcomp", "ccomp")) or any(
         g.tag_ == "VBG" for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
         for g in p.children)
+
+
+def _subjunctive(verb) -> bool:
+    """'that the centre take steps', 'that the official be relieved': a bare verb with a subject of its own, which
+    the tagger may read as a present form (VBP) after a singular subject, where English would write "takes"."""
+    subjects = _children(verb, SUBJECT_DEPS)
+    if not subjects or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "be" for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and subjects[0].tag_ in ("NN", "NNP")
+                                 and subjects[0].lower_ not in PRONOUNS)
 
 
 def _to_infinitive(verb) -> bool:
