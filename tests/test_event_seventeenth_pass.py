@@ -50,3 +50,12 @@ def test_who_is_to_act_in_a_demanded_clause_is_the_target_even_without_capitals(
     [request] = [e for e in code("the union leader demanded that the council take steps to reopen the mill.")
                  if e.type == "REQUEST"]
     assert request.target is not None and request.target.text.endswith("council")
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("the minister appealed to the speaker to allow a clarification on the issue.", "speaker"),
+    ("The union called on the board to withdraw the notice.", "board"),
+])
+def test_one_addressed_to_act_is_the_target_whatever_the_word_for_them(code, text, addressee):
+    [request] = [e for e in code(text) if e.type == "REQUEST"]
+    assert request.target is not None and request.target.text.endswith(addressee)

@@ -844,6 +844,7 @@ def particle_targets(token, particle: str) -> list:
 # Acts done to people by their meaning: one arrests, deports, beats, abducts, convicts, expels or
 # releases a person (objects that are things are excluded where the trigger is found: thing_nouns.tsv).
 PEOPLE_MODES = frozenset({"arrest", "deport", "beat", "abduct", "convict", "expel", "release"})
+ADDRESSEE_PREPS = frozenset({"to", "on", "upon"})
 # what is killed, murdered or stabbed is someone ("a cook was stabbed to death"): the verb names its victims
 KILLING_VERBS = frozenset({"kill", "murder", "stab", "lynch", "behead", "assassinate", "slay", "strangle",
                            "massacre", "slaughter", "butcher"})
@@ -859,6 +860,10 @@ def takes_people(token, mode: str | None, is_verb: bool) -> bool:
         return True
     if any(c.dep_ == "ccomp" and _subjunctive(c) for c in token.children):
         return True     # "demanded that the centre take steps": who is to act is an agent
+    addressed = any(c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and _children(c, ("pobj",))
+                    for c in token.children)
+    if addressed and any(_to_infinitive(c) for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl")):
+        return True     # "appealed to the speaker to allow a clarification", "called on the board to act"
     if not _children(token, OBJECT_DEPS):
         return False
     # "accused the guards of beating": the "of" phrase hangs on the verb or, in some parses, on the object
