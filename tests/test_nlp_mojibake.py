@@ -46,3 +46,12 @@ def test_clauses_with_garbled_quotes_keep_their_subjects():
 def test_the_repair_can_be_switched_off():
     parser = make_spacy_parser(mojibake=False)
     assert parser.parser_view(GARBLED) == GARBLED
+
+
+def test_a_garbled_possessive_becomes_the_name_and_a_possessive_s():
+    text = "both leaders criticised banerjee\u00e2\u20ac\u2122s consistent failure to stop the malpractices."
+    repaired = repair_mojibake(text)
+    assert len(repaired) == len(text) and "banerjee  \u2019s consistent" in repaired
+    doc = make_spacy_parser()(Document(id="p", text=text, language="en"))
+    [owner] = [t for t in doc.parsed if t.dep_ == "poss"]
+    assert owner.text == "banerjee"

@@ -27,7 +27,8 @@ _OPENING = frozenset({"Ps", "Pi"})
 
 def repair_mojibake(text: str) -> str:
     """``text`` with each run of mojibake that stood for punctuation replaced by that punctuation, padded with
-    spaces to the run's length (before an opening mark, after any other); a run inside a word is left alone."""
+    spaces to the run's length (before an opening mark, after any other); a run inside a word is left alone, but for
+    an apostrophe before a possessive "s", padded before it ("banerjee  ’s")."""
     if "\u00e2" not in text and "\u00c2" not in text:
         return text
     return _NON_ASCII_RUN.sub(_repaired, text)
@@ -35,13 +36,25 @@ def repair_mojibake(text: str) -> str:
 
 def _repaired(match: re.Match) -> str:
     run = match.group()
-    if _inside_word(match):
+    possessive = _inside_word(match) and _before_possessive_s(match)
+    if _inside_word(match) and not possessive:
         return run  # "hadnâ€™â€™t": padding would split the word in two
     fixed = _restore(run)
     if fixed == run or not fixed or len(fixed) > len(run) or not all(_is_mark(c) for c in fixed):
         return run
     pad = " " * (len(run) - len(fixed))
+    if possessive:
+        # "banerjeeâ€™s failure": the name, then "’s" as the parser knows a possessive
+        return pad + fixed if fixed in _APOSTROPHES else run
     return pad + fixed if unicodedata.category(fixed[0]) in _OPENING else fixed + pad
+
+
+_APOSTROPHES = frozenset({"\u2019", "'"})
+
+
+def _before_possessive_s(match: re.Match) -> bool:
+    text, end = match.string, match.end()
+    return text[end:end + 1] == "s" and (end + 1 == len(text) or not text[end + 1].isalnum())
 
 
 def _inside_word(match: re.Match) -> bool:
