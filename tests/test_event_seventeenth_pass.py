@@ -59,3 +59,12 @@ def test_who_is_to_act_in_a_demanded_clause_is_the_target_even_without_capitals(
 def test_one_addressed_to_act_is_the_target_whatever_the_word_for_them(code, text, addressee):
     [request] = [e for e in code(text) if e.type == "REQUEST"]
     assert request.target is not None and request.target.text.endswith(addressee)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("An old man died of shock after he was detained by an army patrol in the old city.", "old man"),
+    ("A farmer said he was beaten by the police on Monday.", "farmer"),
+])
+def test_he_is_the_one_person_a_subject_names_though_no_actor_is_known_for_the_word(code, text, person):
+    [act] = [e for e in code(text) if e.type in ("COERCE", "ASSAULT")]
+    assert act.target is not None and act.target.text.endswith(person)

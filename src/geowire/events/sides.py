@@ -180,7 +180,8 @@ def _antecedent(token, index: ActorIndex, hops: int = 0) -> Actor | None:
     speaker = _speaker(token, _surnames(index))
     if speaker is not None:
         if speaker.lower_ not in PRONOUNS:
-            return _as_named_in_full(index.covering(speaker) or index.within(speaker), speaker, index)
+            named = _as_named_in_full(index.covering(speaker) or index.within(speaker), speaker, index)
+            return named or (_person_named_by_word(speaker) if token.lower_ in PERSONAL else None)
         if hops < 2 and speaker.lower_ not in FIRST_PERSON:
             return _antecedent(speaker, index, hops + 1)  # '"I talked to him twice," he said': he, then who he is
     return _subject_before(token, index) or _sole_antecedent(token, index) or index.before(token.idx)
@@ -273,7 +274,16 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
         actor = index.covering(candidate) or index.within(candidate) or _referent(candidate, index)
         if actor is not None and (actor.country or actor.sector or _person_pronoun_for(token, candidate, names)):
             return actor
+        if actor is None and token.lower_ in PERSONAL and _is_person_word(candidate):
+            return _person_named_by_word(candidate)
     return None
+
+
+def _person_named_by_word(noun) -> Actor:
+    """'a 65-year-old man died after he was nabbed', 'a farmer said he was beaten': "he" is the one person the
+    subject names, though no actor is known for that word."""
+    phrase = noun_phrase(noun)
+    return Actor(phrase.start_char, phrase.end_char, phrase.text, phrase.text)
 
 
 def _person_in_phrase(subject, index: ActorIndex, names: frozenset[str]) -> Actor | None:
