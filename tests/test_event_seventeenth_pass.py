@@ -68,3 +68,12 @@ def test_one_addressed_to_act_is_the_target_whatever_the_word_for_them(code, tex
 def test_he_is_the_one_person_a_subject_names_though_no_actor_is_known_for_the_word(code, text, person):
     [act] = [e for e in code(text) if e.type in ("COERCE", "ASSAULT")]
     assert act.target is not None and act.target.text.endswith(person)
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("The journalist was found stabbed in his home on Friday.", "journalist"),
+    ("Two aid workers were reported abducted near the border.", "aid workers"),
+])
+def test_one_found_done_to_is_the_target_not_the_doer(code, text, victim):
+    [assault] = [e for e in code(text) if e.type == "ASSAULT"]
+    assert assault.source is None and assault.target is not None and assault.target.text == victim

@@ -307,11 +307,21 @@ def _shares_passive(token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children))
 
 
+def _found_done_to(token) -> bool:
+    """'X was found murdered', 'two men were reported abducted': a participle completing a passive verb tells what
+    was done to that verb's subject, not what the subject did."""
+    return (token.tag_ == "VBN" and token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and _is_passive(token.head)
+            and not _children(token, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+
+
 def _raw_verb_roles(token, event_type: str) -> Roles:
     preps = TYPE_PREPS.get(event_type, TARGET_PREPS)
     if _shares_passive(token):
         sources = _agent(token) or _agent(token.head)
         targets = _children(token.head, PASSIVE_SUBJECT_DEPS) or _pobjs(token, preps)
+    elif _found_done_to(token):
+        sources = _agent(token)
+        targets = _children(token.head, PASSIVE_SUBJECT_DEPS)
     elif _is_passive(token):
         sources = _agent(token) or _doer_in_clause(token, event_type)
         targets = _children(token, PASSIVE_SUBJECT_DEPS) or _conjunct_subject(token) or _pobjs(token, preps)
@@ -342,7 +352,7 @@ def _raw_verb_roles(token, event_type: str) -> Roles:
         sources = _object_read_as_subject(token)
     if not sources and token.tag_ == "VBG":
         sources = _answerable(token) or _object_as_doer(token)
-    if not sources and not _is_passive(token) and not _shares_passive(token):
+    if not sources and not _is_passive(token) and not _shares_passive(token) and not _found_done_to(token):
         sources = _subject_read_as_conjunct(token) or _inherited_subject(token, event_type in SPEECH_TYPES)
     targets = _past_event_nouns(targets, preps, event_type)
     if not sources and token.dep_ == "acl" and token.tag_ == "VBN":
