@@ -9,6 +9,8 @@ not met: the same lemmas, token for token, without building a ``Token`` for each
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
@@ -46,7 +48,7 @@ class ColumnLemmatizer:
             key = (orth, pos, morph)
             lemma = known.get(key)
             if lemma is None:
-                lemma = known[key] = strings.add(lemmatize(doc[i])[0])
+                lemma = known[key] = strings.add(restored_e(doc[i], lemmatize(doc[i])[0]))
                 their_cache.pop(key, None)
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas)
@@ -55,6 +57,21 @@ class ColumnLemmatizer:
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
+
+
+# one syllable, one vowel letter, one final consonant: English doubles that consonant before "-ed" ("stag" ->
+# "stagged", "rap" -> "rapped", "fin" -> "finned")
+_DOUBLING_SYLLABLE = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+
+
+def restored_e(token, lemma: str) -> str:
+    """The model's rule lemmatizer reads "staged" as "stag", "waged" as "wag", "fined" as "fin", "raped" as "rap"
+    (both are verbs in its index, and it takes the first rule that gives one). A single consonant before "-ed" after
+    one short syllable is a verb ending in "e", since the other would have doubled its consonant."""
+    text = token.lower_
+    if token.pos_ == "VERB" and text.endswith("ed") and lemma == text[:-2] and _DOUBLING_SYLLABLE.match(lemma):
+        return lemma + "e"
+    return lemma
 
 
 def column_lemmatizer(lemmatizer) -> ColumnLemmatizer | None:
