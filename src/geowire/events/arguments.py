@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from geowire.events.clauses import BACKGROUND_PREPS
 from geowire.events.lexicon import SPEECH_ACT_TYPES, light_verbs, person_nouns, undergone_nouns
-from geowire.events.sides import PRONOUNS, SUBJECT_DEPS, counted
+from geowire.events.sides import PRONOUNS, SUBJECT_DEPS, addressed_to_act, counted
 from geowire.events.triggers import FORCE_TYPES, is_force, match_token, that_clauses
 
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -854,7 +854,6 @@ def particle_targets(token, particle: str) -> list:
 # Acts done to people by their meaning: one arrests, deports, beats, abducts, convicts, expels or
 # releases a person (objects that are things are excluded where the trigger is found: thing_nouns.tsv).
 PEOPLE_MODES = frozenset({"arrest", "deport", "beat", "abduct", "convict", "expel", "release"})
-ADDRESSEE_PREPS = frozenset({"to", "on", "upon"})
 # what is killed, murdered or stabbed is someone ("a cook was stabbed to death"): the verb names its victims
 KILLING_VERBS = frozenset({"kill", "murder", "stab", "lynch", "behead", "assassinate", "slay", "strangle",
                            "massacre", "slaughter", "butcher"})
@@ -870,9 +869,7 @@ def takes_people(token, mode: str | None, is_verb: bool) -> bool:
         return True
     if any(c.dep_ == "ccomp" and _subjunctive(c) for c in token.children):
         return True     # "demanded that the centre take steps": who is to act is an agent
-    addressed = any(c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and _children(c, ("pobj",))
-                    for c in token.children)
-    if addressed and any(_to_infinitive(c) for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl")):
+    if any(addressed_to_act(g) for p in _children(token, ("prep",)) for g in _children(p, ("pobj",))):
         return True     # "appealed to the speaker to allow a clarification", "called on the board to act"
     if not _children(token, OBJECT_DEPS):
         return False

@@ -724,14 +724,17 @@ def _core_noun(head) -> bool:
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
     return head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PRONOUNS and (
-        first.dep_ in CORE_DEPS or _addressed_to_act(first))
+        first.dep_ in CORE_DEPS or addressed_to_act(first))
 
 
-def _addressed_to_act(noun) -> bool:
+ASKED_PARTY_PREPS = frozenset({"to", "on", "upon"})
+
+
+def addressed_to_act(noun) -> bool:
     """'appealed to the speaker to allow a clarification', 'called on the board to withdraw': the one addressed
     is asked to act, and so is a party, whatever the word for them."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "on", "upon"):
+    if noun.dep_ != "pobj" or prep.lower_ not in ASKED_PARTY_PREPS:
         return False
     return any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                for c in prep.head.children)
