@@ -77,3 +77,11 @@ def test_he_is_the_one_person_a_subject_names_though_no_actor_is_known_for_the_w
 def test_one_found_done_to_is_the_target_not_the_doer(code, text, victim):
     [assault] = [e for e in code(text) if e.type == "ASSAULT"]
     assert assault.source is None and assault.target is not None and assault.target.text == victim
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of young men traveled to Syria last year to join the militants.",
+    "The pilgrims travelled to the shrine on foot on Sunday.",
+])
+def test_travelling_somewhere_is_no_visit_to_a_party(code, text):
+    assert [e for e in code(text) if e.type == "CONSULT"] == []

@@ -357,8 +357,16 @@ def is_rest_of_the_period(when, published: str | None, trigger) -> bool:
         return False
     if not when.start <= published[:10] <= when.end:
         return False
-    anchors = {trigger.i, clause_verb(trigger).i}
+    anchors = {trigger.i, clause_verb(trigger).i, _verb_above(trigger).i}
     return any(t.lower_ == "later" and (t.head.i in anchors or t.head.head.i in anchors) for t in trigger.sent)
+
+
+def _verb_above(token):
+    """The verb a noun's phrase hangs on ("travels to Berlin later this month for talks": the talks are the
+    travel's, and as late)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
 
 
 def told_as_past(token) -> bool:
