@@ -34,6 +34,8 @@ sys.path.insert(0, str(REPO / "eval"))
 
 import articles as A  # noqa: E402
 
+from geowire.events.coder import _CODED  # noqa: E402
+from geowire.events.triggers import match_token  # noqa: E402
 from geowire.model import Document  # noqa: E402
 
 
@@ -70,14 +72,21 @@ def _where(side_root, trigger) -> str:
     return "elsewhere in the sentence"
 
 
-def sides(gold: list[dict]) -> Counter:
+def _coded(gold: list[dict]):
+    """Each gold article with its document coded by the current code and configuration, and the parse (dropped
+    once the caller moves on)."""
     pipeline = A.analysis_pipeline()
     docs = [Document(id=str(a["id"]), text=a["text"], published=a.get("published"), language="en") for a in gold]
-    tally: Counter = Counter()
     for article, outcome in zip(gold, pipeline.process(docs, raw=True, keep_parse=True), strict=True):
-        doc, parsed = outcome.document, outcome.document.parsed
-        if parsed is None:
-            continue
+        doc = outcome.document
+        if doc.parsed is not None:
+            yield article, doc, doc.parsed
+        doc.parsed = None
+
+
+def sides(gold: list[dict]) -> Counter:
+    tally: Counter = Counter()
+    for article, doc, parsed in _coded(gold):
         known = {t.i for a in doc.actors for t in (parsed.char_span(a.start, a.end, alignment_mode="expand") or ())}
         for predicted, result, g in A.match_gold(article, doc.to_output()["events"]):
             if result != "tp":
@@ -93,33 +102,23 @@ def sides(gold: list[dict]) -> Counter:
                     continue
                 actor = "an actor" if any(t.i in known for t in span) else "no actor"
                 tally[(role, _where(span.root, trigger.root), actor)] += 1
-        doc.parsed = None
     return tally
 
 
 def missed(gold: list[dict]) -> Counter:
-    from geowire.events.coder import _CODED
-    from geowire.events.triggers import match_token
-
-    pipeline = A.analysis_pipeline()
-    docs = [Document(id=str(a["id"]), text=a["text"], published=a.get("published"), language="en") for a in gold]
     tally: Counter = Counter()
-    for article, outcome in zip(gold, pipeline.process(docs, raw=True, keep_parse=True), strict=True):
-        doc, parsed = outcome.document, outcome.document.parsed
-        if parsed is None:
-            continue
+    for article, doc, parsed in _coded(gold):
         _, coded, _ = parsed.user_data[_CODED]
         output = doc.to_output()["events"]
         matched = {g for _, o, g in A.match_gold(article, output) if o == "tp"}
         for g, event in enumerate(article["events"]):
             if g not in matched:
                 span = parsed.char_span(event["trigger"]["start"], event["trigger"]["end"], alignment_mode="expand")
-                tally[_fate(event, span, coded, output, match_token)] += 1
-        doc.parsed = None
+                tally[_fate(event, span, coded, output)] += 1
     return tally
 
 
-def _fate(event: dict, span, coded, output: list[dict], match_token) -> str:
+def _fate(event: dict, span, coded, output: list[dict]) -> str:
     if span is None or not any(match_token(t) is not None for t in span):
         return "no trigger word the lexicon knows"
     tokens = {t.i for t in span}
