@@ -293,13 +293,9 @@ def _person_in_phrase(subject, index: ActorIndex, names: frozenset[str]) -> Acto
     phrase = noun_phrase(subject)
     first, last = phrase.start, max(phrase.end, max((t.i + 1 for t in subject.subtree
                                                      if t.dep_ not in ("relcl", "acl")), default=phrase.end))
-    for actor in index.actors:
-        span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None or span.start < first or span.end > last or span.root.pos_ != "PROPN":
-            continue
-        if span.root.ent_type_ == "PERSON" or span.root.lower_ in names:
-            return actor
-    return None
+    return next((index.covering(span.root) for span in _proper_names(index)
+                 if first <= span.start and span.end <= last
+                 and (span.root.ent_type_ == "PERSON" or span.root.lower_ in names)), None)
 
 
 def _person_pronoun_for(pronoun, noun, names: frozenset[str] = frozenset()) -> bool:
