@@ -36,17 +36,17 @@ def repair_mojibake(text: str) -> str:
 
 def _repaired(match: re.Match) -> str:
     run = match.group()
-    possessive = _inside_word(match) and _before_possessive_s(match)
-    if _inside_word(match) and not possessive:
+    inside = _inside_word(match)
+    if inside and not _before_possessive_s(match):
         return run  # "hadnâ€™â€™t": padding would split the word in two
     fixed = _restore(run)
     if fixed == run or not fixed or len(fixed) > len(run) or not all(_is_mark(c) for c in fixed):
         return run
+    if inside and fixed not in _APOSTROPHES:
+        return run
     pad = " " * (len(run) - len(fixed))
-    if possessive:
-        # "banerjeeâ€™s failure": the name, then "’s" as the parser knows a possessive
-        return pad + fixed if fixed in _APOSTROPHES else run
-    return pad + fixed if unicodedata.category(fixed[0]) in _OPENING else fixed + pad
+    # "banerjeeâ€™s failure": the name, then "’s" as the parser knows a possessive
+    return pad + fixed if inside or unicodedata.category(fixed[0]) in _OPENING else fixed + pad
 
 
 _APOSTROPHES = frozenset({"\u2019", "'"})
