@@ -355,16 +355,16 @@ def blind_evaluate(paths: list[Path], bench: Path, end_to_end_too: bool = True) 
         pairs, where, given, placed = resolve_gold_spans(articles)
         headline = [(pair, doc_id) for pair, doc_id in zip(pairs, where, strict=True) if pair[0].kind in LGL_KINDS]
         part = {"articles": len(articles), "toponyms": sum(len(a.toponyms) for a in articles)}
+        referent = [by_referent(*pair) for pair, _ in headline]
         part.update(resolution_metrics([pair for pair, _ in headline], "gold"))
-        part.update(resolution_metrics([by_referent(*pair) for pair, _ in headline], "gold_by_referent"))
+        part.update(resolution_metrics(referent, "gold_by_referent"))
         part["gold_spans_given"] = given
         part["gold_spans_resolved_share"] = placed / given if given else 0.0
         for kind in sorted({gold.kind for gold, _ in pairs}):
             part.update(resolution_metrics([(g, p) for g, p in pairs if g.kind == kind], f"gold_kind_{kind}"))
         part.update(breakdown([pair for pair, _ in headline]))
         part.update(confidence_metrics([pair for pair, _ in headline]))
-        referent_ece = confidence_metrics([by_referent(*pair) for pair, _ in headline])["gold_confidence_ece"]
-        part["gold_by_referent_confidence_ece"] = referent_ece
+        part["gold_by_referent_confidence_ece"] = confidence_metrics(referent)["gold_confidence_ece"]
         if end_to_end_too:
             part.update(end_to_end(articles, ignored_kinds=("demonym", "facility")))
         metrics.update({prefix + key: value for key, value in part.items() if "area_as_town" not in key})
