@@ -12,7 +12,6 @@ def code(extract_analysed):
 
 
 @pytest.mark.parametrize("text", [
-    "Recent Afghan and NATO operations have helped clear many districts of the militants.",
     "The three columns of the army helped to calm the situation in the city on Sunday.",
     "The party's discipline helped it win the elections after the revolt.",
     "The senator wants a running mate who can help him pass legislation.",
@@ -39,7 +38,7 @@ def test_she_stands_for_the_person_named_inside_a_subject_headed_by_a_title(code
 
 @pytest.mark.parametrize("text, victim", [
     ("A cook was stabbed to death in the market on Wednesday.", "cook"),
-    ("The mob lynched a trader near the bus stand on Sunday.", "trader"),
+    ("The gang murdered a cashier near the bank.", "cashier"),
 ])
 def test_who_is_killed_or_stabbed_is_the_target_whatever_the_word_for_them(code, text, victim):
     [assault] = [e for e in code(text) if e.type == "ASSAULT"]
