@@ -1,7 +1,7 @@
 """Whole-article events, thirteenth pass (#13), on sentences written for these tests (real spaCy model).
 
 An act told in passing with no one named is not told beside the main act (a pass that told acts on the ground so
-was measured on blind batches and left out); an act warned against is no further act; and the subject of a verb is
+was measured on blind batches and left out; the eighteenth pass keeps those its sentence places); an act warned against is no further act; and the subject of a verb is
 not the author of an act that only frames it in time ("police imposed a curfew after the clashes": the police did
 not clash)."""
 

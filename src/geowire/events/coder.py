@@ -454,6 +454,14 @@ def _names_a_person(side: EventArg | None, sentence) -> bool:
     return span is not None and any(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in span)
 
 
+def _placed_act(event: Event) -> bool:
+    """'a curfew was imposed after violence in Godhra': an act on the ground that its sentence places is a
+    happening of its own, though no one is named (measured on the blind batches: docs/events.md, eighteenth
+    pass)."""
+    return (event.type in ACTS_ON_THE_GROUND and event.location is not None
+            and event.location.basis == "sentence")
+
+
 def _names_a_party(side: EventArg | None) -> bool:
     return side is not None and bool(side.country or side.sector)
 
@@ -645,7 +653,8 @@ class EventCoder:
         attacks), "accused X of plotting the assassination" (ACCUSE, and the alleged killing), "Syria
         decried a U.S. missile attack" (ACCUSE, and the attack). An act told in passing with no one named
         ("a curfew was imposed after the clashes") is not kept: on articles no rule was read from, two in
-        three such acts were wrong (docs/events.md, thirteenth pass)."""
+        three such acts were wrong (docs/events.md, thirteenth pass); one on the ground that the sentence
+        places is kept ("after violence in Godhra", eighteenth pass)."""
         types = {t.type for t in chosen}
         out: list[Coded] = []
         asked = {t.token.i for t in chosen if t.type in ("REQUEST", "THREATEN")}
@@ -663,7 +672,7 @@ class EventCoder:
                     continue
                 if trigger.token.i not in read:
                     read[trigger.token.i] = self.events_for(doc, sentence, trigger, index, None, frame)
-                found = [e for e in read[trigger.token.i] if party(e.source) or party(e.target)]
+                found = [e for e in read[trigger.token.i] if party(e.source) or party(e.target) or _placed_act(e)]
                 if found:
                     types.add(trigger.type)
                     out += [Coded(e, trigger.token) for e in found[:1]]
