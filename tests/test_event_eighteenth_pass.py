@@ -30,3 +30,23 @@ def test_an_act_on_the_ground_placed_by_its_sentence_is_told_beside_the_main_one
 ])
 def test_an_act_told_in_passing_with_no_place_and_no_one_named_is_still_left_out(code, text):
     assert told(code(text), "ASSAULT") == [] and told(code(text), "PROTEST") == []
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The rights group expressed alarm at Russia's harassment of the channel.", "ACCUSE", "rights group", "Russia"),
+    ("The senator took a swipe at the Congress over the budget.", "ACCUSE", "senator", "Congress"),
+    ("The mayor has joined hands with the police to restore peace.", "COOPERATE", "mayor", "police"),
+    ("The opposition put pressure on the chief minister to resign.", "REQUEST", "opposition", "chief minister"),
+])
+def test_feelings_voiced_jibes_taken_hands_joined_and_pressure_put_are_acts_of_the_light_verbs_subject(
+        code, text, type_, source, target):
+    [act] = told(code(text), type_)
+    assert act.source is not None and act.source.text == source
+    assert act.target is not None and act.target.text == target
+
+
+def test_firing_from_or_on_someone_is_an_assault(code):
+    assert [e.mode for e in code("Residents reported heavy firing from the rooftops on Sunday.")
+            if e.type == "ASSAULT"] == ["firearms"]
+    [firing] = [e for e in code("The firing on the crowd lasted an hour.") if e.type == "ASSAULT"]
+    assert firing.target is not None and firing.target.text == "crowd"
