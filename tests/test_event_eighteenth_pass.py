@@ -50,3 +50,16 @@ def test_firing_from_or_on_someone_is_an_assault(code):
             if e.type == "ASSAULT"] == ["firearms"]
     [firing] = [e for e in code("The firing on the crowd lasted an hour.") if e.type == "ASSAULT"]
     assert firing.target is not None and firing.target.text == "crowd"
+
+
+@pytest.mark.parametrize("text", [
+    "Making a scathing attack on the ruling party, the union leader said the reforms had failed.",
+    "The opposition leader launched a blistering attack on the prime minister on Monday.",
+])
+def test_a_scathing_attack_is_censure_not_force(code, text):
+    events = code(text)
+    assert [e.type for e in events] == ["ACCUSE"] and events[0].mode == "disapprove"
+
+
+def test_launching_an_attack_with_no_word_of_censure_stays_force(code):
+    assert [e.type for e in code("Rebels launched an attack on the army base on Monday.")] == ["ASSAULT"]

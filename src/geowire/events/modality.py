@@ -218,10 +218,14 @@ NON_VIOLENT_FIELDS = frozenset({"diplomatic", "political", "legal", "verbal", "r
 
 def is_figurative_fight(trigger) -> bool:
     """'the diplomatic battle between Riyadh and Tehran', 'a legal fight', 'a trade war': a contest fought
-    by other means is no armed one."""
+    by other means is no armed one; nor is launching or waging one ("launched a blistering attack on the
+    minister", which is censure: the noun's own reading in triggers.tsv)."""
+    if trigger.type != "ASSAULT":
+        return False
     token = trigger.token
-    return trigger.type == "ASSAULT" and not trigger.is_verb and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in NON_VIOLENT_FIELDS for c in token.children)
+    fights = [token] if not trigger.is_verb else [
+        o for o in token.children if o.dep_ in ("dobj", "obj") and match_token(o) is not None]
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in NON_VIOLENT_FIELDS for f in fights for c in f.children)
 
 
 def is_retort(trigger) -> bool:
