@@ -63,3 +63,21 @@ def test_a_scathing_attack_is_censure_not_force(code, text):
 
 def test_launching_an_attack_with_no_word_of_censure_stays_force(code):
     assert [e.type for e in code("Rebels launched an attack on the army base on Monday.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The party also cut short its two-day meeting in the city on Sunday.",
+    "The issue was raised at a meeting of the state secretariat by the former minister.",
+])
+def test_one_bodys_own_meeting_is_no_consultation(code, text):
+    assert told(code(text), "CONSULT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The governor held a meeting with the chief minister on Monday.",
+    "The prime minister called a meeting of the allies on Friday.",
+    "Modi's meeting with the governor lasted an hour.",
+    "Verma told the governor at their meeting that the report was incomplete.",
+])
+def test_a_meeting_with_a_partner_or_of_several_parties_stays_a_consultation(code, text):
+    assert told(code(text), "CONSULT")

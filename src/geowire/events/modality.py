@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from geowire.actors.organs import default_organs
 from geowire.events.certainty import ATTEMPT_NOUNS
 from geowire.events.lexicon import light_verbs, person_nouns, word_list
-from geowire.events.triggers import PRESS_WORDS, match_token
+from geowire.events.triggers import PARTNER_PREPS, PRESS_WORDS, match_token, plural_party
 from geowire.model import EventArg, EventDate
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
@@ -226,6 +226,21 @@ def is_figurative_fight(trigger) -> bool:
     fights = [token] if not trigger.is_verb else [
         o for o in token.children if o.dep_ in ("dobj", "obj") and match_token(o) is not None]
     return any(c.dep_ in ("amod", "compound") and c.lower_ in NON_VIOLENT_FIELDS for f in fights for c in f.children)
+
+
+def is_one_bodys_meeting(trigger) -> bool:
+    """'the VHP's two-day meeting', 'a meeting of the CPM state secretariat': a meeting held by one body, with no
+    partner named, is that body's own business, no consultation between parties ('a meeting of the two
+    leaders', 'the governor's meeting with the minister', 'held a meeting with officials' are)."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or trigger.is_verb or token.lemma_.lower() != "meeting":
+        return False
+    holders = [c for c in token.children if c.dep_ == "poss"] + [
+        g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if not holders or any(plural_party(h) or h.lower_ == "their" for h in holders):
+        return False  # "their meeting": of the two just named
+    holding = [token.head] if token.dep_ in ("dobj", "obj") else []
+    return not any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for w in (token, *holding) for c in w.children)
 
 
 def is_retort(trigger) -> bool:
@@ -805,7 +820,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_attribute,
                is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded, is_claim_insisted,
-               is_retort)
+               is_retort, is_one_bodys_meeting)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -813,7 +828,7 @@ def only_looks_like_an_event(trigger) -> bool:
     was done to them, a kind of thing, an act ended, a prayer, a feared act, a campaign rally, a figurative fight, a
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
-    an attribute, one's own activity stopped, an act credited as a cause, a stance held, a claim insisted on or a
-    retort: a trigger word that tells no happening. (A word in another sense than its act's, "struck a posture", is
-    events/senses.py's.)"""
+    an attribute, one's own activity stopped, an act credited as a cause, a stance held, a claim insisted on, a
+    retort or one body's own meeting: a trigger word that tells no happening. (A word in another sense than its
+    act's, "struck a posture", is events/senses.py's.)"""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)

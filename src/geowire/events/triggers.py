@@ -157,7 +157,7 @@ def has_partner(verb, objects_count: bool) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for w in (verb, *objects) for c in w.children):
         return True
     subjects = _subjects(verb)  # two subjects: the parser's reading of a list ("Obama, Park and Abe met")
-    return not subjects or len(subjects) > 1 or any(_plural(s) for s in subjects)
+    return not subjects or len(subjects) > 1 or any(plural_party(s) for s in subjects)
 
 
 # Who a statement is made to rather than with: the press and an audience ("spoke to reporters", "talked to the
@@ -187,7 +187,7 @@ def spoken_with(verb, preps: frozenset[str]) -> list:
                 # "the two spoke by telephone": the parties are the subjects; one speaker by phone ("said X,
                 # speaking by phone from Oman") is talking to the reporter
                 subjects = _subjects(verb)
-                found += subjects if len(subjects) > 1 or any(_plural(s) for s in subjects) else []
+                found += subjects if len(subjects) > 1 or any(plural_party(s) for s in subjects) else []
             elif prep.lower_ in PARTY_PREPS and _named_party(noun):
                 found.append(noun)
     return found
@@ -213,7 +213,7 @@ def _subjects(verb) -> list:
     return []
 
 
-def _plural(noun) -> bool:
+def plural_party(noun) -> bool:
     # "the two met", "the three spoke by phone": a number greater than one stands for its people
     return (noun.tag_ in ("NNS", "NNPS") or noun.lower_ in PLURAL_PRONOUNS
             or any(c.dep_ == "conj" for c in noun.children)
