@@ -81,3 +81,20 @@ def test_one_bodys_own_meeting_is_no_consultation(code, text):
 ])
 def test_a_meeting_with_a_partner_or_of_several_parties_stays_a_consultation(code, text):
     assert told(code(text), "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Israel is not obliged by this agreement, the prime minister said.",
+    "Any agreement also requires the approval of the court.",
+    "The government abandoned the association agreement with the European Union.",
+])
+def test_an_agreement_named_as_a_standing_thing_is_no_agreement_reached(code, text):
+    assert told(code(text), "AGREE") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A peace deal was signed in Doha on Saturday.",
+    "The two sides reached an agreement on Monday.",
+])
+def test_an_agreement_signed_or_reached_stays_an_agreement(code, text):
+    assert told(code(text), "AGREE")

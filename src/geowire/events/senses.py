@@ -11,7 +11,7 @@ the word is in that other sense; the coder then codes no event for it (like
 from __future__ import annotations
 
 from geowire.actors.organs import default_organs
-from geowire.events.lexicon import word_list
+from geowire.events.lexicon import light_verbs, word_list
 from geowire.events.modality import a_thing, an_actor_word, statement_nouns
 from geowire.events.triggers import match_token
 
@@ -182,6 +182,25 @@ def is_agreement_held(trigger) -> bool:
     return not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
 
 
+# verbs that make an agreement happen: what is reached, signed or struck is news; what one obeys, abandons or
+# quotes is a standing document
+REACHING_VERBS = frozenset({"reach", "sign", "strike", "conclude", "seal", "clinch", "forge", "broker", "hammer",
+                            "ink", "finalise", "finalize", "agree", "negotiate", "announce", "ratify", "secure"})
+
+
+def is_standing_agreement(trigger) -> bool:
+    """'Israel is not obliged by this agreement', 'any agreement requires the court's approval', 'abandoning an
+    association agreement': an agreement named as a standing thing, not reached, signed or struck in the news
+    ('the deal signed on Monday', 'reached an agreement', 'the accord reached last year' are)."""
+    token = trigger.token
+    if trigger.is_verb or trigger.type != "AGREE" or token.lemma_.lower() not in AGREEMENT_NOUNS:
+        return False
+    reached_by = token.head if token.dep_ in ("dobj", "obj", "nsubjpass") else None
+    if reached_by is not None and reached_by.lemma_.lower() in REACHING_VERBS | light_verbs():
+        return False
+    return not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REACHING_VERBS for c in token.children)
+
+
 def is_in_a_name(trigger) -> bool:
     """'says Amnesty's researcher', 'the central bureau of investigations': an act word inside an
     organisation's name, or naming an organ's remit, names the body, not an act."""
@@ -312,9 +331,9 @@ def is_price(trigger) -> bool:
 
 OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing,
                 is_struggle_to_do, is_help_to_bring_about, is_kind_of_agreement, is_act_as_a_topic,
-                is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held, is_in_a_name,
-                is_leaving, is_deal_struck, is_patrol_march, is_watch, is_shared_opinion, is_act_agreed_to,
-                is_failure_of_a_thing, is_price, is_violence_in_general)
+                is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held,
+                is_standing_agreement, is_in_a_name, is_leaving, is_deal_struck, is_patrol_march, is_watch,
+                is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price, is_violence_in_general)
 
 
 def in_another_sense(trigger) -> bool:
