@@ -98,3 +98,16 @@ def test_an_agreement_named_as_a_standing_thing_is_no_agreement_reached(code, te
 ])
 def test_an_agreement_signed_or_reached_stays_an_agreement(code, text):
     assert told(code(text), "AGREE")
+
+
+@pytest.mark.parametrize("text", [
+    "A government proposal before the chief minister provides for a compensation of only Rs 1 lakh to the families.",
+    "To ensure continued representation, the bill provides that a dismissed legislator be replaced.",
+])
+def test_a_text_that_provides_for_something_lays_it_down_and_gives_no_aid(code, text):
+    assert told(code(text), "AID") == []
+
+
+def test_someone_who_provides_something_gives_aid(code):
+    [aid] = told(code("The army provided food and shelter to the flood victims."), "AID")
+    assert aid.source is not None and aid.source.text == "army"

@@ -201,6 +201,25 @@ def is_standing_agreement(trigger) -> bool:
     return not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REACHING_VERBS for c in token.children)
 
 
+# what a text lays down rather than gives: "the bill provides that ...", "the proposal provides for Rs 1 lakh"
+DOCUMENT_NOUNS = frozenset({"bill", "law", "act", "proposal", "plan", "agreement", "deal", "accord", "treaty",
+                            "constitution", "rule", "scheme", "policy", "order", "provision", "clause", "section",
+                            "amendment", "ordinance", "resolution", "draft", "budget", "code", "charter"})
+
+
+def is_stipulation(trigger) -> bool:
+    """'the proposal provides for compensation of Rs 1 lakh', 'the bill provides that a dismissed member be
+    replaced': a text that provides for something lays it down; only someone providing something gives aid."""
+    token = trigger.token
+    if trigger.type != "AID" or not trigger.is_verb or token.lemma_.lower() != "provide":
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    laid_down = any(c.dep_ == "ccomp" for c in token.children) or (
+        not objects and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children))
+    return laid_down or any(s.lemma_.lower() in DOCUMENT_NOUNS for s in subjects)
+
+
 def is_in_a_name(trigger) -> bool:
     """'says Amnesty's researcher', 'the central bureau of investigations': an act word inside an
     organisation's name, or naming an organ's remit, names the body, not an act."""
@@ -332,8 +351,9 @@ def is_price(trigger) -> bool:
 OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing,
                 is_struggle_to_do, is_help_to_bring_about, is_kind_of_agreement, is_act_as_a_topic,
                 is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held,
-                is_standing_agreement, is_in_a_name, is_leaving, is_deal_struck, is_patrol_march, is_watch,
-                is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price, is_violence_in_general)
+                is_standing_agreement, is_stipulation, is_in_a_name, is_leaving, is_deal_struck, is_patrol_march,
+                is_watch, is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price,
+                is_violence_in_general)
 
 
 def in_another_sense(trigger) -> bool:
