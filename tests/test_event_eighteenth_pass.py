@@ -111,3 +111,19 @@ def test_a_text_that_provides_for_something_lays_it_down_and_gives_no_aid(code, 
 def test_someone_who_provides_something_gives_aid(code):
     [aid] = told(code("The army provided food and shelter to the flood victims."), "AID")
     assert aid.source is not None and aid.source.text == "army"
+
+
+@pytest.mark.parametrize("text", [
+    "The centre has also withdrawn its earlier order to check the movements of pilgrims.",
+    "As the deadline for withdrawal of nominations ended on Monday, most candidates were elected unopposed.",
+])
+def test_a_word_or_a_decision_withdrawn_is_taken_back_not_a_force_pulled_out(code, text):
+    assert told(code(text), "RETREAT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russia withdrew its troops from the border on Monday.",
+    "The rebels withdrew from the city after heavy fighting.",
+])
+def test_forces_withdrawn_stay_a_retreat(code, text):
+    assert told(code(text), "RETREAT")

@@ -220,6 +220,27 @@ def is_stipulation(trigger) -> bool:
     return laid_down or any(s.lemma_.lower() in DOCUMENT_NOUNS for s in subjects)
 
 
+# what one takes back rather than pulls out of: "withdrew his remark", "withdrawal of nominations"
+RETRACTED_WORDS = frozenset({"remark", "nomination", "candidature", "candidacy", "case", "suit", "petition",
+                             "complaint", "application", "name", "word", "apology", "offer", "threat", "demand"})
+
+
+def is_retraction(trigger) -> bool:
+    """'Singh withdrew the remark', 'the centre has withdrawn its earlier order', 'as the deadline for withdrawal
+    of nominations ended': what is withdrawn is a word, a document or a decision, taken back, not a force pulled out
+    of a place."""
+    token = trigger.token
+    if (trigger.type, trigger.mode) != ("RETREAT", "withdraw"):
+        return False
+    if trigger.is_verb:
+        withdrawn = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    else:
+        withdrawn = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]
+    words = RETRACTED_WORDS | statement_nouns() | word_list("doing_nouns.tsv")
+    return bool(withdrawn) and all(w.lemma_.lower() in words for w in withdrawn)
+
+
 def is_in_a_name(trigger) -> bool:
     """'says Amnesty's researcher', 'the central bureau of investigations': an act word inside an
     organisation's name, or naming an organ's remit, names the body, not an act."""
@@ -351,8 +372,8 @@ def is_price(trigger) -> bool:
 OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, is_fight_against_a_thing,
                 is_struggle_to_do, is_help_to_bring_about, is_kind_of_agreement, is_act_as_a_topic,
                 is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held,
-                is_standing_agreement, is_stipulation, is_in_a_name, is_leaving, is_deal_struck, is_patrol_march,
-                is_watch, is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price,
+                is_standing_agreement, is_stipulation, is_retraction, is_in_a_name, is_leaving, is_deal_struck,
+                is_patrol_march, is_watch, is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price,
                 is_violence_in_general)
 
 
