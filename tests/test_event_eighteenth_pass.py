@@ -116,14 +116,17 @@ def test_someone_who_provides_something_gives_aid(code):
 @pytest.mark.parametrize("text", [
     "The centre has also withdrawn its earlier order to check the movements of pilgrims.",
     "As the deadline for withdrawal of nominations ended on Monday, most candidates were elected unopposed.",
+    "Two industrialists pulled out of the race for four vacant seats.",
+    "The trial was halted after the judge withdrew from the case for unexplained reasons.",
 ])
-def test_a_word_or_a_decision_withdrawn_is_taken_back_not_a_force_pulled_out(code, text):
+def test_a_word_or_a_decision_withdrawn_or_a_race_left_is_taken_back_not_a_force_pulled_out(code, text):
     assert told(code(text), "RETREAT") == []
 
 
 @pytest.mark.parametrize("text", [
     "Russia withdrew its troops from the border on Monday.",
     "The rebels withdrew from the city after heavy fighting.",
+    "Russian forces pulled out of the town on Sunday.",
 ])
 def test_forces_withdrawn_stay_a_retreat(code, text):
     assert told(code(text), "RETREAT")

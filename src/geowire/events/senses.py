@@ -223,17 +223,25 @@ def is_stipulation(trigger) -> bool:
 # what one takes back rather than pulls out of: "withdrew his remark", "withdrawal of nominations"
 RETRACTED_WORDS = frozenset({"remark", "nomination", "candidature", "candidacy", "case", "suit", "petition",
                              "complaint", "application", "name", "word", "apology", "offer", "threat", "demand"})
+# what one stands down from rather than leaves: "pulled out of the race", "the judge withdrew from the case"
+CONTESTS = frozenset({"race", "contest", "election", "poll", "polls", "competition", "tournament", "case",
+                      "trial", "hearing", "proceedings"})
 
 
 def is_retraction(trigger) -> bool:
     """'Singh withdrew the remark', 'the centre has withdrawn its earlier order', 'as the deadline for withdrawal
     of nominations ended': what is withdrawn is a word, a document or a decision, taken back, not a force pulled out
-    of a place."""
+    of a place; so is one who pulls out of a race or withdraws from a case."""
     token = trigger.token
     if (trigger.type, trigger.mode) != ("RETREAT", "withdraw"):
         return False
     if trigger.is_verb:
         withdrawn = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        heads = [token, *(c for c in token.children if c.lower_ == "out")]  # "pulled out of", "out" a prep
+        left = [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for g in p.children if g.dep_ == "pobj"]
+        if not withdrawn and left and all(g.lemma_.lower() in CONTESTS for g in left):
+            return True
     else:
         withdrawn = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                      for g in p.children if g.dep_ == "pobj"]
