@@ -130,3 +130,16 @@ def test_a_word_or_a_decision_withdrawn_or_a_race_left_is_taken_back_not_a_force
 ])
 def test_forces_withdrawn_stay_a_retreat(code, text):
     assert told(code(text), "RETREAT")
+
+
+@pytest.mark.parametrize("text", [
+    "While talking to Times News Network, he said the border area needed special attention.",
+    "Talking to these hapless people, I am convinced that only a handful want to disrupt peace, the mayor said.",
+])
+def test_talking_to_the_press_or_to_people_named_by_what_they_are_is_no_consultation(code, text):
+    assert told(code(text), "CONSULT") == []
+
+
+def test_talking_with_a_named_party_is_a_consultation(code):
+    [talks] = told(code("Obama talked with Putin about Syria."), "CONSULT")
+    assert talks.target is not None and talks.target.text == "Putin"
