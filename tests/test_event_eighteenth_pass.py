@@ -143,3 +143,14 @@ def test_talking_to_the_press_or_to_people_named_by_what_they_are_is_no_consulta
 def test_talking_with_a_named_party_is_a_consultation(code):
     [talks] = told(code("Obama talked with Putin about Syria."), "CONSULT")
     assert talks.target is not None and talks.target.text == "Putin"
+
+
+def test_an_order_to_ones_own_people_is_no_request_of_another_party(code):
+    text = "The prime minister says he has instructed his staff to take all possible measures to find the missing."
+    assert told(code(text), "REQUEST") == []
+
+
+def test_an_instruction_to_another_body_stays_a_request(code):
+    text = "The centre has instructed the district administration to shift the two stones."
+    [request] = told(code(text), "REQUEST")
+    assert request.target is not None and request.target.text == "district administration"

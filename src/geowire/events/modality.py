@@ -243,6 +243,23 @@ def is_one_bodys_meeting(trigger) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for w in (token, *holding) for c in w.children)
 
 
+# one's own people, told what to do by their chief: "directed its personnel", "instructed his staff"
+OWN_PEOPLE = frozenset({"personnel", "staff", "officer", "official", "man", "subordinate", "unit", "department",
+                        "cadre", "worker", "employee", "member", "troops", "force", "commander", "agency"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my"})
+
+
+def is_order_to_own_people(trigger) -> bool:
+    """'the state police directed its personnel to take precautions', 'he has instructed his staff to locate
+    them': an order to one's own people runs a body from within; it is no request of another party."""
+    token = trigger.token
+    if trigger.type != "REQUEST" or not trigger.is_verb or token.lemma_.lower() not in ("direct", "instruct"):
+        return False
+    told = [c for c in token.children if c.dep_ in ("dobj", "obj", "dative")]
+    return bool(told) and all(t.lemma_.lower() in OWN_PEOPLE and any(
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in t.children) for t in told)
+
+
 def is_retort(trigger) -> bool:
     """'"We need no permission," Kishore shot back', 'fired back that the claims were false': to shoot or fire back
     words is to answer; shooting back at someone, or shooting back with no words told, stays a shooting."""
@@ -820,7 +837,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_attribute,
                is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded, is_claim_insisted,
-               is_retort, is_one_bodys_meeting)
+               is_retort, is_one_bodys_meeting, is_order_to_own_people)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -829,6 +846,6 @@ def only_looks_like_an_event(trigger) -> bool:
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
     an attribute, one's own activity stopped, an act credited as a cause, a stance held, a claim insisted on, a
-    retort or one body's own meeting: a trigger word that tells no happening. (A word in another sense than its
-    act's, "struck a posture", is events/senses.py's.)"""
+    retort, one body's own meeting or an order to one's own people: a trigger word that tells no happening. (A word
+    in another sense than its act's, "struck a posture", is events/senses.py's.)"""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
