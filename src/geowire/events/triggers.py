@@ -197,9 +197,15 @@ def _named_party(noun) -> bool:
     words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "appos"))]
     if any({_lemma(w), w.lower_} & AUDIENCE_WORDS for w in words):
         return False
-    # a word for people a name qualifies ("Russia's foreign minister"), not a thing ("spoke to Russia's support")
+    # a word for people a name qualifies ("Russia's foreign minister"), not a thing ("spoke to Russia's support"),
+    # or one person picked out by "the" ("talked to the commander"), not people named by what they are ("spoke to
+    # students", "talking to these people")
     return noun.lower_ in PARTY_PRONOUNS or noun.ent_type_ in PARTY_ENTS or (
-        _lemma(noun) in person_nouns() and any(w.ent_type_ in PARTY_ENTS for w in words))
+        _lemma(noun) in person_nouns() and (any(w.ent_type_ in PARTY_ENTS for w in words) or _the_one(noun)))
+
+
+def _the_one(noun) -> bool:
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _subjects(verb) -> list:
