@@ -154,3 +154,16 @@ def test_an_instruction_to_another_body_stays_a_request(code):
     text = "The centre has instructed the district administration to shift the two stones."
     [request] = told(code(text), "REQUEST")
     assert request.target is not None and request.target.text == "district administration"
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The mayor was backed by council leader Ravi Kumar and opposition leader Sunil Mehta.", "SUPPORT"),
+    ("The VHP and Bajrang Dal activists blocked the national highway for about 30 minutes.", "PROTEST"),
+    ("Students and teachers marched through the town on Friday.", "PROTEST"),
+])
+def test_one_act_of_coordinated_actors_read_from_one_word_is_one_event(code, text, type_):
+    assert len(told(code(text), type_)) == 1
+
+
+def test_states_named_together_keep_their_own_acts(code):
+    assert len(told(code("Egypt, Bahrain and Sudan cut ties with Qatar on Monday."), "SANCTION")) == 3

@@ -109,6 +109,10 @@ def same_happening(first: Coded, later: Coded) -> bool:
     if not compatible(first.event, later.event):
         return False
     a, b = first.event, later.event
+    if a.evidence == b.evidence and first.trigger is later.trigger:
+        # "backed by Patil and Dasmunshi", "the VHP and Bajrang Dal activists blocked the highway": one act of
+        # coordinated actors read from one word is one happening (the first named speaks for it)
+        return True
     if a.evidence == b.evidence:
         # two triggers of one type in one sentence ("I ask God ..., and I ask for him ..."), unless
         # they are the separate acts of coordinated actors ("Israel and the US warned Iran")
