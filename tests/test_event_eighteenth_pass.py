@@ -167,3 +167,15 @@ def test_one_act_of_coordinated_actors_read_from_one_word_is_one_event(code, tex
 
 def test_states_named_together_keep_their_own_acts(code):
     assert len(told(code("Egypt, Bahrain and Sudan cut ties with Qatar on Monday."), "SANCTION")) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Mobs set fire to shops and trucks on the highway.",
+    "A mob attacked the police station on Friday.",
+])
+def test_violence_by_a_crowd_is_a_riot(code, text):
+    assert [(e.type, e.mode) for e in code(text)] == [("PROTEST", "riot")]
+
+
+def test_violence_by_gunmen_stays_an_assault(code):
+    assert [e.type for e in code("Gunmen attacked the police station on Friday.")] == ["ASSAULT"]

@@ -408,11 +408,19 @@ STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "PTY", "OPP"})
 OUTLAW_SECTORS = frozenset({"INS", "REB", "UAF", "CRM"})
 
 
+# who riots: violence by a crowd is mob violence, a riot (ACLED's "Riots: mob violence"; docs/events.md)
+RIOTERS = frozenset({"mob", "mobs", "rioter", "rioters", "crowd", "crowds"})
+
+
 def by_whom(kind: str, mode: str | None, source: EventArg | None) -> tuple[str, str | None]:
-    """'Islamic State militants captured a Jordanian pilot': taken by an armed group, not arrested by a state."""
+    """'Islamic State militants captured a Jordanian pilot': taken by an armed group, not arrested by a state; 'mobs
+    set fire to shops': violence by a crowd is a riot."""
     if (kind, mode) == ("COERCE", "arrest") and source is not None and (
             source.sector in OUTLAW_SECTORS or source.country == "IMG"):
         return "ASSAULT", "abduct"
+    head = source.text.lower().split()[-1:] if source is not None else []
+    if kind == "ASSAULT" and head and head[0] in RIOTERS:
+        return "PROTEST", "riot"
     return kind, mode
 
 
