@@ -246,7 +246,6 @@ def is_one_bodys_meeting(trigger) -> bool:
 # one's own people, told what to do by their chief: "directed its personnel", "instructed his staff"
 OWN_PEOPLE = frozenset({"personnel", "staff", "officer", "official", "man", "subordinate", "unit", "department",
                         "cadre", "worker", "employee", "member", "troops", "force", "commander", "agency"})
-POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my"})
 
 
 def is_order_to_own_people(trigger) -> bool:
@@ -257,7 +256,7 @@ def is_order_to_own_people(trigger) -> bool:
         return False
     told = [c for c in token.children if c.dep_ in ("dobj", "obj", "dative")]
     return bool(told) and all(t.lemma_.lower() in OWN_PEOPLE and any(
-        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in t.children) for t in told)
+        c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in t.children) for t in told)
 
 
 def is_retort(trigger) -> bool:
