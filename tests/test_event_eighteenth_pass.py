@@ -177,5 +177,9 @@ def test_violence_by_a_crowd_is_a_riot(code, text):
     assert [(e.type, e.mode) for e in code(text)] == [("PROTEST", "riot")]
 
 
-def test_violence_by_gunmen_stays_an_assault(code):
-    assert [e.type for e in code("Gunmen attacked the police station on Friday.")] == ["ASSAULT"]
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the police station on Friday.",
+    "A mob beat two men to death in the village.",
+])
+def test_violence_by_gunmen_or_by_a_mob_on_people_stays_an_assault(code, text):
+    assert [e.type for e in code(text)] == ["ASSAULT"]

@@ -408,18 +408,22 @@ STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "PTY", "OPP"})
 OUTLAW_SECTORS = frozenset({"INS", "REB", "UAF", "CRM"})
 
 
-# who riots: violence by a crowd is mob violence, a riot (ACLED's "Riots: mob violence"; docs/events.md)
+# who riots: violence by a crowd is mob violence, a riot (ACLED's "Riots: mob violence"; docs/events.md), when it
+# is aimed at things or at the forces of order
 RIOTERS = frozenset({"mob", "mobs", "rioter", "rioters", "crowd", "crowds"})
+ORDER_SECTORS = frozenset({"COP", "MIL", "GOV"})
 
 
-def by_whom(kind: str, mode: str | None, source: EventArg | None) -> tuple[str, str | None]:
+def by_whom(kind: str, mode: str | None, source: EventArg | None,
+            target: EventArg | None = None) -> tuple[str, str | None]:
     """'Islamic State militants captured a Jordanian pilot': taken by an armed group, not arrested by a state; 'mobs
-    set fire to shops': violence by a crowd is a riot."""
+    set fire to shops', 'a mob attacked the police station': violence by a crowd at things or at the forces of
+    order is a riot ('the lynching of a trader by a mob' stays an assault on him)."""
     if (kind, mode) == ("COERCE", "arrest") and source is not None and (
             source.sector in OUTLAW_SECTORS or source.country == "IMG"):
         return "ASSAULT", "abduct"
     head = source.text.lower().split()[-1:] if source is not None else []
-    if kind == "ASSAULT" and head and head[0] in RIOTERS:
+    if kind == "ASSAULT" and head and head[0] in RIOTERS and (target is None or target.sector in ORDER_SECTORS):
         return "PROTEST", "riot"
     return kind, mode
 
@@ -763,7 +767,7 @@ class EventCoder:
                     continue
                 if trigger.type in SYMMETRIC_TYPES and _mirrors(events, source, target):
                     continue  # "the meeting between Kerry and Zarif": one meeting of the two, not one each way
-                kind, mode = by_whom(trigger.type, trigger.mode, source)
+                kind, mode = by_whom(trigger.type, trigger.mode, source, target)
                 events.append(Event(
                     id=event_id(doc.id, evidence, kind, source, target),
                     type=kind, mode=mode, source=source, target=target,
