@@ -4,6 +4,9 @@ says what a pass was read from.
     python scripts/diagnose_event_errors.py folded CACHE [--gold FILE ...]
         gold events no prediction matched whose trigger is a later mention folded into another predicted event
         (CACHE: an events cache written by `eval/articles.py --events-cache CACHE` over the same gold files)
+    python scripts/diagnose_event_errors.py words CACHE [--gold FILE ...]
+        predicted events by outcome (right, false, duplicate, neutral), per type and per (trigger word, type): how
+        often a reading is right, the counts docs/events.md quotes for a lexicon row or a look-alike
     python scripts/diagnose_event_errors.py sides [--gold FILE ...]
         matched events with a side left empty where the annotation names one: where that side is (a child of the
         trigger, under it, elsewhere in the sentence, another sentence) and whether the actor stage knows it;
@@ -59,6 +62,19 @@ def folded(gold: list[dict], cache: Path) -> Counter:
             if into:
                 tally["folded, same type" if into[0]["type"] == event["type"] else "folded, other type"] += 1
         tally["missed"] += len(article["events"]) - len(matched)
+    return tally
+
+
+def words(gold: list[dict], cache: Path) -> Counter:
+    events = _cached(cache)
+    tally: Counter = Counter()
+    for article in gold:
+        for predicted, outcome, _ in A.match_gold(article, events[(article["set"], str(article["id"]))]):
+            mention = predicted["mentions"][0]
+            word = None if mention.get("trigger_start") is None else \
+                article["text"][mention["trigger_start"]:mention["trigger_end"]].lower()
+            tally[(predicted["type"], outcome)] += 1
+            tally[(predicted["type"], word, outcome)] += 1
     return tally
 
 
@@ -154,7 +170,7 @@ def india(before: Path, after: Path, bench: Path) -> Counter:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("folded", "sides", "missed", "india"))
+    parser.add_argument("what", choices=("folded", "words", "sides", "missed", "india"))
     parser.add_argument("caches", nargs="*", type=Path)
     parser.add_argument("--gold", nargs="*", type=Path, default=None)
     parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
@@ -163,8 +179,9 @@ def main() -> int:
         tally = india(*args.caches, args.bench)
     else:
         gold = A.load_gold(args.gold or A.gold_paths(A.FRESH_DIR), args.bench)
-        tally = folded(gold, args.caches[0]) if args.what == "folded" else missed(gold) if args.what == "missed" \
-            else sides(gold)
+        by_cache = {"folded": folded, "words": words}
+        tally = by_cache[args.what](gold, args.caches[0]) if args.what in by_cache else \
+            missed(gold) if args.what == "missed" else sides(gold)
     for key, count in tally.most_common():
         print(f"{count:5}  {key}")
     return 0
