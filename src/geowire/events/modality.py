@@ -237,8 +237,8 @@ def is_one_bodys_meeting(trigger) -> bool:
         return False
     holders = [c for c in token.children if c.dep_ == "poss"] + [
         g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    if not holders or any(plural_party(h) or h.lower_ == "their" for h in holders):
-        return False  # "their meeting": of the two just named
+    if not holders or any(plural_party(h) for h in holders):
+        return False
     holding = [token.head] if token.dep_ in ("dobj", "obj") else []
     return not any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for w in (token, *holding) for c in w.children)
 

@@ -144,7 +144,7 @@ def _predicated(token) -> set[str]:
 
 
 PARTNER_PREPS = frozenset({"with", "between", "among", "amongst"})
-PLURAL_PRONOUNS = frozenset({"they", "we", "both", "all"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "both", "all", "their"})  # "their meeting": of the two just named
 
 
 def has_partner(verb, objects_count: bool) -> bool:
