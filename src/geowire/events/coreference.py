@@ -109,13 +109,12 @@ def same_happening(first: Coded, later: Coded) -> bool:
     if not compatible(first.event, later.event):
         return False
     a, b = first.event, later.event
-    if a.evidence == b.evidence and first.trigger is later.trigger:
-        # "backed by Patil and Dasmunshi", "the VHP and Bajrang Dal activists blocked the highway": one act of
-        # coordinated actors read from one word is one happening (the first named speaks for it)
-        return True
     if a.evidence == b.evidence:
-        # two triggers of one type in one sentence ("I ask God ..., and I ask for him ..."), unless
-        # they are the separate acts of coordinated actors ("Israel and the US warned Iran")
+        # one word read for coordinated actors ("backed by Patil and Dasmunshi") is one happening, the first named
+        # speaking for it; two triggers of one type in one sentence ("I ask God ..., and I ask for him ...") are
+        # one unless they are the separate acts of coordinated actors ("Israel and the US warned Iran")
+        if first.trigger is later.trigger:
+            return True
         if _other_deeds(first.trigger, later.trigger):
             return False
         return a.source is None or b.source is None or _same_actor(a.source, b.source)
