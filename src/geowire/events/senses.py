@@ -110,11 +110,17 @@ def is_help_to_bring_about(trigger) -> bool:
     return not any((found := match_token(deed)) is not None and found.entry.type == "AID" for deed in deeds)
 
 
+def _agreement_noun(trigger) -> bool:
+    """An AGREE read from a noun for an agreement: a deal, an accord, a pact, a treaty."""
+    return (trigger.type == "AGREE" and not trigger.is_verb
+            and trigger.token.lemma_.lower() in AGREEMENT_NOUNS)
+
+
 def is_kind_of_agreement(trigger) -> bool:
     """'blamed economic woes on free trade deals': a bare plural agreement noun with no parties names a kind of
     agreement, not one reached."""
     token = trigger.token
-    if trigger.type != "AGREE" or trigger.is_verb or token.lemma_.lower() not in AGREEMENT_NOUNS:
+    if not _agreement_noun(trigger):
         return False
     if token.tag_ != "NNS":
         return False
@@ -174,7 +180,7 @@ def is_agreement_held(trigger) -> bool:
     """'Egypt, which has a peace treaty with Israel': an agreement that someone has, in the present, is a standing
     relation; 'signed a treaty', and an agreement announced by its party ('we have a deal'), are acts."""
     token = trigger.token
-    if trigger.type != "AGREE" or trigger.is_verb or token.lemma_.lower() not in AGREEMENT_NOUNS:
+    if not _agreement_noun(trigger):
         return False
     verb = token.head
     if token.dep_ not in ("dobj", "obj") or verb.lemma_.lower() != "have" or verb.tag_ not in ("VBZ", "VBP"):
@@ -193,7 +199,7 @@ def is_standing_agreement(trigger) -> bool:
     association agreement': an agreement named as a standing thing, not reached, signed or struck in the news
     ('the deal signed on Monday', 'reached an agreement', 'the accord reached last year' are)."""
     token = trigger.token
-    if trigger.is_verb or trigger.type != "AGREE" or token.lemma_.lower() not in AGREEMENT_NOUNS:
+    if not _agreement_noun(trigger):
         return False
     reached_by = token.head if token.dep_ in ("dobj", "obj", "nsubjpass") else None
     if reached_by is not None and reached_by.lemma_.lower() in REACHING_VERBS | light_verbs():
