@@ -53,6 +53,18 @@ def _children_lemmas(token, deps: frozenset[str]) -> set[str]:
     return {_lemma(c) for c in token.children if c.dep_ in deps} | {c.lower_ for c in token.children if c.dep_ in deps}
 
 
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _prepositions(token) -> set[str]:
+    """The prepositions on a word; on a verb, not those of a time ("fired John Brennan on Friday" fires no
+    shot at Friday)."""
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative")]
+    if token.pos_ in ("VERB", "AUX"):
+        preps = [p for p in preps if not any(g.dep_ == "pobj" and g.ent_type_ in TIME_ENTS for g in p.children)]
+    return {_lemma(p) for p in preps} | {p.lower_ for p in preps}
+
+
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORD = "<place>"  # in an obj: list, any object that is a named place ("seized Crimea")
 PERSON_WORD = "<person>"  # in an obj: list, any object that names people ("captured a Jordanian", "captured Ali")
@@ -92,7 +104,7 @@ PREDICATE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 
 def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "prep":
-        return bool(_children_lemmas(token, frozenset({"prep", "agent", "dative"})) & req.words)
+        return bool(_prepositions(token) & req.words)
     if req.kind == "obj":
         return bool(_objects(token) & req.words)
     if req.kind == "comp":

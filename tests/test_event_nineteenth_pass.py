@@ -1,0 +1,46 @@
+"""Nineteenth pass: words of war and of street violence, and dismissals, that the lexicon lacked. Sentences written
+for these tests (real spaCy model, full analysis pipeline)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(extract_analysed):
+    return lambda text: extract_analysed(text, published="2024-05-01").events
+
+
+def types_of(events, type_):
+    return [e for e in events if e.type == type_]
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("The army led a coup in the capital on Thursday.", "ASSAULT", None),
+    ("The government is fighting a war against the rebels in the north.", "ASSAULT", None),
+    ("A popular uprising against the king began in the capital in March.", "PROTEST", "riot"),
+    ("Army military operations in the valley killed three militants.", "ASSAULT", None),
+    ("Rioters looted shops in the market on Sunday.", "PROTEST", "riot"),
+    ("A mob ransacked the office of the party in the town.", "PROTEST", "riot"),
+    ("The students disrupted the proceedings of the assembly.", "PROTEST", "obstruct"),
+    ("The workers shouted slogans against the management outside the factory.", "PROTEST", "demo"),
+    ("The two candidates traded barbs over taxes on Monday.", "ACCUSE", "disapprove"),
+    ("The president fired John Brennan, his security adviser, on Friday.", "SANCTION", None),
+    ("The police recovered two empty cartridges from the suspect.", "COERCE", "seize"),
+    ("The minister admitted his failure to prevent the riots.", "CONCEDE", None),
+    ("The envoy held contacts with the rebel leaders in Geneva.", "CONSULT", None),
+])
+def test_a_word_of_war_street_violence_dismissal_or_censure_is_an_event(code, text, type_, mode):
+    [event] = types_of(code(text), type_)
+    assert event.mode == mode
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Three people were admitted to hospital with burns.", "CONCEDE"),
+    ("The police fired at the crowd near the station.", "SANCTION"),
+    ("He was charged with war crimes in 2019.", "ASSAULT"),
+    ("She recovered from her injuries within a month.", "COERCE"),
+    ("The president fired John Brennan on Friday.", "ASSAULT"),
+])
+def test_the_other_senses_of_those_words_are_not(code, text, type_):
+    assert types_of(code(text), type_) == []
