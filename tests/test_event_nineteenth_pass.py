@@ -44,3 +44,21 @@ def test_a_word_of_war_street_violence_dismissal_or_censure_is_an_event(code, te
 ])
 def test_the_other_senses_of_those_words_are_not(code, text, type_):
     assert types_of(code(text), type_) == []
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Communal disturbances broke out in three towns on Sunday.", "PROTEST", "riot"),
+    ("The minister's car was mobbed by angry villagers in the town.", "PROTEST", "riot"),
+    ("The police barricaded all roads leading to the temple.", "COERCE", "restrict"),
+    ("The party said it would abide by the court verdict.", "AGREE", None),
+    ("The activists took out a procession from the temple to the square.", "PROTEST", "demo"),
+    ("The government put down the protests with force in 2011.", "COERCE", "restrict"),
+    ("He complimented the prime minister for his handling of the crisis.", "SUPPORT", None),
+    ("He is also said to be holding parleys with community leaders.", "CONSULT", None),
+])
+def test_riots_barricades_processions_and_promises_to_abide_are_events(code, text, type_, mode):
+    assert [e.mode for e in types_of(code(text), type_)] == [mode]
+
+
+def test_a_disturbance_of_the_mind_is_no_riot(code):
+    assert types_of(code("The report said many victims suffer from severe psychological disturbances."), "PROTEST") == []
