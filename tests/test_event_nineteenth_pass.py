@@ -62,3 +62,17 @@ def test_riots_barricades_processions_and_promises_to_abide_are_events(code, tex
 
 def test_a_disturbance_of_the_mind_is_no_riot(code):
     assert types_of(code("The report said many victims suffer from severe psychological disturbances."), "PROTEST") == []
+
+
+def test_holding_someone_responsible_for_deaths_or_a_riot_accuses_them(code):
+    [accusation] = types_of(code("Owaisi said the chief minister was responsible for the violence in the state."),
+                            "ACCUSE")
+    assert accusation.target is not None and accusation.target.text == "chief minister"
+    assert types_of(code("The rebels and the army are responsible for the deaths of civilians."), "ACCUSE")
+    assert types_of(code("Her team is responsible for coordinating the relief work."), "ACCUSE") == []
+
+
+def test_defending_a_person_supports_them(code):
+    [support] = types_of(code("The minister defended Narendra Modi in the assembly on Tuesday."), "SUPPORT")
+    assert support.target is not None and support.target.text == "Narendra Modi"
+    assert types_of(code("The troops defended the town against the rebels."), "SUPPORT") == []

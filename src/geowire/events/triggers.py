@@ -119,7 +119,7 @@ def _requirement_holds(token, req: Requirement) -> bool:
     if req.kind == "act":
         # "X is responsible for the attack": predicated of its subject, of an act of force
         return (token.dep_ in ("acomp", "ROOT") and _lemma(token.head) in COPULAS
-                and any(is_force(g) for p in token.children if p.dep_ == "prep" and p.lower_ in req.words
+                and any(_harm(g) for p in token.children if p.dep_ == "prep" and p.lower_ in req.words
                         for g in p.children if g.dep_ in ("pobj", "pcomp")))
     if req.kind == "govprep":
         # "came under fire for refusing ...": a preposition on the verb that governs the noun's phrase
@@ -252,6 +252,15 @@ def _whole_of(token):
 
 COPULAS = frozenset({"be", "remain", "seem", "appear"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+# what someone is held responsible for besides an act of force: deaths and a riot's violence
+HARMS = frozenset({"death", "deaths", "bloodshed", "loss"})
+
+
+def _harm(token) -> bool:
+    found = match_token(token)
+    return (found is not None and found.type in FORCE_TYPES | {"PROTEST"}) or _lemma(token) in HARMS
 
 
 def is_force(token) -> bool:
