@@ -76,3 +76,16 @@ def test_defending_a_person_supports_them(code):
     [support] = types_of(code("The minister defended Narendra Modi in the assembly on Tuesday."), "SUPPORT")
     assert support.target is not None and support.target.text == "Narendra Modi"
     assert types_of(code("The troops defended the town against the rebels."), "SUPPORT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police confront protesters blocking a highway during demonstrations in Charlotte, North Carolina, Sept. 22, 2016.",
+    "Egyptian riot police block students marching toward the ministry in Cairo, June 27, 2016.",
+    "High school students in Cairo say officials should weed out the leaked tests, June 27, 2016.",
+])
+def test_a_sentence_ending_on_the_day_a_picture_was_taken_is_a_caption(code, text):
+    assert code(text) == []
+
+
+def test_a_sentence_of_the_story_dated_at_its_end_is_not(code):
+    assert types_of(code("The ministry said police arrested two protesters in Cairo, June 27, 2016."), "COERCE")

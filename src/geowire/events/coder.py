@@ -599,10 +599,12 @@ class EventCoder:
                       or is_plea_of_court(trigger.token) or is_act_on_things(trigger, index)
                       or only_looks_like_an_event(trigger) or in_another_sense(trigger)):
                 live.append(as_statement_of_intent(trigger, index))
-        live += [Trigger(v, entry) for v in reported_obligations(sentence) if all(t.token != v for t in live)
+        # a caption's or a headline's words are blocked for these readings too
+        live += [Trigger(v, entry) for v in reported_obligations(sentence)
+                 if v.i not in blocked and all(t.token != v for t in live)
                  for entry in [obligation(v)] if entry is not None]
         live += [Trigger(v, CENSURE) for v in reported_censures(sentence, reported_demand)
-                 if all(t.token != v for t in live)]
+                 if v.i not in blocked and all(t.token != v for t in live)]
         live = [t for t in live if not _promise_of_a_threat(t, live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
         return Reading(sentence, sorted(live, key=lambda t: (reported_content(t, speech), *prominence(t))),

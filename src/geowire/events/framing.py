@@ -68,6 +68,10 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
 
 
 FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\b")
+# "..., in Cairo, June 27, 2016." — the agencies' caption ends on the day the picture was taken, set off by a comma;
+# a sentence of the story dates an act with "on" ("said on June 27, 2016")
+DATED_AT_END = re.compile(r",\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (19|20)\d\d"
+                          r"\.?[\s\"”’']*$")
 
 
 # "... attends a meeting with prosecutors in Moscow, Russia." — a caption ends on where the picture was taken
@@ -115,6 +119,8 @@ def _is_caption(sentence) -> bool:
     text = span_text(sentence).lstrip()
     if CAPTION_START.match(text) or PICTURE_WORDS.search(text):
         return True
+    if DATED_AT_END.search(text) and not any(t.tag_ == "VBD" and _reports(t) for t in sentence):
+        return True  # whatever the tagger makes of "Police confront protesters blocking a highway ..."
     root = sentence.root
     if not _present_tense(root):
         return False
