@@ -89,3 +89,12 @@ def test_a_sentence_ending_on_the_day_a_picture_was_taken_is_a_caption(code, tex
 
 def test_a_sentence_of_the_story_dated_at_its_end_is_not(code):
     assert types_of(code("The ministry said police arrested two protesters in Cairo, June 27, 2016."), "COERCE")
+
+
+def test_what_the_speakers_say_they_themselves_must_do_asks_nothing_of_another_party(code):
+    assert types_of(code("The spokesman said that we must all work for peace in the region."), "REQUEST") == []
+
+
+def test_what_a_speaker_says_another_party_must_do_is_still_a_demand(code):
+    [demand] = types_of(code("The minister said the rebels must withdraw from the town."), "REQUEST")
+    assert demand.target is not None and demand.target.text == "rebels"

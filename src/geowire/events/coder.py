@@ -221,9 +221,16 @@ def obligation(token) -> TriggerEntry | None:
     """What a reported "must/should/ought to" clause is: a demand ("must withdraw"), a reproach for what was
     not done ("should have taken its allies into confidence"), or, for "must have" + participle, an inference
     ("must have known the area"), which asks nothing of anyone."""
+    if _of_the_speakers_own(token):
+        return None  # "we must now focus on ...", "we should worry about ...": the speakers bind themselves
     if not is_perfect(token):
         return DEMAND
     return None if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) else REPROACH
+
+
+def _of_the_speakers_own(verb) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lower_ in ("i", "we") for s in subjects)
 
 
 def reported_demand(token):
