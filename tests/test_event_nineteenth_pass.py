@@ -98,3 +98,13 @@ def test_what_the_speakers_say_they_themselves_must_do_asks_nothing_of_another_p
 def test_what_a_speaker_says_another_party_must_do_is_still_a_demand(code):
     [demand] = types_of(code("The minister said the rebels must withdraw from the town."), "REQUEST")
     assert demand.target is not None and demand.target.text == "rebels"
+
+
+def test_a_hyphened_backer_before_a_noun_describes_it(code):
+    assert types_of(code("Most of the displaced fled from a blistering Russian-backed regime offensive in February."),
+                    "SUPPORT") == []
+
+
+def test_contact_lost_is_no_consultation_but_contact_kept_is(code):
+    assert types_of(code("U.S. controllers lost contact with the sailors on Tuesday."), "CONSULT") == []
+    assert types_of(code("The police are in contact with the Kolkata police."), "CONSULT")

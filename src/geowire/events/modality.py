@@ -540,7 +540,8 @@ def is_attribute(trigger) -> bool:
     if noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in person_nouns():
         return False
     # a dated participle tells an act ("police on friday lathicharged ram sevaks", the parser's attribute)
-    if any(c.dep_ == "npadvmod" for c in token.children) or any(t.ent_type_ in DATE_ENTS for t in token.subtree):
+    if any(c.dep_ == "npadvmod" and not _hyphened_to(c, token) for c in token.children) \
+            or any(t.ent_type_ in DATE_ENTS for t in token.subtree):
         return False
     # "had earlier summoned the attorney-general", "police on friday lathicharged ram sevaks": a finite verb
     # the parser read as an attribute of its object follows an auxiliary or its subject's phrase, which an
@@ -550,6 +551,14 @@ def is_attribute(trigger) -> bool:
     before = token.doc[token.left_edge.i - 1]
     subject_like = before.pos_ in ("NOUN", "PROPN") or (before.pos_ == "PRON" and before.tag_ != "PRP$")
     return not subject_like and before.pos_ != "AUX" and before.lemma_.lower() not in ("have", "be")
+
+
+def _hyphened_to(word, participle) -> bool:
+    """'Russian-backed', 'state-sponsored': a word joined to the participle by a hyphen is part of the
+    attribute, not a time it was done at."""
+    doc = participle.doc
+    return word.i == participle.i - 2 and doc[participle.i - 1].text == "-" \
+        and not doc[participle.i - 1].whitespace_ and not word.whitespace_
 
 
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
