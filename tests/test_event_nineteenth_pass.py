@@ -108,3 +108,24 @@ def test_a_hyphened_backer_before_a_noun_describes_it(code):
 def test_contact_lost_is_no_consultation_but_contact_kept_is(code):
     assert types_of(code("U.S. controllers lost contact with the sailors on Tuesday."), "CONSULT") == []
     assert types_of(code("The police are in contact with the Kolkata police."), "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The H1N1 virus has killed 20 people in Mexico since April.",
+    "A cholera outbreak killed 45 people in the district last week.",
+    "Tropical storm Washi hit the city in 2011 and killed 1,250 people.",
+    "An earthquake struck the region on Monday, killing at least 300 people.",
+    "A boat carrying migrants capsized off the coast, killing 170 people.",
+    "Twenty people were killed in the floods.",
+])
+def test_deaths_from_a_disease_a_disaster_or_an_accident_are_no_assault(code, text):
+    assert types_of(code(text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 20 people in the market.",
+    "Rebels attacked the convoy, killing five soldiers.",
+    "In a fresh outbreak of violence in the town, two men were stabbed to death.",
+])
+def test_killings_by_someone_stay_assaults(code, text):
+    assert types_of(code(text), "ASSAULT")

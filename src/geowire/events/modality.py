@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from geowire.actors.organs import default_organs
 from geowire.events.certainty import ATTEMPT_NOUNS
+from geowire.events.hazards import is_natural_harm
 from geowire.events.lexicon import light_verbs, person_nouns, word_list
 from geowire.events.triggers import PARTNER_PREPS, PRESS_WORDS, match_token, plural_party
 from geowire.model import EventArg, EventDate
@@ -845,7 +846,7 @@ LOOK_ALIKES = (is_denial, is_danger, is_shared_view, is_press_release, is_showin
                is_striving, is_upcoming, is_court_appeal, is_self_restraint, is_endangering, is_charged_act,
                is_withheld_statement, is_promise_of_no_cooperation, is_attribute,
                is_own_suspension, is_credited_cause, is_standing_stance, is_claim_pleaded, is_claim_insisted,
-               is_retort, is_one_bodys_meeting, is_order_to_own_people)
+               is_retort, is_one_bodys_meeting, is_order_to_own_people, is_natural_harm)
 
 
 def only_looks_like_an_event(trigger) -> bool:
@@ -854,6 +855,7 @@ def only_looks_like_an_event(trigger) -> bool:
     standing relation, a meeting addressed, a striving, an act to come, an appeal to a court, restraint of oneself,
     something endangered, an act someone is charged with, a withheld comment, a promise to punish or of a manner,
     an attribute, one's own activity stopped, an act credited as a cause, a stance held, a claim insisted on, a
-    retort, one body's own meeting or an order to one's own people: a trigger word that tells no happening. (A word
-    in another sense than its act's, "struck a posture", is events/senses.py's.)"""
+    retort, one body's own meeting, an order to one's own people or harm done by a disease, a storm or an accident:
+    a trigger word that tells no happening. (A word in another sense than its act's, "struck a posture", is
+    events/senses.py's.)"""
     return any(look_alike(trigger) for look_alike in LOOK_ALIKES)
