@@ -129,3 +129,11 @@ def test_deaths_from_a_disease_a_disaster_or_an_accident_are_no_assault(code, te
 ])
 def test_killings_by_someone_stay_assaults(code, text):
     assert types_of(code(text), "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "There were rumours of a bomb blast in the market on Tuesday afternoon.",
+    "There are fears of violence in the town after the verdict.",
+])
+def test_an_act_rumoured_or_feared_did_not_take_place(code, text):
+    assert types_of(code(text), "ASSAULT") == [] and types_of(code(text), "PROTEST") == []
