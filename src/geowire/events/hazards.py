@@ -35,6 +35,7 @@ def _doers(verb) -> list:
 
 
 def is_natural_harm(trigger) -> bool:
+    """An assault word whose doer is a disease, a disaster or an accident, or that hangs on an accident's clause."""
     if trigger.type != "ASSAULT":
         return False
     token = trigger.token

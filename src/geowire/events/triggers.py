@@ -117,7 +117,7 @@ def _requirement_holds(token, req: Requirement) -> bool:
         return bool(predicated & req.words) or (JUDGEMENT_WORD in req.words and bool(predicated & word_list(
             "judgements.tsv")))
     if req.kind == "act":
-        # "X is responsible for the attack": predicated of its subject, of an act of force
+        # "X is responsible for the attack / the deaths": predicated of its subject, of an act of force or a harm
         return (token.dep_ in ("acomp", "ROOT") and _lemma(token.head) in COPULAS
                 and any(_harm(g) for p in token.children if p.dep_ == "prep" and p.lower_ in req.words
                         for g in p.children if g.dep_ in ("pobj", "pcomp")))
@@ -254,11 +254,11 @@ COPULAS = frozenset({"be", "remain", "seem", "appear"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-# what someone is held responsible for besides an act of force: deaths and a riot's violence
-HARMS = frozenset({"death", "deaths", "bloodshed", "loss"})
+HARMS = frozenset({"death", "bloodshed", "loss"})
 
 
 def _harm(token) -> bool:
+    """An act of force, a riot's violence or a loss of life: what someone is held responsible for."""
     found = match_token(token)
     return (found is not None and found.type in FORCE_TYPES | {"PROTEST"}) or _lemma(token) in HARMS
 
