@@ -137,3 +137,15 @@ def test_killings_by_someone_stay_assaults(code, text):
 ])
 def test_an_act_rumoured_or_feared_did_not_take_place(code, text):
     assert types_of(code(text), "ASSAULT") == [] and types_of(code(text), "PROTEST") == []
+
+
+@pytest.mark.parametrize("text", [
+    '"Turkey will remain a target for the militants for the foreseeable future," warned analyst Sinan Ulgen.',
+    "Sinan Ulgen, an analyst at a think tank, criticised the government.",
+])
+def test_what_an_analyst_says_is_analysis_not_a_partys_act(code, text):
+    assert [e for e in code(text) if e.type in ("THREATEN", "ACCUSE")] == []
+
+
+def test_what_a_minister_says_is_still_an_act(code):
+    assert types_of(code("The minister warned the rebels against any attack."), "THREATEN")

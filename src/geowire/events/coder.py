@@ -49,7 +49,7 @@ from geowire.events.dating import attach_date
 from geowire.events.features import event_head, sentence_features
 from geowire.events.framing import blocked_tokens, furniture_spans, headline_spans
 from geowire.events.intent import intent_type, negated
-from geowire.events.lexicon import SPEECH_ACT_TYPES, VERBAL_TYPES, TriggerEntry, triggers_by_head
+from geowire.events.lexicon import SPEECH_ACT_TYPES, VERBAL_TYPES, TriggerEntry, triggers_by_head, word_list
 from geowire.events.modality import (
     an_actor_word,
     asks_which,
@@ -481,6 +481,22 @@ def _placed_act(event: Event) -> bool:
             and event.location.basis == "sentence")
 
 
+def _by_an_analyst(event: Event, parsed) -> bool:
+    """'warned analyst Sinan Ulgen', 'analysts say ...': what an analyst, an expert or an observer says is analysis,
+    not a party's act (the annotation guideline's non-events). The source's words, its title before it and its
+    apposition count."""
+    if event.source is None or event.type not in VERBAL_TYPES:
+        return False
+    span = parsed.char_span(event.source.start, event.source.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    words = [*span, *(c for c in root.children if c.dep_ in ("compound", "appos")),
+             *(g for c in root.children if c.dep_ == "appos" for g in c.children if g.dep_ == "compound")]
+    analysts = word_list("analyst_nouns.tsv")
+    return any(w.lemma_.lower() in analysts for w in words)
+
+
 def _names_a_party(side: EventArg | None) -> bool:
     return side is not None and bool(side.country or side.sector)
 
@@ -577,7 +593,7 @@ class EventCoder:
         coded = [self.code_sentence(doc, sentence, index, blocked, frame) for sentence in parsed.sents]
         events = fold_mentions([event for item in coded for event in item.events])
         doc.events = [e for e in events if (self.keep_unasserted or took_place(e))
-                      and (not self.require_party or _tells_who(e))]
+                      and (not self.require_party or _tells_who(e)) and not _by_an_analyst(e, parsed)]
         cite_headline(doc, parsed, index)
         if self.confidence is not None:
             recalibrate(doc.events, len(doc.text), self.confidence)
