@@ -149,3 +149,8 @@ def test_what_an_analyst_says_is_analysis_not_a_partys_act(code, text):
 
 def test_what_a_minister_says_is_still_an_act(code):
     assert types_of(code("The minister warned the rebels against any attack."), "THREATEN")
+
+
+def test_amassing_power_is_no_mobilisation_but_amassing_troops_is(code):
+    assert types_of(code("The president has steadily amassed power since 2013."), "MOBILIZE") == []
+    assert types_of(code("Russia amassed troops on the border with Ukraine."), "MOBILIZE")
