@@ -64,7 +64,7 @@ from geowire.events.modality import (
 )
 from geowire.events.quantities import quantities_in
 from geowire.events.senses import in_another_sense
-from geowire.events.sides import PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, owner_sides, to_arg
+from geowire.events.sides import FIRST_PERSON, PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, owner_sides, to_arg
 from geowire.events.triggers import (
     FORCE_TYPES,
     PLACE_TOKENS,
@@ -230,7 +230,7 @@ def obligation(token) -> TriggerEntry | None:
 
 def _of_the_speakers_own(verb) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and all(s.lower_ in ("i", "we") for s in subjects)
+    return bool(subjects) and all(s.lower_ in FIRST_PERSON for s in subjects)
 
 
 def reported_demand(token):
@@ -429,8 +429,9 @@ def by_whom(kind: str, mode: str | None, source: EventArg | None,
     if (kind, mode) == ("COERCE", "arrest") and source is not None and (
             source.sector in OUTLAW_SECTORS or source.country == "IMG"):
         return "ASSAULT", "abduct"
-    head = source.text.lower().split()[-1:] if source is not None else []
-    if kind == "ASSAULT" and head and head[0] in RIOTERS and (target is None or target.sector in ORDER_SECTORS):
+    words = source.text.lower().split() if source is not None else []
+    rioters = bool(words) and words[-1] in RIOTERS
+    if kind == "ASSAULT" and rioters and (target is None or target.sector in ORDER_SECTORS):
         return "PROTEST", "riot"
     return kind, mode
 

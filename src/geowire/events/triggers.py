@@ -49,8 +49,12 @@ def _lemma(token) -> str:
     return token.lemma_.lower()
 
 
+def _lemmas(words) -> set[str]:
+    return {_lemma(w) for w in words} | {w.lower_ for w in words}
+
+
 def _children_lemmas(token, deps: frozenset[str]) -> set[str]:
-    return {_lemma(c) for c in token.children if c.dep_ in deps} | {c.lower_ for c in token.children if c.dep_ in deps}
+    return _lemmas([c for c in token.children if c.dep_ in deps])
 
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -62,7 +66,7 @@ def _prepositions(token) -> set[str]:
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative")]
     if token.pos_ in ("VERB", "AUX"):
         preps = [p for p in preps if not any(g.dep_ == "pobj" and g.ent_type_ in TIME_ENTS for g in p.children)]
-    return {_lemma(p) for p in preps} | {p.lower_ for p in preps}
+    return _lemmas(preps)
 
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
