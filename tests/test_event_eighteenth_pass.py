@@ -16,8 +16,8 @@ def told(events, type_):
 
 
 @pytest.mark.parametrize("text, type_, town", [
-    ("Police imposed a curfew in the town after violence in Godhra.", "PROTEST", "Godhra"),
-    ("The minister visited the camps for families displaced by the riots in Ahmedabad.", "PROTEST", "Ahmedabad"),
+    ("Police imposed a curfew in the town after violence in Meerut.", "PROTEST", "Meerut"),
+    ("The minister visited the camps for families displaced by the riots in Surat.", "PROTEST", "Surat"),
 ])
 def test_an_act_on_the_ground_placed_by_its_sentence_is_told_beside_the_main_one(code, text, type_, town):
     [act] = told(code(text), type_)
@@ -66,8 +66,8 @@ def test_launching_an_attack_with_no_word_of_censure_stays_force(code):
 
 
 @pytest.mark.parametrize("text", [
-    "The party also cut short its two-day meeting in the city on Sunday.",
-    "The issue was raised at a meeting of the state secretariat by the former minister.",
+    "The union also cut short its three-day meeting in the port city on Sunday.",
+    "The plan was raised at a meeting of the party's executive committee by the treasurer.",
 ])
 def test_one_bodys_own_meeting_is_no_consultation(code, text):
     assert told(code(text), "CONSULT") == []
@@ -76,17 +76,17 @@ def test_one_bodys_own_meeting_is_no_consultation(code, text):
 @pytest.mark.parametrize("text", [
     "The governor held a meeting with the chief minister on Monday.",
     "The prime minister called a meeting of the allies on Friday.",
-    "Modi's meeting with the governor lasted an hour.",
-    "Verma told the governor at their meeting that the report was incomplete.",
+    "Khan's meeting with the governor lasted an hour.",
+    "The envoy told the governor at their meeting that the plan was incomplete.",
 ])
 def test_a_meeting_with_a_partner_or_of_several_parties_stays_a_consultation(code, text):
     assert told(code(text), "CONSULT")
 
 
 @pytest.mark.parametrize("text", [
-    "Israel is not obliged by this agreement, the prime minister said.",
-    "Any agreement also requires the approval of the court.",
-    "The government abandoned the association agreement with the European Union.",
+    "Chile is not bound by this agreement, the foreign minister said.",
+    "Any agreement also requires the approval of the parliament.",
+    "The government abandoned the trade agreement with its neighbour.",
 ])
 def test_an_agreement_named_as_a_standing_thing_is_no_agreement_reached(code, text):
     assert told(code(text), "AGREE") == []
@@ -101,8 +101,8 @@ def test_an_agreement_signed_or_reached_stays_an_agreement(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    "A government proposal before the chief minister provides for a compensation of only Rs 1 lakh to the families.",
-    "To ensure continued representation, the bill provides that a dismissed legislator be replaced.",
+    "A government proposal before the minister provides for a compensation of only 500 dollars to the families.",
+    "To keep every seat filled, the bill provides that an absent councillor be replaced.",
 ])
 def test_a_text_that_provides_for_something_lays_it_down_and_gives_no_aid(code, text):
     assert told(code(text), "AID") == []
@@ -114,10 +114,10 @@ def test_someone_who_provides_something_gives_aid(code):
 
 
 @pytest.mark.parametrize("text", [
-    "The centre has also withdrawn its earlier order to check the movements of pilgrims.",
-    "As the deadline for withdrawal of nominations ended on Monday, most candidates were elected unopposed.",
-    "Two industrialists pulled out of the race for four vacant seats.",
-    "The trial was halted after the judge withdrew from the case for unexplained reasons.",
+    "The ministry has also withdrawn its earlier order to close the border markets.",
+    "As the deadline for withdrawal of candidacies passed on Monday, three candidates remained.",
+    "Two businessmen pulled out of the race for the mayor's seat.",
+    "The hearing stopped after the judge withdrew from the case.",
 ])
 def test_a_word_or_a_decision_withdrawn_or_a_race_left_is_taken_back_not_a_force_pulled_out(code, text):
     assert told(code(text), "RETREAT") == []
@@ -133,8 +133,8 @@ def test_forces_withdrawn_stay_a_retreat(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    "While talking to Times News Network, he said the border area needed special attention.",
-    "Talking to these hapless people, I am convinced that only a handful want to disrupt peace, the mayor said.",
+    "While talking to a local radio station, he said the border area needed attention.",
+    "Talking to these tired farmers, I am sure only a few want trouble, the mayor said.",
 ])
 def test_talking_to_the_press_or_to_people_named_by_what_they_are_is_no_consultation(code, text):
     assert told(code(text), "CONSULT") == []
@@ -158,7 +158,7 @@ def test_an_instruction_to_another_body_stays_a_request(code):
 
 @pytest.mark.parametrize("text, type_", [
     ("The mayor was backed by council leader Ravi Kumar and opposition leader Sunil Mehta.", "SUPPORT"),
-    ("The VHP and Bajrang Dal activists blocked the national highway for about 30 minutes.", "PROTEST"),
+    ("Farmers and traders blocked the national highway for about an hour.", "PROTEST"),
     ("Students and teachers marched through the town on Friday.", "PROTEST"),
 ])
 def test_one_act_of_coordinated_actors_read_from_one_word_is_one_event(code, text, type_):

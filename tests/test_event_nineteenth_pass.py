@@ -19,14 +19,14 @@ def types_of(events, type_):
     ("The army led a coup in the capital on Thursday.", "ASSAULT", None),
     ("The government is fighting a war against the rebels in the north.", "ASSAULT", None),
     ("A popular uprising against the king began in the capital in March.", "PROTEST", "riot"),
-    ("Army military operations in the valley killed three militants.", "ASSAULT", None),
+    ("The army began military operations in the valley on Monday.", "ASSAULT", None),
     ("Rioters looted shops in the market on Sunday.", "PROTEST", "riot"),
     ("A mob ransacked the office of the party in the town.", "PROTEST", "riot"),
     ("The students disrupted the proceedings of the assembly.", "PROTEST", "obstruct"),
     ("The workers shouted slogans against the management outside the factory.", "PROTEST", "demo"),
     ("The two candidates traded barbs over taxes on Monday.", "ACCUSE", "disapprove"),
     ("The president fired John Brennan, his security adviser, on Friday.", "SANCTION", None),
-    ("The police recovered two empty cartridges from the suspect.", "COERCE", "seize"),
+    ("Customs officers recovered 40 grenades from the truck.", "COERCE", "seize"),
     ("The minister admitted his failure to prevent the riots.", "CONCEDE", None),
     ("The envoy held contacts with the rebel leaders in Geneva.", "CONSULT", None),
 ])
@@ -48,24 +48,24 @@ def test_the_other_senses_of_those_words_are_not(code, text, type_):
 
 @pytest.mark.parametrize("text, type_, mode", [
     ("Communal disturbances broke out in three towns on Sunday.", "PROTEST", "riot"),
-    ("The minister's car was mobbed by angry villagers in the town.", "PROTEST", "riot"),
+    ("The mayor's convoy was mobbed by angry farmers outside the town.", "PROTEST", "riot"),
     ("The police barricaded all roads leading to the temple.", "COERCE", "restrict"),
-    ("The party said it would abide by the court verdict.", "AGREE", None),
-    ("The activists took out a procession from the temple to the square.", "PROTEST", "demo"),
-    ("The government put down the protests with force in 2011.", "COERCE", "restrict"),
-    ("He complimented the prime minister for his handling of the crisis.", "SUPPORT", None),
-    ("He is also said to be holding parleys with community leaders.", "CONSULT", None),
+    ("The union said it would abide by the tribunal's ruling.", "AGREE", None),
+    ("The farmers took out a procession from the market to the collector's office.", "PROTEST", "demo"),
+    ("The junta put down the strikes with force in 1988.", "COERCE", "restrict"),
+    ("The senator complimented the governor for her handling of the floods.", "SUPPORT", None),
+    ("The mediator held parleys with the tribal elders on Sunday.", "CONSULT", None),
 ])
 def test_riots_barricades_processions_and_promises_to_abide_are_events(code, text, type_, mode):
     assert [e.mode for e in types_of(code(text), type_)] == [mode]
 
 
 def test_a_disturbance_of_the_mind_is_no_riot(code):
-    assert types_of(code("The report said many victims suffer from severe psychological disturbances."), "PROTEST") == []
+    assert types_of(code("Doctors said many children suffer from sleep disturbances."), "PROTEST") == []
 
 
 def test_holding_someone_responsible_for_deaths_or_a_riot_accuses_them(code):
-    [accusation] = types_of(code("Owaisi said the chief minister was responsible for the violence in the state."),
+    [accusation] = types_of(code("The opposition leader said the chief minister was responsible for the violence in the state."),
                             "ACCUSE")
     assert accusation.target is not None and accusation.target.text == "chief minister"
     assert types_of(code("The rebels and the army are responsible for the deaths of civilians."), "ACCUSE")
@@ -73,22 +73,22 @@ def test_holding_someone_responsible_for_deaths_or_a_riot_accuses_them(code):
 
 
 def test_defending_a_person_supports_them(code):
-    [support] = types_of(code("The minister defended Narendra Modi in the assembly on Tuesday."), "SUPPORT")
-    assert support.target is not None and support.target.text == "Narendra Modi"
+    [support] = types_of(code("The minister defended Ravi Menon in the assembly on Tuesday."), "SUPPORT")
+    assert support.target is not None and support.target.text == "Ravi Menon"
     assert types_of(code("The troops defended the town against the rebels."), "SUPPORT") == []
 
 
 @pytest.mark.parametrize("text", [
-    "Police confront protesters blocking a highway during demonstrations in Charlotte, North Carolina, Sept. 22, 2016.",
-    "Egyptian riot police block students marching toward the ministry in Cairo, June 27, 2016.",
-    "High school students in Cairo say officials should weed out the leaked tests, June 27, 2016.",
+    "Police confront farmers blocking a highway during a march near Lima, Peru, March 3, 2021.",
+    "Riot police block students marching toward the ministry in Accra, May 12, 2019.",
+    "Teachers in Nairobi say officials should reopen the schools, Oct. 5, 2020.",
 ])
 def test_a_sentence_ending_on_the_day_a_picture_was_taken_is_a_caption(code, text):
     assert code(text) == []
 
 
 def test_a_sentence_of_the_story_dated_at_its_end_is_not(code):
-    assert types_of(code("The ministry said police arrested two protesters in Cairo, June 27, 2016."), "COERCE")
+    assert types_of(code("The ministry said police arrested two protesters in Accra, May 12, 2019."), "COERCE")
 
 
 def test_what_the_speakers_say_they_themselves_must_do_asks_nothing_of_another_party(code):
@@ -101,21 +101,21 @@ def test_what_a_speaker_says_another_party_must_do_is_still_a_demand(code):
 
 
 def test_a_hyphened_backer_before_a_noun_describes_it(code):
-    assert types_of(code("Most of the displaced fled from a blistering Russian-backed regime offensive in February."),
+    assert types_of(code("The villagers fled a blistering Saudi-backed government offensive in May."),
                     "SUPPORT") == []
 
 
 def test_contact_lost_is_no_consultation_but_contact_kept_is(code):
-    assert types_of(code("U.S. controllers lost contact with the sailors on Tuesday."), "CONSULT") == []
-    assert types_of(code("The police are in contact with the Kolkata police."), "CONSULT")
+    assert types_of(code("Air traffic controllers lost contact with the pilots on Tuesday."), "CONSULT") == []
+    assert types_of(code("The state police are in contact with the Delhi police."), "CONSULT")
 
 
 @pytest.mark.parametrize("text", [
     "The H1N1 virus has killed 20 people in Mexico since April.",
     "A cholera outbreak killed 45 people in the district last week.",
-    "Tropical storm Washi hit the city in 2011 and killed 1,250 people.",
+    "Tropical storm Karla hit the coastal town in 2019 and killed 200 people.",
     "An earthquake struck the region on Monday, killing at least 300 people.",
-    "A boat carrying migrants capsized off the coast, killing 170 people.",
+    "A ferry capsized on the lake, killing 40 passengers.",
     "Twenty people were killed in the floods.",
 ])
 def test_deaths_from_a_disease_a_disaster_or_an_accident_are_no_assault(code, text):
@@ -132,7 +132,7 @@ def test_killings_by_someone_stay_assaults(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    "There were rumours of a bomb blast in the market on Tuesday afternoon.",
+    "There were rumours of a shooting near the stadium on Friday.",
     "There are fears of violence in the town after the verdict.",
 ])
 def test_an_act_rumoured_or_feared_did_not_take_place(code, text):
@@ -140,8 +140,8 @@ def test_an_act_rumoured_or_feared_did_not_take_place(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    '"Turkey will remain a target for the militants for the foreseeable future," warned analyst Sinan Ulgen.',
-    "Sinan Ulgen, an analyst at a think tank, criticised the government.",
+    '"The country will stay a target for the militants for years," warned analyst Mehmet Arslan.',
+    "Mehmet Arslan, an analyst at a think tank, criticised the government.",
 ])
 def test_what_an_analyst_says_is_analysis_not_a_partys_act(code, text):
     assert [e for e in code(text) if e.type in ("THREATEN", "ACCUSE")] == []
@@ -152,5 +152,5 @@ def test_what_a_minister_says_is_still_an_act(code):
 
 
 def test_amassing_power_is_no_mobilisation_but_amassing_troops_is(code):
-    assert types_of(code("The president has steadily amassed power since 2013."), "MOBILIZE") == []
+    assert types_of(code("The general amassed great wealth during his rule."), "MOBILIZE") == []
     assert types_of(code("Russia amassed troops on the border with Ukraine."), "MOBILIZE")
