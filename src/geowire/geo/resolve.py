@@ -44,6 +44,7 @@ from geowire.geo.priors import (
     prior,
     spelled_otherwise,
 )
+from geowire.geo.seats import organ_seat
 from geowire.geo.sources import DEMONYM
 from geowire.geodesy import haversine_km
 from geowire.model import Document, Place
@@ -122,6 +123,18 @@ class ContextResolver:
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Place]:
         """One Place per mention, in the given order."""
+        seats = {i: seat for i, m in enumerate(mentions) if (seat := organ_seat(self.gazetteer, text, m))}
+        named = iter(self._resolve_names(text, [m for i, m in enumerate(mentions) if i not in seats]))
+        places = [_seat_place(m, seats[i]) if i in seats else next(named) for i, m in enumerate(mentions)]
+        if self.calibration is not None:
+            for place in places:
+                if place.lat is not None:
+                    group = calibration_group(place.precision, place.basis)
+                    place.confidence = round(self.calibration(place.confidence, group), 3)
+        return places
+
+    def _resolve_names(self, text: str, mentions: Sequence[Mention]) -> list[Place]:
+        """One Place per mention read as a name the gazetteer may hold, with its raw confidence."""
         # a name before an area word is read apart from the same bare name ("the Donetsk region" is the province,
         # "shelling in Donetsk" the city): one sense per name and frame in a document
         mentions = [replace(m, area_word=True) if area_word_after(text, m.end) else m for m in mentions]
@@ -153,11 +166,6 @@ class ContextResolver:
                     places[i] = Place(start=mention.start, end=mention.end, text=mention.text,
                                       demonym=mention.demonym)
         enclosing_places(text, places, self._standalone)
-        if self.calibration is not None:
-            for place in places:
-                if place.lat is not None:
-                    group = calibration_group(place.precision, place.basis)
-                    place.confidence = round(self.calibration(place.confidence, group), 3)
         return places
 
     # -- names the gazetteer lacks ---------------------------------------------------
@@ -319,6 +327,13 @@ def _place(mention: Mention, group: Group | None) -> Place:
     place.demonym = mention.demonym or best.kind == DEMONYM
     place.basis = "demonym" if place.demonym else "approximate" if best.approximate else "name"
     return place
+
+
+def _seat_place(mention: Mention, seat: Candidate) -> Place:
+    """An organ of state named by its building: the capital it sits in, as sure as a name can be."""
+    return Place(start=mention.start, end=mention.end, text=mention.text, name=seat.name, lat=seat.lat,
+                 lon=seat.lon, geonameid=seat.geonameid, country_code=seat.country_code, admin1=seat.admin1,
+                 feature=seat.feature, precision=seat.precision, confidence=1.0, basis="seat")
 
 
 @registry.factory("resolvers", "population_context")
