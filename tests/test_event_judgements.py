@@ -61,3 +61,26 @@ def test_a_clause_that_blames_no_one_accuses_no_one(coded, text):
 
 def test_what_analysts_say_is_analysis(coded):
     assert "ACCUSE" not in [kind for kind, _ in coded("The raid was a deliberate provocation, analysts said.")]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The union leader said the grain traders were inciting the workers against each other.", "traders"),
+    ("Villagers said the forest guards had failed to stop the poachers.", "guards"),
+    ("The governor said opposition leaders were fuelling the unrest in the district.", "opposition"),
+    ("Critics said the agency had misled parliament about the cost of the dam.", "agency"),
+])
+def test_a_reported_blameworthy_act_accuses_its_doer(code_rules, text, target):
+    coded = code_rules(text, keep_unasserted=False).events
+    events = [e for e in coded if (e.type, e.mode) == ("ACCUSE", "allege")]
+    assert events, [(e.type, e.mode) for e in coded]
+    assert events[0].source is not None and events[0].target is not None and target in events[0].target.text
+
+
+@pytest.mark.parametrize("text", [
+    "The coach said the new engine failed during the trial.",          # no duty left undone
+    "The mayor said the council did not neglect the old quarter.",     # a blame denied
+    "\"We failed to see the danger,\" the chairman said.",             # the speakers own the failure
+    "The report said the plan could undermine trust.",                 # a plan blames no one
+])
+def test_a_reported_act_that_blames_no_one_accuses_no_one(coded, text):
+    assert ("ACCUSE", "allege") not in coded(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from geowire.events.lexicon import word_list
 from geowire.events.modality import an_actor_word
+from geowire.events.sides import FIRST_PERSON
 from geowire.events.triggers import match_token, span_bounds, token_strings
 
 # "it's irresponsible to ...", "this is unfair": a pronoun that stands for no one's act in particular
@@ -39,6 +40,30 @@ def reported_censures(sentence, reporter_of) -> list:
     copulas = (doc[i] for i in range(start, end) if words.lemma[i] == "be" and words.dep[i] in ("ccomp", "conj"))
     return [token for token in copulas
             if _censures(token) and _about_a_doing_or_a_doer(token) and _reported_by_a_party(token, reporter_of)]
+
+
+def reported_blames(sentence, reporter_of) -> list:
+    """The verbs of reported clauses that blame their subject: "the minister said leaders in the capital were
+    fuelling the violence", "activists said the police had failed to protect them" (blame_verbs.tsv). The subject
+    is an actor other than the speakers themselves ("we failed" owns a failure, it accuses no one); a verb the
+    trigger lexicon reads as an act keeps that reading; a denied blame is none."""
+    doc, words = sentence.doc, token_strings(sentence.doc)
+    start, end = span_bounds(sentence)
+    blames = word_list("blame_verbs.tsv")
+    verbs = (doc[i] for i in range(start, end) if words.lemma[i] in blames and words.dep[i] in ("ccomp", "conj"))
+    return [verb for verb in verbs
+            if verb.pos_ == "VERB" and match_token(verb) is None and _blames_its_subject(verb)
+            and _reported_by_a_party(verb, reporter_of)]
+
+
+def _blames_its_subject(verb) -> bool:
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ == "neg" for c in children):
+        return False
+    if verb.lemma_.lower() == "fail" and not any(c.dep_ == "xcomp" for c in children):
+        return False    # "the talks failed", "his heart failed": no duty left undone
+    return all(s.lower_ not in VAGUE_SUBJECTS and s.lower_ not in FIRST_PERSON and an_actor_word(s) for s in subjects)
 
 
 def _reported_by_a_party(clause, reporter_of) -> bool:

@@ -30,7 +30,7 @@ from geowire.events.anchoring import (
 )
 from geowire.events.arguments import SYMMETRIC_TYPES, Roles, fallback_targets, roles_of, speaks, takes_people
 from geowire.events.attribution import find_attribution
-from geowire.events.censure import reported_censures
+from geowire.events.censure import reported_blames, reported_censures
 from geowire.events.certainty import (
     calibrated_confidence,
     certainty_of,
@@ -214,7 +214,9 @@ DEMAND = TriggerEntry("must", None, "V", "REQUEST", None, ())
 REPROACH = TriggerEntry("should", None, "V", "ACCUSE", "disapprove", ())
 # "X said Y's decision was unacceptable": a reported censure is X's accusation of Y (events/censure.py).
 CENSURE = TriggerEntry("be", None, "V", "ACCUSE", "disapprove", ())
-OBLIGED = (DEMAND, REPROACH, CENSURE)
+# "X said Y was fuelling the violence": a reported blameworthy act is X's accusation of Y (events/censure.py).
+BLAME = TriggerEntry("<blame>", None, "V", "ACCUSE", "allege", ())
+OBLIGED = (DEMAND, REPROACH, CENSURE, BLAME)
 
 
 def obligation(token) -> TriggerEntry | None:
@@ -628,6 +630,8 @@ class EventCoder:
                  if v.i not in blocked and all(t.token != v for t in live)
                  for entry in [obligation(v)] if entry is not None]
         live += [Trigger(v, CENSURE) for v in reported_censures(sentence, reported_demand)
+                 if v.i not in blocked and all(t.token != v for t in live)]
+        live += [Trigger(v, BLAME) for v in reported_blames(sentence, reported_demand)
                  if v.i not in blocked and all(t.token != v for t in live)]
         live = [t for t in live if not _promise_of_a_threat(t, live)]
         speech = {t.token.i for t in live if t.type in SPEECH_ACT_TYPES}
