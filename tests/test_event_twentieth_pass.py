@@ -1,0 +1,22 @@
+"""Twentieth pass: more general words for people, so that a side named by one is an actor. Sentences written for
+these tests (real spaCy model, full analysis pipeline)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(extract_analysed):
+    return lambda text: extract_analysed(text, published="2024-05-01").events
+
+
+@pytest.mark.parametrize("text, role, side", [
+    ("Miscreants set fire to three buses near the depot on Tuesday.", "source", "Miscreants"),
+    ("Looters attacked the warehouse of the cooperative at night.", "source", "Looters"),
+    ("Rebels attacked the estate manager on his way home.", "target", "manager"),
+    ("Villagers attacked the forest ranger with sticks.", "target", "ranger"),
+])
+def test_a_side_named_by_a_word_for_people_is_an_actor(code, text, role, side):
+    sides = [getattr(e, role) for e in code(text)]
+    assert any(s is not None and side in s.text for s in sides), [(e.type, e.source, e.target) for e in code(text)]
