@@ -84,3 +84,12 @@ def test_a_reported_blameworthy_act_accuses_its_doer(code_rules, text, target):
 ])
 def test_a_reported_act_that_blames_no_one_accuses_no_one(coded, text):
     assert ("ACCUSE", "allege") not in coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The union termed the new labour rules draconian.",
+    "Residents said the police action was excessive.",
+    "The opposition described the arrests as vindictive.",
+])
+def test_more_words_of_censure_accuse(coded, text):
+    assert ("ACCUSE", "disapprove") in coded(text)
