@@ -20,3 +20,15 @@ def code(extract_analysed):
 def test_a_side_named_by_a_word_for_people_is_an_actor(code, text, role, side):
     sides = [getattr(e, role) for e in code(text)]
     assert any(s is not None and side in s.text for s in sides), [(e.type, e.source, e.target) for e in code(text)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Maj. Gen. Tomas Ortiz, who leads the monitoring mission, toured the valley on Saturday. "
+     "The general condemned the shelling of the villages.", "Tomas Ortiz"),
+    ("Admiral Sofia Brandt arrived in the port on Monday. The admiral criticized the blockade of the harbour.",
+     "Sofia Brandt"),
+])
+def test_a_bare_title_refers_back_to_the_person_named_with_it(code, text, source):
+    accusations = [e for e in code(text) if e.type == "ACCUSE"]
+    assert accusations and accusations[0].source is not None and source in accusations[0].source.text, \
+        [(e.type, e.source) for e in code(text)]

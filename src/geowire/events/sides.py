@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+import re
+
 from geowire.datafiles import read_rows
 from geowire.events.lexicon import DATA, person_nouns
+from geowire.geo.frames import OFFICE_TITLES
 from geowire.events.triggers import match_token
 from geowire.model import Actor, EventArg, Place
 
@@ -320,6 +323,35 @@ def _referent(token, index: ActorIndex) -> Actor | None:
     return index.before(token.idx, window=1200, sectors=sectors)
 
 
+# "Maj. Gen. Robert Mood ... The general condemned": a title's usual short form before a name
+TITLE_ABBREVIATIONS = {"gen": "general", "gov": "governor", "sen": "senator", "rep": "representative",
+                       "col": "colonel", "adm": "admiral", "lt": "lieutenant", "pres": "president"}
+_TITLE_WINDOW = 2000     # characters back: the person introduced in the story's recent paragraphs
+
+
+def _titled_referent(token, index: ActorIndex) -> Actor | None:
+    """'the general', 'the governor': a bare definite title refers back to the latest person named with that
+    title before the name ("Maj. Gen. Robert Mood", "Governor Ana Ruiz", "the chief minister, Ana Ruiz")."""
+    title = token.lemma_.lower()
+    if title not in OFFICE_TITLES or token.tag_ in ("NNS", "NNPS") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            or any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children):
+        return None
+    text = token.doc.text
+    found = None
+    for actor in index.actors:
+        if actor.end <= token.idx and token.idx - actor.end <= _TITLE_WINDOW \
+                and _named_with_title(text, actor, title):
+            found = actor
+    return found
+
+
+def _named_with_title(text: str, actor: Actor, title: str) -> bool:
+    words = re.findall(r"[a-z]+", text[max(0, actor.start - 40):actor.start].lower())[-3:]
+    words += re.findall(r"[a-z]+", actor.text.lower())[:-1]      # "chief minister ana ruiz" as one name
+    return any(TITLE_ABBREVIATIONS.get(word, word) == title for word in words)
+
+
 # Across sentences (ninth pass): a pronoun no rule above resolves stands for an actor of an earlier sentence
 # only when exactly one actor of its kind was named in the sentences just before it.
 SENTENCE_WINDOW = 2  # the pronoun's own sentence and the two before it
@@ -588,7 +620,7 @@ def to_arg(token, index: ActorIndex) -> EventArg:
     if related is not None:
         return related
     actor = (index.covering(token) or _apposed(token, index) or index.phrase_side(token) or index.within(token)
-             or _referent(token, index))
+             or _referent(token, index) or _titled_referent(token, index))
     owner = _possessor_country(token, index) or _describing_state(token, actor, index)
     if actor is not None:
         # "its coast guard", said by China's foreign ministry: the organ is the possessor's
