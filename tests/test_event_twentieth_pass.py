@@ -32,3 +32,14 @@ def test_a_bare_title_refers_back_to_the_person_named_with_it(code, text, source
     accusations = [e for e in code(text) if e.type == "ACCUSE"]
     assert accusations and accusations[0].source is not None and source in accusations[0].source.text, \
         [(e.type, e.source) for e in code(text)]
+
+
+def test_he_is_the_person_named_inside_a_subject_the_tagger_reads_as_plural(code):
+    # "acharya", a title of another language, is tagged as a plural for its ending; "he" is still the one person
+    # the subject names
+    text = ("varanasi: the acharya of sankat mochan swami keshav das tirth on monday came out strongly against the "
+            "plan to widen the ghats, saying the project would destroy the old temples. addressing a press "
+            "conference here, he alleged that the district administration had harassed the priests and their "
+            "families for months. the swami also said the residents would not allow the demolition of a house.")
+    accusations = [e for e in code(text) if e.type == "ACCUSE"]
+    assert accusations and accusations[0].source is not None and "keshav das" in accusations[0].source.text

@@ -270,7 +270,7 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
             continue
         if not _agrees(token, candidate, names):
             person = _person_in_phrase(candidate, index, names) \
-                if token.lower_ in SUBJECT_PERSONAL and candidate.tag_ not in ("NNS", "NNPS") else None
+                if token.lower_ in SUBJECT_PERSONAL and _singular(candidate) else None
             if person is not None:
                 return person
             continue  # "its" does not stand for "the officials"
@@ -279,7 +279,19 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
             return actor
         if actor is None and token.lower_ in PERSONAL and _is_person_word(candidate):
             return _person_named_by_word(candidate)
+        if actor is None and token.lower_ in SUBJECT_PERSONAL and _singular(candidate):
+            # "the shankaracharya of govardhanpeeth swami adhokshajananda tirth came out ...; he alleged": a title
+            # no word list knows heads a subject that names the person further in
+            person = _person_in_phrase(candidate, index, names)
+            if person is not None:
+                return person
     return None
+
+
+def _singular(noun) -> bool:
+    """Singular, or tagged plural with no plural ending the lemmatizer can take off: a word of another language
+    ("shankaracharya") that the tagger reads as a plural for its last letter."""
+    return noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() == noun.lower_
 
 
 def _person_named_by_word(noun) -> Actor:
