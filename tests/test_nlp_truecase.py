@@ -51,6 +51,17 @@ def test_a_cased_or_short_text_is_not_caseless():
     assert not is_caseless("the leader met ashok singhal.")
 
 
+def test_a_pages_capitalised_widgets_do_not_make_a_short_caseless_story_cased():
+    story = ("kanpur: the district leader met ashok singhal on monday. he said the police had arrested twelve men "
+             "near the bus stand. the party called a dharna at the collectorate to protest the arrests. "
+             "the workers will meet again on friday, he said. Facebook Twitter Linkedin Mail")
+    assert is_caseless(story)
+    cased = ("Kanpur: The district leader met Ashok Singhal on Monday. He said the police had arrested twelve men "
+             "near the bus stand. the party called a dharna at the collectorate to protest against the arrests. "
+             "The workers will meet again on Friday, he said. Facebook Twitter Linkedin Mail")
+    assert not is_caseless(cased)       # one sentence in three written without its capital is no caseless story
+
+
 STORY = ("lucknow: the vishwa hindu parishad (vhp) on monday accused the state government of blocking its march. "
          "vhp leader ashok singhal said the police had arrested 200 volunteers at the border of the district. "
          "singhal demanded that the government release them at once. meanwhile, chief minister rajnath singh met "

@@ -32,14 +32,23 @@ ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied",
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?: [a-z]+)*(?![a-z0-9])")
 _SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+([a-z])")
+_ANY_SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+([A-Za-z])")
 _DATELINE = re.compile(r"(?m)^[ \t]*[a-z][a-z .()-]{0,40}:")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def is_caseless(text: str) -> bool:
-    """Long enough to tell, and (almost) no word written with a capital."""
+    """Long enough to tell, and (almost) no word written with a capital — or, in a short story that a few capitalised
+    words of a page's widgets ("Facebook Twitter Linkedin Mail") lift over that share, sentences that start in
+    lower case at least twice as often as with a capital."""
     words = _WORDS.findall(text)
-    return len(words) >= MIN_WORDS and sum(word[0].isupper() for word in words) < CASED_SHARE * len(words)
+    if len(words) < MIN_WORDS:
+        return False
+    if sum(word[0].isupper() for word in words) < CASED_SHARE * len(words):
+        return True
+    starts = _ANY_SENTENCE_START.findall(text)
+    lower = sum(letter.islower() for letter in starts)
+    return lower >= 2 and lower >= 2 * (len(starts) - lower)
 
 
 def english_words(nlp) -> frozenset[str]:
