@@ -43,3 +43,15 @@ def test_he_is_the_person_named_inside_a_subject_the_tagger_reads_as_plural(code
             "families for months. the swami also said the residents would not allow the demolition of a house.")
     accusations = [e for e in code(text) if e.type == "ACCUSE"]
     assert accusations and accusations[0].source is not None and "keshav das" in accusations[0].source.text
+
+
+@pytest.mark.parametrize("text", [
+    "The minister shot off a stern warning to the rebel leaders.",
+    "The party chief shot off a reply to the charges.",
+])
+def test_a_message_shot_off_is_sent_not_shot(code, text):
+    assert "ASSAULT" not in [e.type for e in code(text)]
+
+
+def test_rounds_fired_off_are_still_shots(code):
+    assert "ASSAULT" in [e.type for e in code("The gunmen fired off several rounds at the checkpoint.")]

@@ -51,6 +51,21 @@ def is_rise(trigger) -> bool:
         c.dep_ in ("dobj", "obj") for c in token.children)
 
 
+# what is "shot off" or "fired off" when it is sent, not shot: a message
+MESSAGE_NOUNS = frozenset({"letter", "letters", "warning", "warnings", "missive", "note", "memo", "memorandum", "email",
+                           "e-mail", "reply", "response", "rejoinder", "complaint", "tweet", "tweets", "salvo"})
+
+
+def is_message_sent(trigger) -> bool:
+    """'shot off yet another warning to the centre', 'fired off a letter to the minister': a verb of shooting with
+    "off" and a message as its object sends the message."""
+    token = trigger.token
+    return trigger.type == "ASSAULT" and trigger.is_verb and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and any(
+        c.dep_ in ("dobj", "obj") and (c.lower_ in MESSAGE_NOUNS or c.lemma_.lower() in statement_nouns())
+        for c in token.children)
+
+
 def is_economic_demand(trigger) -> bool:
     """'the gap between the demand and supply', 'high demand for vegetables': demand as an amount bought, not
     a claim. Only the singular noun: "growing demands for his resignation" are claims."""
@@ -388,7 +403,7 @@ OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, i
                 is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held,
                 is_standing_agreement, is_stipulation, is_retraction, is_in_a_name, is_leaving, is_deal_struck,
                 is_patrol_march, is_watch, is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price,
-                is_violence_in_general)
+                is_violence_in_general, is_message_sent)
 
 
 def in_another_sense(trigger) -> bool:
