@@ -55,3 +55,12 @@ def test_a_message_shot_off_is_sent_not_shot(code, text):
 
 def test_rounds_fired_off_are_still_shots(code):
     assert "ASSAULT" in [e.type for e in code("The gunmen fired off several rounds at the checkpoint.")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The army blocked the roads leading to the settlement on Sunday.", ("COERCE", "restrict")),
+    ("Police blocked the bridge to stop the march.", ("COERCE", "restrict")),
+    ("Farmers blocked the highway near the toll plaza.", ("PROTEST", "obstruct")),
+])
+def test_a_road_blocked_by_the_forces_of_order_is_a_restriction(code, text, kind):
+    assert kind in [(e.type, e.mode) for e in code(text)]
