@@ -82,3 +82,18 @@ def test_a_one_word_organ_keeps_its_state_in_a_story_about_that_state(actors):
                    "Washington.")
     assert found["Congress"] == ("USA", "LEG")
     assert actors("The Kremlin said on Friday that talks with Kyiv would resume in Moscow.")["Kremlin"][0] == "RUS"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The army crushed the uprising in the north in 1982.", "ASSAULT"),
+    ("The regime crushed the protests in the capital.", "COERCE"),
+    ("The general vowed to crush the rebellion.", "THREATEN"),
+    ("The president vowed to wipe out the militants.", "THREATEN"),
+    ("Tehran vowed to retaliate.", "THREATEN"),
+])
+def test_verbs_of_destroying_an_enemy(code, text, kind):
+    assert kind in [e.type for e in code(text)]
+
+
+def test_eliminating_a_thing_is_no_attack(code):
+    assert "ASSAULT" not in [e.type for e in code("The new rules will eliminate waste in the ministry.")]
