@@ -191,15 +191,14 @@ def _only_in_its_countrys_story(parsed, actors: list[Actor], places: list[Place]
     """'The Congress accused the ruling party ...' in an Indian story is India's party, not the US Congress: a one-word
     name of a state's organ (not an acronym, not a person) keeps its state only when the story names that state
     otherwise — a place in it, a demonym, another of its actors."""
+    bare = [_bare_organ_word(parsed, actor) for actor in actors]
+    if not any(bare):
+        return actors
     to_iso3 = iso3_by_iso2()
     named = {to_iso3.get(p.country_code or "") for p in places}
-    out = []
-    for actor in actors:
-        if _bare_organ_word(parsed, actor) and actor.country not in named and not any(
-                other.country == actor.country for other in actors if not _bare_organ_word(parsed, other)):
-            actor = replace(actor, country=None)
-        out.append(actor)
-    return out
+    named |= {actor.country for actor, one_word in zip(actors, bare, strict=True) if not one_word}
+    return [replace(actor, country=None) if one_word and actor.country not in named else actor
+            for actor, one_word in zip(actors, bare, strict=True)]
 
 
 def _bare_organ_word(parsed, actor: Actor) -> bool:
