@@ -97,3 +97,15 @@ def test_verbs_of_destroying_an_enemy(code, text, kind):
 
 def test_eliminating_a_thing_is_no_attack(code):
     assert "ASSAULT" not in [e.type for e in code("The new rules will eliminate waste in the ministry.")]
+
+
+@pytest.mark.parametrize("text", [
+    "The police fired several rounds in the air to disperse the crowd at the market.",
+    "Soldiers fired into the air to scatter the protesters.",
+])
+def test_shots_fired_in_the_air_are_crowd_control(code, text):
+    assert [(e.type, e.mode) for e in code(text)][:1] == [("COERCE", "restrict")]
+
+
+def test_rounds_fired_at_someone_are_still_an_attack(code):
+    assert "ASSAULT" in [e.type for e in code("Gunmen fired several rounds at the police post.")]
