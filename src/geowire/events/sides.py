@@ -7,15 +7,14 @@ organisation, group or state, never a weapon, document or abstraction).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
-import re
-
 from geowire.datafiles import read_rows
 from geowire.events.lexicon import DATA, person_nouns
-from geowire.geo.frames import OFFICE_TITLES
 from geowire.events.triggers import match_token
+from geowire.geo.frames import OFFICE_TITLES
 from geowire.model import Actor, EventArg, Place
 
 FIRST_PERSON = frozenset({"i", "we", "me", "my", "our"})  # not "us": lower-cased, the US is one too
