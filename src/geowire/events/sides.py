@@ -268,8 +268,7 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
         if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.lower_ in PRONOUNS:
             continue
         if not _agrees(token, candidate, names):
-            person = _person_in_phrase(candidate, index, names) \
-                if token.lower_ in SUBJECT_PERSONAL and _singular(candidate) else None
+            person = _person_named_inside(token, candidate, index, names)
             if person is not None:
                 return person
             continue  # "its" does not stand for "the officials"
@@ -278,13 +277,16 @@ def _subject_before(token, index: ActorIndex) -> Actor | None:
             return actor
         if actor is None and token.lower_ in PERSONAL and _is_person_word(candidate):
             return _person_named_by_word(candidate)
-        if actor is None and token.lower_ in SUBJECT_PERSONAL and _singular(candidate):
-            # "the shankaracharya of govardhanpeeth swami adhokshajananda tirth came out ...; he alleged": a title
-            # no word list knows heads a subject that names the person further in
-            person = _person_in_phrase(candidate, index, names)
-            if person is not None:
-                return person
+        if actor is None and (person := _person_named_inside(token, candidate, index, names)) is not None:
+            return person   # a title no word list knows ("the acharya of ... swami X") heads the subject
     return None
+
+
+def _person_named_inside(pronoun, subject, index: ActorIndex, names: frozenset[str]) -> Actor | None:
+    """For "he" or "she": the person a singular subject names further in its phrase (`_person_in_phrase`)."""
+    if pronoun.lower_ not in SUBJECT_PERSONAL or not _singular(subject):
+        return None
+    return _person_in_phrase(subject, index, names)
 
 
 def _singular(noun) -> bool:
