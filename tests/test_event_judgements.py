@@ -81,6 +81,7 @@ def test_a_reported_blameworthy_act_accuses_its_doer(code_rules, text, target):
     "The mayor said the council did not neglect the old quarter.",     # a blame denied
     "\"We failed to see the danger,\" the chairman said.",             # the speakers own the failure
     "The report said the plan could undermine trust.",                 # a plan blames no one
+    "Officials said the two delegations failed to reach agreement on the border.",  # a refusal, not a blame
 ])
 def test_a_reported_act_that_blames_no_one_accuses_no_one(coded, text):
     assert ("ACCUSE", "allege") not in coded(text)

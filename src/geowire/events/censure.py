@@ -61,8 +61,12 @@ def _blames_its_subject(verb) -> bool:
     subjects = [c for c in children if c.dep_ == "nsubj"]
     if not subjects or any(c.dep_ == "neg" for c in children):
         return False
-    if verb.lemma_.lower() == "fail" and not any(c.dep_ == "xcomp" for c in children):
-        return False    # "the talks failed", "his heart failed": no duty left undone
+    if verb.lemma_.lower() == "fail":
+        undone = [c for c in children if c.dep_ == "xcomp"]
+        # "the talks failed": no duty left undone; "failed to reach agreement": an act the lexicon reads, whose
+        # failure is the refusal reading of intent.py (REJECT), not a blame
+        if not undone or any(match_token(c) is not None for c in undone):
+            return False
     return all(s.lower_ not in VAGUE_SUBJECTS and s.lower_ not in FIRST_PERSON and an_actor_word(s) for s in subjects)
 
 
