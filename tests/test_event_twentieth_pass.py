@@ -66,24 +66,6 @@ def test_a_road_blocked_by_the_forces_of_order_is_a_restriction(code, text, kind
     assert kind in [(e.type, e.mode) for e in code(text)]
 
 
-@pytest.fixture(scope="module")
-def actors(extract_analysed):
-    return lambda text: {a.text: (a.country, a.sector) for a in extract_analysed(text, published="2024-05-01").actors}
-
-
-def test_a_one_word_organ_of_a_state_the_story_never_names_is_no_organ_of_that_state(actors):
-    found = actors("The Congress on Monday accused the ruling party of shielding the rioters in Lucknow, party "
-                   "spokesman Anil Sharma told reporters.")
-    assert found["Congress"][0] is None
-
-
-def test_a_one_word_organ_keeps_its_state_in_a_story_about_that_state(actors):
-    found = actors("The Congress on Monday rejected the budget of President Smith, Republican leaders said in "
-                   "Washington.")
-    assert found["Congress"] == ("USA", "LEG")
-    assert actors("The Kremlin said on Friday that talks with Kyiv would resume in Moscow.")["Kremlin"][0] == "RUS"
-
-
 @pytest.mark.parametrize("text, kind", [
     ("The army crushed the uprising in the north in 1982.", "ASSAULT"),
     ("The regime crushed the protests in the capital.", "COERCE"),

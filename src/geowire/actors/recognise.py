@@ -179,34 +179,7 @@ def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | N
     for item in (_trim(parsed, f) for f in found):
         span = parsed[item.start:item.end]
         actors.append(Actor(span.start_char, span.end_char, span.text, item.name, item.country, item.sector))
-    return _only_in_its_countrys_story(parsed, _with_country_before(parsed.text, actors), places or [])
-
-
-# the sectors of a state's own organs: a one-word name of one ("Congress", "Duma", "Majlis") is that state's only in a
-# story about it
-ORGAN_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
-
-
-def _only_in_its_countrys_story(parsed, actors: list[Actor], places: list[Place]) -> list[Actor]:
-    """'The Congress accused the ruling party ...' in an Indian story is India's party, not the US Congress: a one-word
-    name of a state's organ (not an acronym, not a person) keeps its state only when the story names that state
-    otherwise — a place in it, a demonym, another of its actors."""
-    bare = [_bare_organ_word(parsed, actor) for actor in actors]
-    if not any(bare):
-        return actors
-    to_iso3 = iso3_by_iso2()
-    named = {to_iso3.get(p.country_code or "") for p in places}
-    named |= {actor.country for actor, one_word in zip(actors, bare, strict=True) if not one_word}
-    return [replace(actor, country=None) if one_word and actor.country not in named else actor
-            for actor, one_word in zip(actors, bare, strict=True)]
-
-
-def _bare_organ_word(parsed, actor: Actor) -> bool:
-    if " " in actor.text or actor.text.isupper() or actor.sector not in ORGAN_SECTORS or not actor.country \
-            or actor.country in ("IGO", "NGO", "IMG", "MNC"):
-        return False
-    span = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].ent_type_ != "PERSON" and actor.name != actor.text
+    return _with_country_before(parsed.text, actors)
 
 
 def _with_country_before(text: str, actors: list[Actor]) -> list[Actor]:
