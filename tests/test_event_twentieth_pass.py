@@ -53,8 +53,12 @@ def test_a_message_shot_off_is_sent_not_shot(code, text):
     assert "ASSAULT" not in [e.type for e in code(text)]
 
 
-def test_rounds_fired_off_are_still_shots(code):
-    assert "ASSAULT" in [e.type for e in code("The gunmen fired off several rounds at the checkpoint.")]
+@pytest.mark.parametrize("text", [
+    "The gunmen fired off several rounds at the checkpoint.",
+    "The artillery fired off a salvo of rockets at the base.",
+])
+def test_rounds_fired_off_are_still_shots(code, text):
+    assert "ASSAULT" in [e.type for e in code(text)]
 
 
 @pytest.mark.parametrize("text, kind", [

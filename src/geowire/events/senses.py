@@ -51,9 +51,9 @@ def is_rise(trigger) -> bool:
         c.dep_ in ("dobj", "obj") for c in token.children)
 
 
-# what is "shot off" or "fired off" when it is sent, not shot: a message
-MESSAGE_NOUNS = frozenset({"letter", "letters", "warning", "warnings", "missive", "note", "memo", "memorandum", "email",
-                           "e-mail", "reply", "response", "rejoinder", "complaint", "tweet", "tweets", "salvo"})
+# what is "shot off" or "fired off" when it is sent, not shot: a message (not "a salvo", which is fired)
+MESSAGE_NOUNS = frozenset({"letter", "warning", "missive", "note", "memo", "memorandum", "email", "e-mail", "reply",
+                           "response", "rejoinder", "complaint", "tweet"})
 
 
 def is_message_sent(trigger) -> bool:
@@ -62,7 +62,7 @@ def is_message_sent(trigger) -> bool:
     token = trigger.token
     return trigger.type == "ASSAULT" and trigger.is_verb and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and any(
-        c.dep_ in ("dobj", "obj") and (c.lower_ in MESSAGE_NOUNS or c.lemma_.lower() in statement_nouns())
+        c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in MESSAGE_NOUNS | statement_nouns())
         for c in token.children)
 
 
