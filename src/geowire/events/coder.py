@@ -63,7 +63,7 @@ from geowire.events.modality import (
     responsibility_claimant,
 )
 from geowire.events.quantities import quantities_in
-from geowire.events.senses import in_another_sense
+from geowire.events.senses import FORCE_SECTORS, in_another_sense
 from geowire.events.sides import FIRST_PERSON, PRONOUNS, ActorIndex, actor_sides, expand_conjuncts, owner_sides, to_arg
 from geowire.events.triggers import (
     FORCE_TYPES,
@@ -423,16 +423,13 @@ RIOTERS = frozenset({"mob", "mobs", "rioter", "rioters", "crowd", "crowds"})
 ORDER_SECTORS = frozenset({"COP", "MIL", "GOV"})
 
 
-RESTRICTING_SECTORS = frozenset({"MIL", "COP"})
-
-
 def by_whom(kind: str, mode: str | None, source: EventArg | None,
             target: EventArg | None = None) -> tuple[str, str | None]:
     """'Islamic State militants captured a Jordanian pilot': taken by an armed group, not arrested by a state; 'mobs
     set fire to shops', 'a mob attacked the police station': violence by a crowd at things or at the forces of
     order is a riot ('the lynching of a trader by a mob' stays an assault on him); 'the army blocked the roads to
     the outpost': an obstruction by the forces of order restricts others, it protests nothing."""
-    if (kind, mode) == ("PROTEST", "obstruct") and source is not None and source.sector in RESTRICTING_SECTORS:
+    if (kind, mode) == ("PROTEST", "obstruct") and source is not None and source.sector in FORCE_SECTORS:
         return "COERCE", "restrict"
     if (kind, mode) == ("COERCE", "arrest") and source is not None and (
             source.sector in OUTLAW_SECTORS or source.country == "IMG"):

@@ -67,11 +67,11 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
     return spans
 
 
-FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\b")
+_MONTH_DAY_YEAR = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (19|20)\d\d"
+FULL_DATE = re.compile(rf"\b{_MONTH_DAY_YEAR}\b")
 # "..., in Cairo, June 27, 2016." — the agencies' caption ends on the day the picture was taken, set off by a comma;
 # a sentence of the story dates an act with "on" ("said on June 27, 2016")
-DATED_AT_END = re.compile(r",\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (19|20)\d\d"
-                          r"\.?[\s\"”’']*$")
+DATED_AT_END = re.compile(rf",\s*{_MONTH_DAY_YEAR}\.?[\s\"”’']*$")
 
 
 # "... attends a meeting with prosecutors in Moscow, Russia." — a caption ends on where the picture was taken

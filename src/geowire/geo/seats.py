@@ -27,7 +27,7 @@ _BARE_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|from|to|into|of|town|c
 
 @lru_cache(maxsize=1)
 def organ_countries() -> dict[str, str]:
-    """The strict key of each organ's alias -> the ISO2 code of its state."""
+    """The strict key of each organ's alias -> the ISO2 code of its state (read once)."""
     iso2_of = {iso3: iso2 for iso2, iso3 in iso3_by_iso2().items()}
     organs = {}
     for alias, _name, country, sector, _parent in read_rows(ACTOR_DATA / "aliases.tsv", 5):

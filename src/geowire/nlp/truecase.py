@@ -31,8 +31,9 @@ ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied",
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?: [a-z]+)*(?![a-z0-9])")
-_SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+([a-z])")
-_ANY_SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+([A-Za-z])")
+_AFTER_A_STOP = r"[.!?][\"'”’)]*\s+"
+_SENTENCE_START = re.compile(_AFTER_A_STOP + "([a-z])")
+_ANY_SENTENCE_START = re.compile(_AFTER_A_STOP + "([A-Za-z])")
 _DATELINE = re.compile(r"(?m)^[ \t]*[a-z][a-z .()-]{0,40}:")
 _LOWER_WORD = re.compile(r"[a-z]+")
 

