@@ -27,9 +27,8 @@ ANYONE = frozenset({"everyone", "everybody", "anyone", "anybody"})
 
 
 def _no_one(subject) -> bool:
-    """'nobody attacked', 'no one was arrested', 'none of the rebels fought'."""
-    return subject.lower_ in NO_ONE or (subject.lower_ == "one" and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+    """'nobody attacked', 'no one was arrested', 'none of the rebels fought', 'no troops were withdrawn'."""
+    return subject.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _anyone(subject) -> bool:
@@ -144,6 +143,11 @@ def _clause_roles(trigger) -> set[str]:
             break
         elif dep == "xcomp" and _arranging_be(head) and _infinitive(current) and _said_by(current, trigger):
             roles.add("speculative")  # "is to visit China", "the aim was to seize": arranged or aimed at, not done
+        elif dep == "pcomp" and head.lower_ == "by" and head.dep_ == "prep" and current.tag_ == "VBG":
+            # "should counter terrorism by providing training": the means of an act shares its modals
+            roles |= _modal_local_roles(head.head)
+            current = head.head
+            continue
         elif dep == "advcl" and _infinitive(current):
             # "want to elect a candidate to fight Kagame", "must do more to prevent deaths", "did not send
             # troops to stop the march": an aim takes the cues of the clause it is the aim of
@@ -344,6 +348,32 @@ def is_conditional(trigger) -> bool:
     return False
 
 
+def is_condition_conjunction(token) -> bool:
+    """'provided the centre gave an assurance', 'providing that the army withdraws': "provided" or "providing"
+    heading a condition, read by the small model as a preposition or a bare participle; with a subject or an
+    auxiliary of its own ("it was providing food") or a phrase after it ("the aid provided to them") it is the
+    verb."""
+    if token.lower_ not in ("provided", "providing") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (following is not None and following.lower_ in ("that", "if")) or token.dep_ in ("prep", "mark")
+
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "--", "—"})
+
+
+def _in_a_condition(trigger) -> bool:
+    """A trigger in the clause a "provided" conjunction heads ("agreed to talks provided the government released
+    the prisoners"): the small model seldom hangs that clause under the conjunction, so read the words between."""
+    sentence = trigger.sent
+    for token in sentence[: trigger.i - sentence.start]:
+        if is_condition_conjunction(token) and not any(
+                t.text in CLAUSE_BREAKS for t in trigger.doc[token.i + 1: trigger.i]):
+            return True
+    return False
+
+
 def predicate_verb(trigger):
     """An adjective trigger's clause is its copula's: "if the group was responsible", "would be responsible"."""
     return trigger.head if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" else trigger
@@ -356,6 +386,8 @@ def is_non_event(sentence, trigger, roles: set[str]) -> bool:
     if span_text(sentence).rstrip().endswith("?"):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trigger.children):
+        return True
+    if _in_a_condition(trigger):
         return True
     return trigger.pos_ == "NOUN" and _generic_noun(trigger)
 

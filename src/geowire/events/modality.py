@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from geowire.actors.organs import default_organs
 from geowire.events.certainty import ATTEMPT_NOUNS
 from geowire.events.hazards import is_natural_harm
-from geowire.events.lexicon import light_verbs, person_nouns, word_list
+from geowire.events.lexicon import light_verbs, person_nouns, reporting_words, word_list
 from geowire.events.triggers import PARTNER_PREPS, PRESS_WORDS, match_token, plural_party
 from geowire.model import EventArg, EventDate
 
@@ -349,14 +349,19 @@ def is_people_word(trigger) -> bool:
 
 
 def is_press_release(trigger) -> bool:
-    """'a press release', 'the release of the report': a release of things, not of people."""
+    """'a press release', 'the release of the report', 'an official release said': a release of things or a
+    release that speaks is a statement, not the freeing of people."""
     token = trigger.token
     if trigger.is_verb or (trigger.type, trigger.mode) != ("RETREAT", "release"):
         return False
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
     released = {g.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"}
-    return bool(modifiers & {"press", "news", "media"} or released & thing_nouns())
+    after = token.right_edge.i + 1  # "an official release of the department said": the small model may miss the subject
+    said = token.head if token.dep_ == "nsubj" else token.doc[after] if after < len(token.doc) else None
+    speaks = said is not None and said.pos_ in ("VERB", "AUX") and said.lemma_.lower() in reporting_words()["V"] \
+        and (said == token.head or not any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children))
+    return bool(modifiers & {"press", "news", "media"} or released & thing_nouns()) or speaks
 
 
 # Nouns an act's name can modify while still telling of the act ("a bombing campaign", "the attack wave").

@@ -11,6 +11,7 @@ the word is in that other sense; the coder then codes no event for it (like
 from __future__ import annotations
 
 from geowire.actors.organs import default_organs
+from geowire.events.certainty import is_condition_conjunction
 from geowire.events.lexicon import light_verbs, word_list
 from geowire.events.modality import a_thing, an_actor_word, statement_nouns
 from geowire.events.triggers import match_token
@@ -64,6 +65,25 @@ def is_message_sent(trigger) -> bool:
         c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and any(
         c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in MESSAGE_NOUNS | statement_nouns())
         for c in token.children)
+
+
+# what a concession yields: ground or power held ("the rebels yielded ground"); with any other object the verb
+# produces ("the search yielded a haul of weapons", "talks could yield results")
+CONCEDED_HOLDINGS = frozenset({"ground", "power", "control", "territory", "position", "seat", "post", "office"})
+
+
+def is_yield_of_results(trigger) -> bool:
+    """'the search yielded recovery of arms', 'only talk could yield results': a verb of yielding with an object
+    other than ground or power held produces it; a concession yields to someone or gives up what it held."""
+    token = trigger.token
+    return trigger.type == "CONCEDE" and trigger.is_verb and token.lemma_.lower() == "yield" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in CONCEDED_HOLDINGS for c in token.children)
+
+
+def is_condition_given(trigger) -> bool:
+    """'agreed to tone down its stand provided the centre gave some assurance': "provided" heading a condition is
+    a conjunction, nothing is given (`certainty.is_condition_conjunction`)."""
+    return trigger.type == "AID" and is_condition_conjunction(trigger.token)
 
 
 def is_economic_demand(trigger) -> bool:
@@ -403,7 +423,7 @@ OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, i
                 is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held,
                 is_standing_agreement, is_stipulation, is_retraction, is_in_a_name, is_leaving, is_deal_struck,
                 is_patrol_march, is_watch, is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price,
-                is_violence_in_general, is_message_sent)
+                is_violence_in_general, is_message_sent, is_yield_of_results, is_condition_given)
 
 
 def in_another_sense(trigger) -> bool:

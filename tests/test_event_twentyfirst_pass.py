@@ -1,0 +1,92 @@
+"""Twenty-first pass: words that look like acts but are not asserted ones — a condition ("provided ..."), a yield
+of results, a release that speaks, the means of an act not done, a side that is "no" one. Sentences written for
+these tests (real spaCy model, full analysis pipeline)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(extract_analysed):
+    return lambda text: extract_analysed(text, published="2024-05-01").events
+
+
+def _types(events):
+    return [e.type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The leader said he would soften his stand provided the government gave some help to the priests.",
+    "The union is ready to tone down its demands provided the company gives some assurance to the workers.",
+])
+def test_provided_heading_a_condition_gives_nothing(code, text):
+    assert "AID" not in _types(code(text))
+
+
+def test_the_clause_a_provided_heads_is_a_condition_not_a_deed(code):
+    events = code("The rebels agreed to talks provided the government released the prisoners.")
+    assert "RETREAT" not in _types(events) and "AGREE" in _types(events)
+
+
+def test_a_clause_after_the_condition_is_told(code):
+    events = code("The rebels agreed to talks provided the army stayed in its barracks, and the government "
+                  "released the prisoners on Monday.")
+    assert "RETREAT" in _types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The charity was providing food to the flood victims in the district.",
+    "The army provided tents to the villagers on Monday.",
+])
+def test_providing_with_its_own_subject_or_recipient_still_gives(code, text):
+    assert "AID" in _types(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The raid by the police yielded a large haul of rifles.",
+    "Only dialogue can yield lasting results for both the communities, the bishop said.",
+])
+def test_a_yield_of_results_is_no_concession(code, text):
+    assert "CONCEDE" not in _types(code(text))
+
+
+def test_a_yield_of_ground_is_a_concession(code):
+    assert "CONCEDE" in _types(code("The rebels yielded ground to the army near the river on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "The committee was set up on Friday, an official release of the home department said.",
+    "The curfew will continue in the old city, a press release said.",
+])
+def test_a_release_that_speaks_is_a_statement(code, text):
+    assert "RETREAT" not in _types(code(text))
+
+
+def test_a_release_of_people_is_still_a_release(code):
+    events = code("The release of the hostages by the rebels came after weeks of talks.")
+    assert "RETREAT" in _types(events)
+
+
+def test_the_means_of_an_act_not_done_is_not_done(code):
+    events = code("The mayor said the state should fight crime by providing better training to the police.")
+    assert "AID" not in _types(events)
+
+
+def test_the_means_of_an_act_done_is_done(code):
+    events = code("The police dispersed the crowd by firing tear gas near the station.")
+    assert "COERCE" in _types(events)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("No troops were withdrawn from the border, the defence ministry said.", "RETREAT"),
+    ("No protesters were arrested during the march, the police said.", "COERCE"),
+])
+def test_an_act_whose_side_is_no_one_did_not_happen(code, text, kind):
+    assert all(e.certainty == "negated" for e in code(text) if e.type == kind)
+
+
+def test_an_act_on_some_troops_happened(code):
+    events = [e for e in code("Some troops were withdrawn from the border, the defence ministry said.")
+              if e.type == "RETREAT"]
+    assert events and events[0].certainty != "negated"
