@@ -57,3 +57,16 @@ def test_an_unreadable_cache_file_falls_back_to_building(fresh_cache):
     path.write_text("{not json", encoding="utf-8")
     built = table.build_table(table.default_aliases())
     assert table.default_table().by_first == built.by_first
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("Sonia Gandhi", "Sonia Gandhi"), ("Indira Gandhi", "Indira Gandhi"), ("Rajiv Gandhi", "Rajiv Gandhi"),
+    ("Raul Castro", "Raul Castro"), ("Saad Hariri", "Saad Hariri"), ("Joseph Kabila", "Joseph Kabila"),
+    ("Ilham Aliyev", "Ilham Aliyev"), ("Gotabaya Rajapaksa", "Gotabaya Rajapaksa"), ("Ramiz Alia", "Ramiz Alia"),
+    ("George W. Bush", "George W. Bush"), ("Cristina Fernandez de Kirchner", "Cristina Fernandez de Kirchner"),
+])
+def test_two_people_of_one_family_are_two_entries(surface, name):
+    # a widow, a son or a brother who held office is not the same person as the relative before them: an
+    # event sourced to "Sonia Gandhi" must not name Rajiv Gandhi
+    names = {a.entry.name for a in table.default_aliases() if a.surface == surface}
+    assert names == {name}
