@@ -51,3 +51,31 @@ def test_off_by_default_and_never_on_a_cased_story(places):
     assert "surat" not in {p.text for p in places[False](STORY.lower()).places}
     cased = {(p.start, p.end, p.name) for p in places[False](STORY).places}
     assert cased == {(p.start, p.end, p.name) for p in places[True](STORY).places}
+
+
+NEWS = ("new delhi: the government on monday accused pakistan of sheltering the men who attacked the army camp last "
+        "week, and said it would raise the matter at the united nations. pakistan denied the charge and said its own "
+        "inquiry had found no link to groups based on its soil. the home minister told parliament that the attackers "
+        "had crossed the border near jammu and that kashmir police had arrested two men who helped them. gujarat and "
+        "maharashtra were put on alert, and security was stepped up at airports across the country.")
+
+
+@pytest.mark.model
+def test_a_caseless_story_is_read_true_cased_for_its_named_places(places):
+    # "accused pakistan", "gujarat ... were put on alert": no locative frame, found as the parser's entities of the
+    # true-cased copy; the places keep the story's own spelling
+    found = {p.text: p.country_code for p in places[True](NEWS).places}
+    assert found.get("pakistan") == "PK" and found.get("gujarat") == "IN", found
+
+
+def test_a_true_cased_name_is_placed_only_in_the_story_or_as_an_area():
+    from geowire.geo.caseless import in_the_story
+    from geowire.geo.mention import Mention
+    from geowire.geo.resolve import make_context_resolver
+
+    gazetteer = make_context_resolver().gazetteer
+    anchors = [Mention(0, 5, "patna")]
+    named = [Mention(10, 15, "ganga"), Mention(20, 28, "pakistan"), Mention(30, 35, "surat")]
+    # "ganga roy", a person the recogniser may call a place: the only town of that name of any size is Ganja,
+    # Azerbaijan, in no country of the story; a country anywhere and a town of the story's country stay
+    assert [m.text for m in in_the_story(gazetteer, named, anchors)] == ["pakistan", "surat"]

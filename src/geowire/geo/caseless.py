@@ -46,6 +46,20 @@ def caseless_mentions(parsed, gazetteer: Gazetteer, taken: list[Mention]) -> lis
     return out
 
 
+def in_the_story(gazetteer: Gazetteer, mentions: list[Mention], anchors: list[Mention]) -> list[Mention]:
+    """The entity mentions of a caseless story read true-cased: a province or a country anywhere, a town of some
+    size (``MIN_POPULATION``) only in a country of the story's ``anchors`` (its dateline, its names in a locative
+    frame). True-casing capitalises every word the English word list lacks, person names among them, and the
+    entity recogniser calls some of those places ("ganga roy": Ganja, Azerbaijan; "mehmedabad": a Ukrainian
+    town's old name)."""
+    def sized(mention):
+        return [c for c in gazetteer.candidates(mention.text) if not c.loose
+                and (c.precision in AREA_PRECISIONS or c.population >= MIN_POPULATION)]
+    countries = {c.country_code for a in anchors for c in sized(a)}
+    return [m for m in mentions if m.demonym or any(c.precision in AREA_PRECISIONS or c.country_code in countries
+                                                    for c in sized(m))]
+
+
 def _known(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     """The gazetteer's places of this name under their own name: a province, a country or a town of some size."""
     return [c for c in gazetteer.candidates(name) if c.kind == PRIMARY and not c.loose

@@ -17,9 +17,10 @@ votes, surnames, prominence, frames), ``exclusions`` (names inside titles and di
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geowire.geo import reading, spans
-from geowire.geo.caseless import MIN_POPULATION, caseless_mentions
+from geowire.geo.caseless import MIN_POPULATION, caseless_mentions, in_the_story
 from geowire.geo.exclusions import disease_names, in_title, names_disease, saints_house
 from geowire.geo.frames import (
     INSTITUTION_AFTER,
@@ -93,7 +94,10 @@ class GazetteerPlaces:
 
     def recognise(self, doc: Document) -> list[Mention]:
         parsed = require_parse(doc, "the place stage (recognisers.gazetteer_places)")
-        text = doc.text
+        caseless = self.caseless and is_caseless(doc.text)
+        # a caseless story is read as the parser read it, with capitals where English puts them (one character for
+        # one, so the offsets hold); the mentions keep the story's own spelling
+        text = parsed.text if caseless and len(parsed.text) == len(doc.text) else doc.text
         ents = parsed.ents      # a Doc builds its entity spans anew at each access
         votes = reading.label_votes(ents, text)
         surnames = reading.surnames(ents)
@@ -107,8 +111,12 @@ class GazetteerPlaces:
         gazetteer = self.gazetteer
         mentions = spans.without_routes(gazetteer, text, spans.dedupe([spans.extended(gazetteer, text, m)
                                                                        for m in mentions]))
+        if text is not doc.text:
+            anchors = self._lowercase_dateline(doc.text, []) + caseless_mentions(parsed, gazetteer, [])
+            mentions = in_the_story(gazetteer, [replace(m, text=doc.text[m.start:m.end]) for m in mentions], anchors)
+            text = doc.text
         mentions += self._lowercase_dateline(text, mentions)
-        if self.caseless and is_caseless(text):
+        if caseless:
             mentions += caseless_mentions(parsed, gazetteer, mentions)
         mentions += self._party_homes(text, mentions)
         diseases = disease_names(text)
