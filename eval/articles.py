@@ -70,6 +70,10 @@ POLICE_SECTOR = "COP"
 POLICE_WORDS = re.compile(r"\b(?:police\w*|cops?|constab\w*|(?:sub-)?inspectors?|crime branch)\b", re.IGNORECASE)
 # KILL: a police ASSAULT with a "killed" quantity, or one of these words in its sentence
 DEATH_WORDS = re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|succumbed|fatal(?:ly)?)\b", re.IGNORECASE)
+# FORCE: also a police COERCE of crowd control (restrict), told by firing (in the air, tear gas, rubber bullets), lobbing
+# or bursting shells, or tear-gassing: the contract codes these as restriction, the set asks "did police use force?"
+CROWD_CONTROL_TRIGGERS = re.compile(r"^(?:fir(?:e|ed|es|ing)|lob(?:bed|bing|s)?|burst(?:ing|s)?|tear-?gass?(?:ed|ing)?|"
+                                    r"teargass?(?:ed|ing)?)$", re.IGNORECASE)
 
 NON_EVENT_REASONS = ("hypothetical", "future", "plan", "question", "generic", "negated", "opinion", "caption",
                      "headline", "not_an_event")
@@ -365,16 +369,21 @@ def _m2e2_prf(c: Counter) -> dict[str, float | int]:
 
 # ------------------------------------------------------------------------------------------------------ india
 
-def police_labels(event: dict, sentence_text: str) -> set[str]:
+def police_labels(event: dict, sentence_text: str, trigger_text: str = "") -> set[str]:
     """The IndiaPoliceEvents labels one predicted event gives the sentence it is reported in.
 
-    Police means a source of sector COP. FORCE: a police ASSAULT; KILL: a police ASSAULT with a "killed"
-    quantity or a death word in the sentence; ARREST: COERCE with mode arrest by police, or with no source at
-    all when the sentence speaks of police ("over 50 were arrested by the police", passive); ANY_ACTION: any of
+    Police means a source of sector COP. FORCE: a police ASSAULT, or a police COERCE of crowd control (restrict,
+    its trigger a word of firing or tear-gassing: ``CROWD_CONTROL_TRIGGERS``); KILL: a police ASSAULT with a
+    "killed" quantity or a death word in the sentence; ARREST: COERCE with mode arrest by police, or with no source
+    at all when the sentence speaks of police ("over 50 were arrested by the police", passive); ANY_ACTION: any of
     these or any other event whose source is police."""
     source = event.get("source")
     police = bool(source) and source.get("sector") == POLICE_SECTOR
     labels = {"ANY_ACTION"} if police else set()
+    crowd_control = event["type"] == "COERCE" and event.get("mode") == "restrict" \
+        and CROWD_CONTROL_TRIGGERS.match(trigger_text.strip()) is not None
+    if police and crowd_control:
+        labels.add("FORCE")
     if police and event["type"] == "ASSAULT":
         labels.add("FORCE")
         killed = any(q.get("kind") == "killed" for q in event.get("quantities") or [])
@@ -394,7 +403,10 @@ def india_sentence_predictions(record: dict, events: list[dict]) -> list[set[str
     for event in events:
         for number in event_sentences(event, index):
             start, end = spans[number]
-            predicted[number] |= police_labels(event, record["text"][start:end])
+            mention = next((m for m in event.get("mentions") or [] if m.get("trigger_start") is not None
+                            and start <= m["trigger_start"] < end), None)
+            trigger = record["text"][mention["trigger_start"]:mention["trigger_end"]] if mention else ""
+            predicted[number] |= police_labels(event, record["text"][start:end], trigger)
     return predicted
 
 

@@ -308,6 +308,17 @@ def test_india_police_mapping():
         "ARREST", "ANY_ACTION"}
 
 
+def test_india_police_crowd_control_is_force_and_a_curfew_is_not():
+    # the contract codes firing in the air and tear gas as a restriction (COERCE); the India set asks whether the
+    # police used force, and counts them
+    control = event("COERCE", 0, mode="restrict", source=POLICE)
+    assert articles.police_labels(control, "police fired in the air to disperse the mob", "fired") == {
+        "FORCE", "ANY_ACTION"}
+    assert articles.police_labels(control, "police lobbed tear gas shells", "lobbed") == {"FORCE", "ANY_ACTION"}
+    assert articles.police_labels(control, "police clamped a curfew on the town", "curfew") == {"ANY_ACTION"}
+    assert articles.police_labels(event("COERCE", 0, mode="restrict", source=MOB), "the mob fired", "fired") == set()
+
+
 def _india_record(published: str, labels: list[dict[str, bool]]) -> dict:
     sentences, text = [], ""
     for i, flags in enumerate(labels):
