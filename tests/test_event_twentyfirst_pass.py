@@ -90,3 +90,20 @@ def test_an_act_on_some_troops_happened(code):
     events = [e for e in code("Some troops were withdrawn from the border, the defence ministry said.")
               if e.type == "RETREAT"]
     assert events and events[0].certainty != "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "The demolition of the old mosque in 1992 was followed by riots across the country.",
+    "Armed men demolished the shrine near the river on Friday night.",
+])
+def test_a_demolition_by_no_state_body_is_destruction_of_property(code, text):
+    # CAMEO 1712, destroy property, is ASSAULT in CAMEO2PLOVER
+    assert "ASSAULT" in _types(code(text)) and "COERCE" not in _types(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The municipal authorities demolished forty shops near the station on Monday.",
+    "Army bulldozers demolished three houses in the village on Sunday, witnesses said.",
+])
+def test_a_demolition_by_a_state_body_is_coercion(code, text):
+    assert "COERCE" in _types(code(text)) and "ASSAULT" not in _types(code(text))

@@ -156,6 +156,16 @@ def test_pair_protocol_types_each_pair(code):
     assert code(text, pairs=[(israel, iran), (farmers, farmers)]) == ["ACCUSE", "PROTEST"]
 
 
+def test_pair_protocol_reads_who_did_it_as_the_coding_does(code):
+    # a demolition by an army is a coercive seizure, as the whole-text coding reads it (coder.by_whom)
+    text = "Army bulldozers demolished three houses in the village on Sunday."
+    army, houses = (0, 4), (text.index("houses"), text.index("houses") + 6)
+    assert code(text, pairs=[(army, houses)]) == ["COERCE"]
+    text = "A mob attacked the police in the market on Friday."  # a crowd's violence at the forces of order: a riot
+    mob, police = (text.index("mob"), text.index("mob") + 3), (text.index("police"), text.index("police") + 6)
+    assert code(text, pairs=[(mob, police)]) == ["PROTEST"]
+
+
 def test_pair_without_trigger_is_none(code):
     text = "The weather in Oslo was mild."
     assert code(text, pairs=[((0, 11), (15, 19))]) == [None]

@@ -423,14 +423,23 @@ RIOTERS = frozenset({"mob", "mobs", "rioter", "rioters", "crowd", "crowds"})
 ORDER_SECTORS = frozenset({"COP", "MIL", "GOV"})
 
 
+# pulling down buildings: by a state's bodies, a coercive measure (PLOVER's GSR records: "army bulldozers demolished
+# homes", COERCE); by anyone else, destruction of property, which CAMEO2PLOVER reads as ASSAULT (1712)
+DEMOLITION_WORDS = frozenset({"demolish", "demolition", "bulldoze", "raze"})
+DEMOLISHING_BODIES = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
 def by_whom(kind: str, mode: str | None, source: EventArg | None,
-            target: EventArg | None = None) -> tuple[str, str | None]:
+            target: EventArg | None = None, word: str = "") -> tuple[str, str | None]:
     """'Islamic State militants captured a Jordanian pilot': taken by an armed group, not arrested by a state; 'mobs
     set fire to shops', 'a mob attacked the police station': violence by a crowd at things or at the forces of
     order is a riot ('the lynching of a trader by a mob' stays an assault on him); 'the army blocked the roads to
-    the outpost': an obstruction by the forces of order restricts others, it protests nothing."""
+    the outpost': an obstruction by the forces of order restricts others, it protests nothing; 'the municipal
+    authorities demolished the shops': a demolition by a state's body is a seizure, by a mob an assault."""
     if (kind, mode) == ("PROTEST", "obstruct") and source is not None and source.sector in FORCE_SECTORS:
         return "COERCE", "restrict"
+    if kind == "ASSAULT" and word in DEMOLITION_WORDS and source is not None and source.sector in DEMOLISHING_BODIES:
+        return "COERCE", "seize"
     if (kind, mode) == ("COERCE", "arrest") and source is not None and (
             source.sector in OUTLAW_SECTORS or source.country == "IMG"):
         return "ASSAULT", "abduct"
@@ -800,7 +809,7 @@ class EventCoder:
                     continue
                 if trigger.type in SYMMETRIC_TYPES and _mirrors(events, source, target):
                     continue  # "the meeting between Kerry and Zarif": one meeting of the two, not one each way
-                kind, mode = by_whom(trigger.type, trigger.mode, source, target)
+                kind, mode = by_whom(trigger.type, trigger.mode, source, target, trigger.token.lemma_.lower())
                 events.append(Event(
                     id=event_id(doc.id, evidence, kind, source, target),
                     type=kind, mode=mode, source=source, target=target,
@@ -831,20 +840,26 @@ class EventCoder:
             score = self._pair_score(trigger, index, (s_start, s_end), (t_start, t_end))
             if score > best_score:
                 best, best_score = trigger, score
-        return (best or triggers[0]).type
+        best = best or triggers[0]
+        roles = roles_of(best.token, best.is_verb, best.type, index.tokens)
+        source = self._arg_at(roles.sources, index, (s_start, s_end))
+        target = self._arg_at(roles.targets, index, (t_start, t_end))
+        return by_whom(best.type, best.mode, source, target, best.token.lemma_.lower())[0]
 
     @staticmethod
-    def _pair_score(trigger: Trigger, index: ActorIndex, source: tuple[int, int], target: tuple[int, int]) -> int:
+    def _arg_at(heads, index: ActorIndex, span: tuple[int, int]) -> EventArg | None:
+        """The side among ``heads`` (and their conjuncts) that overlaps ``span``."""
+        for head in expand_conjuncts(heads):
+            arg = to_arg(head, index)
+            if arg.start < span[1] and span[0] < arg.end:
+                return arg
+        return None
+
+    @classmethod
+    def _pair_score(cls, trigger: Trigger, index: ActorIndex, source: tuple[int, int], target: tuple[int, int]) -> int:
         roles = roles_of(trigger.token, trigger.is_verb, trigger.type, index.tokens)
-
-        def hits(heads, span) -> bool:
-            for head in expand_conjuncts(heads):
-                arg = to_arg(head, index)
-                if arg.start < span[1] and span[0] < arg.end:
-                    return True
-            return False
-
-        return 2 * hits(roles.sources, source) + hits(roles.targets, target)
+        return 2 * (cls._arg_at(roles.sources, index, source) is not None) \
+            + (cls._arg_at(roles.targets, index, target) is not None)
 
 
 @registry.factory("coders", "plover_rules")
