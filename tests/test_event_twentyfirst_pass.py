@@ -107,3 +107,16 @@ def test_a_demolition_by_no_state_body_is_destruction_of_property(code, text):
 ])
 def test_a_demolition_by_a_state_body_is_coercion(code, text):
     assert "COERCE" in _types(code(text)) and "ASSAULT" not in _types(code(text))
+
+
+def test_an_act_named_by_its_year_is_a_happening_of_its_own(code):
+    events = code("The minister met the leaders of the two communities on Monday and discussed the tension in the "
+                  "town since the 1992 demolition of the old mosque.")
+    assert {"CONSULT", "ASSAULT"} <= set(_types(events)), [(e.type, e.source) for e in events]
+
+
+def test_an_act_named_by_nothing_stays_untold(code):
+    # the same sentence without the year: the demolition is told in passing and names no one, no place, no time
+    events = code("The minister met the leaders of the two communities on Monday and discussed the tension in the "
+                  "town since the demolition of the old mosque.")
+    assert "ASSAULT" not in _types(events)

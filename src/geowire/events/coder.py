@@ -496,6 +496,25 @@ def _placed_act(event: Event) -> bool:
             and event.location.basis == "sentence")
 
 
+def _named_happening(token) -> bool:
+    """'the godhra carnage', 'the 1992 demolition', 'the gujarat riots', 'the February 27 attack': an act named by
+    the place or the time it happened at is a particular happening the story refers to, though no one is named."""
+    if token.pos_ != "NOUN":
+        return False
+    places = token.doc.user_data.get(PLACE_TOKENS, set())
+    for child in token.children:
+        if child.dep_ not in ("compound", "nmod", "npadvmod", "nummod", "amod", "poss") or child.i > token.i:
+            continue
+        named = child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "ORG", "NORP")
+        if child.i in places or child.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or _a_year(child) or named:
+            return True
+    return False
+
+
+def _a_year(token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
+
+
 def _by_an_analyst(event: Event, parsed) -> bool:
     """'warned analyst Sinan Ulgen', 'analysts say ...': what an analyst, an expert or an observer says is analysis,
     not a party's act (the annotation guideline's non-events). The source's words, its title before it and its
@@ -726,7 +745,9 @@ class EventCoder:
                     continue
                 if trigger.token.i not in read:
                     read[trigger.token.i] = self.events_for(doc, sentence, trigger, index, None, frame)
-                found = [e for e in read[trigger.token.i] if party(e.source) or party(e.target) or _placed_act(e)]
+                named = trigger.type in ACTS_ON_THE_GROUND and _named_happening(trigger.token)
+                found = [e for e in read[trigger.token.i]
+                         if party(e.source) or party(e.target) or _placed_act(e) or named]
                 if found:
                     types.add(trigger.type)
                     out += [Coded(e, trigger.token) for e in found[:1]]
