@@ -120,3 +120,14 @@ def test_an_act_named_by_nothing_stays_untold(code):
     events = code("The minister met the leaders of the two communities on Monday and discussed the tension in the "
                   "town since the demolition of the old mosque.")
     assert "ASSAULT" not in _types(events)
+
+
+def test_a_town_the_actor_reader_took_for_a_party_is_no_side(code):
+    # in a caseless story read true-cased, "the godhra killings" gives the actor reader a "Godhra" it takes for a
+    # party of its country; the town is where the killings happened, not who killed
+    text = ("lucknow: the party lost the election in the state on friday, and its leaders met on saturday to find "
+            "out why. a senior leader conceded that the godhra killings and the ayodhya issue added fuel to the fire, "
+            "and that the rise in prices had turned the voters away. the party chief said the results would be "
+            "studied by a committee of senior members.")
+    killings = [e for e in code(text) if e.type == "ASSAULT"]
+    assert killings and all(e.source is None for e in killings), [(e.type, e.source) for e in killings]

@@ -662,8 +662,9 @@ def is_actor_like(arg: EventArg, head, index: ActorIndex) -> bool:
     "a policeman") — never a weapon, vehicle, document or abstraction ("water cannon",
     "the aircraft", "images", "a harsh response"), nor a town or province the place stage resolved
     ("visited Surat": where it happened, the event's location; a country place stays a party)."""
-    if head.i in index.town_tokens and index.covering(head) is None:
-        return False
+    cover = index.covering(head)
+    if head.i in index.town_tokens and (cover is None or (cover.sector is None and cover.text == head.text)):
+        return False  # a town the actor reader also took for a party ("the godhra carnage") is where, not who
     if arg.country or arg.sector:
         return True
     if head.lower_ in PRONOUNS:
