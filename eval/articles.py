@@ -70,8 +70,9 @@ POLICE_SECTOR = "COP"
 POLICE_WORDS = re.compile(r"\b(?:police\w*|cops?|constab\w*|(?:sub-)?inspectors?|crime branch)\b", re.IGNORECASE)
 # KILL: a police ASSAULT with a "killed" quantity, or one of these words in its sentence
 DEATH_WORDS = re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|succumbed|fatal(?:ly)?)\b", re.IGNORECASE)
-# FORCE: also a police COERCE of crowd control (restrict), told by firing (in the air, tear gas, rubber bullets), lobbing
-# or bursting shells, or tear-gassing: the contract codes these as restriction, the set asks "did police use force?"
+# FORCE: also a police COERCE of crowd control (restrict), told by firing (in the air, tear gas, rubber bullets),
+# lobbing or bursting shells, or tear-gassing: the contract codes these as restriction, the set asks "did police
+# use force?"
 CROWD_CONTROL_TRIGGERS = re.compile(r"^(?:fir(?:e|ed|es|ing)|lob(?:bed|bing|s)?|burst(?:ing|s)?|tear-?gass?(?:ed|ing)?|"
                                     r"teargass?(?:ed|ing)?)$", re.IGNORECASE)
 

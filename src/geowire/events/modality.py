@@ -357,7 +357,8 @@ def is_press_release(trigger) -> bool:
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
     released = {g.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"}
-    after = token.right_edge.i + 1  # "an official release of the department said": the small model may miss the subject
+    # "an official release of the department said": the small model may miss the subject of the verb after it
+    after = token.right_edge.i + 1
     said = token.head if token.dep_ == "nsubj" else token.doc[after] if after < len(token.doc) else None
     speaks = said is not None and said.pos_ in ("VERB", "AUX") and said.lemma_.lower() in reporting_words()["V"] \
         and (said == token.head or not any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children))

@@ -97,7 +97,8 @@ class GazetteerPlaces:
         caseless = self.caseless and is_caseless(doc.text)
         # a caseless story is read as the parser read it, with capitals where English puts them (one character for
         # one, so the offsets hold); the mentions keep the story's own spelling
-        text = parsed.text if caseless and len(parsed.text) == len(doc.text) else doc.text
+        true_cased = caseless and len(parsed.text) == len(doc.text)
+        text = parsed.text if true_cased else doc.text
         ents = parsed.ents      # a Doc builds its entity spans anew at each access
         votes = reading.label_votes(ents, text)
         surnames = reading.surnames(ents)
@@ -111,7 +112,7 @@ class GazetteerPlaces:
         gazetteer = self.gazetteer
         mentions = spans.without_routes(gazetteer, text, spans.dedupe([spans.extended(gazetteer, text, m)
                                                                        for m in mentions]))
-        if text is not doc.text:
+        if true_cased:
             anchors = self._lowercase_dateline(doc.text, []) + caseless_mentions(parsed, gazetteer, [])
             mentions = in_the_story(gazetteer, [replace(m, text=doc.text[m.start:m.end]) for m in mentions], anchors)
             text = doc.text
