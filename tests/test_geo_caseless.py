@@ -79,3 +79,13 @@ def test_a_true_cased_name_is_placed_only_in_the_story_or_as_an_area():
     # "ganga roy", a person the recogniser may call a place: the only town of that name of any size is Ganja,
     # Azerbaijan, in no country of the story; a country anywhere and a town of the story's country stay
     assert [m.text for m in in_the_story(gazetteer, named, anchors)] == ["pakistan", "surat"]
+
+
+@pytest.mark.model
+def test_a_name_before_the_noun_it_qualifies_is_a_place_in_a_caseless_story(places):
+    text = ("lucknow: the ayodhya issue came up again in parliament on monday, and the gujarat police said they had "
+            "arrested ten men in the city. the minister told the house that the government would not allow any "
+            "group to take the law into its own hands, and that the talks would go on next week in the capital.")
+    found = {p.text: p.country_code for p in places[True](text).places}
+    assert found.get("ayodhya") == "IN" and found.get("gujarat") == "IN", found
+    assert "law" not in found and "talks" not in found

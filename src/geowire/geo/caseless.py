@@ -1,7 +1,8 @@
 """Places in a story written without capitals ("police in ahmedabad and vadodara said ..."): some feeds, archives
 and transcripts come lower-cased, and recognition led by capitals (spaCy's entities, proper-noun runs) then finds
 almost none of their places. In such a text a name is read where English puts a place: as the object of a locative
-preposition ("in", "at", "from", "near", "to" ...), or coordinated with one ("in surat and vadodara"), with no
+preposition ("in", "at", "from", "near", "to" ...), or coordinated with one ("in surat and vadodara"), or right
+before the noun it qualifies ("the ayodhya issue", "the gujarat police"), with no
 article or possessive before it ("in a van", "to his home" name no place), when the gazetteer knows it as a town of
 some size, a province or a country, under its own name. Without capitals a common noun looks like a name: a word
 the same text also uses as a common noun (with an article or a possessive: "the police", "at the same time"), a
@@ -79,6 +80,8 @@ def _common_nouns(parsed) -> set[str]:
 def _in_locative_frame(token) -> bool:
     if token.pos_ not in ("PROPN", "NOUN"):
         return False
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1:
+        return True  # "the ayodhya issue", "the gujarat police": a name right before the noun it qualifies
     head = token
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
