@@ -89,3 +89,12 @@ def test_a_name_before_the_noun_it_qualifies_is_a_place_in_a_caseless_story(plac
     found = {p.text: p.country_code for p in places[True](text).places}
     assert found.get("ayodhya") == "IN" and found.get("gujarat") == "IN", found
     assert "law" not in found and "talks" not in found
+
+
+@pytest.mark.model
+def test_the_place_a_visit_is_paid_to_is_a_place_in_a_caseless_story(places):
+    text = ("new delhi: the national commission for minorities visits gujarat on wednesday, officials said on "
+            "monday. the chairman said the members would meet the families of the victims and the officials of "
+            "the state government, and that a report would be sent to the prime minister within a month.")
+    found = {p.text: p.country_code for p in places[True](text).places}
+    assert found.get("gujarat") == "IN", found

@@ -1,8 +1,9 @@
 """Places in a story written without capitals ("police in ahmedabad and vadodara said ..."): some feeds, archives
 and transcripts come lower-cased, and recognition led by capitals (spaCy's entities, proper-noun runs) then finds
 almost none of their places. In such a text a name is read where English puts a place: as the object of a locative
-preposition ("in", "at", "from", "near", "to" ...), or coordinated with one ("in surat and vadodara"), or right
-before the noun it qualifies ("the ayodhya issue", "the gujarat police"), with no
+preposition ("in", "at", "from", "near", "to" ...), or coordinated with one ("in surat and vadodara"), right
+before the noun it qualifies ("the ayodhya issue", "the gujarat police"), or as what a verb of going visits, reaches
+or leaves ("the commission visits gujarat"), with no
 article or possessive before it ("in a van", "to his home" name no place), when the gazetteer knows it as a town of
 some size, a province or a country, under its own name. Without capitals a common noun looks like a name: a word
 the same text also uses as a common noun (with an article or a possessive: "the police", "at the same time"), a
@@ -20,6 +21,8 @@ from geowire.geo.sources import PRIMARY
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "across", "around", "outside", "inside",
                                    "within", "throughout", "toward", "towards"})
+# verbs whose object is a place one goes to or leaves
+VISITING_VERBS = frozenset({"visit", "tour", "reach", "enter", "leave", "flee", "cross", "storm", "besiege"})
 # a lower-case name (here, or a dateline: recognise._lowercase_dateline) is a town this size or an area (a
 # province, a country), not a hamlet named like a word
 MIN_POPULATION = 10_000
@@ -85,6 +88,8 @@ def _in_locative_frame(token) -> bool:
     head = token
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in VISITING_VERBS:
+        return True  # "the commission visits gujarat", "reached ayodhya"
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
