@@ -98,3 +98,14 @@ def test_the_place_a_visit_is_paid_to_is_a_place_in_a_caseless_story(places):
             "the state government, and that a report would be sent to the prime minister within a month.")
     found = {p.text: p.country_code for p in places[True](text).places}
     assert found.get("gujarat") == "IN", found
+
+
+@pytest.mark.model
+def test_a_name_in_the_of_or_like_phrase_of_a_word_for_a_place_is_a_place(places):
+    text = ("lucknow: about one lakh students in the twin cities of ayodhya and faizabad will miss their "
+            "examinations this month, officials said on monday. the examinations in deprived areas like bapunagar "
+            "and sardarnagar were put off for a week because of the ayodhya crisis, and the board said the students "
+            "would be told of the new dates soon.")
+    named = text.index("cities of ayodhya") + len("cities of ")
+    found = {(p.start, p.country_code) for p in places[True](text).places}
+    assert (named, "IN") in found, found

@@ -2,8 +2,9 @@
 and transcripts come lower-cased, and recognition led by capitals (spaCy's entities, proper-noun runs) then finds
 almost none of their places. In such a text a name is read where English puts a place: as the object of a locative
 preposition ("in", "at", "from", "near", "to" ...), or coordinated with one ("in surat and vadodara"), right
-before the noun it qualifies ("the ayodhya issue", "the gujarat police"), or as what a verb of going visits, reaches
-or leaves ("the commission visits gujarat"), with no
+before the noun it qualifies ("the ayodhya issue", "the gujarat police"), as what a verb of going visits, reaches
+or leaves ("the commission visits gujarat"), or in the "of" or "like" phrase of a word for a kind of place ("the twin
+cities of ayodhya and faizabad", "areas like bapunagar"), with no
 article or possessive before it ("in a van", "to his home" name no place), when the gazetteer knows it as a town of
 some size, a province or a country, under its own name. Without capitals a common noun looks like a name: a word
 the same text also uses as a common noun (with an article or a possessive: "the police", "at the same time"), a
@@ -23,6 +24,9 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "ac
                                    "within", "throughout", "toward", "towards"})
 # verbs whose object is a place one goes to or leaves
 VISITING_VERBS = frozenset({"visit", "tour", "reach", "enter", "leave", "flee", "cross", "storm", "besiege"})
+# words for a kind of place, whose "of" or "like" phrase names one: "the city of X", "areas like Y"
+PLACE_KIND_WORDS = frozenset({"city", "town", "village", "district", "state", "province", "region", "area",
+                              "locality", "suburb", "taluka", "tehsil", "block", "country", "capital"})
 # a lower-case name (here, or a dateline: recognise._lowercase_dateline) is a town this size or an area (a
 # province, a country), not a hamlet named like a word
 MIN_POPULATION = 10_000
@@ -90,6 +94,9 @@ def _in_locative_frame(token) -> bool:
         head = head.head
     if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in VISITING_VERBS:
         return True  # "the commission visits gujarat", "reached ayodhya"
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "like", "as") \
+            and head.head.head.lemma_.lower() in PLACE_KIND_WORDS:
+        return True  # "the twin cities of ayodhya and faizabad", "areas like bapunagar", "towns such as godhra"
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
