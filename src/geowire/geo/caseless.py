@@ -36,11 +36,17 @@ AREA_PRECISIONS = frozenset({"admin1", "country"})
 MAX_NAME_WORDS = 3
 
 
-def caseless_mentions(parsed, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
-    """The places of a caseless text in a locative frame, outside the mentions already ``taken``."""
+def framed_names(parsed, gazetteer: Gazetteer) -> list[tuple[Mention, list[Candidate]]]:
+    """The names of a caseless text in a place frame, each with its places of some size (read once per text)."""
     common = _common_nouns(parsed)
-    named = [found for token in parsed if _in_locative_frame(token) and token.lower_ not in common
-             for found in [_longest_known_name(parsed, token, gazetteer)] if found is not None]
+    return [found for token in parsed if _in_locative_frame(token) and token.lower_ not in common
+            for found in [_longest_known_name(parsed, token, gazetteer)] if found is not None]
+
+
+def caseless_mentions(named: list[tuple[Mention, list[Candidate]]], gazetteer: Gazetteer,
+                      taken: list[Mention]) -> list[Mention]:
+    """The places among the ``named`` (`framed_names`) outside the mentions already ``taken``: a large one, or one
+    in a country of the taken mentions or of the large named ones."""
     countries = {c.country_code for m in taken for c in _known(gazetteer, m.text)} | {
         c.country_code for _, known in named for c in known if _large(c)}
     occupied = [(m.start, m.end) for m in taken]

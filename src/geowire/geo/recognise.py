@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from geowire.geo import reading, spans
-from geowire.geo.caseless import MIN_POPULATION, caseless_mentions, in_the_story
+from geowire.geo.caseless import MIN_POPULATION, caseless_mentions, framed_names, in_the_story
 from geowire.geo.exclusions import disease_names, in_title, names_disease, saints_house
 from geowire.geo.frames import (
     INSTITUTION_AFTER,
@@ -112,13 +112,14 @@ class GazetteerPlaces:
         gazetteer = self.gazetteer
         mentions = spans.without_routes(gazetteer, text, spans.dedupe([spans.extended(gazetteer, text, m)
                                                                        for m in mentions]))
+        framed = framed_names(parsed, gazetteer) if caseless else []
         if true_cased:
-            anchors = self._lowercase_dateline(doc.text, []) + caseless_mentions(parsed, gazetteer, [])
+            anchors = self._lowercase_dateline(doc.text, []) + caseless_mentions(framed, gazetteer, [])
             mentions = in_the_story(gazetteer, [replace(m, text=doc.text[m.start:m.end]) for m in mentions], anchors)
             text = doc.text
         mentions += self._lowercase_dateline(text, mentions)
         if caseless:
-            mentions += caseless_mentions(parsed, gazetteer, mentions)
+            mentions += caseless_mentions(framed, gazetteer, mentions)
         mentions += self._party_homes(text, mentions)
         diseases = disease_names(text)
         # "Secretary of State John Kerry": a title before an office or a name is no town (Secretary, Maryland)
