@@ -112,15 +112,15 @@ def _acronym(word: str) -> bool:
     return len(word) <= ACRONYM_MAX or not VOWELS.intersection(word)
 
 
-# what may follow a noun phrase's last word: a mark, the end, or a function word ("the bandh on friday", "a
-# dharna."); a word followed by another word may be a name modifying it ("the godhra carnage", "the ayodhya issue")
-_END_OF_PHRASE = (r"(?=\s*(?:[^\w\s]|$|(?:of|in|on|at|to|was|were|is|are|and|or|by|for|with|from|had|has|have|that|"
-                  r"which|who|as|but|will|would|could|should|may|might|after|before|over|into|near|since|during|"
-                  r"against|under|here|there|itself)\b))")
-_AFTER_DETERMINER = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS)) + r") ([a-z]+)\b" + _END_OF_PHRASE)
+# a word after an article ends its phrase when a mark, the end or a function word follows it ("the bandh on friday",
+# "a dharna."); a word followed by another word may be a name modifying it ("the godhra carnage", "the ayodhya issue")
+_AFTER_DETERMINER = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS)) + r") ([a-z]+)\b(?=\s*([a-z]+)?)")
 
 
 def _common_nouns(text: str) -> frozenset[str]:
     """Words the text writes after an article or a possessive, ending the phrase ("the bandh on friday", not "the
-    godhra carnage")."""
-    return frozenset(m.group(1) for m in _AFTER_DETERMINER.finditer(text))
+    godhra carnage"); spaCy's English stop words are the function words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(m.group(1) for m in _AFTER_DETERMINER.finditer(text)
+                     if m.group(2) is None or m.group(2) in STOP_WORDS)
