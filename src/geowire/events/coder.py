@@ -426,7 +426,7 @@ ORDER_SECTORS = frozenset({"COP", "MIL", "GOV"})
 # pulling down buildings: by a state's bodies, a coercive measure (PLOVER's GSR records: "army bulldozers demolished
 # homes", COERCE); by anyone else, destruction of property, which CAMEO2PLOVER reads as ASSAULT (1712)
 DEMOLITION_WORDS = frozenset({"demolish", "demolition", "bulldoze", "raze"})
-DEMOLISHING_BODIES = frozenset({"GOV", "MIL", "COP", "JUD"})
+DEMOLISHING_BODIES = ORDER_SECTORS | {"JUD"}
 
 
 def by_whom(kind: str, mode: str | None, source: EventArg | None,
@@ -512,7 +512,7 @@ def _named_happening(token) -> bool:
 
 
 def _a_year(token) -> bool:
-    return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
 
 
 def _by_an_analyst(event: Event, parsed) -> bool:

@@ -19,7 +19,7 @@ from geowire.geo.mention import Mention
 from geowire.geo.normalise import strict_key
 from geowire.geo.sources.base import country_capitals
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+ORGAN_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 # "in Duma", "near Capitol Hill": a bare locative before the name (no article) reads it as a town or a district of
 # that name; "at the Kremlin" and "the White House said" read it as the seat
 _BARE_LOCATIVE = re.compile(r"\b(?:in|near|outside|around|from|to|into|of|town|city|village)\s+$", re.IGNORECASE)
@@ -31,7 +31,7 @@ def organ_countries() -> dict[str, str]:
     iso2_of = {iso3: iso2 for iso2, iso3 in iso3_by_iso2().items()}
     organs = {}
     for alias, _name, country, sector, _parent in read_rows(ACTOR_DATA / "aliases.tsv", 5):
-        if sector in STATE_SECTORS and country in iso2_of and not alias.isupper():   # acronyms name no building
+        if sector in ORGAN_SECTORS and country in iso2_of and not alias.isupper():   # acronyms name no building
             organs[strict_key(alias)] = iso2_of[country]
     return organs
 
