@@ -53,3 +53,18 @@ def test_the_request_after_the_appeal_has_its_speaker():
     requested = APPEAL.index("he requested")
     request = next(e for e in doc.events if any(m.start <= requested < m.end for m in e.mentions))
     assert request.source is not None and "pandey" in request.source.text.lower()
+
+
+def test_a_surname_found_again_takes_the_titled_persons_country_and_sector(parser):
+    text = ("Johannesburg: ANC spokesman John Dube on Monday accused the police of brutality. Dube also demanded "
+            "compensation for the families of the injured miners.")
+    second = text.index("Dube also")
+    again = [a for a in _actors(parser, text) if a.start == second]
+    assert [(a.name, a.country, a.sector) for a in again] == [("John Dube", "ZAF", "PTY")]
+
+
+def test_a_bare_surname_does_not_take_a_namesakes_codes(parser):
+    text = ("Johannesburg: ANC spokesman John Dube on Monday accused the police of brutality. Opposition leader Mary "
+            "Dube rejected the claim. Dube also demanded compensation for the families of the injured miners.")
+    third = text.index("Dube also")
+    assert [(a.country, a.sector) for a in _actors(parser, text) if a.start == third] in ([], [(None, None)])

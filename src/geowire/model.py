@@ -51,6 +51,19 @@ class Place:
     basis: str | None = None
 
 
+def leading_country(places: list[Place]) -> str | None:
+    """The country (ISO-3166 alpha-2) a text's resolved places (demonyms included) name most often, by a clear
+    margin: at least twice as often as any other; None without one."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.lat is not None and place.country_code:
+            counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])[:2]
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 @dataclass
 class Actor:
     start: int

@@ -24,6 +24,7 @@ from geowire.actors.matcher import (
     scan_organs,
 )
 from geowire.actors.organs import default_organs, sector_from_name
+from geowire.actors.senses import in_national_sense
 from geowire.actors.table import (
     AliasTable,
     Entry,
@@ -31,7 +32,7 @@ from geowire.actors.table import (
     default_table,
     make_alias,
 )
-from geowire.model import Actor, Document, Place
+from geowire.model import Actor, Document, Place, leading_country
 from geowire.registry import registry, require_parse
 
 NER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -88,8 +89,10 @@ def _ner_fallback(doc, found: list[Found], mentions: list[Mention]) -> list[Foun
 def _named_again(doc, lowered: list[str], found: list[Found], places: list[Place]) -> list[Found]:
     """'Jagannath Mishra made an appeal ... Mishra in a letter said': a person's name or surname, or an organisation's
     name of two words or more, written again where no actor was found (the tagger sees a name once and misses it the
-    next time) is that actor again (see `_names_to_find` for the names that count)."""
+    next time) is that actor again (see `_names_to_find` for the names that count). Returns the found actors, a
+    bare name among them given its person's identity (`_as_named`), and the names found again."""
     names = _names_to_find(doc, lowered, found, places)
+    found = [_as_named(doc, lowered, item, names) for item in found]
     covered = {i for item in found for i in range(item.start, item.end)}
     covered |= {t.i for p in places for t in doc.char_span(p.start, p.end, alignment_mode="expand") or ()}
     longest = max((len(words) for words in names), default=0)
@@ -102,27 +105,59 @@ def _named_again(doc, lowered: list[str], found: list[Found], places: list[Place
             name, country, sector = names[tuple(lowered[i:i + length])]
             again.append(Found(i, i + length, name, country, sector))
         i += max(length, 1)
-    return again
+    return found + again
+
+
+def _as_named(doc, lowered: list[str], item: Found, names: dict[tuple[str, ...], tuple]) -> Found:
+    """'ANC spokesman John Dube said ... Dube added': a bare name the tagger found again, with no country or sector
+    of its own, is the person the story named in full, with that person's country and sector."""
+    if item.country is not None or item.sector is not None:
+        return item
+    identity = names.get(tuple(lowered[t.i] for t in doc[item.start:item.end] if t.pos_ != "DET"))
+    if identity is None or identity[1:] == (None, None):
+        return item
+    return Found(item.start, item.end, *identity)
 
 
 def _names_to_find(doc, lowered: list[str], found: list[Found], places: list[Place]) -> dict[tuple[str, ...], tuple]:
-    """The found actors' names (and persons' surnames) as lower-cased words -> (name, country, sector). A surname two
-    persons of the story share names neither; neither a name the story also gives a place ("Al Qaim", which the
-    tagger once calls a person) nor its last word counts."""
+    """The found actors' names (and persons' surnames) as lower-cased words -> (name, country, sector). A person
+    named with a title or body before the name ("ANC spokesman John Dube") is found again by the name. A bare
+    surname found on its own lends no identity where a person named in full has it. A surname two persons of the
+    story share names neither; neither a name the story also gives a place ("Al Qaim", which the tagger once calls
+    a person) nor its last word counts."""
     place_names = {tuple(p.text.lower().split()) for p in places}
     by_name: dict[tuple[str, ...], set[tuple]] = {}
+    bare: list[tuple[tuple[str, ...], tuple]] = []
     for item in found:
-        tokens = [t for t in doc[item.start:item.end] if t.pos_ != "DET"]
+        tokens = _the_name(doc[item.start:item.end])
         words = tuple(lowered[t.i] for t in tokens)
         person = bool(tokens) and tokens[-1].ent_type_ == "PERSON"
         if not tokens or not all(_name_token(t) for t in tokens) or (len(words) < 2 and not person):
             continue
         identity = (item.name, item.country, item.sector)
+        if len(words) < 2:
+            bare.append((words, identity))
+            continue
         by_name.setdefault(words, set()).add(identity)
         if person:
             by_name.setdefault(words[-1:], set()).add(identity)
+    for words, identity in bare:
+        if words not in by_name:
+            by_name[words] = {identity}
     placed = {identity for words, ids in by_name.items() if words in place_names for identity in ids}
     return {words: next(iter(ids)) for words, ids in by_name.items() if len(ids) == 1 and not ids & placed}
+
+
+def _the_name(span) -> list:
+    """The words that name an actor: a person's own name after a title ("ANC spokesman John Dube" -> "John Dube"),
+    else the span's words but its determiner."""
+    tokens = [t for t in span if t.pos_ != "DET"]
+    if tokens and tokens[-1].ent_type_ == "PERSON":
+        start = len(tokens)
+        while start > 0 and tokens[start - 1].ent_type_ == "PERSON" and _name_token(tokens[start - 1]):
+            start -= 1
+        return tokens[start:]
+    return tokens
 
 
 def _name_token(token) -> bool:
@@ -166,6 +201,7 @@ def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | N
     local = local_table(parsed, table)
     tables = [local, table] if local else [table]
     mentions = scan_aliases(parsed, lowered, tables)
+    mentions = in_national_sense(parsed, lowered, mentions, leading_country(places or []))
     if places:
         claimed = {i for m in mentions for i in range(m.start, m.end)}
         mentions = sorted(mentions + place_mentions(parsed, places, claimed), key=lambda m: m.start)
@@ -174,7 +210,7 @@ def find_actors(parsed, table: AliasTable | None = None, places: list[Place] | N
     found = keep_actor_like(parsed, compose(parsed, mentions, organs_at), mentions)
     found = remove_overlaps(found)
     found = remove_overlaps(found + _ner_fallback(parsed, found, mentions))
-    found = remove_overlaps(found + _named_again(parsed, lowered, found, places or []))
+    found = remove_overlaps(_named_again(parsed, lowered, found, places or []))
     actors = []
     for item in (_trim(parsed, f) for f in found):
         span = parsed[item.start:item.end]

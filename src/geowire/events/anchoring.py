@@ -14,11 +14,9 @@ The date is :mod:`.dating`'s; the reach of the event's clause, which both read, 
 
 from __future__ import annotations
 
-from collections import Counter
-
 from geowire.clean.dateline import dateline_extent
 from geowire.events.clauses import background, clause_scope, in_sentence
-from geowire.model import Actor, EventLocation, Place
+from geowire.model import Actor, EventLocation, Place, leading_country
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "on", "into", "from", "off",
                             "through", "throughout", "along", "within"})
@@ -249,10 +247,7 @@ def story_country(places: list[Place], dateline: EventLocation | None) -> str | 
     """The country a story is about: the one its resolved places (demonyms included) name most often, by a
     clear margin, and, when the story has a dateline, the dateline's own country. A report filed from
     Washington about Venezuela ("officials there blamed US sanctions") has no single home country."""
-    ranked = Counter(p.country_code for p in places if p.lat is not None and p.country_code).most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-        return None
-    country = ranked[0][0]
-    if dateline is not None and dateline.country_code != country:
+    country = leading_country(places)
+    if country is None or dateline is not None and dateline.country_code != country:
         return None
     return country
