@@ -118,7 +118,8 @@ def _clause_roles(trigger) -> set[str]:
     trigger = predicate_verb(trigger)
     roles = (_local_roles(trigger) | _framing_roles(trigger) | _habitual_roles(trigger) | _subjunctive_roles(trigger)
              | _content_of_a_noun(trigger))
-    if _wanted(trigger) or _topic_gerund(trigger):
+    roles |= _object_cues(trigger)
+    if _topic_gerund(trigger):
         roles.add("speculative")
     if _forgone(trigger):
         roles.add("negated")
@@ -176,26 +177,31 @@ def _modal_local_roles(verb) -> set[str]:
     return roles
 
 
-def _wanted(noun) -> bool:
-    """An event noun that is what someone wants, asks for or weighs ('sought talks', 'called for talks', 'plans
-    for a summit'): the verbs and nouns are in cues.tsv (how object, for-object, noun-object)."""
+def _object_cues(noun) -> set[str]:
+    """The roles of the verb or noun whose object an event noun is: what someone wants, asks for or weighs
+    ('sought talks', 'called for talks', 'plans for a summit') is speculative, what someone prevents ('averted a
+    strike', 'foiled the attack') negated; the verbs and nouns are in cues.tsv (how object, for-object,
+    noun-object)."""
     if noun.dep_ == "pcomp" and noun.tag_ == "VBG" and noun.head.lower_ in ("for", "of"):
         # "raised the question of lifting the sanctions", "plans for expanding the base": a gerund, likewise
-        return noun.head.head.pos_ == "NOUN" and bool(_roles(noun.head.head.lemma_.lower(), "noun-object"))
+        governor = noun.head.head
+        return set(_roles(governor.lemma_.lower(), "noun-object")) if governor.pos_ == "NOUN" else set()
     if noun.pos_ != "NOUN":
-        return False
+        return set()
     if noun.dep_ in ("dobj", "obj"):
-        return bool(_roles(noun.head.lemma_.lower(), "object"))  # cues.tsv: "sought talks"
+        return set(_roles(noun.head.lemma_.lower(), "object"))  # cues.tsv: "sought talks"
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of", "to"):
-        return False
+        return set()
     governor = noun.head.head
     word = governor.lemma_.lower()
     if governor.pos_ == "NOUN":
-        return bool(_roles(word, "noun-object"))  # "calls for talks", "plans for a summit"
+        return set(_roles(word, "noun-object"))  # "calls for talks", "plans for a summit"
     if word == "give" and noun.head.lower_ == "to":  # "consideration is being given to a summit"
-        return any(c.dep_ in ("nsubjpass", "dobj", "obj") and _roles(c.lemma_.lower(), "noun-object")
-                   for c in governor.children)
-    return noun.head.lower_ == "for" and bool(_roles(word, "for-object") or _roles(word, "object"))
+        return {r for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "obj")
+                for r in _roles(c.lemma_.lower(), "noun-object")}
+    if noun.head.lower_ != "for":
+        return set()
+    return set(_roles(word, "for-object")) | set(_roles(word, "object"))
 
 
 def _topic_gerund(verb) -> bool:

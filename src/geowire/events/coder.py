@@ -115,8 +115,12 @@ def _cause_and_result(trigger: Trigger, main: Trigger) -> bool:
 
 
 def in_purpose_clause(token) -> bool:
-    """'staged demonstrations to demand reforms': the purpose clause is not the act itself."""
+    """'staged demonstrations to demand reforms': the purpose clause is not the act itself. What the clause
+    sets its aim against ("sought help to end the impasse in the wake of the godhra killings", "to calm the
+    town after the riots") is a happening, not part of the purpose (`_circumstance_phrase`)."""
     for node in (token, *token.ancestors):
+        if _circumstance_phrase(node):
+            return False
         if node.dep_ in ("advcl", "xcomp", "relcl", "acl") and not brought_about(node) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.head.dep_ != "aux":
             governor = node.head
@@ -124,6 +128,20 @@ def in_purpose_clause(token) -> bool:
                     c.dep_ in ("dobj", "obj") for c in governor.children):
                 return True
     return False
+
+
+# "in the wake of", "in the aftermath of": the nouns whose "of" phrase is an earlier happening
+AFTERMATH_NOUNS = frozenset({"wake", "aftermath"})
+
+
+def _circumstance_phrase(node) -> bool:
+    """The object of "after", "following", "since", "amid" ... or of "in the wake of": a happening the clause is
+    set after or against."""
+    if node.dep_ != "pobj":
+        return False
+    preposition = node.head
+    return preposition.lower_ in BACKGROUND_PREPS or (
+        preposition.lower_ == "of" and preposition.head.lower_ in AFTERMATH_NOUNS)
 
 
 # A clause at the time of the news ("as", "when", "while") is no other happening with a place of its own

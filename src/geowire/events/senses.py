@@ -163,6 +163,13 @@ def is_kind_of_agreement(trigger) -> bool:
                    for c in token.children)
 
 
+def is_enrolment(trigger) -> bool:
+    """'more than 40 people signed up to speak': signing up is enrolling, not signing an agreement."""
+    token = trigger.token
+    return (trigger.type == "AGREE" and trigger.is_verb and token.lemma_.lower() == "sign"
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+
+
 def is_act_as_a_topic(trigger) -> bool:
     """'Detaining peaceful protesters is an affront to democratic values': an act named as the subject of a
     judgement is spoken of in general, not told as done."""
@@ -423,7 +430,7 @@ OTHER_SENSES = (is_transitive_sense, is_rise, is_economic_demand, is_aimed_at, i
                 is_threat_from_a_thing, is_disagreement_with_a_claim, is_absence, is_agreement_held,
                 is_standing_agreement, is_stipulation, is_retraction, is_in_a_name, is_leaving, is_deal_struck,
                 is_patrol_march, is_watch, is_shared_opinion, is_act_agreed_to, is_failure_of_a_thing, is_price,
-                is_violence_in_general, is_message_sent, is_yield_of_results, is_condition_given)
+                is_violence_in_general, is_message_sent, is_yield_of_results, is_condition_given, is_enrolment)
 
 
 def in_another_sense(trigger) -> bool:

@@ -146,11 +146,14 @@ class ActorIndex:
         return Actor(phrase.start_char, phrase.end_char, phrase.text, phrase.text,
                      with_country.country, with_sector.sector)
 
-    def before(self, char: int, window: int = 400, sectors: frozenset[str] | None = None) -> Actor | None:
-        """The nearest actor with a country ending before ``char`` (of one of ``sectors`` if given)."""
+    def before(self, char: int, window: int = 400, sectors: frozenset[str] | None = None,
+               skip: tuple[tuple[int, int], ...] = ()) -> Actor | None:
+        """The nearest actor with a country ending before ``char`` (of one of ``sectors`` if given), none within a
+        span of ``skip``."""
         found = None
         for actor in self.actors:
             near = actor.end <= char and char - actor.end <= window and actor.country
+            near = near and not any(start <= actor.start < end for start, end in skip)
             if near and (sectors is None or actor.sector in sectors or (actor.country == "IMG" and "INS" in sectors)):
                 found = actor
         return found
@@ -186,7 +189,19 @@ def _antecedent(token, index: ActorIndex, hops: int = 0) -> Actor | None:
             return named or (_person_named_by_word(speaker) if token.lower_ in PERSONAL else None)
         if hops < 2 and speaker.lower_ not in FIRST_PERSON:
             return _antecedent(speaker, index, hops + 1)  # '"I talked to him twice," he said': he, then who he is
-    return _subject_before(token, index) or _sole_antecedent(token, index) or index.before(token.idx)
+    return (_subject_before(token, index) or _sole_antecedent(token, index)
+            or index.before(token.idx, skip=_clauses_of_its_verb(token)))
+
+
+def _clauses_of_its_verb(pronoun) -> tuple[tuple[int, int], ...]:
+    """'Accusing the Modi government of bias, he said ...', 'After meeting the minister, she said ...': the
+    subject of a verb is none of the actors of an adverbial clause of that verb set before it (the one accused
+    or met is another)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return ()
+    return tuple((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
+                 if c.dep_ == "advcl" and c.i < pronoun.i)
 
 
 def _as_named_in_full(actor: Actor | None, name, index: ActorIndex) -> Actor | None:

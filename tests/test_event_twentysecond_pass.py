@@ -1,0 +1,62 @@
+"""Twenty-second pass: a happening a purpose clause is set against ("to end the impasse in the wake of the riots")
+is a happening, not part of the purpose; what is prevented ("prevented riots") did not happen; the subject of a
+verb is none of the actors of an adverbial clause set before it ("Accusing the X government of bias, he said").
+Sentences written for these tests (real spaCy model, full analysis
+pipeline)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(extract_analysed):
+    return lambda text: extract_analysed(text, published="2024-05-01").events
+
+
+def _types(events):
+    return [e.type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister sought the help of the elders to end the impasse in the wake of the Mombasa killings.",
+    "The governor called in the army to restore calm in the town after the riots in Mombasa.",
+])
+def test_a_happening_the_purpose_is_set_against_is_told(code, text):
+    assert {"ASSAULT", "PROTEST"} & set(_types(code(text)))
+
+
+def test_what_the_purpose_is_stays_untold(code):
+    assert not {"ASSAULT", "PROTEST"} & set(_types(code(
+        "The minister sought the help of the elders to end the killings in the district.")))
+
+
+@pytest.mark.parametrize("text", [
+    "The police prevented riots in Mombasa on Monday.",
+    "The governor called in the army to prevent riots in Mombasa.",
+    "Quick action by the guards averted an attack on the power plant in Mombasa.",
+])
+def test_a_prevented_act_did_not_happen(code, text):
+    assert not {"ASSAULT", "PROTEST"} & set(_types(code(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Accusing the Narendra Modi government of bias, he said the police had arrested 40 workers in the town.",
+    "Criticising the Narendra Modi government, she said the relief camps in the district had no food.",
+])
+def test_the_speaker_is_not_the_one_the_clause_before_accuses(code, text):
+    accusations = [e for e in code(text) if e.type == "ACCUSE"]
+    assert accusations and all("Modi" in e.target.text for e in accusations)
+    assert all(e.source is None or "Modi" not in e.source.text for e in accusations)
+
+
+@pytest.mark.parametrize("text", [
+    "More than 40 people signed up to speak at the council hearing.",
+    "Hundreds of young men signed up for the army in the border towns.",
+])
+def test_signing_up_is_enrolling_not_agreeing(code, text):
+    assert "AGREE" not in _types(code(text))
+
+
+def test_signing_a_deal_is_still_agreeing(code):
+    assert "AGREE" in _types(code("The two sides signed a ceasefire agreement in Doha on Monday."))
