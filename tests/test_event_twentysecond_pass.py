@@ -60,3 +60,19 @@ def test_signing_up_is_enrolling_not_agreeing(code, text):
 
 def test_signing_a_deal_is_still_agreeing(code):
     assert "AGREE" in _types(code("The two sides signed a ceasefire agreement in Doha on Monday."))
+
+
+FLOOD_STORY = ("Kochi: Opposition leader Ravi Menon on Monday said the floods had destroyed 300 homes in the district. "
+               "The relief camps had no food and no water. Many families were sleeping on the roads. The schools "
+               "were closed for a week. The government has failed the victims, he alleged.")
+
+
+def test_he_who_alleges_far_from_any_name_is_the_storys_last_speaker(code):
+    [accusation] = [e for e in code(FLOOD_STORY) if e.type == "ACCUSE"]
+    assert accusation.source is not None and "Menon" in accusation.source.text
+
+
+def test_a_body_that_spoke_is_no_he(code):
+    text = FLOOD_STORY.replace("Opposition leader Ravi Menon", "The state disaster authority")
+    [accusation] = [e for e in code(text) if e.type == "ACCUSE"]
+    assert accusation.source is None or "authority" not in accusation.source.text

@@ -189,8 +189,41 @@ def _antecedent(token, index: ActorIndex, hops: int = 0) -> Actor | None:
             return named or (_person_named_by_word(speaker) if token.lower_ in PERSONAL else None)
         if hops < 2 and speaker.lower_ not in FIRST_PERSON:
             return _antecedent(speaker, index, hops + 1)  # '"I talked to him twice," he said': he, then who he is
-    return (_subject_before(token, index) or _sole_antecedent(token, index)
+    return (_subject_before(token, index) or _sole_antecedent(token, index) or _last_speaker(token, index)
             or index.before(token.idx, skip=_clauses_of_its_verb(token)))
+
+
+def _last_speaker(pronoun, index: ActorIndex) -> Actor | None:
+    """For "he" or "she" as the subject of a verb of saying or of a speech act ("the state has failed the victims,
+    he alleged") that nothing near refers to: the person who spoke last before it in the story ("madani said ...
+    he alleged"). A story goes on quoting its speaker long after naming them."""
+    if pronoun.lower_ not in SUBJECT_PERSONAL or pronoun.dep_ != "nsubj" or not _speaks(pronoun.head):
+        return None
+    for candidate in reversed(pronoun.doc[:pronoun.sent.start]):
+        if candidate.dep_ != "nsubj" or candidate.lower_ in PRONOUNS or not _speaks(candidate.head):
+            continue
+        actor = index.covering(candidate) or index.within(candidate)
+        if actor is not None and _named_person(actor, index):
+            return actor
+    return None
+
+
+def _named_person(actor: Actor, index: ActorIndex) -> bool:
+    """An actor that names a person by name ("Opposition leader Ravi Menon"), not by a word for one."""
+    span = index.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _speaks(verb) -> bool:
+    """A verb of saying ("said", "told") or of a speech act ("alleged", "demanded", "urged")."""
+    from geowire.events.lexicon import VERBAL_TYPES, reporting_words
+
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in reporting_words()["V"]:
+        return True
+    trigger = match_token(verb)
+    return trigger is not None and trigger.type in VERBAL_TYPES
 
 
 def _clauses_of_its_verb(pronoun) -> tuple[tuple[int, int], ...]:
