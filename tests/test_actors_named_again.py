@@ -68,3 +68,12 @@ def test_a_bare_surname_does_not_take_a_namesakes_codes(parser):
             "Dube rejected the claim. Dube also demanded compensation for the families of the injured miners.")
     third = text.index("Dube also")
     assert [(a.country, a.sector) for a in _actors(parser, text) if a.start == third] in ([], [(None, None)])
+
+
+def test_a_name_after_a_title_is_a_persons_though_the_tagger_calls_it_an_organisation(parser):
+    text = ("new delhi: bjp leader pradeep ghoshal on sunday accused the police of excesses in the temple town. the "
+            "district was calm on monday and the shops opened again after a week of curfew in the old city. ghoshal "
+            "also demanded compensation for the families of the injured and the dead.")
+    again = text.index("ghoshal also")
+    found = [(a.name.lower(), a.country, a.sector) for a in _actors(parser, text) if a.start == again]
+    assert found == [("pradeep ghoshal", "IND", "PTY")]

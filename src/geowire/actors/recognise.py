@@ -131,7 +131,7 @@ def _names_to_find(doc, lowered: list[str], found: list[Found], places: list[Pla
     for item in found:
         tokens = _the_name(doc[item.start:item.end])
         words = tuple(lowered[t.i] for t in tokens)
-        person = bool(tokens) and tokens[-1].ent_type_ == "PERSON"
+        person = bool(tokens) and (tokens[-1].ent_type_ == "PERSON" or _after_a_title(tokens[0]))
         if not tokens or not all(_name_token(t) for t in tokens) or (len(words) < 2 and not person):
             continue
         identity = (item.name, item.country, item.sector)
@@ -149,15 +149,25 @@ def _names_to_find(doc, lowered: list[str], found: list[Found], places: list[Pla
 
 
 def _the_name(span) -> list:
-    """The words that name an actor: a person's own name after a title ("ANC spokesman John Dube" -> "John Dube"),
-    else the span's words but its determiner."""
+    """The words that name an actor: a person's own name after a title ("ANC spokesman John Dube" -> "John Dube",
+    "BJP leader Naresh Raval", whose name the tagger may call an organisation), else the span's words but its
+    determiner."""
     tokens = [t for t in span if t.pos_ != "DET"]
+    start = len(tokens)
     if tokens and tokens[-1].ent_type_ == "PERSON":
-        start = len(tokens)
         while start > 0 and tokens[start - 1].ent_type_ == "PERSON" and _name_token(tokens[start - 1]):
             start -= 1
         return tokens[start:]
+    while start > 0 and tokens[start - 1].pos_ == "PROPN":
+        start -= 1
+    if 0 < start < len(tokens) and _after_a_title(tokens[start]):
+        return tokens[start:]
     return tokens
+
+
+def _after_a_title(token) -> bool:
+    """A word right after a person's title ("leader", "spokesman", "president")."""
+    return token.i > 0 and any(o.kind == "title" for o in default_organs().candidates(token.doc[token.i - 1].lower_))
 
 
 def _name_token(token) -> bool:
