@@ -83,3 +83,15 @@ def test_a_word_has_its_national_sense_only_in_that_countrys_news():
     found = {a.text: (a.country, a.sector) for a in doc.actors}
     assert found["Congress"] == ("USA", "LEG")
     assert not any(a.sector == "GOV" and a.text.lower() == "centre" for a in doc.actors)
+
+
+def test_the_leading_country_is_the_one_named_twice_as_often_as_any_other():
+    from geowire.model import Place, leading_country
+
+    def place(code, lat=1.0):
+        return Place(start=0, end=1, text="x", lat=lat, lon=1.0, country_code=code)
+
+    assert leading_country([place("IN"), place("IN"), place("US")]) == "IN"
+    assert leading_country([place("IN"), place("IN"), place("US"), place("US")]) is None
+    assert leading_country([place("IN"), place("US", lat=None), place("US", lat=None)]) == "IN"
+    assert leading_country([]) is None

@@ -8,6 +8,7 @@ it is never serialised.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -54,11 +55,7 @@ class Place:
 def leading_country(places: list[Place]) -> str | None:
     """The country (ISO-3166 alpha-2) a text's resolved places (demonyms included) name most often, by a clear
     margin: at least twice as often as any other; None without one."""
-    counts: dict[str, int] = {}
-    for place in places:
-        if place.lat is not None and place.country_code:
-            counts[place.country_code] = counts.get(place.country_code, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])[:2]
+    ranked = Counter(p.country_code for p in places if p.lat is not None and p.country_code).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return ranked[0][0]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from geowire.datafiles import read_rows
-from geowire.events.lexicon import DATA, person_nouns
+from geowire.events.lexicon import DATA, VERBAL_TYPES, person_nouns, reporting_words
 from geowire.events.triggers import match_token
 from geowire.geo.frames import OFFICE_TITLES
 from geowire.model import Actor, EventArg, Place
@@ -216,8 +216,6 @@ def _named_person(actor: Actor, index: ActorIndex) -> bool:
 
 def _speaks(verb) -> bool:
     """A verb of saying ("said", "told") or of a speech act ("alleged", "demanded", "urged")."""
-    from geowire.events.lexicon import VERBAL_TYPES, reporting_words
-
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.lemma_.lower() in reporting_words()["V"]:
