@@ -76,3 +76,17 @@ def test_a_body_that_spoke_is_no_he(code):
     text = FLOOD_STORY.replace("Opposition leader Ravi Menon", "The state disaster authority")
     [accusation] = [e for e in code(text) if e.type == "ACCUSE"]
     assert accusation.source is None or "authority" not in accusation.source.text
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("The opposition demanded the resignation of the defence minister on Monday.", "defence minister"),
+    ("The bishops called for Israel's withdrawal from the occupied areas.", "Israel"),
+])
+def test_a_demand_for_someones_own_act_is_made_of_them(code, text, asked):
+    [request] = [e for e in code(text) if e.type == "REQUEST"]
+    assert request.target is not None and asked in request.target.text
+
+
+def test_a_demand_for_what_is_done_to_someone_is_not_made_of_them(code):
+    [request] = [e for e in code("The union demanded the release of the arrested workers.") if e.type == "REQUEST"]
+    assert request.target is None or "workers" not in request.target.text

@@ -761,6 +761,16 @@ def _partner_on_predicate(noun) -> list:
     return [o for p in predicates for o in _pobjs(p, frozenset({"with"}))]
 
 
+def asked_doers(token) -> list:
+    """'demanded the resignation of the chief minister', 'called for Israel's withdrawal': the one whose own act a
+    demand asks for (the "of" object or the possessor of an act noun that is not done to them, `undergone_nouns`)
+    is the one the demand is made of; in "demanded the release of the prisoners" the prisoners are not."""
+    asked = _children(token, OBJECT_DEPS) + _pobjs(token, frozenset({"for"}))
+    return [doer for noun in asked if noun.pos_ == "NOUN" and match_token(noun) is not None
+            and noun.lemma_.lower() not in undergone_nouns()
+            for doer in _children(noun, frozenset({"poss"})) + _pobjs(noun, frozenset({"of"}))]
+
+
 def _possessor_undergoes(token) -> bool:
     """'his arrest', "Besigye's release": the possessor is the one the act is done to, unless an "of" object
     names that one ("the army's arrest of three men")."""

@@ -28,7 +28,15 @@ from geowire.events.anchoring import (
     framed,
     story_country,
 )
-from geowire.events.arguments import SYMMETRIC_TYPES, Roles, fallback_targets, roles_of, speaks, takes_people
+from geowire.events.arguments import (
+    SYMMETRIC_TYPES,
+    Roles,
+    asked_doers,
+    fallback_targets,
+    roles_of,
+    speaks,
+    takes_people,
+)
 from geowire.events.attribution import find_attribution
 from geowire.events.censure import reported_blames, reported_censures
 from geowire.events.certainty import (
@@ -784,6 +792,8 @@ class EventCoder:
             targets = actor_sides(fallback_targets(trigger.token, trigger.type, trigger.entry.dependent), index)
         if targets == [None] and trigger.type in OWNED_TARGET_TYPES:
             targets = outside(owner_sides(roles.targets, index), frame.end)
+        if targets == [None] and trigger.type == "REQUEST" and trigger.is_verb:
+            targets = outside(actor_sides(asked_doers(trigger.token), index), frame.end)
         if is_press_contact(trigger, targets):
             return []
         sources, targets = pair_symmetric(trigger.type, sources, targets)
