@@ -90,3 +90,15 @@ def test_a_demand_for_someones_own_act_is_made_of_them(code, text, asked):
 def test_a_demand_for_what_is_done_to_someone_is_not_made_of_them(code):
     [request] = [e for e in code("The union demanded the release of the arrested workers.") if e.type == "REQUEST"]
     assert request.target is None or "workers" not in request.target.text
+
+
+def test_an_accusation_told_in_the_passive_accuses_the_agent(code):
+    [accusation] = [e for e in code("He alleged that the mediator was being used and pressurised by the government.")
+                    if e.type == "ACCUSE"]
+    assert accusation.target is not None and "government" in accusation.target.text
+
+
+def test_the_one_an_act_was_done_to_is_not_accused(code):
+    [accusation] = [e for e in code("He alleged that the opposition leader was arrested without a warrant.")
+                    if e.type == "ACCUSE"]
+    assert accusation.target is None or "leader" not in accusation.target.text

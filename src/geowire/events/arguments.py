@@ -235,11 +235,19 @@ TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUAN
 
 
 def _clause_subject(token, event_type: str | None = None) -> list:
-    """'demanded that the US cancel ...': the addressee is the complement clause's subject."""
+    """'demanded that the US cancel ...': the addressee is the complement clause's subject. An accusation told in
+    the passive ("alleged that the seer was being used and pressurised by the government") accuses the agent."""
     for comp in token.children:
         if comp.dep_ == "ccomp":
-            return _announced_target(comp, event_type) or _children(comp, SUBJECT_DEPS)
+            accused = _passive_agents(comp) if event_type == "ACCUSE" else []
+            return _announced_target(comp, event_type) or _children(comp, SUBJECT_DEPS) or accused
     return []
+
+
+def _passive_agents(verb) -> list:
+    """The "by" agents of a passive verb and of the passive verbs coordinated with it."""
+    return [a for v in (verb, *verb.conjuncts) if _is_passive(v) or _shares_passive(v)
+            for a in _pobjs(v, frozenset({"by"}))]
 
 
 # A threat or a promise announces the speaker's own act ("warned that the US might not defend its allies",
