@@ -94,6 +94,13 @@ def extract_analysed():
 
 
 @pytest.fixture(scope="session")
+def code(extract_analysed):
+    """A sentence's events from the whole analysis, as published on 2024-05-01 (the passes' tests); a test module
+    may define its own ``code``."""
+    return lambda text: extract_analysed(text, published="2024-05-01").events
+
+
+@pytest.fixture(scope="session")
 def found_triggers():
     """The lexicon's triggers in a text, over the real model's parse: ``text`` -> [Trigger]."""
     from geowire.events.triggers import find_triggers

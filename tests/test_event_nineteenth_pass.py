@@ -6,11 +6,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def code(extract_analysed):
-    return lambda text: extract_analysed(text, published="2024-05-01").events
-
-
 def types_of(events, type_):
     return [e for e in events if e.type == type_]
 

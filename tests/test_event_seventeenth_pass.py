@@ -6,11 +6,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def code(extract_analysed):
-    return lambda text: extract_analysed(text, published="2024-05-01").events
-
-
 @pytest.mark.parametrize("text", [
     "The three columns of the army helped to calm the situation in the city on Sunday.",
     "The party's discipline helped it win the elections after the revolt.",

@@ -7,11 +7,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def code(extract_analysed):
-    return lambda text: extract_analysed(text, published="2024-05-01").events
-
-
 def _types(events):
     return [(e.type, e.mode) for e in events]
 

@@ -6,11 +6,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def code(extract_analysed):
-    return lambda text: extract_analysed(text, published="2024-05-01").events
-
-
 @pytest.mark.parametrize("text, role, side", [
     ("Miscreants set fire to three buses near the depot on Tuesday.", "source", "Miscreants"),
     ("Looters attacked the warehouse of the cooperative at night.", "source", "Looters"),
