@@ -67,8 +67,7 @@ def in_the_story(gazetteer: Gazetteer, mentions: list[Mention], anchors: list[Me
     entity recogniser calls some of those places ("ganga roy": Ganja, Azerbaijan; "mehmedabad": a Ukrainian
     town's old name)."""
     def sized(mention):
-        return [c for c in gazetteer.candidates(mention.text) if not c.loose
-                and (c.precision in AREA_PRECISIONS or c.population >= MIN_POPULATION)]
+        return [c for c in gazetteer.candidates(mention.text) if _of_some_size(c)]
     countries = {c.country_code for a in anchors for c in sized(a)}
     return [m for m in mentions if m.demonym or any(c.precision in AREA_PRECISIONS or c.country_code in countries
                                                     for c in sized(m))]
@@ -76,8 +75,12 @@ def in_the_story(gazetteer: Gazetteer, mentions: list[Mention], anchors: list[Me
 
 def _known(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     """The gazetteer's places of this name under their own name: a province, a country or a town of some size."""
-    return [c for c in gazetteer.candidates(name) if c.kind == PRIMARY and not c.loose
-            and (c.precision in AREA_PRECISIONS or c.population >= MIN_POPULATION)]
+    return [c for c in gazetteer.candidates(name) if c.kind == PRIMARY and _of_some_size(c)]
+
+
+def _of_some_size(candidate: Candidate) -> bool:
+    """A province, a country or a town of ``MIN_POPULATION``, found by a name of its own (not a loose match)."""
+    return not candidate.loose and (candidate.precision in AREA_PRECISIONS or candidate.population >= MIN_POPULATION)
 
 
 def _large(candidate: Candidate) -> bool:
